@@ -1,0 +1,82 @@
+// A tiny static server for the demo site: the HTML pages in ./site and the script-tag bundle
+// from packages/elements/dist. Each page's `data-api-base` is rewritten to the mock's URL.
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const site = join(here, 'site');
+const bundle = join(here, '../../packages/elements/dist/visitor-access.js');
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+/**
+ * Starts the demo site on localhost (same site as a mock on localhost, so the session cookie flows).
+ *
+ * @example
+ * ```js
+ * const demo = await startDemo({ apiBase: 'http://localhost:4010' });
+ * console.log(demo.url); // http://localhost:4020/
+ * await demo.close();
+ * ```
+ * @param {{ apiBase: string, port?: number, host?: string }} options
+ * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ */
+export async function startDemo({ apiBase, port = 4020, host = 'localhost' }) {
+  const base = apiBase.replace(/\/+$/, '');
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (path === '/visitor-access.js' || path === '/visitor-access.js.map') {
+      const file = path.endsWith('.map') ? `${bundle}.map` : bundle;
+      if (!existsSync(file)) {
+        res
+          .writeHead(503, { 'content-type': 'text/plain' })
+          .end('Build the elements first: npm run build -w @visitor-access/elements\n');
+        return;
+      }
+      res.writeHead(200, { 'content-type': types['.js'], 'cache-control': 'no-store' });
+      createReadStream(file).pipe(res);
+      return;
+    }
+    const name = path === '/' ? 'index.html' : path.replace(/^\//, '').replace(/\/$/, '');
+    let file = normalize(join(site, name));
+    if (!file.startsWith(site)) return void res.writeHead(404).end('Not found');
+    if (!extname(file)) file += '.html';
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    let body = readFileSync(file, 'utf8');
+    if (file.endsWith('.html'))
+      body = body.replaceAll('data-api-base="http://localhost:4010"', `data-api-base="${base}"`);
+    res.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(undefined));
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://${host}:${actualPort}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const apiBase = process.env.VA_API_BASE ?? 'http://localhost:4010';
+  const demo = await startDemo({ apiBase, port: Number(process.env.PORT ?? 4020) });
+  console.log(`Demo site: ${demo.url} (API ${apiBase})`);
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  AccessCheckResponse,
+  CheckoutRequest,
+  ERROR_STATUS,
+  MagicLinkRequest,
+  VerifyRequest,
+  buildPath,
+  isErrorCode,
+  pathParamNames,
+  routeList,
+  routes,
+} from './index.js';
+import { routeDocs } from './route-docs.js';
+
+describe('route table', () => {
+  it('has the 16 routes of the product spec, each with a unique id and method+path', () => {
+    expect(routeList).toHaveLength(16);
+    expect(new Set(routeList.map((r) => r.id)).size).toBe(16);
+    expect(new Set(routeList.map((r) => `${r.method} ${r.path}`)).size).toBe(16);
+    for (const r of routeList) expect(routes[r.id as keyof typeof routes]).toBe(r);
+  });
+
+  it('gives every route with path placeholders a params schema naming the same parameters', () => {
+    for (const r of routeList) {
+      const names = pathParamNames(r.path);
+      if (names.length === 0) {
+        expect(r.params, r.id).toBeUndefined();
+        continue;
+      }
+      const shape = (r.params as unknown as { def: { shape: Record<string, unknown> } }).def.shape;
+      expect(Object.keys(shape).sort(), r.id).toEqual([...names].sort());
+    }
+  });
+
+  it('only names known error codes', () => {
+    for (const r of routeList)
+      for (const code of routeDocs[r.id].errors) expect(isErrorCode(code), `${r.id}: ${code}`).toBe(true);
+    expect(ERROR_STATUS.rate_limited).toBe(429);
+    expect(isErrorCode('constructor')).toBe(false);
+  });
+});
+
+describe('buildPath', () => {
+  it('encodes parameters so a slug cannot escape its segment', () => {
+    expect(buildPath(routes.checkout.path, { handle: 'gharart', pageSlug: '../x?y' })).toBe(
+      '/v2/public/pages/gharart/..%2Fx%3Fy/checkout',
+    );
+    expect(() => buildPath(routes.checkout.path, { handle: 'gharart' })).toThrow(/pageSlug/);
+  });
+});
+
+describe('schemas', () => {
+  it('normalises email and rejects a bad one with a readable message', () => {
+    expect(MagicLinkRequest.parse({ email: '  Buyer@Example.COM ' })).toEqual({ email: 'buyer@example.com' });
+    const bad = MagicLinkRequest.safeParse({ email: 'nope' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(['email']);
+  });
+
+  it('accepts a token or an email+code for verify, not a mix or a short code', () => {
+    expect(VerifyRequest.safeParse({ token: 'abc' }).success).toBe(true);
+    expect(VerifyRequest.safeParse({ email: 'a@b.co', code: '123456' }).success).toBe(true);
+    expect(VerifyRequest.safeParse({ email: 'a@b.co', code: '12345' }).success).toBe(false);
+    expect(VerifyRequest.safeParse({ token: 'abc', code: '123456' }).success).toBe(false);
+  });
+
+  it('refuses non-http redirect URLs', () => {
+    expect(
+      CheckoutRequest.safeParse({ successUrl: 'javascript:alert(1)', cancelUrl: 'https://a.example/' }).success,
+    ).toBe(false);
+    expect(
+      CheckoutRequest.safeParse({ successUrl: 'https://a.example/ok', cancelUrl: 'http://localhost:3000/' }).success,
+    ).toBe(true);
+  });
+
+  it('parses the documented access-check answer and reports the failing field', () => {
+    const ok = {
+      hasAccess: false,
+      reason: 'purchase_required',
+      page: {
+        handle: 'gharart',
+        slug: 'masterclass',
+        title: 'Masterclass',
+        mode: 'PAID',
+        price: 1900,
+        currency: 'USD',
+      },
+    };
+    expect(AccessCheckResponse.parse(ok)).toEqual(ok);
+    const bad = AccessCheckResponse.safeParse({ ...ok, page: { ...ok.page, price: '19.00' } });
+    expect(bad.error?.issues[0]?.path).toEqual(['page', 'price']);
+  });
+});

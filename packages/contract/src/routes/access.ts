@@ -1,0 +1,32 @@
+import * as z from 'zod/mini';
+import { Handle, IsoDateTime } from '../common.js';
+import { defineRoute } from '../route.js';
+
+/** One entry of a visitor's access history. */
+export const AccessItem = z.object({
+  resourceType: z.enum(['page', 'file']),
+  handle: Handle,
+  slug: z.string(),
+  title: z.string(),
+  accessType: z.enum(['purchase', 'free_login', 'allowlist']),
+  status: z.enum(['active', 'refunded', 'revoked']),
+  grantedAt: IsoDateTime,
+  revokedAt: z.optional(IsoDateTime),
+});
+export type AccessItem = z.infer<typeof AccessItem>;
+
+/** A visitor's access history, newest first. */
+export const AccessListResponse = z.object({ items: z.array(AccessItem) });
+export type AccessListResponse = z.infer<typeof AccessListResponse>;
+
+export const listAccess = defineRoute({
+  id: 'listAccess',
+  method: 'GET',
+  path: '/v2/visitor/access',
+  auth: 'visitor',
+  params: undefined,
+  query: undefined,
+  body: undefined,
+  responses: { 200: AccessListResponse },
+  idempotent: false,
+});

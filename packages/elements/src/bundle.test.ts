@@ -1,0 +1,37 @@
+// The script-tag bundle, as a creator's page loads it: no import, one <script> (async, and twice).
+import { beforeEach, describe, expect, it } from 'vitest';
+import { apiBase, resetAll, waitFor } from '../test/helpers.js';
+
+const BUNDLE = '/packages/elements/dist/visitor-access.js';
+
+function addScript(attrs: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    for (const [k, v] of Object.entries(attrs)) script.setAttribute(k, v);
+    script.onload = () => resolve();
+    script.onerror = () =>
+      reject(new Error(`${BUNDLE} did not load: run \`npm run build -w @visitor-access/elements\` first`));
+    document.head.append(script);
+  });
+}
+
+beforeEach(resetAll);
+
+describe('dist/visitor-access.js', () => {
+  it('registers every element, takes data-api-base from its tag, and survives being loaded twice (async)', async () => {
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.error ?? e.message);
+    window.addEventListener('error', onError);
+    document.body.innerHTML = `<paywall-gate handle="gharart" page="welcome"><p class="secret">Welcome content</p></paywall-gate>`;
+    await addScript({ src: BUNDLE, async: '', 'data-api-base': apiBase });
+    await addScript({ src: `${BUNDLE}?again`, async: '', 'data-api-base': apiBase });
+    window.removeEventListener('error', onError);
+    for (const tag of ['paywall-gate', 'visitor-session', 'visitor-access-list', 'group-buy-card']) {
+      expect(customElements.get(tag), tag).toBeDefined();
+    }
+    const gate = document.querySelector('paywall-gate')!;
+    await waitFor(() => gate.getAttribute('state') === 'granted', 'the gate to grant the public page');
+    expect(gate.querySelector('.secret')!.assignedSlot).not.toBeNull();
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,23 @@
+/**
+ * Lit web components for Visitor Access: `<paywall-gate>`, `<visitor-session>`,
+ * `<visitor-access-list>` and `<group-buy-card>`. Importing this module has no side effect: it
+ * exports the classes. Register them with the per-element modules
+ * (`@visitor-access/elements/paywall-gate.js`) or `@visitor-access/elements/define.js`.
+ *
+ * @packageDocumentation
+ */
+export { PaywallGate } from './paywall-gate/paywall-gate.js';
+export { VisitorSession } from './visitor-session/visitor-session.js';
+export { VisitorAccessList } from './visitor-access-list/visitor-access-list.js';
+export { GroupBuyCard } from './group-buy-card/group-buy-card.js';
+export { transition, initialState } from './paywall-gate/paywall-gate-machine.js';
+export type { GateState, GateEvent, PageInfo, ErrorKind, LinkNotice } from './paywall-gate/paywall-gate-machine.js';
+export { VaStateChangeEvent, VaAccessGrantedEvent, VaErrorEvent } from './internal/events.js';
+export type { GateStateName } from './internal/events.js';
+export { defaultStrings, registerStrings, resolveStrings, fill } from './internal/strings.js';
+export type { Strings, StringKey } from './internal/strings.js';
+export { setDefaultApiBase, sharedClient } from './internal/client.js';
+export type { VisitorAccessClient } from './internal/client.js';
+export { isInAppBrowser, formatPrice, formatDate } from './internal/env.js';
+export { sanitizeHtml } from './internal/sanitize.js';
+export { timing } from './internal/timing.js';

@@ -1,0 +1,49 @@
+import { createClient } from '@visitor-access/sdk';
+
+/** The SDK client the elements use. */
+export type VisitorAccessClient = ReturnType<typeof createClient>;
+
+let defaultApiBase: string | undefined;
+const clients = new Map<string, VisitorAccessClient>();
+
+/**
+ * Sets the API base used by elements without an `api-base` attribute. The script-tag bundle
+ * calls it with its `data-api-base`.
+ *
+ * @example
+ * ```ts
+ * import { setDefaultApiBase } from '@visitor-access/elements';
+ * setDefaultApiBase('https://api.example.com');
+ * ```
+ */
+export function setDefaultApiBase(url: string | undefined): void {
+  defaultApiBase = url || undefined;
+  for (const listener of listeners) listener();
+}
+
+const listeners = new Set<() => void>();
+/** @internal */
+export function onDefaultApiBaseChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * The SDK client of an API base, shared by every element of the page that uses that base, so
+ * that a sign-in seen by one element is seen by all.
+ *
+ * @example
+ * ```ts
+ * const client = sharedClient('http://localhost:4010');
+ * ```
+ */
+export function sharedClient(apiBase: string | undefined): VisitorAccessClient | undefined {
+  const base = (apiBase || defaultApiBase)?.replace(/\/+$/, '');
+  if (!base) return undefined;
+  let client = clients.get(base);
+  if (!client) {
+    client = createClient({ baseUrl: base });
+    clients.set(base, client);
+  }
+  return client;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatPrice, isEmail, isInAppBrowser } from './env.js';
+import { fill, registerStrings, resolveStrings } from './strings.js';
+
+describe('isInAppBrowser', () => {
+  it.each([
+    ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Instagram 300.0.0.0', true],
+    ['Mozilla/5.0 (Linux; Android 14) [FBAN/EMA;FBLC/en_US;FBAV/420.0.0.0]', true],
+    ['Mozilla/5.0 (iPhone) AppleWebKit/605.1.15 Mobile/15E148 Line/13.1.0', true],
+    ['Mozilla/5.0 (iPhone) AppleWebKit/605.1.15 GSA/300.0 Mobile/15E148', true],
+    ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36', false],
+    ['Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 Version/17.0 Safari/605.1.15', false],
+  ])('%s → %s', (ua, expected) => {
+    expect(isInAppBrowser(ua)).toBe(expected);
+  });
+});
+
+describe('formatting', () => {
+  it('formats minor units with the currency decimals of the locale', () => {
+    expect(formatPrice(1900, 'USD', 'en-US')).toBe('$19.00');
+    expect(formatPrice(1900, 'usd', 'en-US')).toBe('$19.00');
+    expect(formatPrice(500, 'JPY', 'ja-JP')).toMatch(/500/);
+    expect(formatPrice(4900, 'EUR', 'de-DE').replace(/\s/g, ' ')).toBe('49,00 €');
+  });
+
+  it('falls back instead of throwing on a bad currency code', () => {
+    expect(formatPrice(1900, 'NOT-A-CODE', 'en-US')).toBe('19.00 NOT-A-CODE');
+  });
+
+  it('formats dates and leaves unparseable ones as they are', () => {
+    expect(formatDate('2026-01-02T10:00:00.000Z', 'en-GB')).toBe('2 Jan 2026');
+    expect(formatDate('not a date', 'en-GB')).toBe('not a date');
+  });
+
+  it('checks emails pragmatically', () => {
+    expect(isEmail('a@example.com')).toBe(true);
+    expect(isEmail('a@example')).toBe(false);
+    expect(isEmail('a b@example.com')).toBe(false);
+  });
+});
+
+describe('strings', () => {
+  it('resolves overrides, then the exact tag, then the base language, then English', () => {
+    registerStrings('pt', { retry: 'Tentar de novo', signIn: 'Entrar' });
+    registerStrings('pt-BR', { retry: 'Tentar novamente' });
+    const s = resolveStrings('pt-BR', { signOut: 'Sair' });
+    expect(s.retry).toBe('Tentar novamente');
+    expect(s.signIn).toBe('Entrar');
+    expect(s.signOut).toBe('Sair');
+    expect(s.checking).toBe('Checking your access…');
+  });
+
+  it('fills placeholders and leaves unknown ones', () => {
+    expect(fill('Buy for {price} {missing}', { price: '$19.00' })).toBe('Buy for $19.00 {missing}');
+  });
+});

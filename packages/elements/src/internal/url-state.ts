@@ -1,0 +1,58 @@
+// The address bar can carry a magic-link token (`?va_token=` or `#va_token=`) and the checkout
+// return marker (`?va_checkout=success&session_id=…&va_gate=handle/page`). They are read once per
+// page load, for every element at once, and removed at once with history.replaceState so that a
+// reload, a bookmark or a shared URL never carries them.
+
+/** What the address bar said when the first element looked. */
+export interface UrlState {
+  token?: string | undefined;
+  checkout?:
+    { outcome: 'success' | 'cancelled'; sessionId?: string | undefined; gate?: string | undefined } | undefined;
+}
+
+const PARAMS = ['va_token', 'va_checkout', 'session_id', 'va_gate'];
+let cached: UrlState | undefined;
+
+/**
+ * Reads and strips the markers. Every element upgraded in the same moment (one page load) gets the
+ * same answer; a later navigation (single-page apps) is read afresh.
+ */
+export function takeUrlState(): UrlState {
+  if (cached) return cached;
+  cached = {};
+  setTimeout(resetUrlState, 1000);
+  if (typeof location === 'undefined') return cached;
+  const url = new URL(location.href);
+  const hash = new URLSearchParams(url.hash.replace(/^#/, ''));
+  const token = url.searchParams.get('va_token') ?? hash.get('va_token');
+  if (token) cached.token = token;
+  const outcome = url.searchParams.get('va_checkout');
+  if (outcome === 'success' || outcome === 'cancelled') {
+    cached.checkout = {
+      outcome,
+      sessionId: url.searchParams.get('session_id') ?? undefined,
+      gate: url.searchParams.get('va_gate') ?? undefined,
+    };
+  }
+  if (PARAMS.some((p) => url.searchParams.has(p)) || hash.has('va_token')) {
+    history.replaceState(history.state, '', cleanUrl(url));
+  }
+  return cached;
+}
+
+/** The URL without any of the markers. */
+export function cleanUrl(input: string | URL = location.href): string {
+  const url = new URL(input);
+  for (const p of PARAMS) url.searchParams.delete(p);
+  const hash = new URLSearchParams(url.hash.replace(/^#/, ''));
+  if (hash.has('va_token')) {
+    hash.delete('va_token');
+    url.hash = hash.toString();
+  }
+  return url.href;
+}
+
+/** @internal For tests: forget what was read so the next element reads the address bar again. */
+export function resetUrlState(): void {
+  cached = undefined;
+}

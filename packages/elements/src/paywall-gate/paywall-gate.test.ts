@@ -1,0 +1,677 @@
+import { createClient } from '@visitor-access/sdk';
+import axe from 'axe-core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  $,
+  apiBase,
+  dev,
+  freshClient,
+  latestMessage,
+  mount,
+  resetAll,
+  setUrl,
+  uniquePage,
+  shadowText,
+  signInDirectly,
+  signOutDirectly,
+  type,
+  uniqueEmail,
+  waitFor,
+  waitForState,
+} from '../../test/helpers.js';
+import { registerStrings } from '../internal/strings.js';
+import { timing } from '../internal/timing.js';
+import { VaAccessGrantedEvent } from '../internal/events.js';
+import type { VaErrorEvent, VaStateChangeEvent } from '../internal/events.js';
+import './define.js';
+import type { PaywallGate } from './paywall-gate.js';
+
+const gate = (page: string, extra = '', handle = 'gharart') =>
+  mount<PaywallGate>(
+    `<paywall-gate handle="${handle}" page="${page}" api-base="${apiBase}" ${extra}><p class="secret">The protected content</p></paywall-gate>`,
+    'paywall-gate',
+  );
+
+/** Requests in the mock's log for a path fragment (newest first). */
+async function requests(fragment: string): Promise<Array<{ method: string; path: string }>> {
+  const log = await dev<{ requests: Array<{ method: string; path: string; url?: string }> }>('/requests?limit=200');
+  return log.requests.filter((r) => (r.path ?? r.url ?? '').includes(fragment));
+}
+
+async function noAxeViolations(el: Element): Promise<void> {
+  const result = await axe.run(el, { resultTypes: ['violations'] });
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+}
+
+async function submitEmail(el: PaywallGate, email: string): Promise<void> {
+  const input = $<HTMLInputElement>(el, 'input[name=email]')!;
+  input.focus();
+  input.value = email;
+  $<HTMLButtonElement>(el, 'form button[type=submit]')!.click();
+}
+
+const slotted = (el: PaywallGate) => el.querySelector('.secret')!.assignedSlot !== null;
+
+beforeEach(async () => {
+  await resetAll();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('<paywall-gate> checking → granted', () => {
+  it('shows public content after exactly one access check, never flashing it before', async () => {
+    const slug = await uniquePage('PUBLIC');
+    const el = gate(slug);
+    const seen: string[] = [];
+    el.addEventListener('va-state-change', (e) => seen.push(e.detail.state));
+    expect(slotted(el)).toBe(false);
+    await waitForState(el, 'granted');
+    expect(slotted(el)).toBe(true);
+    expect(await requests(`/pages/gharart/${slug}/access-check`)).toHaveLength(1);
+    expect(seen).toEqual(['granted']);
+    await noAxeViolations(el);
+  });
+
+  it('shows the preview slot only while the visitor has no access', async () => {
+    const el = mount<PaywallGate>(
+      `<paywall-gate handle="gharart" page="members-lounge" api-base="${apiBase}"><p slot="preview" class="teaser">Teaser</p><p class="secret">x</p></paywall-gate>`,
+      'paywall-gate',
+    );
+    await waitForState(el, 'sign-in');
+    expect(el.querySelector('.teaser')!.assignedSlot).not.toBeNull();
+    await signInDirectly(uniqueEmail());
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitForState(el, 'granted');
+    expect(el.querySelector('.teaser')!.assignedSlot).toBeNull();
+    expect(slotted(el)).toBe(true);
+  });
+
+  it('shows the checking state with a heading and a live region', async () => {
+    const el = gate('welcome');
+    await el.updateComplete;
+    expect(el.getAttribute('state')).toBe('checking');
+    expect($(el, '[part~=heading]')?.textContent).toContain('Checking your access');
+    expect($(el, '[role=status][aria-live=polite]')).not.toBeNull();
+    expect(slotted(el)).toBe(false);
+    await noAxeViolations(el);
+  });
+
+  it('emits typed events that bubble out of the shadow root', async () => {
+    const granted = new Promise<VaAccessGrantedEvent>((resolve) =>
+      document.addEventListener('va-access-granted', (e) => resolve(e), { once: true }),
+    );
+    const changes: VaStateChangeEvent[] = [];
+    document.addEventListener('va-state-change', (e) => changes.push(e));
+    const el = gate('welcome');
+    const event = await granted;
+    expect(event).toBeInstanceOf(VaAccessGrantedEvent);
+    expect(event.bubbles && event.composed).toBe(true);
+    expect(event.detail).toMatchObject({ reason: 'public', page: { slug: 'welcome', mode: 'PUBLIC' } });
+    expect(changes.at(-1)?.detail).toEqual({ state: 'granted', previous: 'checking' });
+    expect(el.getAttribute('state')).toBe('granted');
+  });
+});
+
+describe('<paywall-gate> sign-in', () => {
+  it('validates the email, then sends a link that returns to this page', async () => {
+    const el = gate('members-lounge');
+    await waitForState(el, 'sign-in');
+    expect(slotted(el)).toBe(false);
+    await noAxeViolations(el);
+    const label = $(el, 'label[for=va-email]');
+    expect(label?.textContent).toContain('Email address');
+    await submitEmail(el, 'not-an-email');
+    await waitFor(() => $(el, '#va-email-error'), 'the email error');
+    expect($(el, 'input[name=email]')?.getAttribute('aria-invalid')).toBe('true');
+    expect(shadowText(el)).toContain('Enter a valid email address');
+    await noAxeViolations(el);
+
+    const email = uniqueEmail();
+    await submitEmail(el, email);
+    await waitForState(el, 'check-email');
+    expect(shadowText(el)).toContain(`If ${email} can sign in here`);
+    const message = await latestMessage(email);
+    expect(decodeURIComponent(message.link)).toContain(location.origin);
+    await noAxeViolations(el);
+  });
+
+  it('never reveals whether an email is known (same wording for a known visitor)', async () => {
+    const known = uniqueEmail('known');
+    await signInDirectly(known); // the visitor exists…
+    await signOutDirectly(); // …but is signed out in this browser
+    const texts: string[] = [];
+    for (const email of [known, uniqueEmail('unknown')]) {
+      document.body.replaceChildren();
+      const el = gate('members-lounge');
+      await waitForState(el, 'sign-in');
+      await submitEmail(el, email);
+      await waitForState(el, 'check-email');
+      texts.push(shadowText(el).replace(email, 'EMAIL'));
+    }
+    expect(texts[0]).toBe(texts[1]);
+  });
+
+  it('a filled honeypot looks like success but sends nothing', async () => {
+    const el = gate('members-lounge');
+    await waitForState(el, 'sign-in');
+    const email = uniqueEmail('bot');
+    $<HTMLInputElement>(el, 'input[name=website]')!.value = 'http://spam.example';
+    await submitEmail(el, email);
+    await waitForState(el, 'check-email');
+    const { messages } = await dev<{ messages: unknown[] }>(`/messages?to=${encodeURIComponent(email)}`);
+    expect(messages).toHaveLength(0);
+  });
+
+  it('moves focus to the new state and uses the one-time-code field', async () => {
+    const el = gate('members-lounge');
+    await waitForState(el, 'sign-in');
+    await submitEmail(el, uniqueEmail());
+    await waitForState(el, 'check-email');
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.textContent).toContain('Check your email');
+    const code = $<HTMLInputElement>(el, 'input[name=code]')!;
+    expect(code.getAttribute('autocomplete')).toBe('one-time-code');
+    expect(code.getAttribute('inputmode')).toBe('numeric');
+  });
+
+  it('signs in with the 6-digit code (wrong code explained, right code submits itself)', async () => {
+    const el = gate('members-lounge');
+    await waitForState(el, 'sign-in');
+    const email = uniqueEmail();
+    await submitEmail(el, email);
+    await waitForState(el, 'check-email');
+    const { code } = await latestMessage(email);
+    const wrong = code === '000000' ? '111111' : '000000';
+    type($<HTMLInputElement>(el, 'input[name=code]')!, wrong);
+    await waitFor(() => $(el, '#va-code-error'), 'the code error');
+    expect(shadowText(el)).toContain('That code is not right');
+    await noAxeViolations(el);
+    type($<HTMLInputElement>(el, 'input[name=code]')!, code);
+    await waitForState(el, 'granted');
+    expect(slotted(el)).toBe(true);
+    await waitFor(() => $(el, '[part~=session]'), 'the signed-in line');
+    expect(shadowText(el)).toContain(`Signed in as ${email}`);
+    await noAxeViolations(el);
+  });
+
+  it('resend shows a cooldown, shared with every gate (and tab) through storage', async () => {
+    const el = gate('members-lounge');
+    await waitForState(el, 'sign-in');
+    const email = uniqueEmail();
+    await submitEmail(el, email);
+    await waitForState(el, 'check-email');
+    await el.updateComplete;
+    const resend = $<HTMLButtonElement>(el, '[part~=resend-button]')!;
+    expect(resend.disabled).toBe(true);
+    expect($(el, '[part~=cooldown]')?.textContent).toMatch(/You can send a new link in \d+ s/);
+    expect(Number(localStorage.getItem(`va:cooldown:${email}`))).toBeGreaterThan(Date.now());
+
+    // Another gate for the same email (as another tab would) shows the same cooldown.
+    const other = gate('masterclass');
+    await waitForState(other, 'sign-in');
+    await submitEmail(other, email);
+    await waitForState(other, 'check-email');
+    await other.updateComplete;
+    expect($<HTMLButtonElement>(other, '[part~=resend-button]')!.disabled).toBe(true);
+    const { messages } = await dev<{ messages: unknown[] }>(`/messages?to=${encodeURIComponent(email)}`);
+    expect(messages).toHaveLength(1);
+  });
+
+  it('takes the cooldown from the server Retry-After when throttled', async () => {
+    timing.resendCooldownMs = 0;
+    const email = uniqueEmail('throttled');
+    for (let i = 0; i < 5; i++) {
+      await fetch(`${apiBase}/v2/visitor/auth/magic-link`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email }),
+      });
+    }
+    const el = gate('members-lounge');
+    await waitForState(el, 'sign-in');
+    await submitEmail(el, email);
+    await waitFor(() => $(el, '#va-email-error'), 'the throttle message');
+    const wait = Number(/Too many attempts\. Wait (\d+) s/.exec(shadowText(el))?.[1]);
+    expect(wait).toBeGreaterThan(60);
+    expect(Number(localStorage.getItem(`va:cooldown:${email}`)) - Date.now()).toBeGreaterThan(60_000);
+  });
+
+  it('"use another email" goes back to the form', async () => {
+    const el = gate('members-lounge');
+    await waitForState(el, 'sign-in');
+    await submitEmail(el, uniqueEmail());
+    await waitForState(el, 'check-email');
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.includes('Use another email'))!.click();
+    await waitForState(el, 'sign-in');
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).toBe($(el, 'input[name=email]'));
+  });
+
+  it('hints at the code inside an in-app browser', async () => {
+    Object.defineProperty(navigator, 'userAgent', {
+      configurable: true,
+      get: () => 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Instagram 300.0.0',
+    });
+    try {
+      const el = gate('members-lounge');
+      await waitForState(el, 'sign-in');
+      await submitEmail(el, uniqueEmail());
+      await waitForState(el, 'check-email');
+      expect($(el, '[part~=in-app-hint]')?.textContent).toContain('type the 6-digit code');
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).userAgent;
+    }
+  });
+});
+
+describe('<paywall-gate> completing sign-in elsewhere', () => {
+  it('notices a sign-in completed in another tab (session broadcast) without a reload', async () => {
+    const el = gate('members-lounge');
+    el.client = freshClient();
+    await waitForState(el, 'sign-in');
+    const email = uniqueEmail();
+    await submitEmail(el, email);
+    await waitForState(el, 'check-email');
+    timing.pollStartMs = 60_000; // only the broadcast can finish this
+    const otherTab = freshClient();
+    const { code } = await latestMessage(email);
+    await otherTab.auth.verify({ email, code });
+    await waitForState(el, 'granted');
+  });
+
+  it('notices a sign-in completed outside any client by polling me', async () => {
+    const el = gate('members-lounge');
+    el.client = freshClient();
+    await waitForState(el, 'sign-in');
+    const email = uniqueEmail();
+    await submitEmail(el, email);
+    await waitForState(el, 'check-email');
+    const { token } = await latestMessage(email);
+    await fetch(`${apiBase}/v2/visitor/auth/verify`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+    await waitForState(el, 'granted');
+  });
+
+  it('logs out in one tab and every other tab locks again', async () => {
+    await signInDirectly(uniqueEmail());
+    const a = gate('members-lounge');
+    a.client = freshClient();
+    const b = gate('members-lounge');
+    b.client = freshClient();
+    await waitForState(a, 'granted');
+    await waitForState(b, 'granted');
+    const signOut = await waitFor(() =>
+      [...a.shadowRoot!.querySelectorAll('button')].find((x) => x.textContent?.includes('Sign out')),
+    );
+    signOut.click();
+    await waitForState(a, 'sign-in');
+    await waitForState(b, 'sign-in');
+    expect(slotted(b)).toBe(false);
+  });
+});
+
+describe('<paywall-gate> magic link in the address bar', () => {
+  async function linkFor(email: string): Promise<string> {
+    await fetch(`${apiBase}/v2/visitor/auth/magic-link`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email }),
+    });
+    return (await latestMessage(email)).token;
+  }
+
+  it('verifies ?va_token=, strips it from the URL and continues', async () => {
+    const token = await linkFor(uniqueEmail());
+    setUrl(`${location.pathname}?keep=1&va_token=${token}`);
+    const el = gate('members-lounge');
+    const seen: string[] = [];
+    el.addEventListener('va-state-change', (e) => seen.push(e.detail.state));
+    await waitForState(el, 'granted');
+    expect(location.search).toBe('?keep=1');
+    expect(location.href).not.toContain(token);
+    expect(seen).toContain('granted');
+  });
+
+  it('verifies #va_token= from the fragment too', async () => {
+    const token = await linkFor(uniqueEmail());
+    setUrl(`${location.pathname}#va_token=${token}`);
+    const el = gate('members-lounge');
+    await waitForState(el, 'granted');
+    expect(location.hash).toBe('');
+  });
+
+  it('shows verifying while the token is checked', async () => {
+    const token = await linkFor(uniqueEmail());
+    setUrl(`${location.pathname}?va_token=${token}`);
+    const el = gate('members-lounge');
+    await el.updateComplete;
+    expect(el.getAttribute('state')).toBe('verifying');
+    expect(shadowText(el)).toContain('Signing you in');
+    await noAxeViolations(el);
+    await waitForState(el, 'granted');
+  });
+
+  it('expired link: explains, and sends a new one to the same email in one click', async () => {
+    const email = uniqueEmail();
+    const token = await linkFor(email);
+    localStorage.setItem('va:last-email', email);
+    await dev('/clock', { advanceMs: 16 * 60_000 });
+    setUrl(`${location.pathname}?va_token=${token}`);
+    const el = gate('members-lounge');
+    try {
+      await waitForState(el, 'sign-in');
+    } finally {
+      // The mock is shared with test files running in parallel: put its clock back at once.
+      await dev('/clock', { advanceMs: -16 * 60_000 });
+    }
+    expect(shadowText(el)).toContain('This link expired');
+    await noAxeViolations(el);
+    const again = [...el.shadowRoot!.querySelectorAll('button')].find((b) =>
+      b.textContent?.includes(`Send a new link to ${email}`),
+    )!;
+    again.click();
+    await waitForState(el, 'check-email');
+    const { messages } = await dev<{ messages: unknown[] }>(`/messages?to=${encodeURIComponent(email)}`);
+    expect(messages).toHaveLength(2);
+  });
+
+  it('used link: says so, with the same recovery', async () => {
+    const email = uniqueEmail();
+    const token = await linkFor(email);
+    localStorage.setItem('va:last-email', email);
+    await fetch(`${apiBase}/v2/visitor/auth/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+    setUrl(`${location.pathname}?va_token=${token}`);
+    const el = gate('members-lounge');
+    await waitForState(el, 'sign-in');
+    expect(shadowText(el)).toContain('This link was already used');
+    expect(shadowText(el)).toContain(`Send a new link to ${email}`);
+  });
+
+  it('invalid link: a clear message and the form', async () => {
+    setUrl(`${location.pathname}?va_token=not-a-real-token`);
+    const el = gate('members-lounge');
+    await waitForState(el, 'sign-in');
+    expect(shadowText(el)).toContain('This sign-in link is not valid');
+    expect($(el, 'input[name=email]')).not.toBeNull();
+  });
+
+  it('cookies blocked: verify succeeds but the next check is still signed out', async () => {
+    const el = gate('members-lounge');
+    el.client = freshClientWith({ credentials: 'omit' });
+    await waitForState(el, 'sign-in');
+    const email = uniqueEmail();
+    await submitEmail(el, email);
+    await waitForState(el, 'check-email');
+    const { code } = await latestMessage(email);
+    type($<HTMLInputElement>(el, 'input[name=code]')!, code);
+    await waitForState(el, 'error');
+    expect(shadowText(el)).toContain('your browser blocked the sign-in cookie');
+    await noAxeViolations(el);
+  });
+});
+
+/** A client whose browser refuses to send the session cookie back. */
+const freshClientWith = (options: { credentials: RequestCredentials }) =>
+  createClient({ baseUrl: apiBase, ...options });
+
+describe('<paywall-gate> purchase and checkout return', () => {
+  async function toPurchase(locale = 'en-US'): Promise<PaywallGate> {
+    await signInDirectly(uniqueEmail());
+    const el = gate('masterclass', `locale="${locale}"`);
+    await waitForState(el, 'purchase');
+    return el;
+  }
+
+  async function checkout(el: PaywallGate): Promise<string> {
+    const navigated = new Promise<string>((resolve) => (el.navigate = resolve));
+    $<HTMLButtonElement>(el, '[part~=button-primary]')!.click();
+    return navigated;
+  }
+
+  it('shows the title and the price for the visitor locale, and buys through checkout', async () => {
+    const el = await toPurchase();
+    expect(shadowText(el)).toContain('Masterclass”');
+    expect($(el, '[part~=price]')?.textContent).toBe('$19.00');
+    await noAxeViolations(el);
+    const url = await checkout(el);
+    expect(url).toMatch(/\/_mock\/checkout\//);
+    document.body.replaceChildren();
+    const germanPrice = await toPurchase('de-DE');
+    expect($(germanPrice, '[part~=price]')?.textContent?.replace(/\s/g, ' ')).toBe('19,00 $');
+  });
+
+  it('back from a paid checkout: confirms the payment (even when it lands late), then unlocks', async () => {
+    const el = await toPurchase();
+    const url = await checkout(el);
+    const sessionId = url.split('/').pop()!.split('?')[0]!;
+    document.body.replaceChildren();
+    // The redirect arrives before the payment is recorded.
+    setUrl(`${location.pathname}?va_checkout=success&session_id=${sessionId}&va_gate=gharart/masterclass`);
+    timing.returnDelaysMs = Array(40).fill(100);
+    const back = gate('masterclass');
+    await waitForState(back, 'returning');
+    expect(shadowText(back)).toContain('Confirming your payment');
+    await noAxeViolations(back);
+    expect(location.search).toBe('');
+    await dev(`/checkout/${sessionId}/complete`, { outcome: 'paid' });
+    await waitForState(back, 'granted');
+    expect(slotted(back)).toBe(true);
+  });
+
+  it('if the payment never lands, says so with the support code instead of the buy button', async () => {
+    const el = await toPurchase();
+    await checkout(el);
+    document.body.replaceChildren();
+    setUrl(`${location.pathname}?va_checkout=success&session_id=cs_x&va_gate=gharart/masterclass`);
+    timing.returnDelaysMs = [50, 50];
+    const errors: VaErrorEvent[] = [];
+    document.addEventListener('va-error', (e) => errors.push(e));
+    const back = gate('masterclass');
+    await waitFor(() => $(back, '[part~=support-code]'), 'the stalled message');
+    expect(shadowText(back)).toContain('We have not received the payment confirmation yet');
+    expect(shadowText(back)).not.toContain('Buy for');
+    expect(errors.at(-1)?.detail.code).toBe('payment_pending');
+    await noAxeViolations(back);
+  });
+
+  it('a cancelled checkout returns to purchase with a calm message', async () => {
+    await signInDirectly(uniqueEmail());
+    setUrl(`${location.pathname}?va_checkout=cancelled&va_gate=gharart/masterclass`);
+    const el = gate('masterclass');
+    await waitForState(el, 'purchase');
+    expect(shadowText(el)).toContain('Checkout was cancelled. Nothing was charged.');
+  });
+
+  it('a purchase confirmed in one gate unlocks the others, and another tab’s broadcast is heard', async () => {
+    const el = await toPurchase();
+    const url = await checkout(el);
+    const sessionId = url.split('/').pop()!.split('?')[0]!;
+    const other = gate('masterclass');
+    await waitForState(other, 'purchase');
+    await dev(`/checkout/${sessionId}/complete`, { outcome: 'paid' });
+    // This gate comes back from checkout; the other one only hears about it.
+    setUrl(`${location.pathname}?va_checkout=success&session_id=${sessionId}&va_gate=gharart/masterclass`);
+    const back = gate('masterclass');
+    await waitForState(back, 'granted');
+    await waitForState(other, 'granted');
+    await waitForState(el, 'granted');
+
+    // The same message from another tab (another BroadcastChannel object) re-checks every gate.
+    await signOutDirectly();
+    const tab = new BroadcastChannel('visitor-access:access');
+    tab.postMessage({ type: 'access-changed', handle: 'gharart' });
+    tab.close();
+    await waitForState(other, 'sign-in');
+  });
+
+  it('a refund seen in one tab locks every tab', async () => {
+    const email = uniqueEmail();
+    const el = await toPurchase();
+    const url = await checkout(el);
+    const sessionId = url.split('/').pop()!.split('?')[0]!;
+    await dev(`/checkout/${sessionId}/complete`, { outcome: 'paid' });
+    document.body.replaceChildren();
+    const a = gate('masterclass');
+    a.client = freshClient();
+    const b = gate('masterclass');
+    b.client = freshClient();
+    await waitForState(a, 'granted');
+    await waitForState(b, 'granted');
+    const { visitor } = await a.client.auth.me();
+    expect(visitor.email).not.toBe(email);
+    await dev('/stripe-refund', { handle: 'gharart', pageSlug: 'masterclass', visitorId: visitor.id });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitForState(a, 'purchase');
+    await waitForState(b, 'purchase');
+  });
+});
+
+describe('<paywall-gate> errors', () => {
+  it('connect_not_configured: a creator-facing message, and "Report a problem" returns a report ID', async () => {
+    await signInDirectly(uniqueEmail());
+    const el = gate('premium', '', 'no-connect');
+    await waitForState(el, 'purchase');
+    el.navigate = () => undefined;
+    $<HTMLButtonElement>(el, '[part~=button-primary]')!.click();
+    await waitForState(el, 'error');
+    expect(shadowText(el)).toContain('the creator has not finished setting up payments');
+    expect($(el, '[part~=support-code]')?.textContent).toMatch(/req_/);
+    await noAxeViolations(el);
+    const report = [...el.shadowRoot!.querySelectorAll('button')].find((b) =>
+      b.textContent?.includes('Report a problem'),
+    )!;
+    report.click();
+    await waitFor(() => $(el, '[part~=report-result]'), 'the report ID');
+    expect(shadowText(el)).toMatch(/Report sent\. Reference: rep_/);
+  });
+
+  it('page_not_found for an unpublished page', async () => {
+    const el = gate('draft-notes');
+    await waitForState(el, 'error');
+    expect(shadowText(el)).toContain('This page does not exist or is not published yet');
+    expect(slotted(el)).toBe(false);
+  });
+
+  it('network failure: a retry button that recovers', async () => {
+    const el = mount<PaywallGate>(
+      `<paywall-gate handle="gharart" page="welcome" api-base="http://localhost:9"><p class="secret">x</p></paywall-gate>`,
+      'paywall-gate',
+    );
+    const error = new Promise<VaErrorEvent>((resolve) => el.addEventListener('va-error', resolve, { once: true }));
+    await waitForState(el, 'error');
+    expect((await error).detail.code).toBe('network');
+    expect(shadowText(el)).toContain('We could not reach the server');
+    await noAxeViolations(el);
+    el.apiBase = apiBase;
+    await waitForState(el, 'granted');
+  });
+});
+
+describe('<paywall-gate> src content', () => {
+  // A real file on the test server, so the browser's own network log (Resource Timing) can prove
+  // when it was requested.
+  const src = `/packages/elements/test/fixtures/lesson.html?run=${Date.now()}`;
+  const requested = () => performance.getEntriesByType('resource').some((e) => e.name.includes(src));
+
+  it('is never requested, nor in the DOM, before access; fetched and sanitised after', async () => {
+    // The suite makes many requests: make room so the log cannot drop the one we look for.
+    performance.clearResourceTimings();
+    performance.setResourceTimingBufferSize(100_000);
+    const el = mount<PaywallGate>(
+      `<paywall-gate handle="gharart" page="members-lounge" api-base="${apiBase}" src="${src}"></paywall-gate>`,
+      'paywall-gate',
+    );
+    await waitForState(el, 'sign-in');
+    // Give a wrongly eager fetch every chance to show up in the network log.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(requested()).toBe(false);
+    expect(document.body.innerHTML).not.toContain('Only for buyers');
+    expect(el.shadowRoot!.innerHTML).not.toContain('Only for buyers');
+
+    const email = uniqueEmail();
+    await submitEmail(el, email);
+    await waitForState(el, 'check-email');
+    expect(requested()).toBe(false);
+    const { code } = await latestMessage(email);
+    type($<HTMLInputElement>(el, 'input[name=code]')!, code);
+    await waitForState(el, 'granted');
+    await waitFor(() => el.querySelector('[data-va-content] h3'), 'the fetched content');
+    expect(requested()).toBe(true);
+    expect(el.textContent).toContain('Only for buyers');
+    expect(el.querySelector('script')).toBeNull();
+    expect(el.querySelector('img')?.getAttribute('onerror')).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('is removed from the DOM when access is lost (sign-out)', async () => {
+    await signInDirectly(uniqueEmail());
+    const el = mount<PaywallGate>(
+      `<paywall-gate handle="gharart" page="members-lounge" api-base="${apiBase}" src="${src}&second"></paywall-gate>`,
+      'paywall-gate',
+    );
+    await waitFor(() => el.querySelector('[data-va-content] h3'), 'the fetched content');
+    const signOut = await waitFor(() =>
+      [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.includes('Sign out')),
+    );
+    signOut.click();
+    await waitForState(el, 'sign-in');
+    expect(el.querySelector('[data-va-content]')).toBeNull();
+    expect(el.textContent).not.toContain('Only for buyers');
+  });
+});
+
+describe('<paywall-gate> theming and strings', () => {
+  it('exposes parts for every state it shows', async () => {
+    const el = gate('members-lounge');
+    await waitForState(el, 'sign-in');
+    for (const part of ['panel', 'heading', 'form', 'label', 'input', 'button']) {
+      expect(el.shadowRoot!.querySelector(`[part~="${part}"]`), part).not.toBeNull();
+    }
+  });
+
+  it('replaces any string through the strings property', async () => {
+    const el = gate('members-lounge');
+    el.strings = { signInHeading: 'Members only', sendLink: 'Send it' };
+    await waitForState(el, 'sign-in');
+    await el.updateComplete;
+    expect($(el, '[part~=heading]')?.textContent).toBe('Members only');
+    expect(shadowText(el)).toContain('Send it');
+  });
+
+  it('picks registered strings by lang or locale, falling back to English', async () => {
+    registerStrings('fr', { signInHeading: 'Connectez-vous pour continuer' });
+    const holder = mount<HTMLDivElement>(
+      `<div lang="fr-CA"><paywall-gate handle="gharart" page="members-lounge" api-base="${apiBase}"></paywall-gate></div>`,
+      'div',
+    );
+    const el = holder.querySelector('paywall-gate')!;
+    await waitForState(el, 'sign-in');
+    expect($(el, '[part~=heading]')?.textContent).toBe('Connectez-vous pour continuer');
+    expect(shadowText(el)).toContain('Email address'); // not registered: English
+    el.locale = 'en';
+    await el.updateComplete;
+    expect($(el, '[part~=heading]')?.textContent).toBe('Sign in to continue');
+  });
+
+  it('renders server strings as text, never HTML', async () => {
+    const slug = await uniquePage('PAID', {
+      title: '<img src=x onerror="window.__xss=1">Evil',
+      price: 500,
+      currency: 'EUR',
+    });
+    await signInDirectly(uniqueEmail());
+    const el = gate(slug);
+    await waitForState(el, 'purchase');
+    expect($(el, 'img')).toBeNull();
+    expect(shadowText(el)).toContain('<img src=x');
+  });
+});

@@ -1,0 +1,79 @@
+import axe from 'axe-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  $,
+  apiBase,
+  dev,
+  freshClient,
+  mount,
+  resetAll,
+  shadowText,
+  signInDirectly,
+  uniqueEmail,
+  waitFor,
+} from '../../test/helpers.js';
+import { registerStrings } from '../internal/strings.js';
+import './define.js';
+import type { VisitorAccessList } from './visitor-access-list.js';
+
+const list = (extra = '') =>
+  mount<VisitorAccessList>(
+    `<visitor-access-list api-base="${apiBase}" ${extra}></visitor-access-list>`,
+    'visitor-access-list',
+  );
+
+async function noAxeViolations(el: Element): Promise<void> {
+  const result = await axe.run(el, { resultTypes: ['violations'] });
+  expect(result.violations.map((v) => v.id)).toEqual([]);
+}
+
+beforeEach(resetAll);
+
+describe('<visitor-access-list>', () => {
+  it('signed out: says to sign in', async () => {
+    const el = list();
+    el.client = freshClient();
+    await waitFor(() => shadowText(el).includes('Sign in to see the pages you have access to'), 'the signed-out state');
+    await noAxeViolations(el);
+  });
+
+  it('signed in with nothing yet: the empty state', async () => {
+    await signInDirectly(uniqueEmail());
+    const el = list();
+    el.client = freshClient();
+    await waitFor(() => $(el, '[part~=empty]'), 'the empty state');
+    expect(shadowText(el)).toContain('Nothing here yet');
+  });
+
+  it('lists resource, type, status and dates, including refunded purchases', async () => {
+    await signInDirectly(uniqueEmail());
+    const client = freshClient();
+    await client.pages.checkAccess('gharart', 'members-lounge');
+    const { url, sessionId } = await client.pages.checkout('gharart', 'masterclass', {
+      successUrl: location.href,
+      cancelUrl: location.href,
+    });
+    expect(url).toBeTruthy();
+    await dev(`/checkout/${sessionId}/complete`, { outcome: 'paid' });
+    const { visitor } = await client.auth.me();
+    await dev('/stripe-refund', { handle: 'gharart', pageSlug: 'masterclass', visitorId: visitor.id });
+    const el = list('locale="en-US"');
+    el.client = client;
+    await waitFor(() => $(el, 'table'), 'the table');
+    const rows = [...el.shadowRoot!.querySelectorAll('tbody tr')].map((r) =>
+      r.textContent!.replace(/\s+/g, ' ').trim(),
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows.find((r) => r.includes('Masterclass'))).toMatch(/Purchase Refunded .*\d{4}/);
+    expect(rows.find((r) => r.includes('Masterclass') === false)).toMatch(/Free with sign-in Active/);
+    expect(el.shadowRoot!.querySelectorAll('th[scope=col]')).toHaveLength(5);
+    await noAxeViolations(el);
+  });
+
+  it('translates column headings through registered strings', async () => {
+    registerStrings('de', { listHeading: 'Ihr Zugang' });
+    const el = list('locale="de"');
+    el.client = freshClient();
+    await waitFor(() => $(el, '[part~=heading]')?.textContent === 'Ihr Zugang', 'the German heading');
+  });
+});

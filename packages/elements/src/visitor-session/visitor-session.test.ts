@@ -1,0 +1,74 @@
+import axe from 'axe-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  $,
+  apiBase,
+  freshClient,
+  latestMessage,
+  mount,
+  resetAll,
+  shadowText,
+  signInDirectly,
+  type,
+  uniqueEmail,
+  waitFor,
+} from '../../test/helpers.js';
+import './define.js';
+import type { VisitorSession } from './visitor-session.js';
+
+const session = () =>
+  mount<VisitorSession>(`<visitor-session api-base="${apiBase}"></visitor-session>`, 'visitor-session');
+const button = (el: Element, text: string) =>
+  [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.includes(text));
+
+async function noAxeViolations(el: Element): Promise<void> {
+  const result = await axe.run(el, { resultTypes: ['violations'] });
+  expect(result.violations.map((v) => v.id)).toEqual([]);
+}
+
+beforeEach(resetAll);
+
+describe('<visitor-session>', () => {
+  it('signed out: a sign-in button that opens the magic-link flow, code signs in', async () => {
+    const el = session();
+    el.client = freshClient();
+    const signIn = await waitFor(() => button(el, 'Sign in'), 'the sign-in button');
+    await noAxeViolations(el);
+    signIn.click();
+    await waitFor(() => $(el, 'input[name=email]'), 'the email field');
+    expect(signIn.getAttribute('aria-expanded')).toBe('true');
+    const email = uniqueEmail();
+    $<HTMLInputElement>(el, 'input[name=email]')!.value = email;
+    $<HTMLButtonElement>(el, 'form button[type=submit]')!.click();
+    await waitFor(() => $(el, 'input[name=code]'), 'the code field');
+    await noAxeViolations(el);
+    const { code } = await latestMessage(email);
+    type($<HTMLInputElement>(el, 'input[name=code]')!, code);
+    await waitFor(() => shadowText(el).includes(`Signed in as ${email}`), 'the signed-in line');
+  });
+
+  it('signed in: shows the email and signs out', async () => {
+    const email = uniqueEmail();
+    await signInDirectly(email);
+    const el = session();
+    el.client = freshClient();
+    await waitFor(() => shadowText(el).includes(`Signed in as ${email}`), 'the signed-in line');
+    expect($(el, '[part~=email]')).not.toBeNull();
+    await noAxeViolations(el);
+    button(el, 'Sign out')!.click();
+    await waitFor(() => button(el, 'Sign in'), 'the sign-in button');
+    const me = await fetch(`${apiBase}/v2/visitor/me`, { credentials: 'include' });
+    expect(me.status).toBe(401);
+  });
+
+  it('follows a sign-out made by another tab', async () => {
+    await signInDirectly(uniqueEmail());
+    const el = session();
+    el.client = freshClient();
+    await waitFor(() => button(el, 'Sign out'), 'signed in');
+    const otherTab = freshClient();
+    await otherTab.auth.me();
+    await otherTab.auth.logout();
+    await waitFor(() => button(el, 'Sign in'), 'signed out');
+  });
+});

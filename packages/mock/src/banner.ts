@@ -1,0 +1,50 @@
+import type { RunningServer } from './server.js';
+
+/**
+ * What a newcomer needs to see once the server is up: the mailbox, the development API, the request log
+ * and the fixture's handles, pages and group buys with their URLs.
+ *
+ * @example
+ * ```ts
+ * const mock = await startServer();
+ * console.log(banner(mock, { baseUrl: 'http://localhost:4010' }));
+ * ```
+ */
+export function banner(
+  server: RunningServer,
+  options: { dataFile?: string | undefined; baseUrl?: string } = {},
+): string {
+  const dataFile = options.dataFile;
+  const u = options.baseUrl ?? server.url;
+  const lines = [
+    `Visitor Access mock listening on ${u}`,
+    '',
+    `  Mailbox        ${u}/_mock/mailbox`,
+    `  Dev API        ${u}/_mock/api  (messages, clock, reset, creator-token, requests, …)`,
+    `  Request log    ${u}/_mock/api/requests`,
+    `  API            ${u}/v2/…  and  ${u}/_edge/visitor/access`,
+    dataFile ? `  Data file      ${dataFile}` : '  Data           in memory (use --data FILE to keep it)',
+    '',
+    'Fixture:',
+  ];
+  for (const h of server.store.handles.values()) {
+    lines.push(`  ${h.handle}  (Stripe ${h.connectConfigured ? 'connected' : 'not connected'})`);
+    for (const p of server.store.pages.values()) {
+      if (p.handle !== h.handle) continue;
+      const price = p.price !== undefined ? ` ${(p.price / 100).toFixed(2)} ${p.currency ?? ''}` : '';
+      lines.push(
+        `    page ${p.slug.padEnd(18)} ${p.mode}${price}${p.published ? '' : ' (unpublished)'}  POST ${u}/v2/public/pages/${h.handle}/${p.slug}/access-check`,
+      );
+    }
+    for (const g of server.store.groupBuys.values()) {
+      if (g.handle !== h.handle) continue;
+      lines.push(
+        `    group buy ${g.slug} (target ${g.targetQuantity})  ${u}/v2/public/group-buys/${h.handle}/${g.slug}`,
+      );
+    }
+  }
+  const files = server.store.files;
+  if (files.length)
+    lines.push(`  allowlisted files: ${files.map((f) => `${f.handle}/${f.slug} for ${f.email}`).join(', ')}`);
+  return lines.join('\n');
+}

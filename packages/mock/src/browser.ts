@@ -1,0 +1,61 @@
+/**
+ * The mock in the browser, on MSW's service worker: front-end development with no server at all.
+ * Copy MSW's worker script into your public folder once: `npx msw init public/`.
+ *
+ * @packageDocumentation
+ */
+import { setupWorker, type SetupWorker, type StartOptions } from 'msw/browser';
+import type { Fixture } from './fixture.js';
+import { createHandlers } from './handlers/index.js';
+import { MockStore } from './store.js';
+
+/** Options of {@link createMockWorker}. */
+export interface MockWorkerOptions {
+  /** Handles and pages to start from. Default: the fixture of `product-spec.md`. */
+  fixture?: Fixture;
+  /** The API origin your code calls; default: the API paths on any origin (usually the page's own). */
+  apiOrigin?: string;
+  /** An existing store to serve. */
+  store?: MockStore;
+}
+
+/** The mock on a service worker. */
+export interface MockWorker {
+  worker: SetupWorker;
+  store: MockStore;
+  /** Registers the worker and starts intercepting; unhandled requests pass through. */
+  start(options?: StartOptions): Promise<unknown>;
+  stop(): void;
+}
+
+/**
+ * Creates the mock on MSW's service worker. State lives in memory and is lost on reload.
+ * Because a worker cannot set cookies, the session cookie is written through `document.cookie` and so is
+ * not `HttpOnly` in this mode only.
+ *
+ * @example
+ * ```ts
+ * import { createMockWorker } from '@visitor-access/mock/browser';
+ * if (import.meta.env.DEV) await createMockWorker().start();
+ * ```
+ */
+export function createMockWorker(options: MockWorkerOptions = {}): MockWorker {
+  const store = options.store ?? new MockStore(options.fixture ? { fixture: options.fixture } : {});
+  const worker = setupWorker(
+    ...createHandlers({
+      store,
+      scriptReadableCookie: true,
+      ...(options.apiOrigin ? { apiOrigin: options.apiOrigin } : {}),
+    }),
+  );
+  return {
+    worker,
+    store,
+    start: (startOptions) => worker.start({ onUnhandledRequest: 'bypass', quiet: true, ...startOptions }),
+    stop: () => worker.stop(),
+  };
+}
+
+export { createHandlers } from './handlers/index.js';
+export { createStore, MockStore } from './store.js';
+export { defaultFixture } from './fixture.js';

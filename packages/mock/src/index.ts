@@ -1,0 +1,31 @@
+/**
+ * The reference mock of the Visitor Access API: one store with the platform's semantics and one array of
+ * MSW handlers. Entries: `@visitor-access/mock/browser` (service worker), `@visitor-access/mock/node`
+ * (setupServer for tests) and `@visitor-access/mock/server` (standalone HTTP server and CLI).
+ *
+ * @packageDocumentation
+ */
+export { AdjustableClock, systemClock, type Clock } from './clock.js';
+export { portableTimingSafeEqual, type TimingSafeEqual } from './crypto.js';
+export {
+  defaultFixture,
+  FixtureError,
+  FixtureSchema,
+  parseFixture,
+  type Fixture,
+  type FixtureHandle,
+} from './fixture.js';
+export { escapeHtml } from './html.js';
+export { createHandlers, type HandlerOptions } from './handlers/index.js';
+export {
+  createStore,
+  isLoopback,
+  MockStore,
+  SnapshotError,
+  type LinkState,
+  type Result,
+  type SignIn,
+  type StoreErrorCode,
+  type StoreOptions,
+} from './store.js';
+export type * from './records.js';

@@ -1,0 +1,96 @@
+/**
+ * The mock for tests of your own code in Node: MSW's `setupServer` with the mock's handlers, plus helpers
+ * to read the mailbox and sign visitors in.
+ *
+ * @packageDocumentation
+ */
+import { setupServer, type SetupServer } from 'msw/node';
+import { SESSION_COOKIE } from '@visitor-access/contract';
+import type { Fixture } from './fixture.js';
+import { createHandlers } from './handlers/index.js';
+import type { MessageRecord } from './records.js';
+import { nodeCrypto } from './node-crypto.js';
+import { MockStore, type StoreOptions } from './store.js';
+
+/** Options of {@link createMockServer}. */
+export interface MockServerOptions {
+  /**
+   * The API origin your code calls, e.g. `http://api.test`. Only requests to it are answered. Default:
+   * the API paths on any origin.
+   */
+  baseUrl?: string;
+  /** Handles and pages to start from. Default: the fixture of `product-spec.md`. */
+  fixture?: Fixture;
+  /** The time source (default: real time). */
+  clock?: StoreOptions['clock'];
+  /** An existing store to serve. */
+  store?: MockStore;
+}
+
+/** The mock wired into MSW's `setupServer`, with helpers for tests. */
+export interface MockServer {
+  /** MSW's server: `listen()`, `close()`, `use()`, `resetHandlers()`, events. */
+  server: SetupServer;
+  /** The mock's state. */
+  store: MockStore;
+  /** Starts intercepting (requests to other hosts pass through). */
+  listen(): void;
+  /** Stops intercepting. */
+  close(): void;
+  /** Back to the fixture: no visitors, purchases or mail, and the real clock. */
+  reset(): void;
+  /** The emails sent to an address, newest first. */
+  mailbox(email: string): MessageRecord[];
+  /** The newest sign-in email's token for an address, or undefined. */
+  lastToken(email: string): string | undefined;
+  /** Signs a visitor in without email; answers a `Cookie` header value for your requests. */
+  signIn(email: string): Promise<string>;
+}
+
+/**
+ * Creates the mock for Node tests on MSW's `setupServer`.
+ *
+ * @example
+ * ```ts
+ * import { createMockServer } from '@visitor-access/mock/node';
+ * const mock = createMockServer({ baseUrl: 'http://api.test' });
+ * beforeAll(() => mock.listen());
+ * afterEach(() => mock.reset());
+ * afterAll(() => mock.close());
+ *
+ * test('paid page needs a purchase', async () => {
+ *   const cookie = await mock.signIn('buyer@example.com');
+ *   const res = await fetch('http://api.test/v2/public/pages/gharart/masterclass/access-check', {
+ *     method: 'POST',
+ *     headers: { cookie },
+ *   });
+ *   expect((await res.json()).reason).toBe('purchase_required');
+ * });
+ * ```
+ */
+export function createMockServer(options: MockServerOptions = {}): MockServer {
+  const store =
+    options.store ??
+    new MockStore({
+      ...(options.fixture ? { fixture: options.fixture } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...nodeCrypto,
+    });
+  const server = setupServer(
+    ...createHandlers({ store, ...(options.baseUrl ? { apiOrigin: options.baseUrl.replace(/\/$/, '') } : {}) }),
+  );
+  return {
+    server,
+    store,
+    listen: () => server.listen({ onUnhandledRequest: 'bypass' }),
+    close: () => server.close(),
+    reset: () => store.reset(),
+    mailbox: (email) => store.messagesTo(email),
+    lastToken: (email) => store.messagesTo(email).find((m) => m.token !== undefined)?.token,
+    signIn: async (email) => `${SESSION_COOKIE}=${await store.createSession(email)}`,
+  };
+}
+
+export { createHandlers } from './handlers/index.js';
+export { createStore, MockStore } from './store.js';
+export { defaultFixture } from './fixture.js';

@@ -1,0 +1,129 @@
+// SDK benchmarks: (1) browser bundle size of an app that calls every method, (2) per-call overhead
+// against bare fetch on a local server. Runs against the built dist; prints a table; always exits 0.
+import http from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
+import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
+import { build } from 'esbuild';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SIZE_TARGET = 11 * 1024;
+const RATIO_TARGET = 1.25;
+
+async function bundleSize() {
+  const entry = `
+    import { createClient } from '@visitor-access/sdk';
+    const c = createClient({ baseUrl: 'https://api.example.com', creatorToken: () => 't' });
+    c.onSessionChange((e) => console.log(e.state));
+    const h = 'gharart', p = 'masterclass', g = 'spring-bundle';
+    export const all = [
+      c.auth.requestMagicLink({ email: 'a@b.co' }), c.auth.verify({ token: 't' }), c.auth.me(), c.auth.logout(),
+      c.pages.checkAccess(h, p), c.pages.checkout(h, p, { successUrl: 'https://x.co', cancelUrl: 'https://x.co' }),
+      c.pages.refund(h, p, { visitorId: 'vis_1' }), c.access.list(),
+      c.groupBuys.get(h, g), c.groupBuys.expressInterest(h, g), c.groupBuys.myInterest(h, g), c.groupBuys.withdrawInterest(h, g),
+      c.edge.access(), c.edge.landingUrl('t'), c.support.report({ summary: 's', details: 'd' }),
+      c.support.reportContent({ handle: h, reason: 'r' }), c.lastRequestId, c.session,
+    ];`;
+  const result = await build({
+    stdin: { contents: entry, resolveDir: here, loader: 'js' },
+    bundle: true,
+    minify: true,
+    treeShaking: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    legalComments: 'none',
+  });
+  const code = result.outputFiles[0].contents;
+  const byPackage = {};
+  for (const [file, info] of Object.entries(Object.values(result.metafile.outputs)[0].inputs)) {
+    const m = file.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/) ?? file.match(/packages\/([^/]+)/);
+    const key = m ? m[1] : file;
+    byPackage[key] = (byPackage[key] ?? 0) + info.bytesInOutput;
+  }
+  return {
+    min: code.length,
+    gzip: gzipSync(code, { level: 9 }).length,
+    brotli: brotliCompressSync(code, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    byPackage,
+  };
+}
+
+async function overhead() {
+  const { createClient } = await import('@visitor-access/sdk');
+  const body = JSON.stringify({
+    hasAccess: true,
+    reason: 'entitled',
+    page: { handle: 'gharart', slug: 'masterclass', title: 'Masterclass', mode: 'PAID', price: 1900, currency: 'USD' },
+  });
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req_bench' });
+      res.end(body);
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const url = `${base}/v2/public/pages/gharart/masterclass/access-check`;
+  const client = createClient({ baseUrl: base, sessionChannel: false });
+
+  const bare = async () => {
+    const res = await fetch(url, { method: 'POST', headers: { accept: 'application/json' }, credentials: 'include' });
+    if (!res.ok) throw new Error(String(res.status));
+    return res.json();
+  };
+  const sdk = () => client.pages.checkAccess('gharart', 'masterclass');
+
+  const N = 200;
+  const ROUNDS = 8;
+  const time = async (fn) => {
+    const t0 = performance.now();
+    for (let i = 0; i < N; i++) await fn();
+    return performance.now() - t0;
+  };
+  await time(bare);
+  await time(sdk); // warm-up
+  const bareTimes = [];
+  const sdkTimes = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    // Interleave so that machine noise hits both sides alike.
+    if (r % 2 === 0) {
+      bareTimes.push(await time(bare));
+      sdkTimes.push(await time(sdk));
+    } else {
+      sdkTimes.push(await time(sdk));
+      bareTimes.push(await time(bare));
+    }
+  }
+  server.close();
+  const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+  const bareMs = median(bareTimes) / N;
+  const sdkMs = median(sdkTimes) / N;
+  return { bareMs, sdkMs, ratio: sdkMs / bareMs, calls: N * ROUNDS };
+}
+
+const kb = (n) => `${(n / 1024).toFixed(2)} kB`;
+const mark = (ok) => (ok ? 'ok' : 'MISSED');
+
+const size = await bundleSize();
+console.log('@visitor-access/sdk — bundle (browser, minified, every method called)');
+console.log(`  min      ${kb(size.min)}`);
+console.log(`  gzip     ${kb(size.gzip)}`);
+console.log(`  brotli   ${kb(size.brotli)}   target <= ${kb(SIZE_TARGET)}   ${mark(size.brotli <= SIZE_TARGET)}`);
+console.log(
+  `  min bytes by package: ${Object.entries(size.byPackage)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${kb(v)}`)
+    .join(', ')}`,
+);
+
+const o = await overhead();
+console.log(`@visitor-access/sdk — per-call overhead (${o.calls} sequential calls per side, 127.0.0.1)`);
+console.log(`  bare fetch   ${o.bareMs.toFixed(3)} ms/call   1.00x`);
+console.log(
+  `  sdk          ${o.sdkMs.toFixed(3)} ms/call   ${o.ratio.toFixed(2)}x   target <= ${RATIO_TARGET}x   ${mark(o.ratio <= RATIO_TARGET)}`,
+);

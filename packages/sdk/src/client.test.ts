@@ -1,0 +1,407 @@
+import { routeDocs } from '@visitor-access/contract/openapi';
+import { ERROR_STATUS, routes, type ErrorCode, type RouteId } from '@visitor-access/contract';
+import { http, HttpResponse, delay } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BASE, CALLS, visitor } from '../test/fixtures.js';
+import {
+  ApiError,
+  APIPromise,
+  ConnectionError,
+  createClient,
+  InvalidRequestError,
+  PageNotFoundError,
+  RateLimitError,
+  ResponseValidationError,
+  TimeoutError,
+  VisitorAccessError,
+  VisitorUnauthorizedError,
+  type ClientOptions,
+} from './index.js';
+import { errorClassFor } from './errors.js';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  vi.useRealTimers();
+});
+afterAll(() => server.close());
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: Headers;
+  body: string;
+}
+
+/** Answers `path` with the given responses in turn (the last one repeats) and records every request. */
+function answer(method: 'GET' | 'POST' | 'DELETE', path: string, ...responses: (() => Response | Promise<Response>)[]) {
+  const seen: Seen[] = [];
+  const verb = method === 'GET' ? http.get : method === 'POST' ? http.post : http.delete;
+  server.use(
+    verb(BASE + path, async ({ request }) => {
+      seen.push({ method: request.method, url: request.url, headers: request.headers, body: await request.text() });
+      const next = responses[Math.min(seen.length - 1, responses.length - 1)]!;
+      return next();
+    }),
+  );
+  return seen;
+}
+
+const json =
+  (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  () =>
+    body === null
+      ? new HttpResponse(null, { status, headers: { 'x-request-id': 'req_ok', ...headers } })
+      : HttpResponse.json(body as object, { status, headers: { 'x-request-id': 'req_ok', ...headers } });
+
+const apiError =
+  (code: string, status: number, headers: Record<string, string> = {}) =>
+  () =>
+    HttpResponse.json(
+      { error: code, message: `Failed: ${code}`, requestId: `req_${code}` },
+      { status, headers: { 'x-request-id': `req_${code}`, ...headers } },
+    );
+
+const client = (options: Partial<ClientOptions> = {}) =>
+  createClient({ baseUrl: BASE, sessionChannel: false, retry: { backoffLimit: 0 }, ...options });
+
+describe('every method', () => {
+  for (const [id, spec] of Object.entries(CALLS)) {
+    it(`${id}: ${spec.method} ${spec.path} answers the documented shape`, async () => {
+      const seen = answer(spec.method, spec.path, json(spec.body, spec.status));
+      const c = client({ creatorToken: 'jwt_creator' });
+      const promise = spec.call(c);
+      expect(promise).toBeInstanceOf(APIPromise);
+      const data = await promise;
+      expect(data).toEqual(spec.body === null ? undefined : spec.body);
+      expect(seen).toHaveLength(1);
+      expect(seen[0]!.method).toBe(spec.method);
+      if (spec.sentBody !== undefined) expect(JSON.parse(seen[0]!.body)).toEqual(spec.sentBody);
+      const route = routes[id as RouteId];
+      expect(seen[0]!.headers.has('idempotency-key')).toBe(route.idempotent);
+      expect(c.lastRequestId).toBe('req_ok');
+    });
+
+    const codes = [
+      ...new Set<ErrorCode>([...routeDocs[id as RouteId].errors, 'rate_limited', 'invalid_request', 'visitor_unauthorized', 'not_found']),
+    ];
+    it(`${id}: each error code becomes its class`, async () => {
+      for (const code of codes) {
+        server.resetHandlers();
+        answer(spec.method, spec.path, apiError(code, ERROR_STATUS[code], { 'retry-after': '3600' }));
+        const error = await Promise.resolve(spec.call(client({ creatorToken: 'jwt' }))).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(errorClassFor(code));
+        expect(error).toBeInstanceOf(ApiError);
+        expect(error).toMatchObject({ code, requestId: `req_${code}`, message: `Failed: ${code}` });
+      }
+    });
+  }
+});
+
+describe('requests', () => {
+  it('sends the configured headers, the creator token and credentials-friendly defaults', async () => {
+    const seen = answer('POST', CALLS.refund.path, json(CALLS.refund.body));
+    const c = client({ headers: { cookie: '_10x_visitor=abc' }, creatorToken: async () => 'jwt_1' });
+    await c.pages.refund('gharart', 'masterclass', { visitorId: 'vis_abc123' }, { headers: { 'x-extra': '1' } });
+    expect(seen[0]!.headers.get('cookie')).toBe('_10x_visitor=abc');
+    expect(seen[0]!.headers.get('authorization')).toBe('Bearer jwt_1');
+    expect(seen[0]!.headers.get('x-extra')).toBe('1');
+    expect(seen[0]!.headers.get('content-type')).toContain('application/json');
+  });
+
+  it('uses a custom fetch', async () => {
+    const urls: string[] = [];
+    const c = client({
+      fetch: async (input) => {
+        urls.push(input instanceof Request ? input.url : String(input));
+        return Response.json({ visitor }, { headers: { 'x-request-id': 'req_custom' } });
+      },
+    });
+    await expect(c.auth.me()).resolves.toEqual({ visitor });
+    expect(urls).toEqual([`${BASE}/v2/visitor/me`]);
+    expect(c.lastRequestId).toBe('req_custom');
+  });
+
+  it('keeps a path prefix of baseUrl and encodes path parameters', async () => {
+    const seen: string[] = [];
+    const c = client({
+      baseUrl: 'http://localhost:4010/api/',
+      fetch: async (input) => {
+        seen.push((input as Request).url);
+        return Response.json(CALLS.getGroupBuy.body);
+      },
+    });
+    await c.groupBuys.get('gharart', 'spring-bundle');
+    expect(seen).toEqual(['http://localhost:4010/api/v2/public/group-buys/gharart/spring-bundle']);
+  });
+
+  it('withResponse() gives the data, the raw response and the request id', async () => {
+    answer('GET', '/v2/visitor/me', json({ visitor }, 200, { 'x-request-id': 'req_me' }));
+    const { data, response, requestId } = await client().auth.me().withResponse();
+    expect(data).toEqual({ visitor });
+    expect(response.status).toBe(200);
+    expect(requestId).toBe('req_me');
+  });
+
+  it('rejects a bad createClient configuration clearly', () => {
+    expect(() => createClient({ baseUrl: 'localhost:4010' })).toThrow(/baseUrl/);
+  });
+});
+
+describe('client-side validation', () => {
+  it('refuses an invalid body without sending it', async () => {
+    const seen = answer('POST', CALLS.requestMagicLink.path, json(CALLS.requestMagicLink.body, 202));
+    const error = await client()
+      .auth.requestMagicLink({ email: 'not-an-email' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error).toMatchObject({ status: 400, code: 'invalid_request', requestId: undefined, response: undefined });
+    expect((error as InvalidRequestError).details).toEqual([{ path: 'email', message: 'Enter a valid email address' }]);
+    expect(seen).toHaveLength(0);
+  });
+
+  it('explains which verify shape is wrong', async () => {
+    const error = await client()
+      .auth.verify({ email: 'buyer@example.com', code: '12' })
+      .catch((e: unknown) => e);
+    expect((error as InvalidRequestError).details).toEqual([
+      { path: 'code', message: 'Enter the 6-digit code from the email' },
+    ]);
+  });
+
+  it('refuses a bad path parameter or redirect URL', async () => {
+    const c = client();
+    await expect(c.pages.checkAccess('Not A Handle', 'x')).rejects.toMatchObject({
+      details: [{ path: 'handle', message: 'Expected a handle' }],
+    });
+    await expect(
+      c.pages.checkout('gharart', 'masterclass', { successUrl: 'javascript:alert(1)', cancelUrl: 'http://localhost/' }),
+    ).rejects.toMatchObject({ code: 'invalid_request', details: [{ path: 'successUrl' }] });
+  });
+
+  it('landingUrl builds the absolute landing URL and refuses bad input', () => {
+    const c = client();
+    expect(c.edge.landingUrl('tok/1', { returnTo: 'http://localhost:5173/a?b=1' })).toBe(
+      `${BASE}/_edge/visitor/access/t/tok%2F1?returnTo=http%3A%2F%2Flocalhost%3A5173%2Fa%3Fb%3D1`,
+    );
+    expect(c.edge.landingUrl('abc')).toBe(`${BASE}/_edge/visitor/access/t/abc`);
+    expect(() => c.edge.landingUrl('')).toThrow(InvalidRequestError);
+    expect(() => c.edge.landingUrl('abc', { returnTo: 'javascript:alert(1)' })).toThrow(InvalidRequestError);
+  });
+});
+
+describe('error answers', () => {
+  it('an HTML 502 becomes a plain ApiError with the header request id', async () => {
+    answer(
+      'GET',
+      '/v2/visitor/me',
+      () => new HttpResponse('<h1>Bad gateway</h1>', { status: 502, headers: { 'x-request-id': 'req_gw' } }),
+    );
+    const error = await client({ retry: 0 })
+      .auth.me()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 502, code: 'unknown_error', requestId: 'req_gw' });
+    expect(Object.getPrototypeOf(error)).toBe(ApiError.prototype);
+  });
+
+  it('an unknown code keeps its code on a plain ApiError', async () => {
+    answer('GET', '/v2/visitor/me', apiError('teapot_overflow', 418));
+    const error = await client()
+      .auth.me()
+      .catch((e: unknown) => e);
+    expect(Object.getPrototypeOf(error)).toBe(ApiError.prototype);
+    expect(error).toMatchObject({ status: 418, code: 'teapot_overflow', requestId: 'req_teapot_overflow' });
+  });
+
+  it('validation details from the server are kept', async () => {
+    answer('POST', CALLS.supportReport.path, () =>
+      HttpResponse.json(
+        {
+          error: 'invalid_request',
+          message: 'Bad',
+          requestId: 'req_v',
+          details: [{ path: 'summary', message: 'Required' }],
+        },
+        { status: 400 },
+      ),
+    );
+    const error = await CALLS.supportReport.call(client()).then(undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect((error as InvalidRequestError).details).toEqual([{ path: 'summary', message: 'Required' }]);
+    expect((error as InvalidRequestError).requestId).toBe('req_v');
+  });
+
+  it('lastRequestId follows errors too', async () => {
+    answer('POST', CALLS.checkAccess.path, apiError('page_not_found', 404));
+    const c = client();
+    await expect(c.pages.checkAccess('gharart', 'masterclass')).rejects.toBeInstanceOf(PageNotFoundError);
+    expect(c.lastRequestId).toBe('req_page_not_found');
+  });
+});
+
+describe('retries', () => {
+  it('retries a GET on 503 and on network failure, then succeeds', async () => {
+    const seen = answer(
+      'GET',
+      '/v2/visitor/me',
+      apiError('unavailable', 503),
+      () => HttpResponse.error(),
+      json({ visitor }),
+    );
+    await expect(client().auth.me()).resolves.toEqual({ visitor });
+    expect(seen).toHaveLength(3);
+  });
+
+  it('gives up after the limit with the last error', async () => {
+    const seen = answer('GET', '/v2/visitor/access', () => HttpResponse.error());
+    const error = await client({ retry: { limit: 3, backoffLimit: 0 } })
+      .access.list()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toBeInstanceOf(VisitorAccessError);
+    expect((error as ConnectionError).cause).toBeDefined();
+    expect(seen).toHaveLength(4);
+  });
+
+  it('does not retry a write without an idempotency key', async () => {
+    const seen = answer('POST', CALLS.verify.path, apiError('unavailable', 503));
+    await expect(client().auth.verify({ token: 't' })).rejects.toMatchObject({ status: 503 });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('does not retry 4xx answers other than 408/429', async () => {
+    const seen = answer('GET', '/v2/visitor/me', apiError('visitor_unauthorized', 401));
+    await expect(client().auth.me()).rejects.toBeInstanceOf(VisitorUnauthorizedError);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('retries an idempotent write with the same Idempotency-Key on every attempt', async () => {
+    const seen = answer(
+      'POST',
+      CALLS.checkout.path,
+      apiError('unavailable', 500),
+      apiError('x', 502),
+      json(CALLS.checkout.body),
+    );
+    await expect(CALLS.checkout.call(client())).resolves.toEqual(CALLS.checkout.body);
+    expect(seen).toHaveLength(3);
+    const keys = seen.map((s) => s.headers.get('idempotency-key'));
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(keys).size).toBe(1);
+  });
+
+  it('makes a new key per logical call and uses a caller-supplied key', async () => {
+    const seen = answer('POST', CALLS.expressInterest.path, json(CALLS.expressInterest.body));
+    const c = client();
+    await c.groupBuys.expressInterest('gharart', 'spring-bundle');
+    await c.groupBuys.expressInterest('gharart', 'spring-bundle');
+    await c.groupBuys.expressInterest('gharart', 'spring-bundle', { idempotencyKey: 'my-key-1' });
+    const keys = seen.map((s) => s.headers.get('idempotency-key'));
+    expect(keys[0]).not.toBe(keys[1]);
+    expect(keys[2]).toBe('my-key-1');
+  });
+
+  it('waits for Retry-After before retrying', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const seen = answer(
+      'GET',
+      '/v2/visitor/me',
+      apiError('rate_limited', 429, { 'retry-after': '2' }),
+      json({ visitor }),
+    );
+    const result = client({ timeout: false }).auth.me();
+    await vi.advanceTimersByTimeAsync(1_900);
+    expect(seen).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(200);
+    await expect(result).resolves.toEqual({ visitor });
+    expect(seen).toHaveLength(2);
+  });
+
+  it('fails at once with retryAfter when Retry-After is beyond the cap', async () => {
+    const seen = answer('POST', CALLS.requestMagicLink.path, apiError('rate_limited', 429, { 'retry-after': '900' }));
+    const error = await CALLS.requestMagicLink.call(client()).then(undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfter).toBe(900);
+    expect(seen).toHaveLength(1);
+  });
+});
+
+describe('abort and timeout', () => {
+  it('an AbortSignal cancels the call', async () => {
+    let arrived!: () => void;
+    const arrivedP = new Promise<void>((r) => (arrived = r));
+    server.use(
+      http.get(`${BASE}/v2/visitor/me`, async () => {
+        arrived();
+        await delay('infinite');
+        return HttpResponse.json({ visitor });
+      }),
+    );
+    const controller = new AbortController();
+    const call = client().auth.me({ signal: controller.signal });
+    await arrivedP;
+    controller.abort();
+    await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('an already aborted signal sends nothing', async () => {
+    const seen = answer('GET', '/v2/visitor/me', json({ visitor }));
+    await expect(client().auth.me({ signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen).toHaveLength(0);
+  });
+
+  it('aborting during the wait between retries stops the retries', async () => {
+    const controller = new AbortController();
+    const seen = answer('GET', '/v2/visitor/me', () => {
+      queueMicrotask(() => controller.abort());
+      return apiError('unavailable', 503)();
+    });
+    await expect(
+      client({ retry: { limit: 5, backoffLimit: 60_000 } }).auth.me({ signal: controller.signal }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('a per-call timeout raises TimeoutError', async () => {
+    server.use(
+      http.get(`${BASE}/v2/visitor/me`, async () => {
+        await delay('infinite');
+        return HttpResponse.json({ visitor });
+      }),
+    );
+    const error = await client({ timeout: 60_000 })
+      .auth.me({ timeout: 5 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toBeInstanceOf(VisitorAccessError);
+  });
+});
+
+describe('response validation', () => {
+  it('reports the failing path of a wrong shape', async () => {
+    const page = { handle: 'gharart', slug: 'masterclass', title: 'M', mode: 'PAID', price: '19.00' };
+    const body = { hasAccess: false, reason: 'purchase_required', page };
+    answer('POST', CALLS.checkAccess.path, json(body, 200, { 'x-request-id': 'req_bad' }));
+    const error = await client()
+      .pages.checkAccess('gharart', 'masterclass')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error).not.toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ path: 'page.price', requestId: 'req_bad' });
+    expect((error as ResponseValidationError).issues[0]!.path).toBe('page.price');
+  });
+
+  it('reports a non-JSON success body', async () => {
+    answer('GET', '/v2/visitor/me', () => new HttpResponse('<html>', { status: 200 }));
+    await expect(client().auth.me()).rejects.toBeInstanceOf(ResponseValidationError);
+  });
+
+  it('can be turned off', async () => {
+    const body = { visitor: { id: 'someone', email: 'x' } };
+    answer('GET', '/v2/visitor/me', json(body));
+    await expect(client({ validateResponses: false }).auth.me()).resolves.toEqual(body);
+  });
+});

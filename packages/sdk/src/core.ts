@@ -1,0 +1,294 @@
+import ky, { HTTPError, TimeoutError as KyTimeoutError, type KyInstance, type Options as KyOptions } from 'ky';
+import { buildPath, routes, type ResponseSchema, type RouteId } from '@visitor-access/contract';
+import { APIPromise, type WithResponse } from './api-promise.js';
+import {
+  ApiError,
+  ConnectionError,
+  InvalidRequestError,
+  ResponseValidationError,
+  TimeoutError,
+  errorFromResponse,
+  parseRetryAfter,
+  type ValidationIssue,
+} from './errors.js';
+import type { ClientOptions, RequestOptions } from './options.js';
+import { SessionStore } from './session.js';
+
+/** One logical call, as a resource method describes it. */
+export interface CallSpec {
+  params?: Record<string, string>;
+  body?: unknown;
+  options?: RequestOptions | undefined;
+}
+
+interface ZodIssueLike {
+  path: PropertyKey[];
+  message: string;
+  code?: string;
+  errors?: ZodIssueLike[][];
+  expected?: string;
+  origin?: string;
+  format?: string;
+  keys?: string[];
+}
+
+/** zod/mini ships no locale ("Invalid input" everywhere); say something a person can act on. */
+function messageOf(issue: ZodIssueLike): string {
+  if (issue.message && issue.message !== 'Invalid input') return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected ? `Expected ${issue.expected}` : 'Invalid type';
+    case 'too_small':
+      return issue.origin === 'string' ? 'Too short' : 'Too small';
+    case 'too_big':
+      return issue.origin === 'string' ? 'Too long' : 'Too big';
+    case 'unrecognized_keys':
+      return `Unknown field${issue.keys && issue.keys.length > 1 ? 's' : ''}: ${(issue.keys ?? []).join(', ')}`;
+    case 'invalid_format':
+      return issue.format ? `Invalid ${issue.format}` : 'Invalid format';
+    case 'invalid_value':
+      return 'Invalid value';
+    default:
+      return issue.message || 'Invalid input';
+  }
+}
+
+interface SafeParsable {
+  safeParse(data: unknown): { success: true; data: unknown } | { success: false; error: { issues: ZodIssueLike[] } };
+}
+
+/** Dotted path of an issue: `page.price`, `items.0.grantedAt`. */
+function issuePath(path: PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+/**
+ * Flattens zod issues into `{ path, message }`. For a union (verify's `{ token } | { email, code }`)
+ * the branch closest to passing explains the failure better than "Invalid input".
+ */
+export function toIssues(issues: ZodIssueLike[], prefix: PropertyKey[] = []): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors && issue.errors.length > 0) {
+      const best = issue.errors.reduce((a, b) => (b.length < a.length ? b : a));
+      out.push(...toIssues(best, path));
+    } else {
+      out.push({ path: issuePath(path), message: messageOf(issue) });
+    }
+  }
+  return out;
+}
+
+function uuid(): string {
+  const c = globalThis.crypto;
+  if (typeof c?.randomUUID === 'function') return c.randomUUID();
+  // randomUUID needs a secure context; getRandomValues does not.
+  const b = c.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
+const DEFAULT_MAX_RETRY_AFTER_MS = 10_000;
+const DEFAULT_BACKOFF_LIMIT_MS = 8_000;
+
+/** The request machinery shared by every resource of one client. Internal. */
+export class Core {
+  readonly session: SessionStore;
+  lastRequestId: string | undefined;
+  readonly #options: ClientOptions;
+  readonly #ky: KyInstance;
+  readonly #base: string;
+  readonly #retryLimit: number;
+  readonly #backoffLimit: number;
+  readonly #maxRetryAfter: number;
+
+  constructor(options: ClientOptions) {
+    if (!options || typeof options.baseUrl !== 'string' || !/^https?:\/\//i.test(options.baseUrl)) {
+      throw new TypeError('createClient: `baseUrl` must be an absolute http(s) URL, e.g. "http://localhost:4010"');
+    }
+    this.#options = options;
+    this.#base = options.baseUrl.replace(/\/+$/, '');
+    const retry = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
+    this.#retryLimit = Math.max(0, retry.limit ?? 2);
+    this.#backoffLimit = retry.backoffLimit ?? DEFAULT_BACKOFF_LIMIT_MS;
+    this.#maxRetryAfter = retry.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER_MS;
+    const kyOptions: KyOptions = {
+      credentials: options.credentials ?? 'include',
+      throwHttpErrors: true,
+      hooks: {
+        // The failed answer of an attempt that will be retried is never read: release it.
+        beforeRetry: [
+          ({ error }) => {
+            if (error instanceof HTTPError) void error.response.body?.cancel().catch(() => undefined);
+          },
+        ],
+      },
+    };
+    if (options.headers) kyOptions.headers = options.headers;
+    // Look the global fetch up per call (ky does) so that interceptors installed later still apply.
+    if (options.fetch) kyOptions.fetch = options.fetch;
+    this.#ky = ky.create(kyOptions);
+    this.session = new SessionStore(options.sessionChannel ?? 'visitor-access:session');
+  }
+
+  /** Absolute URL of a route, without sending anything. */
+  url(id: RouteId, params?: Record<string, string>, query?: Record<string, string | undefined>): string {
+    let url = this.#base + buildPath(routes[id].path, params);
+    const search = new URLSearchParams();
+    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) search.set(k, v);
+    const qs = search.toString();
+    if (qs) url += `?${qs}`;
+    return url;
+  }
+
+  call<T>(id: RouteId, spec: CallSpec = {}): APIPromise<T> {
+    return new APIPromise<T>(this.#run<T>(id, spec));
+  }
+
+  async #run<T>(id: RouteId, spec: CallSpec): Promise<WithResponse<T>> {
+    const route = routes[id];
+    const options = spec.options ?? {};
+
+    // Refuse to send what the contract says the server would reject.
+    if (route.params) this.#check(route.params as unknown as SafeParsable, spec.params ?? {});
+    let body: unknown;
+    if (route.body && !(spec.body === undefined && route.bodyOptional)) {
+      body = this.#check(route.body as unknown as SafeParsable, spec.body);
+    }
+
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    // Made once per logical call, before the retry loop, so every attempt carries the same key.
+    const idempotencyKey = route.idempotent ? (options.idempotencyKey ?? uuid()) : undefined;
+    if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
+    if (route.auth === 'creator' && this.#options.creatorToken !== undefined) {
+      const t = this.#options.creatorToken;
+      const token = typeof t === 'function' ? await t() : t;
+      if (token) headers.authorization = `Bearer ${token}`;
+    }
+
+    const signal = options.signal;
+    const timeout = options.timeout ?? this.#options.timeout ?? 10_000;
+    const maxRetryAfter = this.#maxRetryAfter;
+    const kyOptions: KyOptions = {
+      method: route.method,
+      headers,
+      timeout,
+      retry: {
+        limit: this.#retryLimit,
+        // Writes are retried only when the server can recognise a repeat by its Idempotency-Key.
+        methods: idempotencyKey ? ['get', 'post', 'delete'] : ['get'],
+        statusCodes: RETRY_STATUS,
+        afterStatusCodes: [429, 503],
+        backoffLimit: this.#backoffLimit,
+        jitter: (d: number) => d * (0.5 + Math.random() / 2),
+        shouldRetry: ({ error }) => {
+          if (signal?.aborted) return false;
+          if (error instanceof HTTPError) {
+            const after = parseRetryAfter(error.response.headers.get('retry-after'));
+            // A long Retry-After (a 15-minute throttle) is for the person, not for a silent wait.
+            if (after !== undefined && after * 1000 > maxRetryAfter) return false;
+          }
+          return undefined;
+        },
+      },
+    };
+    if (signal) kyOptions.signal = signal;
+    if (body !== undefined) kyOptions.json = body;
+
+    let response: Response;
+    try {
+      response = await this.#ky(this.url(id, spec.params), kyOptions);
+    } catch (error) {
+      throw await this.#failure(error, signal);
+    }
+
+    const requestId = response.headers.get('x-request-id') ?? undefined;
+    this.lastRequestId = requestId;
+    const data = (await this.#parse(route.responses as Record<number, ResponseSchema>, response, requestId)) as T;
+    this.#learn(id, data);
+    return { data, response, requestId };
+  }
+
+  #check(schema: SafeParsable, value: unknown): unknown {
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    const details = toIssues(result.error.issues);
+    const first = details[0];
+    throw new InvalidRequestError({
+      status: 400,
+      code: 'invalid_request',
+      message: first ? `Invalid request: ${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid request',
+      details,
+    });
+  }
+
+  async #failure(error: unknown, signal: AbortSignal | undefined): Promise<unknown> {
+    if (error instanceof HTTPError) {
+      const response = error.response;
+      this.lastRequestId = response.headers.get('x-request-id') ?? undefined;
+      let body: unknown;
+      try {
+        const text = await response.text();
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = undefined;
+      }
+      const apiError = errorFromResponse(response, body);
+      if (apiError.requestId) this.lastRequestId = apiError.requestId;
+      if (apiError.code === 'visitor_unauthorized') this.session.set({ state: 'signed_out' });
+      return apiError;
+    }
+    if (signal?.aborted) return signal.reason ?? error;
+    if (error instanceof KyTimeoutError) return new TimeoutError(undefined, { cause: error });
+    if (error instanceof ApiError) return error;
+    return new ConnectionError(undefined, { cause: error });
+  }
+
+  async #parse(
+    responses: Record<number, ResponseSchema>,
+    response: Response,
+    requestId: string | undefined,
+  ): Promise<unknown> {
+    const schema =
+      response.status in responses
+        ? responses[response.status]
+        : Object.values(responses).find((s) => s !== null && s !== 'html');
+    const text = await response.text();
+    if (schema === null || schema === 'html' || schema === undefined) {
+      return schema === 'html' ? text : undefined;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new ResponseValidationError({
+        issues: [{ path: '', message: 'Expected a JSON body' }],
+        requestId,
+        response,
+      });
+    }
+    if (this.#options.validateResponses !== false) {
+      const result = (schema as unknown as SafeParsable).safeParse(json);
+      if (!result.success) {
+        throw new ResponseValidationError({ issues: toIssues(result.error.issues), requestId, response });
+      }
+    }
+    // The raw body, not the parsed copy: fields a newer server adds stay visible.
+    return json;
+  }
+
+  #learn(id: RouteId, data: unknown): void {
+    if (id === 'logout') {
+      this.session.set({ state: 'signed_out' });
+    } else if (id === 'verify' || id === 'me') {
+      const visitor = (data as { visitor?: { id?: unknown } } | undefined)?.visitor;
+      if (visitor && typeof visitor.id === 'string') {
+        this.session.set({ state: 'signed_in', visitor: visitor as never });
+      }
+    }
+  }
+}

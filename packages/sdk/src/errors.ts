@@ -1,0 +1,428 @@
+import type { ErrorCode, ErrorDetail } from '@visitor-access/contract';
+
+/**
+ * Base class of every error the SDK throws, so one `instanceof` check catches them all.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.auth.me();
+ * } catch (err) {
+ *   if (err instanceof VisitorAccessError) console.warn(err.message);
+ * }
+ * ```
+ */
+export class VisitorAccessError extends Error {
+  override name = 'VisitorAccessError';
+}
+
+/** Fields an {@link ApiError} is built from. */
+export interface ApiErrorInit {
+  status: number;
+  code: ErrorCode | (string & {});
+  message: string;
+  requestId?: string | undefined;
+  details?: ErrorDetail[] | undefined;
+  response?: Response | undefined;
+}
+
+/**
+ * The server answered with an error status (or the SDK refused to send an invalid request, see
+ * {@link InvalidRequestError}). `code` is one of the documented codes, typed so that codes a newer
+ * server adds still type-check.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.pages.checkout('gharart', 'masterclass', { successUrl, cancelUrl });
+ * } catch (err) {
+ *   if (err instanceof ApiError) console.log(err.status, err.code, err.requestId);
+ * }
+ * ```
+ */
+export class ApiError extends VisitorAccessError {
+  override name = 'ApiError';
+  /** HTTP status of the answer. */
+  readonly status: number;
+  /** Machine-readable error code, e.g. `page_not_found`; `unknown_error` when the body had none. */
+  readonly code: ErrorCode | (string & {});
+  /** The `x-request-id` of the failing answer: quote it to support. `undefined` if nothing was sent. */
+  readonly requestId: string | undefined;
+  /** Failing fields, for validation errors. */
+  readonly details: ErrorDetail[] | undefined;
+  /** The raw response (its body already read), when there was one. */
+  readonly response: Response | undefined;
+
+  constructor(init: ApiErrorInit) {
+    super(init.message);
+    this.status = init.status;
+    this.code = init.code;
+    this.requestId = init.requestId;
+    this.details = init.details;
+    this.response = init.response;
+  }
+}
+
+/**
+ * 400 `invalid_request`: bad JSON or a field that fails its schema. The SDK also throws it, with
+ * `status` 400, `requestId` and `response` undefined, when it refuses to send a request whose body or
+ * path parameters fail the contract schema; `details` then lists the failing fields.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.auth.requestMagicLink({ email: 'not-an-email' });
+ * } catch (err) {
+ *   if (err instanceof InvalidRequestError) console.log(err.details); // [{ path: 'email', message: '…' }]
+ * }
+ * ```
+ */
+export class InvalidRequestError extends ApiError {
+  override name = 'InvalidRequestError';
+}
+/**
+ * 400 `invalid_redirect_url`: a `returnTo`, `successUrl` or `cancelUrl` is not on an allowed origin.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof InvalidRedirectUrlError) showMessage('That return address is not allowed.');
+ * ```
+ */
+export class InvalidRedirectUrlError extends ApiError {
+  override name = 'InvalidRedirectUrlError';
+}
+/**
+ * 401 `visitor_unauthorized`: no valid visitor session. The client also emits `signed_out`.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof VisitorUnauthorizedError) showSignIn();
+ * ```
+ */
+export class VisitorUnauthorizedError extends ApiError {
+  override name = 'VisitorUnauthorizedError';
+}
+/**
+ * 401 `expired_magic_link`: the link or code is older than 15 minutes.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof ExpiredMagicLinkError) offerNewLink();
+ * ```
+ */
+export class ExpiredMagicLinkError extends ApiError {
+  override name = 'ExpiredMagicLinkError';
+}
+/**
+ * 401 `used_magic_link`: the link or code was already consumed.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof UsedMagicLinkError) offerNewLink();
+ * ```
+ */
+export class UsedMagicLinkError extends ApiError {
+  override name = 'UsedMagicLinkError';
+}
+/**
+ * 401 `invalid_magic_link`: unknown or malformed token, wrong code, or too many wrong codes.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof InvalidMagicLinkError) showMessage('That code is not right.');
+ * ```
+ */
+export class InvalidMagicLinkError extends ApiError {
+  override name = 'InvalidMagicLinkError';
+}
+/**
+ * 401 `creator_unauthorized`: missing or bad creator JWT (see the `creatorToken` option).
+ *
+ * @example
+ * ```ts
+ * if (err instanceof CreatorUnauthorizedError) await refreshCreatorToken();
+ * ```
+ */
+export class CreatorUnauthorizedError extends ApiError {
+  override name = 'CreatorUnauthorizedError';
+}
+/**
+ * 403 `forbidden`: the creator JWT belongs to another handle.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof ForbiddenError) showMessage('You can only refund your own pages.');
+ * ```
+ */
+export class ForbiddenError extends ApiError {
+  override name = 'ForbiddenError';
+}
+/**
+ * 404 `page_not_found`: no such page, or it is unpublished.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof PageNotFoundError) show404();
+ * ```
+ */
+export class PageNotFoundError extends ApiError {
+  override name = 'PageNotFoundError';
+}
+/**
+ * 404 `group_buy_not_found`.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof GroupBuyNotFoundError) show404();
+ * ```
+ */
+export class GroupBuyNotFoundError extends ApiError {
+  override name = 'GroupBuyNotFoundError';
+}
+/**
+ * 404 `purchase_not_found`: the visitor never bought the page being refunded.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof PurchaseNotFoundError) showMessage('No purchase to refund.');
+ * ```
+ */
+export class PurchaseNotFoundError extends ApiError {
+  override name = 'PurchaseNotFoundError';
+}
+/**
+ * 404 `not_found`: the route itself does not exist (wrong `baseUrl`?).
+ *
+ * @example
+ * ```ts
+ * if (err instanceof NotFoundError) console.error('Check baseUrl');
+ * ```
+ */
+export class NotFoundError extends ApiError {
+  override name = 'NotFoundError';
+}
+/**
+ * 409 `page_not_paid`: checkout of a page that is not PAID.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof PageNotPaidError) openPage();
+ * ```
+ */
+export class PageNotPaidError extends ApiError {
+  override name = 'PageNotPaidError';
+}
+/**
+ * 409 `connect_not_configured`: the creator has not connected Stripe yet.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof ConnectNotConfiguredError) showMessage('Purchases are not open yet.');
+ * ```
+ */
+export class ConnectNotConfiguredError extends ApiError {
+  override name = 'ConnectNotConfiguredError';
+}
+/**
+ * 409 `already_refunded`.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof AlreadyRefundedError) showMessage('Already refunded.');
+ * ```
+ */
+export class AlreadyRefundedError extends ApiError {
+  override name = 'AlreadyRefundedError';
+}
+/**
+ * 409 `already_entitled`: the visitor already has access; no checkout needed.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof AlreadyEntitledError) openPage();
+ * ```
+ */
+export class AlreadyEntitledError extends ApiError {
+  override name = 'AlreadyEntitledError';
+}
+/**
+ * 422 `idempotency_key_reused`: the same `Idempotency-Key` was sent with another body.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof IdempotencyKeyReusedError) console.error('Use a fresh idempotencyKey per operation');
+ * ```
+ */
+export class IdempotencyKeyReusedError extends ApiError {
+  override name = 'IdempotencyKeyReusedError';
+}
+/**
+ * 429 `rate_limited`. `retryAfter` is the server's `Retry-After` in seconds, when it sent one.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof RateLimitError) showMessage(`Try again in ${err.retryAfter ?? 60} seconds.`);
+ * ```
+ */
+export class RateLimitError extends ApiError {
+  override name = 'RateLimitError';
+  /** Seconds to wait before trying again, from `Retry-After`. */
+  readonly retryAfter: number | undefined;
+  constructor(init: ApiErrorInit) {
+    super(init);
+    this.retryAfter = parseRetryAfter(init.response?.headers.get('retry-after'));
+  }
+}
+
+/**
+ * The request never got an answer: DNS, refused connection, CORS rejection, offline. The
+ * underlying error is in `cause`.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof ConnectionError) showMessage('You seem to be offline.');
+ * ```
+ */
+export class ConnectionError extends VisitorAccessError {
+  override name = 'ConnectionError';
+  constructor(message = 'Could not reach the Visitor Access API', options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/**
+ * An attempt took longer than the `timeout` option.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof TimeoutError) showMessage('The server is slow, try again.');
+ * ```
+ */
+export class TimeoutError extends VisitorAccessError {
+  override name = 'TimeoutError';
+  constructor(message = 'The request timed out', options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** One way a response failed its schema. */
+export interface ValidationIssue {
+  /** Dotted path of the failing field, e.g. `page.price`; empty for the whole body. */
+  path: string;
+  message: string;
+}
+
+/**
+ * The request succeeded but the answer does not match the contract schema (an API/SDK version
+ * mismatch). Not an {@link ApiError}: the HTTP call itself worked. Turn it off with
+ * `validateResponses: false`.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof ResponseValidationError) console.error(err.path, err.issues, err.requestId);
+ * ```
+ */
+export class ResponseValidationError extends VisitorAccessError {
+  override name = 'ResponseValidationError';
+  /** Path of the first failing field, e.g. `page.price`. */
+  readonly path: string;
+  /** Every failing field. */
+  readonly issues: ValidationIssue[];
+  readonly requestId: string | undefined;
+  readonly response: Response | undefined;
+
+  constructor(init: { issues: ValidationIssue[]; requestId?: string | undefined; response?: Response | undefined }) {
+    const first = init.issues[0] ?? { path: '', message: 'Invalid response' };
+    super(`Unexpected response from the API at "${first.path || '(root)'}": ${first.message}`);
+    this.issues = init.issues;
+    this.path = first.path;
+    this.requestId = init.requestId;
+    this.response = init.response;
+  }
+}
+
+type ApiErrorClass = new (init: ApiErrorInit) => ApiError;
+
+const ERROR_CLASSES: Record<ErrorCode, ApiErrorClass> = {
+  invalid_request: InvalidRequestError,
+  invalid_redirect_url: InvalidRedirectUrlError,
+  visitor_unauthorized: VisitorUnauthorizedError,
+  expired_magic_link: ExpiredMagicLinkError,
+  used_magic_link: UsedMagicLinkError,
+  invalid_magic_link: InvalidMagicLinkError,
+  creator_unauthorized: CreatorUnauthorizedError,
+  forbidden: ForbiddenError,
+  page_not_found: PageNotFoundError,
+  group_buy_not_found: GroupBuyNotFoundError,
+  purchase_not_found: PurchaseNotFoundError,
+  not_found: NotFoundError,
+  page_not_paid: PageNotPaidError,
+  connect_not_configured: ConnectNotConfiguredError,
+  already_refunded: AlreadyRefundedError,
+  already_entitled: AlreadyEntitledError,
+  idempotency_key_reused: IdempotencyKeyReusedError,
+  rate_limited: RateLimitError,
+};
+
+/** The class the factory picks for a code. */
+export function errorClassFor(code: string): ApiErrorClass {
+  return Object.prototype.hasOwnProperty.call(ERROR_CLASSES, code) ? ERROR_CLASSES[code as ErrorCode] : ApiError;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function validDetails(value: unknown): ErrorDetail[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.filter(
+    (d): d is ErrorDetail => isRecord(d) && typeof d.path === 'string' && typeof d.message === 'string',
+  );
+}
+
+/**
+ * Builds the right {@link ApiError} subclass for an error answer. `body` is the parsed JSON body, or
+ * anything else (text, `undefined`) when the body was not JSON: then the code is `unknown_error`
+ * (`rate_limited` for a 429), and the request ID comes from the
+ * `x-request-id` header.
+ *
+ * @example
+ * ```ts
+ * const res = await fetch(url);
+ * if (!res.ok) throw errorFromResponse(res, await res.json().catch(() => undefined));
+ * ```
+ */
+export function errorFromResponse(response: Response, body: unknown): ApiError {
+  const headerId = response.headers.get('x-request-id') ?? undefined;
+  const status = response.status;
+  if (isRecord(body) && typeof body.error === 'string' && body.error) {
+    const Cls = errorClassFor(body.error);
+    return new Cls({
+      status,
+      code: body.error,
+      message: typeof body.message === 'string' && body.message ? body.message : `Request failed (${body.error})`,
+      requestId: typeof body.requestId === 'string' ? body.requestId : headerId,
+      details: validDetails(body.details),
+      response,
+    });
+  }
+  const code = status === 429 ? 'rate_limited' : 'unknown_error';
+  const Cls = errorClassFor(code);
+  return new Cls({
+    status,
+    code,
+    message: `Request failed with status ${status}${response.statusText ? ` ${response.statusText}` : ''}`,
+    requestId: headerId,
+    response,
+  });
+}
+
+/** `Retry-After` as seconds: delta-seconds or an HTTP date; `undefined` when absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}

@@ -1,0 +1,36 @@
+import type { AccessListResponse } from '@visitor-access/contract';
+import type { APIPromise } from '../api-promise.js';
+import type { Core } from '../core.js';
+import type { RequestOptions } from '../options.js';
+
+/**
+ * The signed-in visitor's access history.
+ *
+ * @example
+ * ```ts
+ * const { items } = await client.access.list();
+ * ```
+ */
+export class Access {
+  readonly #core: Core;
+  /**
+   * Resources are made by `createClient`.
+   * @hidden
+   */
+  constructor(core: Core) {
+    this.#core = core;
+  }
+
+  /**
+   * Paid pages, free-login pages and allowlisted files, newest first, with their status.
+   *
+   * @example
+   * ```ts
+   * const { items } = await client.access.list();
+   * const active = items.filter((i) => i.status === 'active');
+   * ```
+   */
+  list(options?: RequestOptions): APIPromise<AccessListResponse> {
+    return this.#core.call('listAccess', { options });
+  }
+}

@@ -1,0 +1,66 @@
+import { HttpUrl, MagicLinkToken, type EdgeAccessResponse } from '@visitor-access/contract';
+import type { APIPromise } from '../api-promise.js';
+import type { Core } from '../core.js';
+import { InvalidRequestError } from '../errors.js';
+import type { RequestOptions } from '../options.js';
+
+/**
+ * The edge routes: what the edge knows of the visitor, and the magic-link landing URL.
+ *
+ * @example
+ * ```ts
+ * const { visitor, items } = await client.edge.access();
+ * ```
+ */
+export class Edge {
+  readonly #core: Core;
+  /**
+   * Resources are made by `createClient`.
+   * @hidden
+   */
+  constructor(core: Core) {
+    this.#core = core;
+  }
+
+  /**
+   * The current visitor (or `null`) and their access. Never 401.
+   *
+   * @example
+   * ```ts
+   * const { visitor } = await client.edge.access();
+   * if (!visitor) showSignIn();
+   * ```
+   */
+  access(options?: RequestOptions): APIPromise<EdgeAccessResponse> {
+    return this.#core.call('edgeAccess', { options });
+  }
+
+  /**
+   * The absolute URL of the magic-link landing page for a token (sends nothing). Opening it never
+   * consumes the token: the page asks the visitor to press Continue. Throws
+   * {@link InvalidRequestError} for an empty token or a `returnTo` that is not an http(s) URL.
+   *
+   * @example
+   * ```ts
+   * client.edge.landingUrl(token, { returnTo: 'https://gharart.example/masterclass' });
+   * // 'http://localhost:4010/_edge/visitor/access/t/<token>?returnTo=https%3A%2F%2F…'
+   * ```
+   */
+  landingUrl(token: string, query: { returnTo?: string } = {}): string {
+    const details = [];
+    if (!MagicLinkToken.safeParse(token).success)
+      details.push({ path: 'token', message: 'Expected a magic-link token' });
+    if (query.returnTo !== undefined && !HttpUrl.safeParse(query.returnTo).success) {
+      details.push({ path: 'returnTo', message: 'Expected an absolute http(s) URL' });
+    }
+    if (details.length > 0) {
+      throw new InvalidRequestError({
+        status: 400,
+        code: 'invalid_request',
+        message: `Invalid request: ${details.map((d) => d.path).join(', ')}`,
+        details,
+      });
+    }
+    return this.#core.url('magicLinkLanding', { token }, { returnTo: query.returnTo });
+  }
+}
