@@ -3,7 +3,17 @@ import { playwright } from '@vitest/browser-playwright';
 // @ts-expect-error -- plain ESM helper shared with scripts
 import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.mjs';
 
-const browserProject = process.env.VA_SKIP_BROWSER !== '1';
+// The browser tests need a Chromium. It is looked up only when the browser project launches (so
+// `--project node` works without one), and a missing one fails the run with one line saying how to
+// get one. There is deliberately no opt-out: a skipped browser suite would look like a green one.
+function chromiumOrFail(): string {
+  try {
+    return findChromium() as string;
+  } catch (error) {
+    console.error(`\n${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}
 
 export default defineConfig({
   test: {
@@ -17,27 +27,28 @@ export default defineConfig({
           hookTimeout: 30_000,
         },
       },
-      ...(browserProject
-        ? [
-            {
-              test: {
-                name: 'browser',
-                include: ['packages/elements/src/**/*.test.ts'],
-                globalSetup: ['packages/elements/test/global-setup.ts'],
-                testTimeout: 20_000,
-                browser: {
-                  enabled: true,
-                  headless: true,
-                  screenshotFailures: false,
-                  provider: playwright({
-                    launchOptions: { executablePath: findChromium() as string, args: CHROMIUM_ARGS as string[] },
-                  }),
-                  instances: [{ browser: 'chromium' as const }],
+      {
+        test: {
+          name: 'browser',
+          include: ['packages/elements/src/**/*.test.ts'],
+          globalSetup: ['packages/elements/test/global-setup.ts'],
+          testTimeout: 20_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: {
+                get executablePath() {
+                  return chromiumOrFail();
                 },
+                args: CHROMIUM_ARGS as string[],
               },
-            },
-          ]
-        : []),
+            }),
+            instances: [{ browser: 'chromium' as const }],
+          },
+        },
+      },
     ],
   },
 });

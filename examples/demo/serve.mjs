@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const site = join(here, 'site');
+// Protected fragments for `<paywall-gate src>`: outside ./site, served only after the API says the
+// visitor (by the session cookie the browser sends here too: cookies ignore the port) has access.
+const content = join(here, 'content');
 const bundle = join(here, '../../packages/elements/dist/visitor-access.js');
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -46,6 +49,11 @@ export async function startDemo({ apiBase, port = 4020, host = 'localhost' }) {
       createReadStream(file).pipe(res);
       return;
     }
+    const protectedPage = /^\/content\/([a-z0-9-]+)\.html$/.exec(path);
+    if (protectedPage) {
+      void serveProtected(req, res, base, protectedPage[1]);
+      return;
+    }
     const name = path === '/' ? 'index.html' : path.replace(/^\//, '').replace(/\/$/, '');
     let file = normalize(join(site, name));
     if (!file.startsWith(site)) return void res.writeHead(404).end('Not found');
@@ -55,8 +63,9 @@ export async function startDemo({ apiBase, port = 4020, host = 'localhost' }) {
       return;
     }
     let body = readFileSync(file, 'utf8');
-    if (file.endsWith('.html'))
-      body = body.replaceAll('data-api-base="http://localhost:4010"', `data-api-base="${base}"`);
+    // The pages are written for the default ports; point them (script tag and mailbox link) at the
+    // mock actually running.
+    if (file.endsWith('.html')) body = body.replaceAll('http://localhost:4010', base);
     res.writeHead(200, {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
@@ -73,6 +82,36 @@ export async function startDemo({ apiBase, port = 4020, host = 'localhost' }) {
     url: `http://${host}:${actualPort}/`,
     close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
   };
+}
+
+/**
+ * Sends a protected fragment only to a visitor the API says has access to the page: the same
+ * check a creator's server must make, since the gate alone cannot keep a URL secret.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {string} apiBase
+ * @param {string} slug
+ */
+async function serveProtected(req, res, apiBase, slug) {
+  const file = join(content, `${slug}.html`);
+  if (!existsSync(file)) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+  let hasAccess = false;
+  try {
+    const check = await fetch(`${apiBase}/v2/public/pages/gharart/${slug}/access-check`, {
+      method: 'POST',
+      headers: { cookie: req.headers.cookie ?? '', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    hasAccess = check.ok && (await check.json()).hasAccess === true;
+  } catch {
+    // API unreachable: refuse rather than leak.
+  }
+  if (!hasAccess) {
+    res.writeHead(403, { 'content-type': 'text/plain', 'cache-control': 'no-store' }).end('No access\n');
+    return;
+  }
+  res.writeHead(200, { 'content-type': types['.html'], 'cache-control': 'private, no-store', vary: 'Cookie' });
+  res.end(req.method === 'HEAD' ? undefined : readFileSync(file, 'utf8'));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

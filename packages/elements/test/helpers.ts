@@ -74,6 +74,7 @@ export async function resetAll(): Promise<void> {
   timing.resendCooldownMs = 30_000;
   timing.pollStartMs = 100;
   timing.pollMaxMs = 200;
+  timing.pollForMs = 15 * 60_000;
   timing.returnDelaysMs = [100, 100, 100, 100, 100, 100, 100, 100, 100, 100];
 }
 

@@ -38,6 +38,8 @@ export class SignInController implements ReactiveController {
   formError = '';
   codeError = '';
   busy = false;
+  /** The wait for a sign-in elsewhere gave up (after `timing.pollForMs`, the life of a link). */
+  waitExpired = false;
   /** The last email submitted in the form (for the throttle countdown). */
   private submitted = '';
   private ticker: ReturnType<typeof setInterval> | undefined;
@@ -117,6 +119,8 @@ export class SignInController implements ReactiveController {
       await client.auth.requestMagicLink({ email, returnTo: cleanUrl() });
       startCooldown(email, timing.resendCooldownMs);
       lastEmail.set(email);
+      // A new link lives 15 minutes from now: the wait for it starts over.
+      this.stopWaiting();
       this.callbacks.sent(email);
     } catch (error) {
       const failure = describeFailure(error);
@@ -166,6 +170,7 @@ export class SignInController implements ReactiveController {
     const client = this.host.apiClient;
     if (!client || this.waitingFor === email) return;
     this.stopWaiting();
+    this.waitExpired = false;
     this.waitingFor = email;
     const started = Date.now();
     let delay = timing.pollStartMs;
@@ -176,7 +181,14 @@ export class SignInController implements ReactiveController {
     replaying = false;
     this.poll = async () => {
       this.pollTimer = undefined;
-      if (!this.waitingFor || Date.now() - started > timing.pollForMs) return;
+      if (!this.waitingFor) return;
+      if (Date.now() - started > timing.pollForMs) {
+        // The link has expired by now: stop asking the server and say what to do instead.
+        this.stopWaiting();
+        this.waitExpired = true;
+        this.host.requestUpdate();
+        return;
+      }
       if (document.hidden) return; // resumed by visibilitychange
       try {
         await client.auth.me();
@@ -301,7 +313,11 @@ export class SignInController implements ReactiveController {
         <h2 id="va-heading" part="heading" tabindex="-1" data-focus>${s.checkEmailHeading}</h2>
         <p>${fill(s.checkEmailBody, { email })}</p>
         ${inApp ? html`<p part="notice in-app-hint" class="notice">${s.inAppBrowser}</p>` : nothing}
-        <p class="muted" part="waiting"><span class="spinner" aria-hidden="true"></span>${s.waiting}</p>
+        ${
+          this.waitExpired
+            ? html`<p part="notice waiting" class="notice">${s.waitingStopped}</p>`
+            : html`<p class="muted" part="waiting"><span class="spinner" aria-hidden="true"></span>${s.waiting}</p>`
+        }
         <form
           part="form code-form"
           novalidate

@@ -21,6 +21,8 @@ export const defaultStrings = {
   checkEmailBody:
     'If {email} can sign in here, a link and a 6-digit code are on their way. Open the link in this browser, or type the code below.',
   waiting: 'Waiting for you to open the link… this page continues by itself.',
+  waitingStopped:
+    'Still waiting? The link works for 15 minutes: if it has not arrived, check your spam folder or send a new link.',
   codeLabel: '6-digit code',
   codeHint: 'Opened the email on another device? Type the code here.',
   codeWrong: 'That code is not right. Check the latest email and try again.',

@@ -78,6 +78,15 @@ export const baseStyles = css`
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 0.6);
   }
+  input[autocomplete='one-time-code'] {
+    max-width: 11rem;
+    letter-spacing: 0.35em;
+    font-variant-numeric: tabular-nums;
+    font-size: 1.15em;
+  }
+  .actions + form {
+    margin-top: var(--_space);
+  }
   input[aria-invalid='true'] {
     border-color: var(--_danger);
   }

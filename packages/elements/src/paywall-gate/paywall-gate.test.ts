@@ -297,6 +297,60 @@ describe('<paywall-gate> completing sign-in elsewhere', () => {
     await waitForState(el, 'granted');
   });
 
+  it('pauses the me poll while the tab is hidden, and resumes when it is visible again', async () => {
+    const client = freshClient();
+    const me = vi.spyOn(client.auth, 'me');
+    const el = gate('members-lounge');
+    el.client = client;
+    await waitForState(el, 'sign-in');
+    const email = uniqueEmail();
+    await submitEmail(el, email);
+    await waitForState(el, 'check-email');
+    await waitFor(() => me.mock.calls.length > 0, 'a first me poll');
+    let hidden = true;
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+    try {
+      document.dispatchEvent(new Event('visibilitychange'));
+      // Sign in elsewhere (no client hears it): only the poll can notice.
+      const { token } = await latestMessage(email);
+      await fetch(`${apiBase}/v2/visitor/auth/verify`, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token }),
+      });
+      const before = me.mock.calls.length;
+      // Several poll intervals (timing.pollMaxMs is 200 ms in tests) pass while hidden…
+      await new Promise((r) => setTimeout(r, 700));
+      expect(me.mock.calls.length - before).toBeLessThanOrEqual(1); // at most one already in flight
+      expect(el.getAttribute('state')).toBe('check-email');
+      // …and coming back to the tab resumes it.
+      hidden = false;
+      document.dispatchEvent(new Event('visibilitychange'));
+      await waitForState(el, 'granted');
+    } finally {
+      delete (document as unknown as Record<string, unknown>).hidden;
+    }
+  });
+
+  it('stops polling when the link has expired and says what to do', async () => {
+    timing.pollForMs = 300;
+    const client = freshClient();
+    const me = vi.spyOn(client.auth, 'me');
+    const el = gate('members-lounge');
+    el.client = client;
+    await waitForState(el, 'sign-in');
+    await submitEmail(el, uniqueEmail());
+    await waitForState(el, 'check-email');
+    await waitFor(() => $(el, '[part~=notice][part~=waiting]'), 'the "still waiting?" notice');
+    expect(shadowText(el)).toContain('Still waiting? The link works for 15 minutes');
+    expect(shadowText(el)).not.toContain('this page continues by itself');
+    const calls = me.mock.calls.length;
+    await new Promise((r) => setTimeout(r, 600));
+    expect(me.mock.calls.length).toBe(calls);
+    await noAxeViolations(el);
+  });
+
   it('logs out in one tab and every other tab locks again', async () => {
     await signInDirectly(uniqueEmail());
     const a = gate('members-lounge');
@@ -394,6 +448,30 @@ describe('<paywall-gate> magic link in the address bar', () => {
     await waitForState(el, 'sign-in');
     expect(shadowText(el)).toContain('This link was already used');
     expect(shadowText(el)).toContain(`Send a new link to ${email}`);
+  });
+
+  it('a link opened again by a visitor who is already signed in goes on to the page', async () => {
+    const email = uniqueEmail();
+    const token = await linkFor(email);
+    // The visitor signed in with this very link (the cookie is set): the token is now used.
+    const first = await fetch(`${apiBase}/v2/visitor/auth/verify`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+    expect(first.ok).toBe(true);
+    localStorage.setItem('va:last-email', email);
+    setUrl(`${location.pathname}?va_token=${token}`);
+    const el = gate('members-lounge');
+    const seen: string[] = [];
+    el.addEventListener('va-state-change', (e) => seen.push(e.detail.state));
+    await waitForState(el, 'granted');
+    expect(slotted(el)).toBe(true);
+    expect(location.href).not.toContain(token);
+    // Never asked to sign in again, not even for a moment.
+    expect(seen).toEqual(['verifying', 'granted']);
+    expect(shadowText(el)).not.toContain('already used');
   });
 
   it('invalid link: a clear message and the form', async () => {
@@ -529,7 +607,9 @@ describe('<paywall-gate> purchase and checkout return', () => {
     const { visitor } = await a.client.auth.me();
     expect(visitor.email).not.toBe(email);
     await dev('/stripe-refund', { handle: 'gharart', pageSlug: 'masterclass', visitorId: visitor.id });
-    document.dispatchEvent(new Event('visibilitychange'));
+    // Only gate `a` notices (as the tab in the foreground would, when it comes back into view);
+    // `b` is told by the broadcast.
+    void (a as unknown as { recheck(): Promise<void> }).recheck();
     await waitForState(a, 'purchase');
     await waitForState(b, 'purchase');
   });
@@ -573,6 +653,95 @@ describe('<paywall-gate> errors', () => {
     await noAxeViolations(el);
     el.apiBase = apiBase;
     await waitForState(el, 'granted');
+  });
+});
+
+describe('<paywall-gate> "Report a problem" on every error', () => {
+  /** A client whose requests are recorded as they go on the wire. */
+  function recordingClient(base = apiBase, credentials: RequestCredentials = 'include') {
+    const sent: Array<{ url: string; body: string }> = [];
+    const client = createClient({
+      baseUrl: base,
+      credentials,
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        sent.push({ url: request.url, body: await request.clone().text() });
+        if (request.url.includes('/v2/support/report') && !request.url.startsWith(apiBase)) {
+          // The server was unreachable; in the test the report still reaches the mock.
+          return fetch(`${apiBase}/v2/support/report`, {
+            method: 'POST',
+            headers: request.headers,
+            body: await request.text(),
+          });
+        }
+        return fetch(request);
+      },
+    });
+    return { client, sent };
+  }
+
+  async function reportFrom(el: PaywallGate, sent: Array<{ url: string; body: string }>) {
+    const code = /req_\w+/.exec($(el, '[part~=support-code]')?.textContent ?? '')?.[0];
+    const button = [...el.shadowRoot!.querySelectorAll('button')].find((b) =>
+      b.textContent?.includes('Report a problem'),
+    );
+    expect(button, 'the "Report a problem" button').toBeDefined();
+    button!.click();
+    await waitFor(() => $(el, '[part~=report-result]'), 'the report ID');
+    expect($(el, '[part~=report-result]')?.textContent).toMatch(/Reference: rep_\w+/);
+    const report = sent.find((r) => r.url.endsWith('/v2/support/report'));
+    return { body: JSON.parse(report!.body) as Record<string, string>, code };
+  }
+
+  it('page_not_found: reports the request ID, handle and page', async () => {
+    const { client, sent } = recordingClient();
+    const el = gate('draft-notes');
+    el.client = client;
+    await waitForState(el, 'error');
+    await noAxeViolations(el);
+    const { body, code } = await reportFrom(el, sent);
+    expect(code).toMatch(/^req_/);
+    expect(body).toMatchObject({ handle: 'gharart', requestId: code });
+    expect(`${body.summary} ${body.details}`).toContain('draft-notes');
+  });
+
+  it('network failure: can still report (with the last request ID seen)', async () => {
+    const { client, sent } = recordingClient('http://localhost:9');
+    const el = gate('welcome');
+    el.client = client;
+    await waitForState(el, 'error');
+    const { body } = await reportFrom(el, sent);
+    expect(body).toMatchObject({ handle: 'gharart' });
+    expect(body.details).toContain('network');
+  });
+
+  it('cookies blocked: reports with the request ID of the unauthenticated check', async () => {
+    const { client, sent } = recordingClient(apiBase, 'omit');
+    const el = gate('members-lounge');
+    el.client = client;
+    await waitForState(el, 'sign-in');
+    const email = uniqueEmail();
+    await submitEmail(el, email);
+    await waitForState(el, 'check-email');
+    const { code } = await latestMessage(email);
+    type($<HTMLInputElement>(el, 'input[name=code]')!, code);
+    await waitForState(el, 'error');
+    expect(shadowText(el)).toContain('blocked the sign-in cookie');
+    const { body } = await reportFrom(el, sent);
+    expect(body.requestId).toMatch(/^req_/);
+    expect(body.details).toContain('cookies_blocked');
+  });
+
+  it('payment never confirmed: the report carries the support code shown', async () => {
+    const { client, sent } = recordingClient();
+    await signInDirectly(uniqueEmail());
+    setUrl(`${location.pathname}?va_checkout=success&session_id=cs_x&va_gate=gharart/masterclass`);
+    timing.returnDelaysMs = [50, 50];
+    const el = gate('masterclass');
+    el.client = client;
+    await waitFor(() => $(el, '[part~=support-code]'), 'the stalled message');
+    const { body, code } = await reportFrom(el, sent);
+    expect(body.requestId).toBe(code);
   });
 });
 

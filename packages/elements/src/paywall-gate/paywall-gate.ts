@@ -17,7 +17,7 @@ import { baseStyles } from '../internal/styles.js';
 import { timing } from '../internal/timing.js';
 import { cleanUrl, takeUrlState } from '../internal/url-state.js';
 import { initialState, transition } from './paywall-gate-machine.js';
-import type { GateEvent, GateState } from './paywall-gate-machine.js';
+import type { GateEvent, GateState, LinkNotice } from './paywall-gate-machine.js';
 import { gateStyles } from './paywall-gate.styles.js';
 
 // One verify per token per page, however many gates read it from the address bar.
@@ -355,12 +355,26 @@ export class PaywallGate extends LitElement {
       this.afterVerify();
     } catch (error) {
       const code = codeOf(error);
-      const email = lastEmail.get();
-      if (code === 'expired_magic_link') this.send({ type: 'LINK_PROBLEM', notice: 'expired', email });
-      else if (code === 'used_magic_link') this.send({ type: 'LINK_PROBLEM', notice: 'used', email });
-      else if (code === 'invalid_magic_link' || code === 'invalid_request') {
-        this.send({ type: 'LINK_PROBLEM', notice: 'invalid', email });
-      } else this.fail(describeFailure(error));
+      const notice: LinkNotice | undefined =
+        code === 'expired_magic_link'
+          ? 'expired'
+          : code === 'used_magic_link'
+            ? 'used'
+            : code === 'invalid_magic_link' || code === 'invalid_request'
+              ? 'invalid'
+              : undefined;
+      if (!notice) return this.fail(describeFailure(error));
+      // The most common "used" link is one opened again after signing in: a visitor who is
+      // already signed in goes on to the page instead of being asked to sign in again.
+      const run = ++this.seq;
+      try {
+        const result = await client.pages.checkAccess(this.handle, this.page);
+        if (run !== this.seq) return;
+        if (result.reason !== 'visitor_auth_required') return this.send({ type: 'ACCESS', ...result });
+      } catch {
+        if (run !== this.seq) return;
+      }
+      this.send({ type: 'LINK_PROBLEM', notice, email: lastEmail.get() });
     }
   }
 
