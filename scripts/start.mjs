@@ -1,5 +1,5 @@
 // `npm start`: the mock API on port 4010 (PORT overrides) with its mailbox and fake checkout, and — when
-// examples/demo/serve.mjs exists — the demo site next to it. Builds nothing: `npm start` runs the build first.
+// examples/demo/serve.mjs exists — the demo site next to it on 4020 (DEMO_PORT overrides). Builds nothing: `npm start` runs the build first.
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -29,7 +29,9 @@ const demoEntry = `${root}examples/demo/serve.mjs`;
 if (existsSync(demoEntry)) {
   try {
     const { startDemo } = await import(pathToFileURL(demoEntry).href);
-    demo = await startDemo({ apiBase });
+    // DEMO_PORT, else 4020 (or PORT + 10 when PORT moves the mock, so two copies can run side by side).
+    const demoPort = Number(process.env.DEMO_PORT ?? (process.env.PORT ? port + 10 : 4020));
+    demo = await startDemo({ apiBase, port: demoPort });
     console.log(`\nDemo site      ${demo.url}`);
   } catch (error) {
     console.error(`\nThe demo site did not start: ${error.message}`);

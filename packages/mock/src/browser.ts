@@ -1,6 +1,7 @@
 /**
  * The mock in the browser, on MSW's service worker: front-end development with no server at all.
- * Copy MSW's worker script into your public folder once: `npx msw init public/`.
+ * Copy the service worker script into the folder your dev server serves at `/`, once:
+ * `npx visitor-access-mock init public/` (it is MSW's `mockServiceWorker.js`, from the msw this package uses).
  *
  * @packageDocumentation
  */

@@ -1,20 +1,59 @@
 #!/usr/bin/env node
 // visitor-access-mock --port 4010 [--host 127.0.0.1] [--fixture FILE] [--data FILE] [--quiet]
-import { readFileSync } from 'node:fs';
+// visitor-access-mock init DIR   (copies MSW's service worker script for @visitor-access/mock/browser)
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FixtureError, parseFixture, type Fixture } from './fixture.js';
 import { DataFileError } from './persistence.js';
 import { banner, startServer, type RunningServer } from './server.js';
 
 const USAGE = `Usage: visitor-access-mock [--port 4010] [--host 127.0.0.1] [--fixture FILE] [--data FILE] [--quiet]
+       visitor-access-mock init DIR
 
+  init DIR   copy the service worker script (mockServiceWorker.js) that @visitor-access/mock/browser
+             needs into DIR, the folder your dev server serves at / (e.g. public/)
   --port     port to listen on (default 4010, or $PORT)
   --host     interface to bind (default 127.0.0.1; 0.0.0.0 for every interface)
   --fixture  JSON file with handles, pages, group buys and files (see docs/mock.md)
   --data     keep state in this JSON file across restarts
   --quiet    do not log each request`;
 
+/**
+ * Copies MSW's worker script — from the very msw this package depends on, so the versions always match —
+ * into `dir`. `npx msw init` would do the same only when the msw it finds is the mock's own.
+ */
+function init(dir: string | undefined): number {
+  if (!dir) {
+    console.error(`init needs the folder your dev server serves at /, e.g. public/\n\n${USAGE}`);
+    return 2;
+  }
+  const source = fileURLToPath(import.meta.resolve('msw/mockServiceWorker.js'));
+  const target = join(dir, 'mockServiceWorker.js');
+  try {
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(source, target);
+  } catch (error) {
+    console.error(`Cannot write ${target}: ${(error as Error).message}`);
+    return 1;
+  }
+  const version = /PACKAGE_VERSION = '([^']+)'/.exec(readFileSync(target, 'utf8'))?.[1] ?? 'unknown';
+  const shown = relative(process.cwd(), target);
+  console.log(
+    `Wrote ${shown.startsWith('..') ? target : shown} (MSW ${version}). Serve it at /mockServiceWorker.js, then call createMockWorker().start() in your app.`,
+  );
+  return 0;
+}
+
 async function main(): Promise<number> {
+  if (process.argv[2] === 'init') {
+    if (process.argv.length > 4) {
+      console.error(`init takes one folder.\n\n${USAGE}`);
+      return 2;
+    }
+    return init(process.argv[3]);
+  }
   let args;
   try {
     args = parseArgs({

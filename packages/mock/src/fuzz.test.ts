@@ -116,6 +116,14 @@ const targets: Target[] = [
     fields: ['handle', 'pageSlug', 'visitorId'],
     answer: 'json',
   },
+  {
+    method: 'POST',
+    path: p('/_mock/api/group-buys/{handle}/{slug}/activate'),
+    body: 'none',
+    fields: [],
+    answer: 'json',
+  },
+  { method: 'GET', path: p('/_mock/checkout/{sessionId}'), body: 'none', fields: [], answer: 'html' },
   { method: 'PUT', path: p('/_mock/api/handles/{handle}'), body: 'optional', fields: [], answer: 'json' },
   { method: 'PUT', path: p('/_mock/api/pages/{handle}/{slug}'), body: 'optional', fields: [], answer: 'json' },
 ];

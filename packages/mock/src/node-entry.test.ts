@@ -33,6 +33,41 @@ describe('@visitor-access/mock/node', () => {
     expect(mock.lastToken('mail@example.com')).toMatch(/\./);
   });
 
+  it('goes through the real sign-in as docs/mock.md shows; MSW’s cookie jar then carries the session', async () => {
+    const headers = { 'content-type': 'application/json' };
+    const email = 'me@example.com';
+    const sent = await fetch(`${api}/v2/visitor/auth/magic-link`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ email }),
+    });
+    expect(sent.status).toBe(202);
+    const res = await fetch(`${api}/v2/visitor/auth/verify`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ token: mock.lastToken(email) }),
+    });
+    expect(res.status).toBe(200);
+    const me = await fetch(`${api}/v2/visitor/me`);
+    expect(me.status).toBe(200);
+    expect((await me.json()).visitor.email).toBe(email);
+    await fetch(`${api}/v2/visitor/auth/logout`, { method: 'POST' });
+  });
+
+  it('moves the store’s clock for expiry, with no waiting', async () => {
+    const headers = { 'content-type': 'application/json' };
+    const email = 'late@example.com';
+    await fetch(`${api}/v2/visitor/auth/magic-link`, { method: 'POST', headers, body: JSON.stringify({ email }) });
+    mock.store.clock.advance(15 * 60 * 1000);
+    const res = await fetch(`${api}/v2/visitor/auth/verify`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ token: mock.lastToken(email) }),
+    });
+    expect(res.status).toBe(401);
+    expect((await res.json()).error).toBe('expired_magic_link');
+  });
+
   it('leaves other hosts alone', async () => {
     // Nothing listens here: the request is not intercepted, so it fails to connect.
     await expect(fetch('http://127.0.0.1:1/v2/visitor/me')).rejects.toThrow();

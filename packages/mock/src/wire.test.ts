@@ -47,6 +47,20 @@ describe('idempotency keys', () => {
     expect(mock.store.messagesTo('once@example.com')).toHaveLength(2);
   });
 
+  it('runs a write once when the same key arrives 20 times at once; the others replay it', async () => {
+    const v = new Visitor(base);
+    const headers = { 'idempotency-key': 'burst-1' };
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        v.req('POST', '/v2/visitor/auth/magic-link', { email: 'burst@example.com' }, headers),
+      ),
+    );
+    expect(replies.map((r) => r.status)).toEqual(Array(20).fill(202));
+    expect(replies.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(19);
+    expect(new Set(replies.map((r) => r.text)).size).toBe(1);
+    expect((await v.req('GET', '/_mock/api/messages?to=burst@example.com')).body.messages).toHaveLength(1);
+  });
+
   it('scopes keys per visitor', async () => {
     const a = new Visitor(base);
     const b = new Visitor(base);

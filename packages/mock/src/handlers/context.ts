@@ -1,6 +1,6 @@
 // The plumbing every handler shares: request IDs, the error envelope, body and parameter validation
 // against the contract schemas, the session cookie, CORS, idempotency replays and the request log.
-import { http, type HttpHandler } from 'msw';
+import { http, HttpResponse, type HttpHandler } from 'msw';
 import type * as z from 'zod/mini';
 import {
   ERROR_STATUS,
@@ -59,6 +59,8 @@ export interface Ctx {
   clientIp: string | undefined;
   /** Whether the standalone server called the resolver directly (see `responseText`). */
   direct: boolean;
+  /** The session cookie's value, if the request carries one (see {@link requestSessionCookie}). */
+  session: string | undefined;
 }
 
 /** Headers every JSON response carries. */
@@ -70,7 +72,11 @@ export function json(ctx: Ctx, status: number, body: unknown, headers?: Record<s
   const init = { status, headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store', ...headers } };
   // Called by the standalone server's route table, the Response never leaves the server, which writes
   // `text` itself: building the body stream would be wasted work. Through MSW it gets a real body.
-  const response = new Response(ctx.direct ? null : text, init);
+  // With a cookie, MSW's HttpResponse: in a browser, `new Response()` silently drops `Set-Cookie` (a
+  // forbidden response header), so the service worker would never set the session cookie. HttpResponse
+  // records it first, and MSW then writes it to `document.cookie`. Without one, the plain (cheaper) Response.
+  const payload = ctx.direct ? null : text;
+  const response = headers?.['set-cookie'] ? new HttpResponse(payload, init) : new Response(payload, init);
   responseText.set(response, text);
   return response;
 }
@@ -182,7 +188,7 @@ export function validate<S extends z.ZodMiniType>(
   );
 }
 
-/** The session cookie's value, if sent. */
+/** The session cookie's value from the request's `Cookie` header, if sent. */
 export function sessionCookie(request: Request): string | undefined {
   const header = request.headers.get('cookie');
   if (!header) return undefined;
@@ -194,9 +200,25 @@ export function sessionCookie(request: Request): string | undefined {
   return undefined;
 }
 
+/**
+ * The session cookie of a request: its `Cookie` header, or — under the service worker only — the cookie
+ * MSW read from `document.cookie`. A page's request reaches the worker without its `Cookie` header (a
+ * forbidden header in browsers), so MSW hands the document's cookies to resolvers separately. Elsewhere
+ * MSW's `cookies` is not used: in Node it also holds MSW's own process-wide cookie jar, which must not sign
+ * one client of the standalone server in as another.
+ */
+export function requestSessionCookie(
+  request: Request,
+  cookies: Record<string, string> | undefined,
+): string | undefined {
+  const fromHeader = sessionCookie(request);
+  if (fromHeader !== undefined || typeof document === 'undefined') return fromHeader;
+  return cookies?.[SESSION_COOKIE];
+}
+
 /** The signed-in visitor, or null. */
 export function currentVisitor(ctx: Ctx): Promise<VisitorRecord | null> {
-  return ctx.store.visitorForCookie(sessionCookie(ctx.request));
+  return ctx.store.visitorForCookie(ctx.session);
 }
 
 /** The signed-in visitor, or a 401 `visitor_unauthorized` response. */
@@ -230,13 +252,14 @@ export async function idempotent(ctx: Ctx, text: string, run: () => Promise<Resp
     });
   }
   // Keys are scoped to the route and the caller, so two visitors cannot collide.
-  const caller = (sessionCookie(ctx.request) ?? '').split('.')[0] ?? '';
+  const caller = (ctx.session ?? '').split('.')[0] ?? '';
   const auth = ctx.request.headers.get('authorization') ?? '';
   const scoped = `${ctx.request.method} ${ctx.url.pathname}|${caller}|${auth.slice(-16)}|${key}`;
   const pending = inFlight.get(ctx.store) ?? new Map<string, Promise<void>>();
   inFlight.set(ctx.store, pending);
-  const waiting = pending.get(scoped);
-  if (waiting) await waiting;
+  // Wait while another request with this key runs. A loop, not one wait: when that request fails (and so
+  // leaves nothing to replay), only one of the requests that waited for it may run next.
+  for (let waiting = pending.get(scoped); waiting; waiting = pending.get(scoped)) await waiting;
 
   const stored = ctx.store.idempotentResponse(scoped);
   if (stored) {
@@ -344,10 +367,12 @@ export function route(
   const resolve = async ({
     request,
     params,
+    cookies,
     direct = false,
   }: {
     request: Request;
     params: Record<string, unknown>;
+    cookies?: Record<string, string>;
     direct?: boolean;
   }): Promise<Response> => {
     const started = performance.now();
@@ -364,6 +389,7 @@ export function route(
       apiOrigin: options.apiOrigin?.replace(/\/$/, '') ?? url.origin,
       clientIp: options.clientIp?.(request),
       direct,
+      session: requestSessionCookie(request, cookies),
     };
     let response: Response;
     try {
