@@ -4,11 +4,37 @@ import { pathParamNames, type ResponseSchema, type RouteDef } from './route.js';
 import { routeDocs } from './route-docs.js';
 import { routeList } from './route-table.js';
 import { SESSION_COOKIE } from './constants.js';
+import { intCheck } from './checks.js';
+import { Email, IsoDateTime } from './common.js';
 
 type Json = Record<string, unknown>;
 
+/** Replaces the keys of `target` with `keys`, in that order (JSON key order is what the file diffs on). */
+function reset(target: Json, keys: Json): void {
+  for (const k of Object.keys(target)) delete target[k];
+  Object.assign(target, keys);
+}
+
+/**
+ * The browser-facing schemas spell some formats as plain checks to stay small (see `checks.ts`);
+ * put back what the richer zod helpers documented.
+ */
+function override({ zodSchema, jsonSchema }: { zodSchema: unknown; jsonSchema: Json }): void {
+  if (zodSchema === IsoDateTime) {
+    reset(jsonSchema, { type: 'string', format: 'date-time', pattern: jsonSchema.pattern });
+  } else if (zodSchema === Email) {
+    // Trimmed and lower-cased before the pattern applies, so only the raw length bounds the input.
+    reset(jsonSchema, { type: 'string', maxLength: 320 });
+  } else if ((zodSchema as z.ZodMiniType)._zod?.def.checks?.includes(intCheck)) {
+    const { minimum, exclusiveMinimum } = jsonSchema;
+    const lower =
+      exclusiveMinimum !== undefined ? { exclusiveMinimum } : { minimum: minimum ?? -Number.MAX_SAFE_INTEGER };
+    reset(jsonSchema, { type: 'integer', ...lower, maximum: Number.MAX_SAFE_INTEGER });
+  }
+}
+
 function schema(s: z.ZodMiniType, io: 'input' | 'output'): Json {
-  const out = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Json;
+  const out = z.toJSONSchema(s, { io, unrepresentable: 'any', override: override as never }) as Json;
   delete out.$schema;
   return out;
 }

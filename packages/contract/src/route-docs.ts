@@ -1,7 +1,16 @@
 import type { ErrorCode } from './errors.js';
 import type { RouteId } from './route-table.js';
 
-/** What a route documents beyond its runtime shape: kept apart from `routes` so it never reaches a browser bundle. */
+/**
+ * What a route documents beyond its runtime shape: kept apart from `routes` so it never reaches a browser bundle.
+ *
+ * @example
+ * ```ts
+ * import { routeDocs, type RouteDoc } from '@visitor-access/contract/openapi';
+ * const doc: RouteDoc = routeDocs.refund;
+ * doc.errors.includes('already_refunded'); // true
+ * ```
+ */
 export interface RouteDoc {
   readonly summary: string;
   readonly description?: string;

@@ -36,7 +36,15 @@ export const routes = {
   contentReport,
 } as const;
 
-/** The id of a documented route. */
+/**
+ * The id of a documented route.
+ *
+ * @example
+ * ```ts
+ * import type { RouteId } from '@visitor-access/contract';
+ * const id: RouteId = 'checkout';
+ * ```
+ */
 export type RouteId = keyof typeof routes;
 
 /**

@@ -1,17 +1,47 @@
 import type * as z from 'zod/mini';
 
-/** Who may call a route. `visitor-optional` uses the session cookie when it is present. */
+/**
+ * Who may call a route. `visitor-optional` uses the session cookie when it is present.
+ *
+ * @example
+ * ```ts
+ * import { routes, type AuthKind } from '@visitor-access/contract';
+ * const auth: AuthKind = routes.refund.auth; // 'creator'
+ * ```
+ */
 export type AuthKind = 'none' | 'visitor' | 'visitor-optional' | 'creator';
 
-/** HTTP methods the platform uses. */
+/**
+ * HTTP methods the platform uses.
+ *
+ * @example
+ * ```ts
+ * import { routes, type HttpMethod } from '@visitor-access/contract';
+ * const method: HttpMethod = routes.withdrawInterest.method; // 'DELETE'
+ * ```
+ */
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
-/** The schema of a response, or `'html'` for a page rendered for people, or `null` for no body. */
+/**
+ * The schema of a response, or `'html'` for a page rendered for people, or `null` for no body.
+ *
+ * @example
+ * ```ts
+ * import { routes, type ResponseSchema } from '@visitor-access/contract';
+ * const noBody: ResponseSchema = routes.logout.responses[204]; // null
+ * ```
+ */
 export type ResponseSchema = z.ZodMiniType | 'html' | null;
 
 /**
  * One documented route: the single description that the SDK, the mock and the OpenAPI document
  * are all built from.
+ *
+ * @example
+ * ```ts
+ * import { routeList, type RouteDef } from '@visitor-access/contract';
+ * const writes = routeList.filter((r: RouteDef) => r.method !== 'GET');
+ * ```
  */
 export interface RouteDef<
   Id extends string = string,

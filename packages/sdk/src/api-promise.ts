@@ -1,4 +1,12 @@
-/** What {@link APIPromise.withResponse} resolves to. */
+/**
+ * What {@link APIPromise.withResponse} resolves to.
+ *
+ * @example
+ * ```ts
+ * const { data, response, requestId }: WithResponse<AccessListResponse> = await client.access.list().withResponse();
+ * console.log(response.status, requestId, data.items.length);
+ * ```
+ */
 export interface WithResponse<T> {
   /** The parsed (and, unless disabled, validated) body. */
   data: T;

@@ -85,7 +85,13 @@ describe('every method', () => {
     });
 
     const codes = [
-      ...new Set<ErrorCode>([...routeDocs[id as RouteId].errors, 'rate_limited', 'invalid_request', 'visitor_unauthorized', 'not_found']),
+      ...new Set<ErrorCode>([
+        ...routeDocs[id as RouteId].errors,
+        'rate_limited',
+        'invalid_request',
+        'visitor_unauthorized',
+        'not_found',
+      ]),
     ];
     it(`${id}: each error code becomes its class`, async () => {
       for (const code of codes) {
@@ -129,7 +135,7 @@ describe('requests', () => {
     const c = client({
       baseUrl: 'http://localhost:4010/api/',
       fetch: async (input) => {
-        seen.push((input as Request).url);
+        seen.push(input instanceof Request ? input.url : String(input));
         return Response.json(CALLS.getGroupBuy.body);
       },
     });
@@ -326,6 +332,71 @@ describe('retries', () => {
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfter).toBe(900);
     expect(seen).toHaveLength(1);
+  });
+});
+
+describe('retries: which failures, which calls', () => {
+  it('retries a GET on 408 and on a 429 without Retry-After', async () => {
+    const seen = answer(
+      'GET',
+      '/v2/visitor/me',
+      apiError('request_timeout', 408),
+      apiError('rate_limited', 429),
+      json({ visitor }),
+    );
+    await expect(client().auth.me()).resolves.toEqual({ visitor });
+    expect(seen).toHaveLength(3);
+  });
+
+  it('retries a write on a network failure and a 429 with the same Idempotency-Key', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const seen = answer(
+      'POST',
+      CALLS.refund.path,
+      () => HttpResponse.error(),
+      apiError('rate_limited', 429, { 'retry-after': '1' }),
+      json(CALLS.refund.body),
+    );
+    const result = CALLS.refund.call(client({ creatorToken: 'jwt', timeout: false }));
+    await vi.advanceTimersByTimeAsync(2_000);
+    await expect(result).resolves.toEqual(CALLS.refund.body);
+    expect(seen).toHaveLength(3);
+    expect(new Set(seen.map((s) => s.headers.get('idempotency-key'))).size).toBe(1);
+    expect(new Set(seen.map((s) => s.body)).size).toBe(1);
+  });
+
+  it('never retries a write without a key, even on a network failure', async () => {
+    const seen = answer('POST', CALLS.verify.path, () => HttpResponse.error());
+    await expect(client().auth.verify({ token: 't' })).rejects.toBeInstanceOf(ConnectionError);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('does not retry a timed-out attempt', async () => {
+    const seen: number[] = [];
+    server.use(
+      http.get(`${BASE}/v2/visitor/access`, async () => {
+        seen.push(1);
+        await delay('infinite');
+        return HttpResponse.json({ items: [] });
+      }),
+    );
+    await expect(client().access.list({ timeout: 5 })).rejects.toBeInstanceOf(TimeoutError);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("the error after the last retry carries that answer's request id and class", async () => {
+    const seen = answer(
+      'GET',
+      '/v2/visitor/me',
+      apiError('unavailable', 503),
+      apiError('rate_limited', 429, { 'retry-after': '0' }),
+    );
+    const error = await client({ retry: 1 })
+      .auth.me()
+      .catch((e: unknown) => e);
+    expect(seen).toHaveLength(2);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error).toMatchObject({ status: 429, requestId: 'req_rate_limited', retryAfter: 0 });
   });
 });
 

@@ -33,33 +33,28 @@ interface ZodIssueLike {
 }
 
 /** zod/mini ships no locale ("Invalid input" everywhere); say something a person can act on. */
-function messageOf(issue: ZodIssueLike): string {
-  if (issue.message && issue.message !== 'Invalid input') return issue.message;
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.expected ? `Expected ${issue.expected}` : 'Invalid type';
-    case 'too_small':
-      return issue.origin === 'string' ? 'Too short' : 'Too small';
-    case 'too_big':
-      return issue.origin === 'string' ? 'Too long' : 'Too big';
-    case 'unrecognized_keys':
-      return `Unknown field${issue.keys && issue.keys.length > 1 ? 's' : ''}: ${(issue.keys ?? []).join(', ')}`;
-    case 'invalid_format':
-      return issue.format ? `Invalid ${issue.format}` : 'Invalid format';
-    case 'invalid_value':
-      return 'Invalid value';
-    default:
-      return issue.message || 'Invalid input';
-  }
+function messageOf({ message, code, expected, origin, format, keys = [] }: ZodIssueLike): string {
+  if (message && message !== 'Invalid input') return message;
+  const size = origin === 'string' ? ['short', 'long'] : ['small', 'big'];
+  return code === 'invalid_type'
+    ? expected
+      ? `Expected ${expected}`
+      : 'Invalid type'
+    : code === 'too_small'
+      ? `Too ${size[0]}`
+      : code === 'too_big'
+        ? `Too ${size[1]}`
+        : code === 'unrecognized_keys'
+          ? `Unknown field${keys.length > 1 ? 's' : ''}: ${keys.join(', ')}`
+          : code === 'invalid_format'
+            ? `Invalid ${format ?? 'format'}`
+            : code === 'invalid_value'
+              ? 'Invalid value'
+              : message || 'Invalid input';
 }
 
 interface SafeParsable {
   safeParse(data: unknown): { success: true; data: unknown } | { success: false; error: { issues: ZodIssueLike[] } };
-}
-
-/** Dotted path of an issue: `page.price`, `items.0.grantedAt`. */
-function issuePath(path: PropertyKey[]): string {
-  return path.map(String).join('.');
 }
 
 /**
@@ -74,7 +69,8 @@ export function toIssues(issues: ZodIssueLike[], prefix: PropertyKey[] = []): Va
       const best = issue.errors.reduce((a, b) => (b.length < a.length ? b : a));
       out.push(...toIssues(best, path));
     } else {
-      out.push({ path: issuePath(path), message: messageOf(issue) });
+      // Dotted path of an issue: `page.price`, `items.0.grantedAt`.
+      out.push({ path: path.map(String).join('.'), message: messageOf(issue) });
     }
   }
   return out;
@@ -94,17 +90,18 @@ function uuid(): string {
 const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
 const DEFAULT_MAX_RETRY_AFTER_MS = 10_000;
 const DEFAULT_BACKOFF_LIMIT_MS = 8_000;
+const jitter = (delay: number) => delay * (0.5 + Math.random() / 2);
 
 /** The request machinery shared by every resource of one client. Internal. */
 export class Core {
   readonly session: SessionStore;
   lastRequestId: string | undefined;
   readonly #options: ClientOptions;
-  readonly #ky: KyInstance;
   readonly #base: string;
-  readonly #retryLimit: number;
-  readonly #backoffLimit: number;
-  readonly #maxRetryAfter: number;
+  /** Retries GETs only: every call without an `Idempotency-Key`. */
+  readonly #ky: KyInstance;
+  /** Also retries POST and DELETE: calls that carry an `Idempotency-Key`. */
+  readonly #kyIdempotent: KyInstance;
 
   constructor(options: ClientOptions) {
     if (!options || typeof options.baseUrl !== 'string' || !/^https?:\/\//i.test(options.baseUrl)) {
@@ -113,36 +110,53 @@ export class Core {
     this.#options = options;
     this.#base = options.baseUrl.replace(/\/+$/, '');
     const retry = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
-    this.#retryLimit = Math.max(0, retry.limit ?? 2);
-    this.#backoffLimit = retry.backoffLimit ?? DEFAULT_BACKOFF_LIMIT_MS;
-    this.#maxRetryAfter = retry.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER_MS;
+    const maxRetryAfter = retry.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER_MS;
+    // Everything that does not change from call to call is set once here, so that a call hands ky
+    // only its method, headers and body (ky merges and normalises every option it is given, per call).
+    const retryOptions: NonNullable<Exclude<KyOptions['retry'], number>> = {
+      limit: Math.max(0, retry.limit ?? 2),
+      methods: ['get'],
+      statusCodes: RETRY_STATUS,
+      afterStatusCodes: [429, 503],
+      backoffLimit: retry.backoffLimit ?? DEFAULT_BACKOFF_LIMIT_MS,
+      jitter,
+      // Called only when the attempt count and the method allow another attempt.
+      shouldRetry: ({ error }) => {
+        // A cancelled call is not retried (ky's wait would throw the abort reason anyway).
+        if (error.name === 'AbortError') return false;
+        if (error instanceof HTTPError) {
+          const response = error.response;
+          const after = parseRetryAfter(response.headers.get('retry-after'));
+          // A long Retry-After (a 15-minute throttle) is for the person, not for a silent wait.
+          if (after !== undefined && after * 1000 > maxRetryAfter) return false;
+          // ky retries exactly these statuses: the failed answer will never be read, so release it.
+          if (RETRY_STATUS.includes(response.status)) void response.body?.cancel().catch(() => undefined);
+        }
+        return undefined;
+      },
+    };
     const kyOptions: KyOptions = {
       credentials: options.credentials ?? 'include',
-      throwHttpErrors: true,
-      hooks: {
-        // The failed answer of an attempt that will be retried is never read: release it.
-        beforeRetry: [
-          ({ error }) => {
-            if (error instanceof HTTPError) void error.response.body?.cancel().catch(() => undefined);
-          },
-        ],
-      },
+      timeout: options.timeout ?? 10_000,
+      retry: retryOptions,
     };
     if (options.headers) kyOptions.headers = options.headers;
     // Look the global fetch up per call (ky does) so that interceptors installed later still apply.
     if (options.fetch) kyOptions.fetch = options.fetch;
     this.#ky = ky.create(kyOptions);
+    // Writes are retried only when the server can recognise a repeat by its Idempotency-Key.
+    this.#kyIdempotent = ky.create({ ...kyOptions, retry: { ...retryOptions, methods: ['get', 'post', 'delete'] } });
     this.session = new SessionStore(options.sessionChannel ?? 'visitor-access:session');
   }
 
   /** Absolute URL of a route, without sending anything. */
   url(id: RouteId, params?: Record<string, string>, query?: Record<string, string | undefined>): string {
-    let url = this.#base + buildPath(routes[id].path, params);
+    const url = this.#base + buildPath(routes[id].path, params);
+    if (!query) return url;
     const search = new URLSearchParams();
-    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) search.set(k, v);
+    for (const k in query) if (query[k] !== undefined) search.set(k, query[k]);
     const qs = search.toString();
-    if (qs) url += `?${qs}`;
-    return url;
+    return qs ? `${url}?${qs}` : url;
   }
 
   call<T>(id: RouteId, spec: CallSpec = {}): APIPromise<T> {
@@ -171,37 +185,14 @@ export class Core {
     }
 
     const signal = options.signal;
-    const timeout = options.timeout ?? this.#options.timeout ?? 10_000;
-    const maxRetryAfter = this.#maxRetryAfter;
-    const kyOptions: KyOptions = {
-      method: route.method,
-      headers,
-      timeout,
-      retry: {
-        limit: this.#retryLimit,
-        // Writes are retried only when the server can recognise a repeat by its Idempotency-Key.
-        methods: idempotencyKey ? ['get', 'post', 'delete'] : ['get'],
-        statusCodes: RETRY_STATUS,
-        afterStatusCodes: [429, 503],
-        backoffLimit: this.#backoffLimit,
-        jitter: (d: number) => d * (0.5 + Math.random() / 2),
-        shouldRetry: ({ error }) => {
-          if (signal?.aborted) return false;
-          if (error instanceof HTTPError) {
-            const after = parseRetryAfter(error.response.headers.get('retry-after'));
-            // A long Retry-After (a 15-minute throttle) is for the person, not for a silent wait.
-            if (after !== undefined && after * 1000 > maxRetryAfter) return false;
-          }
-          return undefined;
-        },
-      },
-    };
+    const kyOptions: KyOptions = { method: route.method, headers };
+    if (options.timeout !== undefined) kyOptions.timeout = options.timeout;
     if (signal) kyOptions.signal = signal;
     if (body !== undefined) kyOptions.json = body;
 
     let response: Response;
     try {
-      response = await this.#ky(this.url(id, spec.params), kyOptions);
+      response = await (idempotencyKey ? this.#kyIdempotent : this.#ky)(this.url(id, spec.params), kyOptions);
     } catch (error) {
       throw await this.#failure(error, signal);
     }

@@ -12,11 +12,17 @@ import type { ErrorCode, ErrorDetail } from '@visitor-access/contract';
  * }
  * ```
  */
-export class VisitorAccessError extends Error {
-  override name = 'VisitorAccessError';
-}
+export class VisitorAccessError extends Error {}
 
-/** Fields an {@link ApiError} is built from. */
+/**
+ * Fields an {@link ApiError} is built from.
+ *
+ * @example
+ * ```ts
+ * const init: ApiErrorInit = { status: 404, code: 'page_not_found', message: 'No such page', requestId: 'req_1' };
+ * new PageNotFoundError(init);
+ * ```
+ */
 export interface ApiErrorInit {
   status: number;
   code: ErrorCode | (string & {});
@@ -41,7 +47,6 @@ export interface ApiErrorInit {
  * ```
  */
 export class ApiError extends VisitorAccessError {
-  override name = 'ApiError';
   /** HTTP status of the answer. */
   readonly status: number;
   /** Machine-readable error code, e.g. `page_not_found`; `unknown_error` when the body had none. */
@@ -77,9 +82,7 @@ export class ApiError extends VisitorAccessError {
  * }
  * ```
  */
-export class InvalidRequestError extends ApiError {
-  override name = 'InvalidRequestError';
-}
+export class InvalidRequestError extends ApiError {}
 /**
  * 400 `invalid_redirect_url`: a `returnTo`, `successUrl` or `cancelUrl` is not on an allowed origin.
  *
@@ -88,9 +91,7 @@ export class InvalidRequestError extends ApiError {
  * if (err instanceof InvalidRedirectUrlError) showMessage('That return address is not allowed.');
  * ```
  */
-export class InvalidRedirectUrlError extends ApiError {
-  override name = 'InvalidRedirectUrlError';
-}
+export class InvalidRedirectUrlError extends ApiError {}
 /**
  * 401 `visitor_unauthorized`: no valid visitor session. The client also emits `signed_out`.
  *
@@ -99,9 +100,7 @@ export class InvalidRedirectUrlError extends ApiError {
  * if (err instanceof VisitorUnauthorizedError) showSignIn();
  * ```
  */
-export class VisitorUnauthorizedError extends ApiError {
-  override name = 'VisitorUnauthorizedError';
-}
+export class VisitorUnauthorizedError extends ApiError {}
 /**
  * 401 `expired_magic_link`: the link or code is older than 15 minutes.
  *
@@ -110,9 +109,7 @@ export class VisitorUnauthorizedError extends ApiError {
  * if (err instanceof ExpiredMagicLinkError) offerNewLink();
  * ```
  */
-export class ExpiredMagicLinkError extends ApiError {
-  override name = 'ExpiredMagicLinkError';
-}
+export class ExpiredMagicLinkError extends ApiError {}
 /**
  * 401 `used_magic_link`: the link or code was already consumed.
  *
@@ -121,9 +118,7 @@ export class ExpiredMagicLinkError extends ApiError {
  * if (err instanceof UsedMagicLinkError) offerNewLink();
  * ```
  */
-export class UsedMagicLinkError extends ApiError {
-  override name = 'UsedMagicLinkError';
-}
+export class UsedMagicLinkError extends ApiError {}
 /**
  * 401 `invalid_magic_link`: unknown or malformed token, wrong code, or too many wrong codes.
  *
@@ -132,9 +127,7 @@ export class UsedMagicLinkError extends ApiError {
  * if (err instanceof InvalidMagicLinkError) showMessage('That code is not right.');
  * ```
  */
-export class InvalidMagicLinkError extends ApiError {
-  override name = 'InvalidMagicLinkError';
-}
+export class InvalidMagicLinkError extends ApiError {}
 /**
  * 401 `creator_unauthorized`: missing or bad creator JWT (see the `creatorToken` option).
  *
@@ -143,9 +136,7 @@ export class InvalidMagicLinkError extends ApiError {
  * if (err instanceof CreatorUnauthorizedError) await refreshCreatorToken();
  * ```
  */
-export class CreatorUnauthorizedError extends ApiError {
-  override name = 'CreatorUnauthorizedError';
-}
+export class CreatorUnauthorizedError extends ApiError {}
 /**
  * 403 `forbidden`: the creator JWT belongs to another handle.
  *
@@ -154,9 +145,7 @@ export class CreatorUnauthorizedError extends ApiError {
  * if (err instanceof ForbiddenError) showMessage('You can only refund your own pages.');
  * ```
  */
-export class ForbiddenError extends ApiError {
-  override name = 'ForbiddenError';
-}
+export class ForbiddenError extends ApiError {}
 /**
  * 404 `page_not_found`: no such page, or it is unpublished.
  *
@@ -165,9 +154,7 @@ export class ForbiddenError extends ApiError {
  * if (err instanceof PageNotFoundError) show404();
  * ```
  */
-export class PageNotFoundError extends ApiError {
-  override name = 'PageNotFoundError';
-}
+export class PageNotFoundError extends ApiError {}
 /**
  * 404 `group_buy_not_found`.
  *
@@ -176,9 +163,7 @@ export class PageNotFoundError extends ApiError {
  * if (err instanceof GroupBuyNotFoundError) show404();
  * ```
  */
-export class GroupBuyNotFoundError extends ApiError {
-  override name = 'GroupBuyNotFoundError';
-}
+export class GroupBuyNotFoundError extends ApiError {}
 /**
  * 404 `purchase_not_found`: the visitor never bought the page being refunded.
  *
@@ -187,9 +172,7 @@ export class GroupBuyNotFoundError extends ApiError {
  * if (err instanceof PurchaseNotFoundError) showMessage('No purchase to refund.');
  * ```
  */
-export class PurchaseNotFoundError extends ApiError {
-  override name = 'PurchaseNotFoundError';
-}
+export class PurchaseNotFoundError extends ApiError {}
 /**
  * 404 `not_found`: the route itself does not exist (wrong `baseUrl`?).
  *
@@ -198,9 +181,7 @@ export class PurchaseNotFoundError extends ApiError {
  * if (err instanceof NotFoundError) console.error('Check baseUrl');
  * ```
  */
-export class NotFoundError extends ApiError {
-  override name = 'NotFoundError';
-}
+export class NotFoundError extends ApiError {}
 /**
  * 409 `page_not_paid`: checkout of a page that is not PAID.
  *
@@ -209,9 +190,7 @@ export class NotFoundError extends ApiError {
  * if (err instanceof PageNotPaidError) openPage();
  * ```
  */
-export class PageNotPaidError extends ApiError {
-  override name = 'PageNotPaidError';
-}
+export class PageNotPaidError extends ApiError {}
 /**
  * 409 `connect_not_configured`: the creator has not connected Stripe yet.
  *
@@ -220,9 +199,7 @@ export class PageNotPaidError extends ApiError {
  * if (err instanceof ConnectNotConfiguredError) showMessage('Purchases are not open yet.');
  * ```
  */
-export class ConnectNotConfiguredError extends ApiError {
-  override name = 'ConnectNotConfiguredError';
-}
+export class ConnectNotConfiguredError extends ApiError {}
 /**
  * 409 `already_refunded`.
  *
@@ -231,9 +208,7 @@ export class ConnectNotConfiguredError extends ApiError {
  * if (err instanceof AlreadyRefundedError) showMessage('Already refunded.');
  * ```
  */
-export class AlreadyRefundedError extends ApiError {
-  override name = 'AlreadyRefundedError';
-}
+export class AlreadyRefundedError extends ApiError {}
 /**
  * 409 `already_entitled`: the visitor already has access; no checkout needed.
  *
@@ -242,9 +217,7 @@ export class AlreadyRefundedError extends ApiError {
  * if (err instanceof AlreadyEntitledError) openPage();
  * ```
  */
-export class AlreadyEntitledError extends ApiError {
-  override name = 'AlreadyEntitledError';
-}
+export class AlreadyEntitledError extends ApiError {}
 /**
  * 422 `idempotency_key_reused`: the same `Idempotency-Key` was sent with another body.
  *
@@ -253,9 +226,7 @@ export class AlreadyEntitledError extends ApiError {
  * if (err instanceof IdempotencyKeyReusedError) console.error('Use a fresh idempotencyKey per operation');
  * ```
  */
-export class IdempotencyKeyReusedError extends ApiError {
-  override name = 'IdempotencyKeyReusedError';
-}
+export class IdempotencyKeyReusedError extends ApiError {}
 /**
  * 429 `rate_limited`. `retryAfter` is the server's `Retry-After` in seconds, when it sent one.
  *
@@ -265,7 +236,6 @@ export class IdempotencyKeyReusedError extends ApiError {
  * ```
  */
 export class RateLimitError extends ApiError {
-  override name = 'RateLimitError';
   /** Seconds to wait before trying again, from `Retry-After`. */
   readonly retryAfter: number | undefined;
   constructor(init: ApiErrorInit) {
@@ -284,7 +254,6 @@ export class RateLimitError extends ApiError {
  * ```
  */
 export class ConnectionError extends VisitorAccessError {
-  override name = 'ConnectionError';
   constructor(message = 'Could not reach the Visitor Access API', options?: { cause?: unknown }) {
     super(message, options);
   }
@@ -299,13 +268,21 @@ export class ConnectionError extends VisitorAccessError {
  * ```
  */
 export class TimeoutError extends VisitorAccessError {
-  override name = 'TimeoutError';
   constructor(message = 'The request timed out', options?: { cause?: unknown }) {
     super(message, options);
   }
 }
 
-/** One way a response failed its schema. */
+/**
+ * One way a response failed its schema.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof ResponseValidationError) {
+ *   for (const issue of err.issues as ValidationIssue[]) console.error(issue.path, issue.message);
+ * }
+ * ```
+ */
 export interface ValidationIssue {
   /** Dotted path of the failing field, e.g. `page.price`; empty for the whole body. */
   path: string;
@@ -323,7 +300,6 @@ export interface ValidationIssue {
  * ```
  */
 export class ResponseValidationError extends VisitorAccessError {
-  override name = 'ResponseValidationError';
   /** Path of the first failing field, e.g. `page.price`. */
   readonly path: string;
   /** Every failing field. */
@@ -364,21 +340,33 @@ const ERROR_CLASSES: Record<ErrorCode, ApiErrorClass> = {
   rate_limited: RateLimitError,
 };
 
+// Names live on the prototypes, as `Error.prototype.name` does, rather than in one constructor per
+// class: a minifier renames classes, so each name is spelled once here, and a code's class name is
+// its code in PascalCase plus `Error` (`page_not_found` → `PageNotFoundError`), save RateLimitError.
+const setName = (cls: abstract new (...args: never[]) => Error, name: string) => {
+  cls.prototype.name = name;
+};
+setName(VisitorAccessError, 'VisitorAccessError');
+setName(ApiError, 'ApiError');
+setName(ConnectionError, 'ConnectionError');
+setName(TimeoutError, 'TimeoutError');
+setName(ResponseValidationError, 'ResponseValidationError');
+for (const code in ERROR_CLASSES) {
+  setName(
+    ERROR_CLASSES[code as ErrorCode],
+    code === 'rate_limited'
+      ? 'RateLimitError'
+      : `${code.replace(/(?:^|_)([a-z])/g, (_, c: string) => c.toUpperCase())}Error`,
+  );
+}
+
 /** The class the factory picks for a code. */
 export function errorClassFor(code: string): ApiErrorClass {
   return Object.prototype.hasOwnProperty.call(ERROR_CLASSES, code) ? ERROR_CLASSES[code as ErrorCode] : ApiError;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function validDetails(value: unknown): ErrorDetail[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  return value.filter(
-    (d): d is ErrorDetail => isRecord(d) && typeof d.path === 'string' && typeof d.message === 'string',
-  );
-}
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Builds the right {@link ApiError} subclass for an error answer. `body` is the parsed JSON body, or
@@ -393,26 +381,30 @@ function validDetails(value: unknown): ErrorDetail[] | undefined {
  * ```
  */
 export function errorFromResponse(response: Response, body: unknown): ApiError {
-  const headerId = response.headers.get('x-request-id') ?? undefined;
+  const requestId = response.headers.get('x-request-id') ?? undefined;
   const status = response.status;
-  if (isRecord(body) && typeof body.error === 'string' && body.error) {
-    const Cls = errorClassFor(body.error);
-    return new Cls({
+  const code = isRecord(body) ? body.error : undefined;
+  if (typeof code === 'string' && code) {
+    const { message, details, requestId: bodyId } = body as Record<string, unknown>;
+    return new (errorClassFor(code))({
       status,
-      code: body.error,
-      message: typeof body.message === 'string' && body.message ? body.message : `Request failed (${body.error})`,
-      requestId: typeof body.requestId === 'string' ? body.requestId : headerId,
-      details: validDetails(body.details),
+      code,
+      message: typeof message === 'string' && message ? message : `Request failed (${code})`,
+      requestId: typeof bodyId === 'string' ? bodyId : requestId,
+      details: Array.isArray(details)
+        ? details.filter(
+            (d): d is ErrorDetail => isRecord(d) && typeof d.path === 'string' && typeof d.message === 'string',
+          )
+        : undefined,
       response,
     });
   }
-  const code = status === 429 ? 'rate_limited' : 'unknown_error';
-  const Cls = errorClassFor(code);
-  return new Cls({
+  const fallback = status === 429 ? 'rate_limited' : 'unknown_error';
+  return new (errorClassFor(fallback))({
     status,
-    code,
+    code: fallback,
     message: `Request failed with status ${status}${response.statusText ? ` ${response.statusText}` : ''}`,
-    requestId: headerId,
+    requestId,
     response,
   });
 }

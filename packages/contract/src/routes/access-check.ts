@@ -2,11 +2,28 @@ import * as z from 'zod/mini';
 import { Currency, Handle, PageMode, PageParams, Price, Slug } from '../common.js';
 import { defineRoute } from '../route.js';
 
-/** Why a visitor has, or lacks, access to a page. */
+/**
+ * Why a visitor has, or lacks, access to a page.
+ *
+ * @example
+ * ```ts
+ * import { AccessReason } from '@visitor-access/contract';
+ * AccessReason.parse('purchase_required');
+ * ```
+ */
 export const AccessReason = z.enum(['public', 'visitor_auth_required', 'entitled', 'purchase_required']);
 export type AccessReason = z.infer<typeof AccessReason>;
 
-/** What a visitor may know of a page before having access. */
+/**
+ * What a visitor may know of a page before having access.
+ *
+ * @example
+ * ```ts
+ * import { PageSummary } from '@visitor-access/contract';
+ * const result = PageSummary.safeParse(await response.json());
+ * if (!result.success) console.error(result.error.issues);
+ * ```
+ */
 export const PageSummary = z.object({
   handle: Handle,
   slug: Slug,
@@ -17,7 +34,16 @@ export const PageSummary = z.object({
 });
 export type PageSummary = z.infer<typeof PageSummary>;
 
-/** Answer to an access check. */
+/**
+ * Answer to an access check.
+ *
+ * @example
+ * ```ts
+ * import { AccessCheckResponse } from '@visitor-access/contract';
+ * const result = AccessCheckResponse.safeParse(await response.json());
+ * if (!result.success) console.error(result.error.issues);
+ * ```
+ */
 export const AccessCheckResponse = z.object({
   hasAccess: z.boolean(),
   reason: AccessReason,
@@ -25,9 +51,27 @@ export const AccessCheckResponse = z.object({
 });
 export type AccessCheckResponse = z.infer<typeof AccessCheckResponse>;
 
-/** Body of an access check: none is needed; an empty object is accepted. */
+/**
+ * Body of an access check: none is needed; an empty object is accepted.
+ *
+ * @example
+ * ```ts
+ * import { AccessCheckRequest } from '@visitor-access/contract';
+ * AccessCheckRequest.parse(undefined); // no body is fine
+ * ```
+ */
 export const AccessCheckRequest = z.optional(z.object({}));
 
+/**
+ * The `POST /v2/public/pages/{handle}/{pageSlug}/access-check` route: uses the visitor session cookie when present.
+ *
+ * @example
+ * ```ts
+ * import { routes } from '@visitor-access/contract';
+ * routes.checkAccess.method; // 'POST'
+ * routes.checkAccess.path; // '/v2/public/pages/{handle}/{pageSlug}/access-check'
+ * ```
+ */
 export const checkAccess = defineRoute({
   id: 'checkAccess',
   method: 'POST',

@@ -2,7 +2,16 @@ import * as z from 'zod/mini';
 import { Handle, IsoDateTime } from '../common.js';
 import { defineRoute } from '../route.js';
 
-/** One entry of a visitor's access history. */
+/**
+ * One entry of a visitor's access history.
+ *
+ * @example
+ * ```ts
+ * import { AccessItem } from '@visitor-access/contract';
+ * const result = AccessItem.safeParse(await response.json());
+ * if (!result.success) console.error(result.error.issues);
+ * ```
+ */
 export const AccessItem = z.object({
   resourceType: z.enum(['page', 'file']),
   handle: Handle,
@@ -15,10 +24,29 @@ export const AccessItem = z.object({
 });
 export type AccessItem = z.infer<typeof AccessItem>;
 
-/** A visitor's access history, newest first. */
+/**
+ * A visitor's access history, newest first.
+ *
+ * @example
+ * ```ts
+ * import { AccessListResponse } from '@visitor-access/contract';
+ * const result = AccessListResponse.safeParse(await response.json());
+ * if (!result.success) console.error(result.error.issues);
+ * ```
+ */
 export const AccessListResponse = z.object({ items: z.array(AccessItem) });
 export type AccessListResponse = z.infer<typeof AccessListResponse>;
 
+/**
+ * The `GET /v2/visitor/access` route: needs the visitor session cookie.
+ *
+ * @example
+ * ```ts
+ * import { routes } from '@visitor-access/contract';
+ * routes.listAccess.method; // 'GET'
+ * routes.listAccess.path; // '/v2/visitor/access'
+ * ```
+ */
 export const listAccess = defineRoute({
   id: 'listAccess',
   method: 'GET',

@@ -2,20 +2,47 @@ import * as z from 'zod/mini';
 import { HttpUrl, PageParams } from '../common.js';
 import { defineRoute } from '../route.js';
 
-/** Body of a checkout: where Stripe sends the visitor afterwards. */
+/**
+ * Body of a checkout: where Stripe sends the visitor afterwards.
+ *
+ * @example
+ * ```ts
+ * import { CheckoutRequest } from '@visitor-access/contract';
+ * CheckoutRequest.parse({ successUrl: 'https://example.com/thanks', cancelUrl: 'https://example.com/cancelled' });
+ * ```
+ */
 export const CheckoutRequest = z.object({
   successUrl: HttpUrl,
   cancelUrl: HttpUrl,
 });
 export type CheckoutRequest = z.infer<typeof CheckoutRequest>;
 
-/** A Stripe Checkout session to redirect the visitor to. */
+/**
+ * A Stripe Checkout session to redirect the visitor to.
+ *
+ * @example
+ * ```ts
+ * import { CheckoutResponse } from '@visitor-access/contract';
+ * const result = CheckoutResponse.safeParse(await response.json());
+ * if (!result.success) console.error(result.error.issues);
+ * ```
+ */
 export const CheckoutResponse = z.object({
   url: z.string(),
   sessionId: z.string(),
 });
 export type CheckoutResponse = z.infer<typeof CheckoutResponse>;
 
+/**
+ * The `POST /v2/public/pages/{handle}/{pageSlug}/checkout` route: needs the visitor session cookie.
+ *
+ * @example
+ * ```ts
+ * import { routes } from '@visitor-access/contract';
+ * routes.checkout.method; // 'POST'
+ * routes.checkout.path; // '/v2/public/pages/{handle}/{pageSlug}/checkout'
+ * ```
+ */
 export const checkout = defineRoute({
   id: 'checkout',
   method: 'POST',

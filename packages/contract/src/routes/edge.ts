@@ -4,13 +4,32 @@ import { defineRoute } from '../route.js';
 import { AccessItem } from './access.js';
 import { MagicLinkToken } from './auth.js';
 
-/** What the edge knows of the current visitor: who they are (or null) and their access. */
+/**
+ * What the edge knows of the current visitor: who they are (or null) and their access.
+ *
+ * @example
+ * ```ts
+ * import { EdgeAccessResponse } from '@visitor-access/contract';
+ * const result = EdgeAccessResponse.safeParse(await response.json());
+ * if (!result.success) console.error(result.error.issues);
+ * ```
+ */
 export const EdgeAccessResponse = z.object({
   visitor: z.nullable(z.object({ id: z.string(), email: z.string() })),
   items: z.array(AccessItem),
 });
 export type EdgeAccessResponse = z.infer<typeof EdgeAccessResponse>;
 
+/**
+ * The `GET /_edge/visitor/access` route: uses the visitor session cookie when present.
+ *
+ * @example
+ * ```ts
+ * import { routes } from '@visitor-access/contract';
+ * routes.edgeAccess.method; // 'GET'
+ * routes.edgeAccess.path; // '/_edge/visitor/access'
+ * ```
+ */
 export const edgeAccess = defineRoute({
   id: 'edgeAccess',
   method: 'GET',
@@ -23,9 +42,27 @@ export const edgeAccess = defineRoute({
   idempotent: false,
 });
 
-/** Query of the magic-link landing. */
+/**
+ * Query of the magic-link landing.
+ *
+ * @example
+ * ```ts
+ * import { LandingQuery } from '@visitor-access/contract';
+ * LandingQuery.parse({ returnTo: 'https://gharart.example/masterclass' });
+ * ```
+ */
 export const LandingQuery = z.object({ returnTo: z.optional(HttpUrl) });
 
+/**
+ * The `GET /_edge/visitor/access/t/{token}` route: no auth.
+ *
+ * @example
+ * ```ts
+ * import { routes } from '@visitor-access/contract';
+ * routes.magicLinkLanding.method; // 'GET'
+ * routes.magicLinkLanding.path; // '/_edge/visitor/access/t/{token}'
+ * ```
+ */
 export const magicLinkLanding = defineRoute({
   id: 'magicLinkLanding',
   method: 'GET',

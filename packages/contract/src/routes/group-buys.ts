@@ -1,48 +1,103 @@
 import * as z from 'zod/mini';
 import { Currency, GroupBuyParams, Handle, IsoDateTime, Price, Slug } from '../common.js';
+import { intCheck } from '../checks.js';
 import { defineRoute } from '../route.js';
 
-/** Where a group buy stands. */
+/**
+ * Where a group buy stands.
+ *
+ * @example
+ * ```ts
+ * import { GroupBuyStatus } from '@visitor-access/contract';
+ * GroupBuyStatus.parse('target_reached');
+ * ```
+ */
 export const GroupBuyStatus = z.enum(['collecting', 'target_reached', 'active']);
 export type GroupBuyStatus = z.infer<typeof GroupBuyStatus>;
 
-/** A group buy as the public sees it. */
+/**
+ * A group buy as the public sees it.
+ *
+ * @example
+ * ```ts
+ * import { GroupBuy } from '@visitor-access/contract';
+ * const result = GroupBuy.safeParse(await response.json());
+ * if (!result.success) console.error(result.error.issues);
+ * ```
+ */
 export const GroupBuy = z.object({
   handle: Handle,
   slug: Slug,
   title: z.string(),
-  targetQuantity: z.int().check(z.positive()),
-  interestCount: z.int().check(z.nonnegative()),
+  targetQuantity: z.number().check(intCheck, z.positive()),
+  interestCount: z.number().check(intCheck, z.nonnegative()),
   status: GroupBuyStatus,
   price: z.optional(Price),
   currency: z.optional(Currency),
 });
 export type GroupBuy = z.infer<typeof GroupBuy>;
 
-/** Answer to expressing interest. */
+/**
+ * Answer to expressing interest.
+ *
+ * @example
+ * ```ts
+ * import { InterestResponse } from '@visitor-access/contract';
+ * const result = InterestResponse.safeParse(await response.json());
+ * if (!result.success) console.error(result.error.issues);
+ * ```
+ */
 export const InterestResponse = z.object({
   interested: z.literal(true),
-  interestCount: z.int().check(z.nonnegative()),
+  interestCount: z.number().check(intCheck, z.nonnegative()),
   status: GroupBuyStatus,
 });
 export type InterestResponse = z.infer<typeof InterestResponse>;
 
-/** The visitor's own interest. */
+/**
+ * The visitor's own interest.
+ *
+ * @example
+ * ```ts
+ * import { MyInterestResponse } from '@visitor-access/contract';
+ * const result = MyInterestResponse.safeParse(await response.json());
+ * if (!result.success) console.error(result.error.issues);
+ * ```
+ */
 export const MyInterestResponse = z.object({
   interested: z.boolean(),
   expressedAt: z.optional(IsoDateTime),
 });
 export type MyInterestResponse = z.infer<typeof MyInterestResponse>;
 
-/** Answer to withdrawing interest. */
+/**
+ * Answer to withdrawing interest.
+ *
+ * @example
+ * ```ts
+ * import { WithdrawInterestResponse } from '@visitor-access/contract';
+ * const result = WithdrawInterestResponse.safeParse(await response.json());
+ * if (!result.success) console.error(result.error.issues);
+ * ```
+ */
 export const WithdrawInterestResponse = z.object({
   interested: z.literal(false),
-  interestCount: z.int().check(z.nonnegative()),
+  interestCount: z.number().check(intCheck, z.nonnegative()),
 });
 export type WithdrawInterestResponse = z.infer<typeof WithdrawInterestResponse>;
 
 const common = { params: GroupBuyParams, query: undefined } as const;
 
+/**
+ * The `GET /v2/public/group-buys/{handle}/{groupBuySlug}` route: no auth.
+ *
+ * @example
+ * ```ts
+ * import { routes } from '@visitor-access/contract';
+ * routes.getGroupBuy.method; // 'GET'
+ * routes.getGroupBuy.path; // '/v2/public/group-buys/{handle}/{groupBuySlug}'
+ * ```
+ */
 export const getGroupBuy = defineRoute({
   ...common,
   id: 'getGroupBuy',
@@ -54,6 +109,16 @@ export const getGroupBuy = defineRoute({
   idempotent: false,
 });
 
+/**
+ * The `POST /v2/public/group-buys/{handle}/{groupBuySlug}/interest` route: needs the visitor session cookie.
+ *
+ * @example
+ * ```ts
+ * import { routes } from '@visitor-access/contract';
+ * routes.expressInterest.method; // 'POST'
+ * routes.expressInterest.path; // '/v2/public/group-buys/{handle}/{groupBuySlug}/interest'
+ * ```
+ */
 export const expressInterest = defineRoute({
   ...common,
   id: 'expressInterest',
@@ -66,6 +131,16 @@ export const expressInterest = defineRoute({
   idempotent: true,
 });
 
+/**
+ * The `GET /v2/public/group-buys/{handle}/{groupBuySlug}/my-interest` route: needs the visitor session cookie.
+ *
+ * @example
+ * ```ts
+ * import { routes } from '@visitor-access/contract';
+ * routes.myInterest.method; // 'GET'
+ * routes.myInterest.path; // '/v2/public/group-buys/{handle}/{groupBuySlug}/my-interest'
+ * ```
+ */
 export const myInterest = defineRoute({
   ...common,
   id: 'myInterest',
@@ -77,6 +152,16 @@ export const myInterest = defineRoute({
   idempotent: false,
 });
 
+/**
+ * The `DELETE /v2/public/group-buys/{handle}/{groupBuySlug}/my-interest` route: needs the visitor session cookie.
+ *
+ * @example
+ * ```ts
+ * import { routes } from '@visitor-access/contract';
+ * routes.withdrawInterest.method; // 'DELETE'
+ * routes.withdrawInterest.path; // '/v2/public/group-buys/{handle}/{groupBuySlug}/my-interest'
+ * ```
+ */
 export const withdrawInterest = defineRoute({
   ...common,
   id: 'withdrawInterest',

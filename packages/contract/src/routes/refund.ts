@@ -2,13 +2,30 @@ import * as z from 'zod/mini';
 import { Currency, Handle, PageParams, Price, Slug } from '../common.js';
 import { defineRoute } from '../route.js';
 
-/** Body of a creator refund. */
+/**
+ * Body of a creator refund.
+ *
+ * @example
+ * ```ts
+ * import { RefundRequest } from '@visitor-access/contract';
+ * RefundRequest.parse({ visitorId: 'vis_abc123' });
+ * ```
+ */
 export const RefundRequest = z.object({
   visitorId: z.string().check(z.regex(/^vis_[A-Za-z0-9_-]{1,64}$/, 'Expected a visitor ID (vis_…)')),
 });
 export type RefundRequest = z.infer<typeof RefundRequest>;
 
-/** A refund that went through. */
+/**
+ * A refund that went through.
+ *
+ * @example
+ * ```ts
+ * import { Refund } from '@visitor-access/contract';
+ * const result = Refund.safeParse(await response.json());
+ * if (!result.success) console.error(result.error.issues);
+ * ```
+ */
 export const Refund = z.object({
   id: z.string(),
   visitorId: z.string(),
@@ -20,10 +37,29 @@ export const Refund = z.object({
 });
 export type Refund = z.infer<typeof Refund>;
 
-/** Answer to a refund. */
+/**
+ * Answer to a refund.
+ *
+ * @example
+ * ```ts
+ * import { RefundResponse } from '@visitor-access/contract';
+ * const result = RefundResponse.safeParse(await response.json());
+ * if (!result.success) console.error(result.error.issues);
+ * ```
+ */
 export const RefundResponse = z.object({ refund: Refund });
 export type RefundResponse = z.infer<typeof RefundResponse>;
 
+/**
+ * The `POST /v2/handles/{handle}/pages/{pageSlug}/refund` route: needs a creator JWT (`Authorization: Bearer`).
+ *
+ * @example
+ * ```ts
+ * import { routes } from '@visitor-access/contract';
+ * routes.refund.method; // 'POST'
+ * routes.refund.path; // '/v2/handles/{handle}/pages/{pageSlug}/refund'
+ * ```
+ */
 export const refund = defineRoute({
   id: 'refund',
   method: 'POST',

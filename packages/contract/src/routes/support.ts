@@ -4,7 +4,15 @@ import { defineRoute } from '../route.js';
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
-/** Body of a support report (the end-user escalation path). */
+/**
+ * Body of a support report (the end-user escalation path).
+ *
+ * @example
+ * ```ts
+ * import { SupportReportRequest } from '@visitor-access/contract';
+ * SupportReportRequest.parse({ summary: 'Paid but locked', details: 'Checkout succeeded, page still locked', requestId: 'req_123' });
+ * ```
+ */
 export const SupportReportRequest = z.object({
   summary: text(200),
   details: text(5000),
@@ -15,7 +23,15 @@ export const SupportReportRequest = z.object({
 });
 export type SupportReportRequest = z.input<typeof SupportReportRequest>;
 
-/** Body of a public content (abuse) report. */
+/**
+ * Body of a public content (abuse) report.
+ *
+ * @example
+ * ```ts
+ * import { ContentReportRequest } from '@visitor-access/contract';
+ * ContentReportRequest.parse({ handle: 'gharart', pageSlug: 'welcome', reason: 'Spam' });
+ * ```
+ */
 export const ContentReportRequest = z.object({
   handle: Handle,
   pageSlug: z.optional(Slug),
@@ -24,10 +40,29 @@ export const ContentReportRequest = z.object({
 });
 export type ContentReportRequest = z.input<typeof ContentReportRequest>;
 
-/** Answer to either report. */
+/**
+ * Answer to either report.
+ *
+ * @example
+ * ```ts
+ * import { ReportResponse } from '@visitor-access/contract';
+ * const result = ReportResponse.safeParse(await response.json());
+ * if (!result.success) console.error(result.error.issues);
+ * ```
+ */
 export const ReportResponse = z.object({ reportId: z.string().check(z.startsWith('rep_')) });
 export type ReportResponse = z.infer<typeof ReportResponse>;
 
+/**
+ * The `POST /v2/support/report` route: uses the visitor session cookie when present.
+ *
+ * @example
+ * ```ts
+ * import { routes } from '@visitor-access/contract';
+ * routes.supportReport.method; // 'POST'
+ * routes.supportReport.path; // '/v2/support/report'
+ * ```
+ */
 export const supportReport = defineRoute({
   id: 'supportReport',
   method: 'POST',
@@ -40,6 +75,16 @@ export const supportReport = defineRoute({
   idempotent: true,
 });
 
+/**
+ * The `POST /v2/public/content-report` route: no auth.
+ *
+ * @example
+ * ```ts
+ * import { routes } from '@visitor-access/contract';
+ * routes.contentReport.method; // 'POST'
+ * routes.contentReport.path; // '/v2/public/content-report'
+ * ```
+ */
 export const contentReport = defineRoute({
   id: 'contentReport',
   method: 'POST',
