@@ -8,6 +8,7 @@ export * from './common.js';
 export * from './errors.js';
 export * from './route.js';
 export * from './route-table.js';
+export { routeMeta, type RouteMetaEntry, type RouteMetaId } from './route-meta.js';
 export * from './routes/auth.js';
 export * from './routes/access-check.js';
 export * from './routes/checkout.js';

@@ -10,9 +10,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const SIZE_TARGET = 11 * 1024;
 const RATIO_TARGET = 1.25;
 
-async function bundleSize() {
+async function bundleSize(entryModule) {
   const entry = `
-    import { createClient } from '@visitor-access/sdk';
+    import { createClient } from '${entryModule}';
     const c = createClient({ baseUrl: 'https://api.example.com', creatorToken: () => 't' });
     c.onSessionChange((e) => console.log(e.state));
     const h = 'gharart', p = 'masterclass', g = 'spring-bundle';
@@ -136,17 +136,23 @@ async function overhead() {
 const kb = (n) => `${(n / 1024).toFixed(2)} kB`;
 const mark = (ok) => (ok ? 'ok' : 'MISSED');
 
-const size = await bundleSize();
-console.log('@visitor-access/sdk — bundle (browser, minified, every method called)');
-console.log(`  min      ${kb(size.min)}`);
-console.log(`  gzip     ${kb(size.gzip)}`);
-console.log(`  brotli   ${kb(size.brotli)}   target <= ${kb(SIZE_TARGET)}   ${mark(size.brotli <= SIZE_TARGET)}`);
-console.log(
-  `  min bytes by package: ${Object.entries(size.byPackage)
-    .sort((a, b) => b[1] - a[1])
-    .map(([k, v]) => `${k} ${kb(v)}`)
-    .join(', ')}`,
-);
+const LITE_TARGET = SIZE_TARGET;
+for (const [label, mod, target] of [
+  ['@visitor-access/sdk (validates with zod/mini)', '@visitor-access/sdk', SIZE_TARGET],
+  ['@visitor-access/sdk/lite (no zod)', '@visitor-access/sdk/lite', LITE_TARGET],
+]) {
+  const size = await bundleSize(mod);
+  console.log(`${label} — bundle (browser, minified, every method called)`);
+  console.log(`  min      ${kb(size.min)}`);
+  console.log(`  gzip     ${kb(size.gzip)}`);
+  console.log(`  brotli   ${kb(size.brotli)}   target <= ${kb(target)}   ${mark(size.brotli <= target)}`);
+  console.log(
+    `  min bytes by package: ${Object.entries(size.byPackage)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${kb(v)}`)
+      .join(', ')}`,
+  );
+}
 
 const o = await overhead();
 console.log(`@visitor-access/sdk — per-call overhead (${o.calls} sequential calls per side, 127.0.0.1)`);

@@ -1,4 +1,4 @@
-import { Core } from './core.js';
+import { Core, type RouteSchemas } from './core.js';
 import type { ClientOptions } from './options.js';
 import { Access } from './resources/access.js';
 import { Auth } from './resources/auth.js';
@@ -32,8 +32,13 @@ export class VisitorAccessClient {
   readonly support: Support;
   readonly #core: Core;
 
-  constructor(options: ClientOptions) {
-    const core = new Core(options);
+  /**
+   * Prefer {@link createClient}. `schemas` is the contract's route table: given, requests are
+   * checked and answers validated with it; left out, nothing is validated on this side.
+   * @hidden
+   */
+  constructor(options: ClientOptions, schemas?: RouteSchemas) {
+    const core = new Core(options, schemas);
     this.#core = core;
     this.auth = new Auth(core);
     this.pages = new Pages(core);
@@ -98,19 +103,4 @@ export class VisitorAccessClient {
   close(): void {
     this.#core.session.close();
   }
-}
-
-/**
- * Creates a client for the Visitor Access API.
- *
- * @example
- * ```ts
- * import { createClient } from '@visitor-access/sdk';
- *
- * const client = createClient({ baseUrl: 'http://localhost:4010' });
- * await client.auth.requestMagicLink({ email: 'buyer@example.com' });
- * ```
- */
-export function createClient(options: ClientOptions): VisitorAccessClient {
-  return new VisitorAccessClient(options);
 }

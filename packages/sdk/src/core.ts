@@ -1,5 +1,6 @@
 import ky, { HTTPError, TimeoutError as KyTimeoutError, type KyInstance, type Options as KyOptions } from 'ky';
-import { buildPath, routes, type ResponseSchema, type RouteId } from '@visitor-access/contract';
+import type { ResponseSchema, RouteId, routes } from '@visitor-access/contract';
+import { buildPath, routeMeta } from '@visitor-access/contract/route-meta';
 import { APIPromise, type WithResponse } from './api-promise.js';
 import {
   ApiError,
@@ -13,6 +14,12 @@ import {
 } from './errors.js';
 import type { ClientOptions, RequestOptions } from './options.js';
 import { SessionStore } from './session.js';
+
+/**
+ * The contract's route table, whose schemas check requests and validate answers. A client made
+ * without it (`@visitor-access/sdk/lite`) routes by the zod-free `routeMeta` and validates nothing.
+ */
+export type RouteSchemas = typeof routes;
 
 /** One logical call, as a resource method describes it. */
 export interface CallSpec {
@@ -76,6 +83,17 @@ export function toIssues(issues: ZodIssueLike[], prefix: PropertyKey[] = []): Va
   return out;
 }
 
+/** The error for a request the contract says the server would refuse; nothing was sent. */
+function invalidRequest(details: ValidationIssue[]): InvalidRequestError {
+  const first = details[0];
+  return new InvalidRequestError({
+    status: 400,
+    code: 'invalid_request',
+    message: first ? `Invalid request: ${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid request',
+    details,
+  });
+}
+
 function uuid(): string {
   const c = globalThis.crypto;
   if (typeof c?.randomUUID === 'function') return c.randomUUID();
@@ -97,17 +115,19 @@ export class Core {
   readonly session: SessionStore;
   lastRequestId: string | undefined;
   readonly #options: ClientOptions;
+  readonly #schemas: RouteSchemas | undefined;
   readonly #base: string;
   /** Retries GETs only: every call without an `Idempotency-Key`. */
   readonly #ky: KyInstance;
   /** Also retries POST and DELETE: calls that carry an `Idempotency-Key`. */
   readonly #kyIdempotent: KyInstance;
 
-  constructor(options: ClientOptions) {
+  constructor(options: ClientOptions, schemas?: RouteSchemas) {
     if (!options || typeof options.baseUrl !== 'string' || !/^https?:\/\//i.test(options.baseUrl)) {
       throw new TypeError('createClient: `baseUrl` must be an absolute http(s) URL, e.g. "http://localhost:4010"');
     }
     this.#options = options;
+    this.#schemas = schemas;
     this.#base = options.baseUrl.replace(/\/+$/, '');
     const retry = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
     const maxRetryAfter = retry.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER_MS;
@@ -151,7 +171,7 @@ export class Core {
 
   /** Absolute URL of a route, without sending anything. */
   url(id: RouteId, params?: Record<string, string>, query?: Record<string, string | undefined>): string {
-    const url = this.#base + buildPath(routes[id].path, params);
+    const url = this.#base + buildPath(routeMeta[id].path, params);
     if (!query) return url;
     const search = new URLSearchParams();
     for (const k in query) if (query[k] !== undefined) search.set(k, query[k]);
@@ -159,19 +179,35 @@ export class Core {
     return qs ? `${url}?${qs}` : url;
   }
 
+  /**
+   * Checks a route's path parameters and query against the contract, for a URL that is built but
+   * not sent (the landing link). Without schemas (the lite entry) it checks nothing.
+   */
+  checkUrlParts(id: RouteId, parts: { params?: Record<string, string>; query?: Record<string, unknown> }): void {
+    const schemas = this.#schemas?.[id];
+    const issues: ValidationIssue[] = [];
+    for (const key of ['params', 'query'] as const) {
+      const schema = schemas?.[key] as unknown as SafeParsable | undefined;
+      const result = schema?.safeParse(parts[key] ?? {});
+      if (result && !result.success) issues.push(...toIssues(result.error.issues));
+    }
+    if (issues.length > 0) throw invalidRequest(issues);
+  }
+
   call<T>(id: RouteId, spec: CallSpec = {}): APIPromise<T> {
     return new APIPromise<T>(this.#run<T>(id, spec));
   }
 
   async #run<T>(id: RouteId, spec: CallSpec): Promise<WithResponse<T>> {
-    const route = routes[id];
+    const route = routeMeta[id];
+    const schemas = this.#schemas?.[id];
     const options = spec.options ?? {};
 
-    // Refuse to send what the contract says the server would reject.
-    if (route.params) this.#check(route.params as unknown as SafeParsable, spec.params ?? {});
-    let body: unknown;
-    if (route.body && !(spec.body === undefined && route.bodyOptional)) {
-      body = this.#check(route.body as unknown as SafeParsable, spec.body);
+    // Refuse to send what the contract says the server would reject (without schemas the server says it).
+    let body = schemas ? undefined : spec.body;
+    if (schemas?.params) this.#check(schemas.params as unknown as SafeParsable, spec.params ?? {});
+    if (schemas?.body && !(spec.body === undefined && schemas.bodyOptional)) {
+      body = this.#check(schemas.body as unknown as SafeParsable, spec.body);
     }
 
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
@@ -199,7 +235,8 @@ export class Core {
 
     const requestId = response.headers.get('x-request-id') ?? undefined;
     this.lastRequestId = requestId;
-    const data = (await this.#parse(route.responses as Record<number, ResponseSchema>, response, requestId)) as T;
+    const responses = schemas?.responses as Record<number, ResponseSchema> | undefined;
+    const data = (await this.#parse(responses, response, requestId)) as T;
     this.#learn(id, data);
     return { data, response, requestId };
   }
@@ -207,14 +244,7 @@ export class Core {
   #check(schema: SafeParsable, value: unknown): unknown {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
-    const details = toIssues(result.error.issues);
-    const first = details[0];
-    throw new InvalidRequestError({
-      status: 400,
-      code: 'invalid_request',
-      message: first ? `Invalid request: ${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid request',
-      details,
-    });
+    throw invalidRequest(toIssues(result.error.issues));
   }
 
   async #failure(error: unknown, signal: AbortSignal | undefined): Promise<unknown> {
@@ -240,16 +270,18 @@ export class Core {
   }
 
   async #parse(
-    responses: Record<number, ResponseSchema>,
+    responses: Record<number, ResponseSchema> | undefined,
     response: Response,
     requestId: string | undefined,
   ): Promise<unknown> {
-    const schema =
-      response.status in responses
+    const schema = !responses
+      ? undefined
+      : response.status in responses
         ? responses[response.status]
         : Object.values(responses).find((s) => s !== null && s !== 'html');
     const text = await response.text();
-    if (schema === null || schema === 'html' || schema === undefined) {
+    // Without schemas an empty answer (204) is `undefined` and anything else must be JSON.
+    if (schema === null || schema === 'html' || (responses && schema === undefined) || (!responses && !text)) {
       return schema === 'html' ? text : undefined;
     }
     let json: unknown;
@@ -262,7 +294,7 @@ export class Core {
         response,
       });
     }
-    if (this.#options.validateResponses !== false) {
+    if (schema && this.#options.validateResponses !== false) {
       const result = (schema as unknown as SafeParsable).safeParse(json);
       if (!result.success) {
         throw new ResponseValidationError({ issues: toIssues(result.error.issues), requestId, response });

@@ -1,6 +1,7 @@
 import { buildPath, pathParamNames, routes, type RouteId } from '@visitor-access/contract';
 import { describe, expect, it } from 'vitest';
-import { createClient } from './client.js';
+import { createClient } from './create-client.js';
+import { createClient as createLiteClient } from './lite.js';
 import { ROUTE_METHODS } from './route-methods.js';
 
 const client = createClient({ baseUrl: 'http://localhost:4010', sessionChannel: false });
@@ -51,11 +52,14 @@ const PARAM_VALUES: Record<string, string> = {
   token: 'tok_1',
 };
 
-describe('each mapped method serves its own route', () => {
+describe.each([
+  ['@visitor-access/sdk', createClient],
+  ['@visitor-access/sdk/lite', createLiteClient],
+] as const)('%s: each mapped method serves its own route', (_entry, create) => {
   for (const [id, route] of Object.entries(routes) as [RouteId, (typeof routes)[RouteId]][]) {
     it(`${id}: ${route.method} ${route.path}`, async () => {
       const sent: { method: string; url: string }[] = [];
-      const c = createClient({
+      const c = create({
         baseUrl: 'http://localhost:4010',
         sessionChannel: false,
         validateResponses: false,

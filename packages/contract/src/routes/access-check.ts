@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Currency, Handle, PageMode, PageParams, Price, Slug } from '../common.js';
 import { defineRoute } from '../route.js';
+import { routeMeta } from '../route-meta.js';
 
 /**
  * Why a visitor has, or lacks, access to a page.
@@ -73,14 +74,10 @@ export const AccessCheckRequest = z.optional(z.object({}));
  * ```
  */
 export const checkAccess = defineRoute({
-  id: 'checkAccess',
-  method: 'POST',
-  path: '/v2/public/pages/{handle}/{pageSlug}/access-check',
-  auth: 'visitor-optional',
+  ...routeMeta.checkAccess,
   params: PageParams,
   query: undefined,
   body: AccessCheckRequest,
   bodyOptional: true,
   responses: { 200: AccessCheckResponse },
-  idempotent: false,
 });

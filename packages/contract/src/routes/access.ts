@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Handle, IsoDateTime } from '../common.js';
 import { defineRoute } from '../route.js';
+import { routeMeta } from '../route-meta.js';
 
 /**
  * One entry of a visitor's access history.
@@ -48,13 +49,9 @@ export type AccessListResponse = z.infer<typeof AccessListResponse>;
  * ```
  */
 export const listAccess = defineRoute({
-  id: 'listAccess',
-  method: 'GET',
-  path: '/v2/visitor/access',
-  auth: 'visitor',
+  ...routeMeta.listAccess,
   params: undefined,
   query: undefined,
   body: undefined,
   responses: { 200: AccessListResponse },
-  idempotent: false,
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Email, HttpUrl, IsoDateTime } from '../common.js';
 import { defineRoute } from '../route.js';
+import { routeMeta } from '../route-meta.js';
 
 /**
  * A signed-in visitor.
@@ -111,15 +112,11 @@ export type VisitorResponse = z.infer<typeof VisitorResponse>;
  * ```
  */
 export const requestMagicLink = defineRoute({
-  id: 'requestMagicLink',
-  method: 'POST',
-  path: '/v2/visitor/auth/magic-link',
-  auth: 'none',
+  ...routeMeta.requestMagicLink,
   params: undefined,
   query: undefined,
   body: MagicLinkRequest,
   responses: { 202: MagicLinkResponse },
-  idempotent: true,
 });
 
 /**
@@ -133,15 +130,11 @@ export const requestMagicLink = defineRoute({
  * ```
  */
 export const verify = defineRoute({
-  id: 'verify',
-  method: 'POST',
-  path: '/v2/visitor/auth/verify',
-  auth: 'none',
+  ...routeMeta.verify,
   params: undefined,
   query: undefined,
   body: VerifyRequest,
   responses: { 200: VisitorResponse },
-  idempotent: false,
 });
 
 /**
@@ -155,15 +148,11 @@ export const verify = defineRoute({
  * ```
  */
 export const me = defineRoute({
-  id: 'me',
-  method: 'GET',
-  path: '/v2/visitor/me',
-  auth: 'visitor',
+  ...routeMeta.me,
   params: undefined,
   query: undefined,
   body: undefined,
   responses: { 200: VisitorResponse },
-  idempotent: false,
 });
 
 /**
@@ -177,14 +166,10 @@ export const me = defineRoute({
  * ```
  */
 export const logout = defineRoute({
-  id: 'logout',
-  method: 'POST',
-  path: '/v2/visitor/auth/logout',
-  auth: 'visitor-optional',
+  ...routeMeta.logout,
   params: undefined,
   query: undefined,
   body: undefined,
   bodyOptional: true,
   responses: { 204: null },
-  idempotent: false,
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { HttpUrl, PageParams } from '../common.js';
 import { defineRoute } from '../route.js';
+import { routeMeta } from '../route-meta.js';
 
 /**
  * Body of a checkout: where Stripe sends the visitor afterwards.
@@ -44,13 +45,9 @@ export type CheckoutResponse = z.infer<typeof CheckoutResponse>;
  * ```
  */
 export const checkout = defineRoute({
-  id: 'checkout',
-  method: 'POST',
-  path: '/v2/public/pages/{handle}/{pageSlug}/checkout',
-  auth: 'visitor',
+  ...routeMeta.checkout,
   params: PageParams,
   query: undefined,
   body: CheckoutRequest,
   responses: { 200: CheckoutResponse },
-  idempotent: true,
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { HttpUrl } from '../common.js';
 import { defineRoute } from '../route.js';
+import { routeMeta } from '../route-meta.js';
 import { AccessItem } from './access.js';
 import { MagicLinkToken } from './auth.js';
 
@@ -31,15 +32,11 @@ export type EdgeAccessResponse = z.infer<typeof EdgeAccessResponse>;
  * ```
  */
 export const edgeAccess = defineRoute({
-  id: 'edgeAccess',
-  method: 'GET',
-  path: '/_edge/visitor/access',
-  auth: 'visitor-optional',
+  ...routeMeta.edgeAccess,
   params: undefined,
   query: undefined,
   body: undefined,
   responses: { 200: EdgeAccessResponse },
-  idempotent: false,
 });
 
 /**
@@ -64,13 +61,9 @@ export const LandingQuery = z.object({ returnTo: z.optional(HttpUrl) });
  * ```
  */
 export const magicLinkLanding = defineRoute({
-  id: 'magicLinkLanding',
-  method: 'GET',
-  path: '/_edge/visitor/access/t/{token}',
-  auth: 'none',
+  ...routeMeta.magicLinkLanding,
   params: z.object({ token: MagicLinkToken }),
   query: LandingQuery,
   body: undefined,
   responses: { 200: 'html', 401: 'html' },
-  idempotent: false,
 });

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { Currency, GroupBuyParams, Handle, IsoDateTime, Price, Slug } from '../common.js';
 import { intCheck } from '../checks.js';
 import { defineRoute } from '../route.js';
+import { routeMeta } from '../route-meta.js';
 
 /**
  * Where a group buy stands.
@@ -99,14 +100,10 @@ const common = { params: GroupBuyParams, query: undefined } as const;
  * ```
  */
 export const getGroupBuy = defineRoute({
+  ...routeMeta.getGroupBuy,
   ...common,
-  id: 'getGroupBuy',
-  method: 'GET',
-  path: '/v2/public/group-buys/{handle}/{groupBuySlug}',
-  auth: 'none',
   body: undefined,
   responses: { 200: GroupBuy },
-  idempotent: false,
 });
 
 /**
@@ -120,15 +117,11 @@ export const getGroupBuy = defineRoute({
  * ```
  */
 export const expressInterest = defineRoute({
+  ...routeMeta.expressInterest,
   ...common,
-  id: 'expressInterest',
-  method: 'POST',
-  path: '/v2/public/group-buys/{handle}/{groupBuySlug}/interest',
-  auth: 'visitor',
   body: z.optional(z.object({})),
   bodyOptional: true,
   responses: { 200: InterestResponse },
-  idempotent: true,
 });
 
 /**
@@ -142,14 +135,10 @@ export const expressInterest = defineRoute({
  * ```
  */
 export const myInterest = defineRoute({
+  ...routeMeta.myInterest,
   ...common,
-  id: 'myInterest',
-  method: 'GET',
-  path: '/v2/public/group-buys/{handle}/{groupBuySlug}/my-interest',
-  auth: 'visitor',
   body: undefined,
   responses: { 200: MyInterestResponse },
-  idempotent: false,
 });
 
 /**
@@ -163,12 +152,8 @@ export const myInterest = defineRoute({
  * ```
  */
 export const withdrawInterest = defineRoute({
+  ...routeMeta.withdrawInterest,
   ...common,
-  id: 'withdrawInterest',
-  method: 'DELETE',
-  path: '/v2/public/group-buys/{handle}/{groupBuySlug}/my-interest',
-  auth: 'visitor',
   body: undefined,
   responses: { 200: WithdrawInterestResponse },
-  idempotent: false,
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Currency, Handle, PageParams, Price, Slug } from '../common.js';
 import { defineRoute } from '../route.js';
+import { routeMeta } from '../route-meta.js';
 
 /**
  * Body of a creator refund.
@@ -61,13 +62,9 @@ export type RefundResponse = z.infer<typeof RefundResponse>;
  * ```
  */
 export const refund = defineRoute({
-  id: 'refund',
-  method: 'POST',
-  path: '/v2/handles/{handle}/pages/{pageSlug}/refund',
-  auth: 'creator',
+  ...routeMeta.refund,
   params: PageParams,
   query: undefined,
   body: RefundRequest,
   responses: { 200: RefundResponse },
-  idempotent: true,
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Handle, Slug } from '../common.js';
 import { defineRoute } from '../route.js';
+import { routeMeta } from '../route-meta.js';
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
@@ -64,15 +65,11 @@ export type ReportResponse = z.infer<typeof ReportResponse>;
  * ```
  */
 export const supportReport = defineRoute({
-  id: 'supportReport',
-  method: 'POST',
-  path: '/v2/support/report',
-  auth: 'visitor-optional',
+  ...routeMeta.supportReport,
   params: undefined,
   query: undefined,
   body: SupportReportRequest,
   responses: { 201: ReportResponse },
-  idempotent: true,
 });
 
 /**
@@ -86,13 +83,9 @@ export const supportReport = defineRoute({
  * ```
  */
 export const contentReport = defineRoute({
-  id: 'contentReport',
-  method: 'POST',
-  path: '/v2/public/content-report',
-  auth: 'none',
+  ...routeMeta.contentReport,
   params: undefined,
   query: undefined,
   body: ContentReportRequest,
   responses: { 201: ReportResponse },
-  idempotent: true,
 });

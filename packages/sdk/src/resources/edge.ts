@@ -1,7 +1,6 @@
-import { HttpUrl, MagicLinkToken, type EdgeAccessResponse } from '@visitor-access/contract';
+import type { EdgeAccessResponse } from '@visitor-access/contract';
 import type { APIPromise } from '../api-promise.js';
 import type { Core } from '../core.js';
-import { InvalidRequestError } from '../errors.js';
 import type { RequestOptions } from '../options.js';
 
 /**
@@ -38,7 +37,8 @@ export class Edge {
   /**
    * The absolute URL of the magic-link landing page for a token (sends nothing). Opening it never
    * consumes the token: the page asks the visitor to press Continue. Throws
-   * {@link InvalidRequestError} for an empty token or a `returnTo` that is not an http(s) URL.
+   * `InvalidRequestError` for an empty token or a `returnTo` that is not an http(s) URL
+   * (the lite entry checks neither; the landing page refuses a bad `returnTo` itself).
    *
    * @example
    * ```ts
@@ -47,20 +47,7 @@ export class Edge {
    * ```
    */
   landingUrl(token: string, query: { returnTo?: string } = {}): string {
-    const details = [];
-    if (!MagicLinkToken.safeParse(token).success)
-      details.push({ path: 'token', message: 'Expected a magic-link token' });
-    if (query.returnTo !== undefined && !HttpUrl.safeParse(query.returnTo).success) {
-      details.push({ path: 'returnTo', message: 'Expected an absolute http(s) URL' });
-    }
-    if (details.length > 0) {
-      throw new InvalidRequestError({
-        status: 400,
-        code: 'invalid_request',
-        message: `Invalid request: ${details.map((d) => d.path).join(', ')}`,
-        details,
-      });
-    }
+    this.#core.checkUrlParts('magicLinkLanding', { params: { token }, query });
     return this.#core.url('magicLinkLanding', { token }, { returnTo: query.returnTo });
   }
 }
