@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const result = await build({
@@ -22,6 +23,8 @@ const result = await build({
   // The browser build of the SDK never needs Node's globals.
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
+  // Indentation and CSS whitespace of the Lit templates (see minify-templates.mjs).
+  plugins: [minifyTemplatesPlugin(join(here, 'src'))],
 });
 writeFileSync(join(here, 'dist/visitor-access.meta.json'), JSON.stringify(result.metafile));
 

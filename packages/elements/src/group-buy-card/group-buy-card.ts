@@ -61,15 +61,15 @@ export class GroupBuyCard extends ClientElement {
   @state() private busy = false;
   @state() private flow: { step: 'sign-in' } | { step: 'check-email'; email: string } | undefined;
 
-  private readonly signIn = new SignInController(this, {
+  readonly #signIn = new SignInController(this, {
     sent: (email) => {
       this.flow = { step: 'check-email', email };
-      this.signIn.startWaiting(email);
+      this.#signIn.startWaiting(email);
     },
     signedIn: () => {
       this.flow = undefined;
       broadcastAccessChange({ handle: this.handle }, this);
-      void this.express();
+      void this.#express();
     },
     linkProblem: () => (this.flow = { step: 'sign-in' }),
     failed: (f) => (this.error = f.code),
@@ -91,7 +91,7 @@ export class GroupBuyCard extends ClientElement {
       this.data = await client.groupBuys.get(this.handle, this.slug);
       this.error = undefined;
     } catch (error) {
-      this.fail(error);
+      this.#fail(error);
       return;
     }
     try {
@@ -101,13 +101,13 @@ export class GroupBuyCard extends ClientElement {
     }
   }
 
-  private fail(error: unknown): void {
+  #fail(error: unknown): void {
     const f = describeFailure(error);
     this.error = f.code;
     this.dispatchEvent(new VaErrorEvent({ code: f.code, message: f.message, requestId: f.requestId }));
   }
 
-  private async express(): Promise<void> {
+  async #express(): Promise<void> {
     const client = this.apiClient;
     if (!client || this.busy) return;
     this.busy = true;
@@ -118,13 +118,13 @@ export class GroupBuyCard extends ClientElement {
       broadcastAccessChange({ handle: this.handle }, this);
     } catch (error) {
       if (codeOf(error) === 'visitor_unauthorized') this.flow = { step: 'sign-in' };
-      else this.fail(error);
+      else this.#fail(error);
     } finally {
       this.busy = false;
     }
   }
 
-  private async withdraw(): Promise<void> {
+  async #withdraw(): Promise<void> {
     const client = this.apiClient;
     if (!client || this.busy) return;
     this.busy = true;
@@ -135,7 +135,7 @@ export class GroupBuyCard extends ClientElement {
       broadcastAccessChange({ handle: this.handle }, this);
     } catch (error) {
       if (codeOf(error) === 'visitor_unauthorized') this.interested = undefined;
-      else this.fail(error);
+      else this.#fail(error);
     } finally {
       this.busy = false;
     }
@@ -192,12 +192,12 @@ export class GroupBuyCard extends ClientElement {
           : html`<div class="actions">
               ${
                 this.interested
-                  ? html`<button part="button" class="link" ?disabled=${this.busy} @click=${() => this.withdraw()}>
+                  ? html`<button part="button" class="link" ?disabled=${this.busy} @click=${() => this.#withdraw()}>
                       ${s.withdraw}
                     </button>`
                   : data.status === 'active'
                     ? nothing
-                    : html`<button part="button button-primary" ?disabled=${this.busy} @click=${() => this.express()}>
+                    : html`<button part="button button-primary" ?disabled=${this.busy} @click=${() => this.#express()}>
                         ${s.interested}
                       </button>`
               }
@@ -208,8 +208,8 @@ export class GroupBuyCard extends ClientElement {
           ? html`<div class="flow">
               ${
                 flow.step === 'sign-in'
-                  ? this.signIn.renderSignIn(s, {})
-                  : this.signIn.renderCheckEmail(s, flow.email, () => (this.flow = { step: 'sign-in' }))
+                  ? this.#signIn.renderSignIn(s, {})
+                  : this.#signIn.renderCheckEmail(s, flow.email, () => (this.flow = { step: 'sign-in' }))
               }
             </div>`
           : nothing

@@ -22,9 +22,9 @@ export abstract class ClientElement extends LitElement {
   /** An SDK client to use instead of the shared one for `api-base`. */
   @property({ attribute: false }) client: VisitorAccessClient | undefined;
 
-  private cleanups: Array<() => void> = [];
-  private sessionCleanup: (() => void) | undefined;
-  private subscribedTo: VisitorAccessClient | undefined;
+  #cleanups: Array<() => void> = [];
+  #sessionCleanup: (() => void) | undefined;
+  #subscribedTo: VisitorAccessClient | undefined;
 
   /** The client in use. */
   get apiClient(): VisitorAccessClient | undefined {
@@ -41,34 +41,34 @@ export abstract class ClientElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.subscribedTo = undefined; // re-subscribe on the next update after a move in the DOM
-    this.cleanups.push(
+    this.#subscribedTo = undefined; // re-subscribe on the next update after a move in the DOM
+    this.#cleanups.push(
       onStringsChange(() => this.requestUpdate()),
-      onDefaultApiBaseChange(() => this.subscribe()),
+      onDefaultApiBaseChange(() => this.#subscribe()),
       onAccessChange(() => void this.load()),
     );
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const cleanup of this.cleanups.splice(0)) cleanup();
-    this.sessionCleanup?.();
-    this.sessionCleanup = undefined;
-    this.subscribedTo = undefined;
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    this.#sessionCleanup?.();
+    this.#sessionCleanup = undefined;
+    this.#subscribedTo = undefined;
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // Idempotent: subscribes on the first update and whenever the client in use changes.
     void changed;
-    this.subscribe();
+    this.#subscribe();
   }
 
-  private subscribe(): void {
+  #subscribe(): void {
     const client = this.apiClient;
-    if (!client || !this.isConnected || client === this.subscribedTo) return;
-    this.sessionCleanup?.();
-    this.subscribedTo = client;
-    this.sessionCleanup = client.onSessionChange((event) => this.sessionChanged(event));
+    if (!client || !this.isConnected || client === this.#subscribedTo) return;
+    this.#sessionCleanup?.();
+    this.#subscribedTo = client;
+    this.#sessionCleanup = client.onSessionChange((event) => this.sessionChanged(event));
     void this.load();
   }
 

@@ -1,4 +1,4 @@
-import { createClient } from '@visitor-access/sdk';
+import { createClient } from '@visitor-access/sdk/lite';
 
 /** The SDK client the elements use. */
 export type VisitorAccessClient = ReturnType<typeof createClient>;

@@ -34,52 +34,54 @@ export interface SignInCallbacks {
  * completed elsewhere (session events + a `me` poll with backoff, paused while hidden).
  */
 export class SignInController implements ReactiveController {
-  emailError = '';
-  formError = '';
-  codeError = '';
-  busy = false;
+  #emailError = '';
+  #formError = '';
+  #codeError = '';
+  #busy = false;
   /** The wait for a sign-in elsewhere gave up (after `timing.pollForMs`, the life of a link). */
-  waitExpired = false;
+  #waitExpired = false;
   /** The last email submitted in the form (for the throttle countdown). */
-  private submitted = '';
-  private ticker: ReturnType<typeof setInterval> | undefined;
-  private pollTimer: ReturnType<typeof setTimeout> | undefined;
-  private waitingFor: string | undefined;
-  private unsubscribe: (() => void) | undefined;
-  private readonly onStorage = () => this.host.requestUpdate();
-  private readonly onVisibility = () => {
-    if (this.waitingFor && !document.hidden && !this.pollTimer) this.schedulePoll(0);
+  #submitted = '';
+  #ticker: ReturnType<typeof setInterval> | undefined;
+  #pollTimer: ReturnType<typeof setTimeout> | undefined;
+  #waitingFor: string | undefined;
+  #unsubscribe: (() => void) | undefined;
+  readonly #onStorage = () => this.#host.requestUpdate();
+  readonly #onVisibility = () => {
+    if (this.#waitingFor && !document.hidden && !this.#pollTimer) this.#schedulePoll(0);
   };
 
-  constructor(
-    private readonly host: SignInHost,
-    private readonly callbacks: SignInCallbacks,
-  ) {
+  readonly #host: SignInHost;
+  readonly #callbacks: SignInCallbacks;
+
+  constructor(host: SignInHost, callbacks: SignInCallbacks) {
+    this.#host = host;
+    this.#callbacks = callbacks;
     host.addController(this);
   }
 
   hostConnected(): void {
-    addEventListener('storage', this.onStorage);
-    document.addEventListener('visibilitychange', this.onVisibility);
+    addEventListener('storage', this.#onStorage);
+    document.addEventListener('visibilitychange', this.#onVisibility);
   }
 
   hostDisconnected(): void {
-    removeEventListener('storage', this.onStorage);
-    document.removeEventListener('visibilitychange', this.onVisibility);
+    removeEventListener('storage', this.#onStorage);
+    document.removeEventListener('visibilitychange', this.#onVisibility);
     this.stopWaiting();
-    clearInterval(this.ticker);
-    this.ticker = undefined;
+    clearInterval(this.#ticker);
+    this.#ticker = undefined;
   }
 
   /** Seconds left before a new link may be sent to `email` (shared by every tab). */
-  cooldownSeconds(email: string): number {
+  #cooldownSeconds(email: string): number {
     const left = Math.ceil(cooldownLeft(email) / 1000);
-    if (left > 0 && !this.ticker) {
-      this.ticker = setInterval(() => {
-        this.host.requestUpdate();
+    if (left > 0 && !this.#ticker) {
+      this.#ticker = setInterval(() => {
+        this.#host.requestUpdate();
         if (cooldownLeft(email) <= 0) {
-          clearInterval(this.ticker);
-          this.ticker = undefined;
+          clearInterval(this.#ticker);
+          this.#ticker = undefined;
         }
       }, 1000);
     }
@@ -87,142 +89,142 @@ export class SignInController implements ReactiveController {
   }
 
   /** Handles the email form: validation, honeypot, request. */
-  async submitEmail(form: HTMLFormElement): Promise<void> {
+  async #submitEmail(form: HTMLFormElement): Promise<void> {
     const data = new FormData(form);
     const email = String(data.get('email') ?? '')
       .trim()
       .toLowerCase();
-    this.formError = '';
+    this.#formError = '';
     if (!isEmail(email)) {
-      this.emailError = 'invalid';
-      this.host.requestUpdate();
-      await this.host.updateComplete;
+      this.#emailError = 'invalid';
+      this.#host.requestUpdate();
+      await this.#host.updateComplete;
       form.querySelector<HTMLInputElement>('input[name=email]')?.focus();
       return;
     }
-    this.emailError = '';
-    this.submitted = email;
+    this.#emailError = '';
+    this.#submitted = email;
     // Bots fill every field; people never see this one. Tell the bot what a person would see.
-    if (String(data.get('website') ?? '') !== '') return this.callbacks.sent(email);
+    if (String(data.get('website') ?? '') !== '') return this.#callbacks.sent(email);
     // A link went to this address moments ago (maybe from another tab): wait for that one.
-    if (cooldownLeft(email) > 0) return this.callbacks.sent(email);
-    await this.send(email);
+    if (cooldownLeft(email) > 0) return this.#callbacks.sent(email);
+    await this.#send(email);
   }
 
   /** Sends a link (first time or resend); honours and records the cooldown. */
-  async send(email: string): Promise<void> {
-    const client = this.host.apiClient;
-    if (!client || this.busy || cooldownLeft(email) > 0) return;
-    this.busy = true;
-    this.host.requestUpdate();
+  async #send(email: string): Promise<void> {
+    const client = this.#host.apiClient;
+    if (!client || this.#busy || cooldownLeft(email) > 0) return;
+    this.#busy = true;
+    this.#host.requestUpdate();
     try {
       await client.auth.requestMagicLink({ email, returnTo: cleanUrl() });
       startCooldown(email, timing.resendCooldownMs);
       lastEmail.set(email);
       // A new link lives 15 minutes from now: the wait for it starts over.
       this.stopWaiting();
-      this.callbacks.sent(email);
+      this.#callbacks.sent(email);
     } catch (error) {
       const failure = describeFailure(error);
       if (failure.kind === 'rate_limited') {
         startCooldown(email, (failure.retryAfter ?? 60) * 1000);
-        this.formError = 'rate_limited';
+        this.#formError = 'rate_limited';
       } else if (codeOf(error) === 'invalid_request') {
-        this.emailError = 'invalid';
+        this.#emailError = 'invalid';
       } else {
-        this.callbacks.failed(failure);
+        this.#callbacks.failed(failure);
       }
     } finally {
-      this.busy = false;
-      this.host.requestUpdate();
+      this.#busy = false;
+      this.#host.requestUpdate();
     }
   }
 
   /** Verifies a 6-digit code. */
-  async submitCode(email: string, code: string): Promise<void> {
-    const client = this.host.apiClient;
-    if (!client || this.busy || !/^\d{6}$/.test(code)) return;
-    this.busy = true;
-    this.codeError = '';
+  async #submitCode(email: string, code: string): Promise<void> {
+    const client = this.#host.apiClient;
+    if (!client || this.#busy || !/^\d{6}$/.test(code)) return;
+    this.#busy = true;
+    this.#codeError = '';
     // No poll may overtake the verify: its late "not signed in" answer would look like a sign-out.
     this.stopWaiting();
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     try {
       await client.auth.verify({ email, code });
       this.stopWaiting();
-      this.callbacks.signedIn();
+      this.#callbacks.signedIn();
     } catch (error) {
       const code = codeOf(error);
-      if (code === 'expired_magic_link') this.callbacks.linkProblem('expired', email);
-      else if (code === 'used_magic_link') this.callbacks.linkProblem('used', email);
+      if (code === 'expired_magic_link') this.#callbacks.linkProblem('expired', email);
+      else if (code === 'used_magic_link') this.#callbacks.linkProblem('used', email);
       else if (code === 'invalid_magic_link' || code === 'invalid_request') {
-        this.codeError = 'wrong';
+        this.#codeError = 'wrong';
         this.startWaiting(email);
-      } else this.callbacks.failed(describeFailure(error));
+      } else this.#callbacks.failed(describeFailure(error));
     } finally {
-      this.busy = false;
-      this.host.requestUpdate();
+      this.#busy = false;
+      this.#host.requestUpdate();
     }
   }
 
   /** Starts waiting for the sign-in to complete elsewhere. Idempotent. */
   startWaiting(email: string): void {
-    const client = this.host.apiClient;
-    if (!client || this.waitingFor === email) return;
+    const client = this.#host.apiClient;
+    if (!client || this.#waitingFor === email) return;
     this.stopWaiting();
-    this.waitExpired = false;
-    this.waitingFor = email;
+    this.#waitExpired = false;
+    this.#waitingFor = email;
     const started = Date.now();
     let delay = timing.pollStartMs;
     let replaying = true;
-    this.unsubscribe = client.onSessionChange((event) => {
-      if (!replaying && event.state === 'signed_in' && this.waitingFor) this.done();
+    this.#unsubscribe = client.onSessionChange((event) => {
+      if (!replaying && event.state === 'signed_in' && this.#waitingFor) this.#done();
     });
     replaying = false;
-    this.poll = async () => {
-      this.pollTimer = undefined;
-      if (!this.waitingFor) return;
+    this.#poll = async () => {
+      this.#pollTimer = undefined;
+      if (!this.#waitingFor) return;
       if (Date.now() - started > timing.pollForMs) {
         // The link has expired by now: stop asking the server and say what to do instead.
         this.stopWaiting();
-        this.waitExpired = true;
-        this.host.requestUpdate();
+        this.#waitExpired = true;
+        this.#host.requestUpdate();
         return;
       }
       if (document.hidden) return; // resumed by visibilitychange
       try {
         await client.auth.me();
-        if (this.waitingFor) this.done();
+        if (this.#waitingFor) this.#done();
         return;
       } catch {
         // Not signed in yet (or offline): try again later.
       }
       delay = Math.min(delay * 1.5, timing.pollMaxMs);
-      this.schedulePoll(delay);
+      this.#schedulePoll(delay);
     };
-    this.schedulePoll(delay);
+    this.#schedulePoll(delay);
   }
 
-  private poll: (() => Promise<void>) | undefined;
+  #poll: (() => Promise<void>) | undefined;
 
-  private schedulePoll(ms: number): void {
-    if (!this.waitingFor || !this.poll) return;
-    clearTimeout(this.pollTimer);
-    this.pollTimer = setTimeout(() => void this.poll?.(), ms);
+  #schedulePoll(ms: number): void {
+    if (!this.#waitingFor || !this.#poll) return;
+    clearTimeout(this.#pollTimer);
+    this.#pollTimer = setTimeout(() => void this.#poll?.(), ms);
   }
 
-  private done(): void {
+  #done(): void {
     this.stopWaiting();
-    this.callbacks.signedIn();
+    this.#callbacks.signedIn();
   }
 
   stopWaiting(): void {
-    this.waitingFor = undefined;
-    clearTimeout(this.pollTimer);
-    this.pollTimer = undefined;
-    this.poll = undefined;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.#waitingFor = undefined;
+    clearTimeout(this.#pollTimer);
+    this.#pollTimer = undefined;
+    this.#poll = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 
   /** The email form. */
@@ -232,7 +234,7 @@ export class SignInController implements ReactiveController {
   ): TemplateResult {
     const notice = options.notice;
     const email = options.email;
-    const left = email ? this.cooldownSeconds(email) : 0;
+    const left = email ? this.#cooldownSeconds(email) : 0;
     return html`
       <div part="state state-sign-in">
         <h2 id="va-heading" part="heading" tabindex="-1" data-focus>${s.signInHeading}</h2>
@@ -248,8 +250,8 @@ export class SignInController implements ReactiveController {
             ? html`<div class="actions">
                 <button
                   part="button button-primary"
-                  ?disabled=${this.busy || left > 0}
-                  @click=${() => this.send(email)}
+                  ?disabled=${this.#busy || left > 0}
+                  @click=${() => this.#send(email)}
                 >
                   ${fill(s.sendNewLinkTo, { email })}
                 </button>
@@ -262,7 +264,7 @@ export class SignInController implements ReactiveController {
           novalidate
           @submit=${(e: SubmitEvent) => {
             e.preventDefault();
-            void this.submitEmail(e.currentTarget as HTMLFormElement);
+            void this.#submitEmail(e.currentTarget as HTMLFormElement);
           }}
         >
           <div class="field">
@@ -276,17 +278,17 @@ export class SignInController implements ReactiveController {
               inputmode="email"
               required
               .value=${notice ? '' : (email ?? '')}
-              aria-invalid=${this.emailError ? 'true' : 'false'}
-              aria-describedby=${this.emailError || this.formError ? 'va-email-error' : nothing}
+              aria-invalid=${this.#emailError ? 'true' : 'false'}
+              aria-describedby=${this.#emailError || this.#formError ? 'va-email-error' : nothing}
               data-focus-field
             />
             ${
-              this.emailError || this.formError
+              this.#emailError || this.#formError
                 ? html`<p id="va-email-error" class="error" part="field-error">
                     ${
-                      this.emailError
+                      this.#emailError
                         ? s.emailInvalid
-                        : fill(s.errorRateLimited, { seconds: this.cooldownSeconds(email ?? this.submitted) })
+                        : fill(s.errorRateLimited, { seconds: this.#cooldownSeconds(email ?? this.#submitted) })
                     }
                   </p>`
                 : nothing
@@ -296,8 +298,8 @@ export class SignInController implements ReactiveController {
             <label for="va-website">${s.honeypotLabel}</label>
             <input id="va-website" name="website" type="text" tabindex="-1" autocomplete="off" />
           </div>
-          <button part="button button-primary" type="submit" ?disabled=${this.busy}>
-            ${this.busy ? s.sending : s.sendLink}
+          <button part="button button-primary" type="submit" ?disabled=${this.#busy}>
+            ${this.#busy ? s.sending : s.sendLink}
           </button>
         </form>
       </div>
@@ -306,7 +308,7 @@ export class SignInController implements ReactiveController {
 
   /** "Check your email": code field, resend with cooldown, another email, in-app hint. */
   renderCheckEmail(s: Strings, email: string, onChangeEmail: () => void): TemplateResult {
-    const left = this.cooldownSeconds(email);
+    const left = this.#cooldownSeconds(email);
     const inApp = isInAppBrowser(globalThis.navigator?.userAgent ?? '');
     return html`
       <div part="state state-check-email">
@@ -314,7 +316,7 @@ export class SignInController implements ReactiveController {
         <p>${fill(s.checkEmailBody, { email })}</p>
         ${inApp ? html`<p part="notice in-app-hint" class="notice">${s.inAppBrowser}</p>` : nothing}
         ${
-          this.waitExpired
+          this.#waitExpired
             ? html`<p part="notice waiting" class="notice">${s.waitingStopped}</p>`
             : html`<p class="muted" part="waiting"><span class="spinner" aria-hidden="true"></span>${s.waiting}</p>`
         }
@@ -324,7 +326,7 @@ export class SignInController implements ReactiveController {
           @submit=${(e: SubmitEvent) => {
             e.preventDefault();
             const value = new FormData(e.currentTarget as HTMLFormElement).get('code');
-            void this.submitCode(email, String(value ?? '').replace(/\D/g, ''));
+            void this.#submitCode(email, String(value ?? '').replace(/\D/g, ''));
           }}
         >
           <div class="field">
@@ -339,25 +341,25 @@ export class SignInController implements ReactiveController {
               autocomplete="one-time-code"
               pattern="[0-9]{6}"
               maxlength="6"
-              aria-invalid=${this.codeError ? 'true' : 'false'}
-              aria-describedby=${this.codeError ? 'va-code-hint va-code-error' : 'va-code-hint'}
+              aria-invalid=${this.#codeError ? 'true' : 'false'}
+              aria-describedby=${this.#codeError ? 'va-code-hint va-code-error' : 'va-code-hint'}
               @input=${(e: InputEvent) => {
                 const input = e.currentTarget as HTMLInputElement;
                 const digits = input.value.replace(/\D/g, '').slice(0, 6);
                 if (digits !== input.value) input.value = digits;
-                if (digits.length === 6) void this.submitCode(email, digits);
+                if (digits.length === 6) void this.#submitCode(email, digits);
               }}
             />
-            ${this.codeError ? html`<p id="va-code-error" class="error" part="field-error">${s.codeWrong}</p>` : nothing}
+            ${this.#codeError ? html`<p id="va-code-error" class="error" part="field-error">${s.codeWrong}</p>` : nothing}
           </div>
-          <button part="button button-secondary" type="submit" ?disabled=${this.busy}>${s.verifyCode}</button>
+          <button part="button button-secondary" type="submit" ?disabled=${this.#busy}>${s.verifyCode}</button>
         </form>
         <div class="actions">
           <button
             part="button resend-button"
             class="link"
-            ?disabled=${this.busy || left > 0}
-            @click=${() => this.send(email)}
+            ?disabled=${this.#busy || left > 0}
+            @click=${() => this.#send(email)}
           >
             ${s.resend}
           </button>

@@ -110,20 +110,20 @@ export class PaywallGate extends LitElement {
   @state() private contentStatus: 'loading' | 'ready' | 'failed' | undefined;
   @state() private announcement = '';
 
-  private readonly signIn = new SignInController(this, {
-    sent: (email) => this.send({ type: 'LINK_SENT', email }),
+  readonly #signIn = new SignInController(this, {
+    sent: (email) => this.#send({ type: 'LINK_SENT', email }),
     signedIn: () => {
-      if (this.gateState.name === 'sign-in' || this.gateState.name === 'check-email') this.afterVerify();
+      if (this.gateState.name === 'sign-in' || this.gateState.name === 'check-email') this.#afterVerify();
     },
-    linkProblem: (notice, email) => this.send({ type: 'LINK_PROBLEM', notice, email }),
-    failed: (failure) => this.fail(failure),
+    linkProblem: (notice, email) => this.#send({ type: 'LINK_PROBLEM', notice, email }),
+    failed: (failure) => this.#fail(failure),
   });
-  private seq = 0;
-  private started = false;
-  private moveFocus = false;
-  private contentNode: HTMLElement | undefined;
-  private cleanups: Array<() => void> = [];
-  private sessionCleanup: (() => void) | undefined;
+  #seq = 0;
+  #started = false;
+  #moveFocus = false;
+  #contentNode: HTMLElement | undefined;
+  #cleanups: Array<() => void> = [];
+  #sessionCleanup: (() => void) | undefined;
 
   /** The client in use: the `client` property or the page's shared client for `api-base`. */
   get apiClient(): VisitorAccessClient | undefined {
@@ -136,60 +136,60 @@ export class PaywallGate extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.cleanups.push(
+    this.#cleanups.push(
       onStringsChange(() => this.requestUpdate()),
-      onDefaultApiBaseChange(() => this.start()),
+      onDefaultApiBaseChange(() => this.#start()),
       onAccessChange((message) => {
         if (message.source !== this && (message.handle === this.handle || message.handle === '*')) void this.recheck();
       }),
     );
-    this.addEventListener('focusin', this.onFocusIn);
-    document.addEventListener('visibilitychange', this.onVisible);
+    this.addEventListener('focusin', this.#onFocusIn);
+    document.addEventListener('visibilitychange', this.#onVisible);
     // Moved in the DOM (disconnected, then connected again): start over with a fresh check.
-    if (this.hasUpdated) this.start();
+    if (this.hasUpdated) this.#start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const cleanup of this.cleanups.splice(0)) cleanup();
-    this.sessionCleanup?.();
-    this.sessionCleanup = undefined;
-    this.started = false;
-    this.removeEventListener('focusin', this.onFocusIn);
-    document.removeEventListener('visibilitychange', this.onVisible);
-    this.seq++;
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    this.#sessionCleanup?.();
+    this.#sessionCleanup = undefined;
+    this.#started = false;
+    this.removeEventListener('focusin', this.#onFocusIn);
+    document.removeEventListener('visibilitychange', this.#onVisible);
+    this.#seq++;
   }
 
   // A tab coming back to the front re-checks quietly: a refund or a sign-out may have happened.
-  private readonly onVisible = () => {
-    if (!document.hidden && this.started) void this.recheck();
+  readonly #onVisible = () => {
+    if (!document.hidden && this.#started) void this.recheck();
   };
 
-  private readonly onFocusIn = () => {
-    this.moveFocus = true;
+  readonly #onFocusIn = () => {
+    this.#moveFocus = true;
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('handle') || changed.has('page') || changed.has('apiBase') || changed.has('client')) {
-      if (this.started) {
-        this.started = false;
-        this.seq++;
+      if (this.#started) {
+        this.#started = false;
+        this.#seq++;
       }
-      this.start();
+      this.#start();
     }
     if (changed.has('gateState' as keyof PaywallGate)) this.setAttribute('state', this.gateState.name);
   }
 
   protected override updated(): void {
-    if (this.moveFocus && this.focusPending) {
-      this.focusPending = false;
+    if (this.#moveFocus && this.#focusPending) {
+      this.#focusPending = false;
       const target =
         this.shadowRoot?.querySelector<HTMLElement>('[data-focus-field]') ??
         this.shadowRoot?.querySelector<HTMLElement>('[data-focus]');
       target?.focus();
     }
   }
-  private focusPending = false;
+  #focusPending = false;
 
   protected override firstUpdated(): void {
     if (!this.apiClient) {
@@ -200,13 +200,13 @@ export class PaywallGate extends LitElement {
   }
 
   /** Starts the flow once handle, page and a client are known. */
-  private start(): void {
+  #start(): void {
     const client = this.apiClient;
-    if (this.started || !this.isConnected || !this.handle || !this.page || !client) return;
-    this.started = true;
+    if (this.#started || !this.isConnected || !this.handle || !this.page || !client) return;
+    this.#started = true;
     let replaying = true;
-    this.sessionCleanup?.();
-    this.sessionCleanup = client.onSessionChange((event) => {
+    this.#sessionCleanup?.();
+    this.#sessionCleanup = client.onSessionChange((event) => {
       this.visitorEmail = event.state === 'signed_in' ? event.visitor.email : undefined;
       if (replaying) return;
       const name = this.gateState.name;
@@ -221,25 +221,25 @@ export class PaywallGate extends LitElement {
     const url = takeUrlState();
     const checkout = url.checkout;
     if (url.token) {
-      void this.verifyToken(url.token);
+      void this.#verifyToken(url.token);
     } else if (checkout && (!checkout.gate || checkout.gate === `${this.handle}/${this.page}`)) {
-      if (checkout.outcome === 'success') this.confirmPayment();
-      else this.send({ type: 'CANCELLED' });
+      if (checkout.outcome === 'success') this.#confirmPayment();
+      else this.#send({ type: 'CANCELLED' });
     } else {
-      this.send({ type: 'CHECK' });
+      this.#send({ type: 'CHECK' });
     }
   }
 
   /** Feeds an event to the state machine and performs what the new state needs. */
-  private send(event: GateEvent): void {
+  #send(event: GateEvent): void {
     const previous = this.gateState;
     const next = transition(previous, event);
     if (next === previous) return;
     this.gateState = next;
-    this.focusPending = true;
-    if (previous.name === 'check-email' && next.name !== 'check-email') this.signIn.stopWaiting();
+    this.#focusPending = true;
+    if (previous.name === 'check-email' && next.name !== 'check-email') this.#signIn.stopWaiting();
     if (previous.name === 'granted' && next.name !== 'granted') {
-      this.removeContent();
+      this.#removeContent();
       // Access was lost here (refund, sign-out): tell the other tabs.
       broadcastAccessChange({ handle: this.handle, page: this.page }, this);
     }
@@ -247,36 +247,36 @@ export class PaywallGate extends LitElement {
       this.failure = undefined;
       this.report = undefined;
     }
-    this.announce(next);
+    this.#announce(next);
     if (next.name !== previous.name) {
       this.dispatchEvent(new VaStateChangeEvent({ state: next.name, previous: previous.name }));
     }
     switch (next.name) {
       case 'checking':
-        void this.runCheck();
+        void this.#runCheck();
         break;
       case 'check-email':
-        this.signIn.startWaiting(next.email);
+        this.#signIn.startWaiting(next.email);
         break;
       case 'granted':
         if (previous.name !== 'granted') {
           this.dispatchEvent(new VaAccessGrantedEvent({ reason: next.reason, page: next.page }));
-          void this.loadContent();
+          void this.#loadContent();
         }
-        if (next.reason === 'entitled') void this.learnVisitor();
+        if (next.reason === 'entitled') void this.#learnVisitor();
         break;
       case 'purchase':
-        void this.learnVisitor();
+        void this.#learnVisitor();
         break;
       case 'error': {
         const f = this.failure ?? { code: next.kind, message: next.kind };
-        this.dispatchEvent(new VaErrorEvent({ code: f.code, message: f.message, requestId: this.supportCode() }));
+        this.dispatchEvent(new VaErrorEvent({ code: f.code, message: f.message, requestId: this.#supportCode() }));
         break;
       }
     }
   }
 
-  private announce(next: GateState): void {
+  #announce(next: GateState): void {
     const s = this.s;
     const text: Record<GateState['name'], string> = {
       checking: s.checking,
@@ -291,25 +291,25 @@ export class PaywallGate extends LitElement {
     this.announcement = text[next.name];
   }
 
-  private fail(failure: Failure): void {
+  #fail(failure: Failure): void {
     this.failure = failure;
-    this.send({ type: 'FAIL', kind: failure.kind, code: failure.code, retryAfter: failure.retryAfter });
+    this.#send({ type: 'FAIL', kind: failure.kind, code: failure.code, retryAfter: failure.retryAfter });
   }
 
   /** One access check; its answer moves the machine (ignored if a newer run started). */
-  private async runCheck(): Promise<void> {
+  async #runCheck(): Promise<void> {
     const client = this.apiClient;
     if (!client) return;
-    const run = ++this.seq;
+    const run = ++this.#seq;
     try {
       const result = await client.pages.checkAccess(this.handle, this.page);
-      if (run !== this.seq) return;
-      this.send({ type: 'ACCESS', ...result });
+      if (run !== this.#seq) return;
+      this.#send({ type: 'ACCESS', ...result });
     } catch (error) {
-      if (run !== this.seq) return;
+      if (run !== this.#seq) return;
       const failure = describeFailure(error);
       if (failure.code === 'invalid_request') failure.kind = 'page_not_found';
-      this.fail(failure);
+      this.#fail(failure);
     }
   }
 
@@ -319,32 +319,32 @@ export class PaywallGate extends LitElement {
     if (name === 'verifying' || name === 'returning' || name === 'checking') return;
     const client = this.apiClient;
     if (!client) return;
-    const run = ++this.seq;
+    const run = ++this.#seq;
     try {
       const result = await client.pages.checkAccess(this.handle, this.page);
-      if (run !== this.seq) return;
+      if (run !== this.#seq) return;
       const current = this.gateState;
       if (current.name === 'granted' && result.hasAccess) {
         // Still entitled: a "signed out" seen meanwhile came from a stale request (e.g. a poll
         // answered just before sign-in). Learn the visitor again for the signed-in line.
-        if (result.reason === 'entitled' && !this.visitorEmail) void this.learnVisitor();
+        if (result.reason === 'entitled' && !this.visitorEmail) void this.#learnVisitor();
         return;
       }
-      this.send({ type: 'ACCESS', ...result });
+      this.#send({ type: 'ACCESS', ...result });
     } catch {
       // A background re-check that fails leaves the visitor where they are.
     }
   }
 
-  private afterVerify(): void {
+  #afterVerify(): void {
     broadcastAccessChange({ handle: this.handle }, this);
-    this.send({ type: 'VERIFIED' });
+    this.#send({ type: 'VERIFIED' });
   }
 
-  private async verifyToken(token: string): Promise<void> {
+  async #verifyToken(token: string): Promise<void> {
     const client = this.apiClient;
     if (!client) return;
-    this.send({ type: 'VERIFY' });
+    this.#send({ type: 'VERIFY' });
     let verification = verifications.get(token);
     if (!verification) {
       verification = client.auth.verify({ token });
@@ -352,7 +352,7 @@ export class PaywallGate extends LitElement {
     }
     try {
       await verification;
-      this.afterVerify();
+      this.#afterVerify();
     } catch (error) {
       const code = codeOf(error);
       const notice: LinkNotice | undefined =
@@ -363,60 +363,60 @@ export class PaywallGate extends LitElement {
             : code === 'invalid_magic_link' || code === 'invalid_request'
               ? 'invalid'
               : undefined;
-      if (!notice) return this.fail(describeFailure(error));
+      if (!notice) return this.#fail(describeFailure(error));
       // The most common "used" link is one opened again after signing in: a visitor who is
       // already signed in goes on to the page instead of being asked to sign in again.
-      const run = ++this.seq;
+      const run = ++this.#seq;
       try {
         const result = await client.pages.checkAccess(this.handle, this.page);
-        if (run !== this.seq) return;
-        if (result.reason !== 'visitor_auth_required') return this.send({ type: 'ACCESS', ...result });
+        if (run !== this.#seq) return;
+        if (result.reason !== 'visitor_auth_required') return this.#send({ type: 'ACCESS', ...result });
       } catch {
-        if (run !== this.seq) return;
+        if (run !== this.#seq) return;
       }
-      this.send({ type: 'LINK_PROBLEM', notice, email: lastEmail.get() });
+      this.#send({ type: 'LINK_PROBLEM', notice, email: lastEmail.get() });
     }
   }
 
   /** Back from checkout: re-check with a bounded poll until the payment lands. */
-  private confirmPayment(): void {
-    this.send({ type: 'RETURNED' });
-    void this.pollPayment();
+  #confirmPayment(): void {
+    this.#send({ type: 'RETURNED' });
+    void this.#pollPayment();
   }
 
-  private async pollPayment(): Promise<void> {
+  async #pollPayment(): Promise<void> {
     const client = this.apiClient;
     if (!client) return;
-    const run = ++this.seq;
+    const run = ++this.#seq;
     for (const delay of [0, ...timing.returnDelaysMs]) {
       if (delay) await sleep(delay);
-      if (run !== this.seq) return;
+      if (run !== this.#seq) return;
       try {
         const result = await client.pages.checkAccess(this.handle, this.page);
-        if (run !== this.seq) return;
+        if (run !== this.#seq) return;
         if (result.hasAccess || result.reason !== 'purchase_required') {
           if (result.hasAccess) broadcastAccessChange({ handle: this.handle, page: this.page }, this);
-          this.send({ type: 'ACCESS', ...result });
+          this.#send({ type: 'ACCESS', ...result });
           return;
         }
       } catch {
         // Keep trying within the bound: the network may blink while the payment settles.
       }
     }
-    if (run === this.seq) {
+    if (run === this.#seq) {
       this.failure = { kind: 'payment_pending', code: 'payment_pending', message: 'payment not confirmed' };
-      this.send({ type: 'STALLED' });
+      this.#send({ type: 'STALLED' });
       this.dispatchEvent(
         new VaErrorEvent({
           code: 'payment_pending',
           message: 'Payment not confirmed yet',
-          requestId: this.supportCode(),
+          requestId: this.#supportCode(),
         }),
       );
     }
   }
 
-  private async buy(): Promise<void> {
+  async #buy(): Promise<void> {
     const client = this.apiClient;
     if (!client || this.busy) return;
     this.busy = true;
@@ -433,14 +433,14 @@ export class PaywallGate extends LitElement {
       this.navigate(url);
     } catch (error) {
       const code = codeOf(error);
-      if (code === 'already_entitled' || code === 'visitor_unauthorized') this.send({ type: 'CHECK' });
-      else this.fail(describeFailure(error));
+      if (code === 'already_entitled' || code === 'visitor_unauthorized') this.#send({ type: 'CHECK' });
+      else this.#fail(describeFailure(error));
     } finally {
       this.busy = false;
     }
   }
 
-  private async logout(): Promise<void> {
+  async #logout(): Promise<void> {
     const client = this.apiClient;
     if (!client) return;
     try {
@@ -450,11 +450,11 @@ export class PaywallGate extends LitElement {
     }
     this.visitorEmail = undefined;
     broadcastAccessChange({ handle: this.handle }, this);
-    this.moveFocus = true;
-    this.send({ type: 'CHECK' });
+    this.#moveFocus = true;
+    this.#send({ type: 'CHECK' });
   }
 
-  private async learnVisitor(): Promise<void> {
+  async #learnVisitor(): Promise<void> {
     if (this.visitorEmail) return;
     try {
       const { visitor } = await this.apiClient!.auth.me();
@@ -464,18 +464,18 @@ export class PaywallGate extends LitElement {
     }
   }
 
-  private supportCode(): string | undefined {
+  #supportCode(): string | undefined {
     return this.failure?.requestId ?? this.apiClient?.lastRequestId;
   }
 
-  private async sendReport(): Promise<void> {
+  async #sendReport(): Promise<void> {
     const client = this.apiClient;
     if (!client || this.report === 'sending') return;
     this.report = 'sending';
     const state = this.gateState;
     const kind = state.name === 'error' ? state.kind : state.name;
     try {
-      const requestId = this.supportCode();
+      const requestId = this.#supportCode();
       const { reportId } = await client.support.report({
         summary: `paywall-gate: ${kind} on ${this.handle}/${this.page}`,
         details: [
@@ -495,35 +495,35 @@ export class PaywallGate extends LitElement {
     }
   }
 
-  private async loadContent(): Promise<void> {
+  async #loadContent(): Promise<void> {
     if (!this.src) return;
     const src = new URL(this.src, location.href).href;
-    const run = this.seq;
+    const run = this.#seq;
     this.contentStatus = 'loading';
     try {
       const response = await fetch(src, { credentials: 'include', headers: { accept: 'text/html, text/plain' } });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const type = response.headers.get('content-type') ?? '';
       const body = await response.text();
-      if (run !== this.seq || this.gateState.name !== 'granted') return;
-      this.removeContent();
+      if (run !== this.#seq || this.gateState.name !== 'granted') return;
+      this.#removeContent();
       const node = document.createElement('div');
       node.setAttribute('data-va-content', '');
       if (type.includes('text/html')) node.append(sanitizeHtml(body, src));
       else node.textContent = body;
       this.append(node);
-      this.contentNode = node;
+      this.#contentNode = node;
       this.contentStatus = 'ready';
     } catch (error) {
-      if (run !== this.seq) return;
+      if (run !== this.#seq) return;
       this.contentStatus = 'failed';
       this.dispatchEvent(new VaErrorEvent({ code: 'content_unavailable', message: String(error) }));
     }
   }
 
-  private removeContent(): void {
-    this.contentNode?.remove();
-    this.contentNode = undefined;
+  #removeContent(): void {
+    this.#contentNode?.remove();
+    this.#contentNode = undefined;
     this.contentStatus = undefined;
   }
 
@@ -533,7 +533,7 @@ export class PaywallGate extends LitElement {
       ${this.announcement}
     </div>`;
     if (state.name === 'granted') {
-      return html`${live}${this.renderSession()}
+      return html`${live}${this.#renderSession()}
         <div part="content" aria-busy=${this.contentStatus === 'loading' ? 'true' : 'false'}>
           ${
             this.contentStatus === 'loading'
@@ -543,25 +543,25 @@ export class PaywallGate extends LitElement {
           ${
             this.contentStatus === 'failed'
               ? html`<p class="error" part="error">${this.s.errorNetwork}</p>
-                  <button part="button" @click=${() => this.loadContent()}>${this.s.retry}</button>`
+                  <button part="button" @click=${() => this.#loadContent()}>${this.s.retry}</button>`
               : nothing
           }
           <slot></slot>
         </div>`;
     }
     return html`${live}<slot name="preview"></slot>
-      <section part="panel" class="panel" aria-labelledby="va-heading">${this.renderState(state)}</section>`;
+      <section part="panel" class="panel" aria-labelledby="va-heading">${this.#renderState(state)}</section>`;
   }
 
-  private renderSession(): TemplateResult | typeof nothing {
+  #renderSession(): TemplateResult | typeof nothing {
     if (!this.visitorEmail) return nothing;
     return html`<p part="session" class="session">
       <span>${fill(this.s.signedInAs, { email: this.visitorEmail })}</span>
-      <button part="button" class="link" @click=${() => this.logout()}>${this.s.signOut}</button>
+      <button part="button" class="link" @click=${() => this.#logout()}>${this.s.signOut}</button>
     </p>`;
   }
 
-  private renderState(state: GateState): TemplateResult {
+  #renderState(state: GateState): TemplateResult {
     const s = this.s;
     switch (state.name) {
       case 'checking':
@@ -573,11 +573,11 @@ export class PaywallGate extends LitElement {
           </h2>
         </div>`;
       case 'sign-in':
-        return this.signIn.renderSignIn(s, { email: state.email, notice: state.notice });
+        return this.#signIn.renderSignIn(s, { email: state.email, notice: state.notice });
       case 'check-email':
-        return this.signIn.renderCheckEmail(s, state.email, () => {
-          this.moveFocus = true;
-          this.send({ type: 'CHANGE_EMAIL' });
+        return this.#signIn.renderCheckEmail(s, state.email, () => {
+          this.#moveFocus = true;
+          this.#send({ type: 'CHANGE_EMAIL' });
         });
       case 'purchase': {
         const { page } = state;
@@ -586,7 +586,7 @@ export class PaywallGate extends LitElement {
             ? formatPrice(page.price, page.currency, languageOf(this, this.locale))
             : '';
         return html`<div part="state state-purchase">
-          ${this.renderSession()}
+          ${this.#renderSession()}
           <h2 id="va-heading" part="heading" tabindex="-1" data-focus>
             ${fill(s.purchaseHeading, { title: page.title })}
           </h2>
@@ -594,7 +594,7 @@ export class PaywallGate extends LitElement {
           ${price ? html`<p part="price" class="price">${price}</p>` : nothing}
           <p class="muted">${s.purchaseBody}</p>
           <div class="actions">
-            <button part="button button-primary" ?disabled=${this.busy} @click=${() => this.buy()}>
+            <button part="button button-primary" ?disabled=${this.busy} @click=${() => this.#buy()}>
               ${this.busy ? s.redirecting : fill(s.buy, { price })}
             </button>
           </div>
@@ -602,28 +602,28 @@ export class PaywallGate extends LitElement {
       }
       case 'returning':
         return html`<div part="state state-returning">
-          ${this.renderSession()}
+          ${this.#renderSession()}
           <h2 id="va-heading" part="heading" tabindex="-1" data-focus>
             ${state.stalled ? nothing : html`<span class="spinner" aria-hidden="true"></span>`}${s.returningHeading}
           </h2>
           ${
             state.stalled
               ? html`<p part="error" class="error" role="alert">${s.paymentPending}</p>
-                  ${this.renderSupport()}
+                  ${this.#renderSupport()}
                   <div class="actions">
-                    <button part="button button-primary" @click=${() => this.confirmPayment()}>${s.checkAgain}</button>
+                    <button part="button button-primary" @click=${() => this.#confirmPayment()}>${s.checkAgain}</button>
                   </div>`
               : html`<p class="muted">${s.returningBody}</p>`
           }
         </div>`;
       case 'error':
-        return this.renderError(state);
+        return this.#renderError(state);
       default:
         return html``;
     }
   }
 
-  private renderError(state: Extract<GateState, { name: 'error' }>): TemplateResult {
+  #renderError(state: Extract<GateState, { name: 'error' }>): TemplateResult {
     const s = this.s;
     const messages: Record<string, string> = {
       network: s.errorNetwork,
@@ -636,20 +636,20 @@ export class PaywallGate extends LitElement {
     return html`<div part="state state-error">
       <h2 id="va-heading" part="heading" tabindex="-1" data-focus>${s.errorHeading}</h2>
       <p part="error" class="error">${messages[state.kind] ?? s.errorGeneric}</p>
-      ${this.renderSupport()}
+      ${this.#renderSupport()}
       ${
         retryable
           ? html`<div class="actions">
-              <button part="button button-primary" @click=${() => this.send({ type: 'CHECK' })}>${s.retry}</button>
+              <button part="button button-primary" @click=${() => this.#send({ type: 'CHECK' })}>${s.retry}</button>
             </div>`
           : nothing
       }
     </div>`;
   }
 
-  private renderSupport(): TemplateResult {
+  #renderSupport(): TemplateResult {
     const s = this.s;
-    const code = this.supportCode();
+    const code = this.#supportCode();
     const report = this.report;
     return html`<div part="report" class="report">
       ${code ? html`<p class="muted" part="support-code">${fill(s.supportCode, { code })}</p>` : nothing}
@@ -660,7 +660,7 @@ export class PaywallGate extends LitElement {
                 part="button button-secondary"
                 class="link"
                 ?disabled=${report === 'sending'}
-                @click=${() => this.sendReport()}
+                @click=${() => this.#sendReport()}
               >
                 ${report === 'sending' ? s.reportSending : s.reportProblem}
               </button>

@@ -52,7 +52,7 @@ export class VisitorAccessList extends ClientElement {
   static override styles = [baseStyles, listStyles];
 
   @state() private view: 'loading' | 'signed-out' | 'error' | AccessItem[] = 'loading';
-  private seq = 0;
+  #seq = 0;
 
   protected override sessionChanged(event: { state: string }): void {
     if (event.state === 'signed_out' && this.view !== 'loading') this.view = 'signed-out';
@@ -62,12 +62,12 @@ export class VisitorAccessList extends ClientElement {
   protected async load(): Promise<void> {
     const client = this.apiClient;
     if (!client) return;
-    const run = ++this.seq;
+    const run = ++this.#seq;
     try {
       const { items } = await client.access.list();
-      if (run === this.seq) this.view = items;
+      if (run === this.#seq) this.view = items;
     } catch (error) {
-      if (run !== this.seq) return;
+      if (run !== this.#seq) return;
       if (codeOf(error) === 'visitor_unauthorized') {
         this.view = 'signed-out';
       } else {
@@ -98,12 +98,12 @@ export class VisitorAccessList extends ClientElement {
                   <button part="button" @click=${() => this.load()}>${s.retry}</button>`
               : view.length === 0
                 ? html`<p part="empty" class="muted">${s.listEmpty}</p>`
-                : this.renderTable(view, s)
+                : this.#renderTable(view, s)
       }
     </section>`;
   }
 
-  private renderTable(items: AccessItem[], s: Strings): TemplateResult {
+  #renderTable(items: AccessItem[], s: Strings): TemplateResult {
     const type: Record<string, string> = {
       purchase: s.typePurchase,
       free_login: s.typeFreeLogin,

@@ -40,10 +40,10 @@ export class VisitorSession extends ClientElement {
   @state() private known = false;
   @state() private flow: { step: 'sign-in' } | { step: 'check-email'; email: string } | undefined;
 
-  private readonly signIn = new SignInController(this, {
+  readonly #signIn = new SignInController(this, {
     sent: (email) => {
       this.flow = { step: 'check-email', email };
-      this.signIn.startWaiting(email);
+      this.#signIn.startWaiting(email);
     },
     signedIn: () => {
       this.flow = undefined;
@@ -62,7 +62,7 @@ export class VisitorSession extends ClientElement {
       this.email = event.visitor?.email;
       this.known = true;
       this.flow = undefined;
-      this.signIn.stopWaiting();
+      this.#signIn.stopWaiting();
     } else if (event.state === 'signed_out') {
       this.email = undefined;
       this.known = true;
@@ -81,7 +81,7 @@ export class VisitorSession extends ClientElement {
     this.known = true;
   }
 
-  private async logout(): Promise<void> {
+  async #logout(): Promise<void> {
     try {
       await this.apiClient?.auth.logout();
     } catch {
@@ -97,7 +97,7 @@ export class VisitorSession extends ClientElement {
     if (this.email) {
       return html`<p part="session" class="row" style="margin:0">
         <span part="email">${fill(s.signedInAs, { email: this.email })}</span>
-        <button part="button" class="link" @click=${() => this.logout()}>${s.signOut}</button>
+        <button part="button" class="link" @click=${() => this.#logout()}>${s.signOut}</button>
       </p>`;
     }
     const flow = this.flow;
@@ -115,8 +115,8 @@ export class VisitorSession extends ClientElement {
           ? html`<section part="panel" class="panel flow" aria-labelledby="va-heading">
               ${
                 flow.step === 'sign-in'
-                  ? this.signIn.renderSignIn(s, {})
-                  : this.signIn.renderCheckEmail(s, flow.email, () => (this.flow = { step: 'sign-in' }))
+                  ? this.#signIn.renderSignIn(s, {})
+                  : this.#signIn.renderCheckEmail(s, flow.email, () => (this.flow = { step: 'sign-in' }))
               }
             </section>`
           : nothing
