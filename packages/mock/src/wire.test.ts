@@ -35,6 +35,29 @@ describe('idempotency keys', () => {
     expect([other.status, other.body.error]).toEqual([422, 'idempotency_key_reused']);
   });
 
+  it('the same JSON with other spacing or key order is the same body', async () => {
+    const v = new Visitor(base);
+    await v.signIn('idem-spelling@example.com');
+    const headers = { 'idempotency-key': 'checkout-2' };
+    const path = '/v2/public/pages/gharart/masterclass/checkout';
+    const first = await v.req(
+      'POST',
+      path,
+      '{"successUrl":"http://localhost:5173/ok","cancelUrl":"http://localhost:5173/no"}',
+      headers,
+    );
+    const again = await v.req(
+      'POST',
+      path,
+      '{ "cancelUrl": "http://localhost:5173/no",\n  "successUrl": "http://localhost:5173/ok" }',
+      headers,
+    );
+    expect(first.status).toBe(200);
+    expect([again.status, again.headers.get('idempotent-replayed')]).toEqual([200, 'true']);
+    expect(again.body).toEqual(first.body);
+    expect(mock.store.checkouts.size).toBe(1);
+  });
+
   it('does not replay a magic-link email twice, and keys expire after 24 hours', async () => {
     const v = new Visitor(base);
     const headers = { 'idempotency-key': 'ml-1' };

@@ -240,6 +240,23 @@ export function sessionCookieHeader(ctx: Ctx, value: string | null): string {
 const inFlight = new WeakMap<MockStore, Map<string, Promise<void>>>();
 
 /**
+ * What "the same body" means between repeats: the JSON value, not its spelling. Re-serialised
+ * with sorted keys, so spacing and key order do not turn a retry into `idempotency_key_reused`.
+ * A body that is not JSON is compared as sent.
+ */
+function fingerprintOf(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), (_key, value: unknown) =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : value,
+    );
+  } catch {
+    return text;
+  }
+}
+
+/**
  * Runs a write once per `Idempotency-Key`: the same key and body within 24 hours answers the first response
  * again with `Idempotent-Replayed: true`; the same key with another body answers 422.
  */
@@ -261,9 +278,10 @@ export async function idempotent(ctx: Ctx, text: string, run: () => Promise<Resp
   // leaves nothing to replay), only one of the requests that waited for it may run next.
   for (let waiting = pending.get(scoped); waiting; waiting = pending.get(scoped)) await waiting;
 
+  const fingerprint = fingerprintOf(text);
   const stored = ctx.store.idempotentResponse(scoped);
   if (stored) {
-    if (stored.fingerprint !== text) {
+    if (stored.fingerprint !== fingerprint) {
       return error(
         ctx,
         'idempotency_key_reused',
@@ -285,7 +303,7 @@ export async function idempotent(ctx: Ctx, text: string, run: () => Promise<Resp
       const copy = responseText.get(response) ?? (await response.clone().text());
       ctx.store.rememberResponse({
         key: scoped,
-        fingerprint: text,
+        fingerprint,
         status: response.status,
         body: copy,
         contentType: response.headers.get('content-type') ?? JSON_TYPE,
