@@ -308,8 +308,9 @@ export class Core {
     if (id === 'logout') {
       this.session.set({ state: 'signed_out' });
     } else if (id === 'verify' || id === 'me') {
-      const visitor = (data as { visitor?: { id?: unknown } } | undefined)?.visitor;
-      if (visitor && typeof visitor.id === 'string') {
+      // Checked here too: the lite entry does not validate answers, and listeners render the email.
+      const visitor = (data as { visitor?: { id?: unknown; email?: unknown } } | undefined)?.visitor;
+      if (visitor && typeof visitor.id === 'string' && typeof visitor.email === 'string') {
         this.session.set({ state: 'signed_in', visitor: visitor as never });
       }
     }

@@ -59,6 +59,13 @@ describe('@visitor-access/sdk/lite', () => {
     expect(states).toEqual(['unknown', 'signed_in', 'signed_out']);
   });
 
+  it('an answer without a usable visitor does not sign the client in', async () => {
+    server.use(http.get(`${BASE}/v2/visitor/me`, () => HttpResponse.json({ visitor: { id: 'vis_1' } })));
+    const c = client();
+    await c.auth.me();
+    expect(c.session.state).toBe('unknown');
+  });
+
   it('a 401 is typed and signs the client out', async () => {
     server.use(
       http.get(`${BASE}/v2/visitor/access`, () =>

@@ -7,6 +7,7 @@ import { formatPrice } from '../internal/env.js';
 import { codeOf, describeFailure } from '../internal/errors.js';
 import { VaErrorEvent } from '../internal/events.js';
 import { SignInController } from '../internal/sign-in.js';
+import { answer } from '../internal/shapes.js';
 import { fill } from '../internal/strings.js';
 import { baseStyles } from '../internal/styles.js';
 import { cardStyles } from './group-buy-card.styles.js';
@@ -88,14 +89,19 @@ export class GroupBuyCard extends ClientElement {
     const client = this.apiClient;
     if (!client || !this.handle || !this.slug) return;
     try {
-      this.data = await client.groupBuys.get(this.handle, this.slug);
+      this.data = await answer(
+        client.groupBuys.get(this.handle, this.slug),
+        'title:string targetQuantity:number interestCount:number status:string price?:number currency?:string',
+      );
       this.error = undefined;
     } catch (error) {
       this.#fail(error);
       return;
     }
     try {
-      this.interested = (await client.groupBuys.myInterest(this.handle, this.slug)).interested;
+      this.interested = (
+        await answer(client.groupBuys.myInterest(this.handle, this.slug), 'interested:boolean')
+      ).interested;
     } catch {
       this.interested = undefined; // signed out: the button offers sign-in first
     }
@@ -104,7 +110,8 @@ export class GroupBuyCard extends ClientElement {
   #fail(error: unknown): void {
     const f = describeFailure(error);
     this.error = f.code;
-    this.dispatchEvent(new VaErrorEvent({ code: f.code, message: f.message, requestId: f.requestId }));
+    const requestId = f.requestId ?? this.apiClient?.lastRequestId;
+    this.dispatchEvent(new VaErrorEvent({ code: f.code, message: f.message, requestId }));
   }
 
   async #express(): Promise<void> {
@@ -112,7 +119,10 @@ export class GroupBuyCard extends ClientElement {
     if (!client || this.busy) return;
     this.busy = true;
     try {
-      const result = await client.groupBuys.expressInterest(this.handle, this.slug);
+      const result = await answer(
+        client.groupBuys.expressInterest(this.handle, this.slug),
+        'interestCount:number status:string',
+      );
       this.interested = true;
       if (this.data) this.data = { ...this.data, interestCount: result.interestCount, status: result.status };
       broadcastAccessChange({ handle: this.handle }, this);
@@ -129,7 +139,7 @@ export class GroupBuyCard extends ClientElement {
     if (!client || this.busy) return;
     this.busy = true;
     try {
-      const result = await client.groupBuys.withdrawInterest(this.handle, this.slug);
+      const result = await answer(client.groupBuys.withdrawInterest(this.handle, this.slug), 'interestCount:number');
       this.interested = false;
       if (this.data) this.data = { ...this.data, interestCount: result.interestCount };
       broadcastAccessChange({ handle: this.handle }, this);

@@ -5,6 +5,7 @@ import { cooldownLeft, lastEmail, startCooldown } from './cooldown.js';
 import { isEmail, isInAppBrowser } from './env.js';
 import { codeOf, describeFailure } from './errors.js';
 import type { Failure } from './errors.js';
+import { answer } from './shapes.js';
 import type { LinkNotice } from '../paywall-gate/paywall-gate-machine.js';
 import { fill } from './strings.js';
 import type { Strings } from './strings.js';
@@ -193,7 +194,8 @@ export class SignInController implements ReactiveController {
       }
       if (document.hidden) return; // resumed by visibilitychange
       try {
-        await client.auth.me();
+        // Any 200 is not a sign-in: only an answer that names the visitor (decision 0036).
+        await answer(client.auth.me(), 'visitor.email:string');
         if (this.#waitingFor) this.#done();
         return;
       } catch {

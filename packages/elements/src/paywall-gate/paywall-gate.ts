@@ -10,6 +10,7 @@ import { codeOf, describeFailure } from '../internal/errors.js';
 import type { Failure } from '../internal/errors.js';
 import { VaAccessGrantedEvent, VaErrorEvent, VaStateChangeEvent } from '../internal/events.js';
 import { sanitizeHtml } from '../internal/sanitize.js';
+import { answer, read } from '../internal/shapes.js';
 import { SignInController } from '../internal/sign-in.js';
 import { fill, onStringsChange, resolveStrings } from '../internal/strings.js';
 import type { Strings } from '../internal/strings.js';
@@ -207,7 +208,8 @@ export class PaywallGate extends LitElement {
     let replaying = true;
     this.#sessionCleanup?.();
     this.#sessionCleanup = client.onSessionChange((event) => {
-      this.visitorEmail = event.state === 'signed_in' ? event.visitor.email : undefined;
+      this.visitorEmail =
+        event.state === 'signed_in' && typeof event.visitor.email === 'string' ? event.visitor.email : undefined;
       if (replaying) return;
       const name = this.gateState.name;
       if (event.state === 'signed_out' && (name === 'granted' || name === 'purchase' || name === 'returning')) {
@@ -296,13 +298,21 @@ export class PaywallGate extends LitElement {
     this.#send({ type: 'FAIL', kind: failure.kind, code: failure.code, retryAfter: failure.retryAfter });
   }
 
+  /** The access check, read defensively (decision 0036): a malformed answer throws. */
+  async #access(client: VisitorAccessClient) {
+    return answer(
+      client.pages.checkAccess(this.handle, this.page),
+      'hasAccess:boolean reason:string page.handle:string page.slug:string page.title:string page.mode:string page.price?:number page.currency?:string',
+    );
+  }
+
   /** One access check; its answer moves the machine (ignored if a newer run started). */
   async #runCheck(): Promise<void> {
     const client = this.apiClient;
     if (!client) return;
     const run = ++this.#seq;
     try {
-      const result = await client.pages.checkAccess(this.handle, this.page);
+      const result = await this.#access(client);
       if (run !== this.#seq) return;
       this.#send({ type: 'ACCESS', ...result });
     } catch (error) {
@@ -321,7 +331,7 @@ export class PaywallGate extends LitElement {
     if (!client) return;
     const run = ++this.#seq;
     try {
-      const result = await client.pages.checkAccess(this.handle, this.page);
+      const result = await this.#access(client);
       if (run !== this.#seq) return;
       const current = this.gateState;
       if (current.name === 'granted' && result.hasAccess) {
@@ -368,7 +378,7 @@ export class PaywallGate extends LitElement {
       // already signed in goes on to the page instead of being asked to sign in again.
       const run = ++this.#seq;
       try {
-        const result = await client.pages.checkAccess(this.handle, this.page);
+        const result = await this.#access(client);
         if (run !== this.#seq) return;
         if (result.reason !== 'visitor_auth_required') return this.#send({ type: 'ACCESS', ...result });
       } catch {
@@ -392,7 +402,7 @@ export class PaywallGate extends LitElement {
       if (delay) await sleep(delay);
       if (run !== this.#seq) return;
       try {
-        const result = await client.pages.checkAccess(this.handle, this.page);
+        const result = await this.#access(client);
         if (run !== this.#seq) return;
         if (result.hasAccess || result.reason !== 'purchase_required') {
           if (result.hasAccess) broadcastAccessChange({ handle: this.handle, page: this.page }, this);
@@ -423,13 +433,11 @@ export class PaywallGate extends LitElement {
     const back = new URL(cleanUrl());
     back.searchParams.set('va_gate', `${this.handle}/${this.page}`);
     try {
-      const { url } = await client.pages.checkout(this.handle, this.page, {
-        successUrl: back.href,
-        cancelUrl: back.href,
-      });
       // Only ever leave for an http(s) page, whatever the server said.
-      if (!/^https?:\/\//i.test(url))
-        throw Object.assign(new Error('Unexpected checkout URL'), { code: 'invalid_checkout_url' });
+      const { url } = await answer(
+        client.pages.checkout(this.handle, this.page, { successUrl: back.href, cancelUrl: back.href }),
+        'url:url',
+      );
       this.navigate(url);
     } catch (error) {
       const code = codeOf(error);
@@ -457,8 +465,7 @@ export class PaywallGate extends LitElement {
   async #learnVisitor(): Promise<void> {
     if (this.visitorEmail) return;
     try {
-      const { visitor } = await this.apiClient!.auth.me();
-      this.visitorEmail = visitor.email;
+      this.visitorEmail = (await answer(this.apiClient!.auth.me(), 'visitor.email:string')).visitor.email;
     } catch {
       // Not signed in, or offline: simply no signed-in line.
     }
@@ -476,7 +483,7 @@ export class PaywallGate extends LitElement {
     const kind = state.name === 'error' ? state.kind : state.name;
     try {
       const requestId = this.#supportCode();
-      const { reportId } = await client.support.report({
+      const reply = await client.support.report({
         summary: `paywall-gate: ${kind} on ${this.handle}/${this.page}`,
         details: [
           `State: ${state.name}`,
@@ -489,7 +496,7 @@ export class PaywallGate extends LitElement {
         handle: this.handle,
         ...(requestId ? { requestId } : {}),
       });
-      this.report = { id: reportId };
+      this.report = { id: read(reply, 'reportId:string').reportId };
     } catch {
       this.report = 'failed';
     }

@@ -5,6 +5,7 @@ import { ClientElement } from '../internal/client-element.js';
 import { formatDate } from '../internal/env.js';
 import { codeOf, describeFailure } from '../internal/errors.js';
 import { VaErrorEvent } from '../internal/events.js';
+import { read } from '../internal/shapes.js';
 import type { Strings } from '../internal/strings.js';
 import { baseStyles } from '../internal/styles.js';
 import { listStyles } from './visitor-access-list.styles.js';
@@ -64,7 +65,10 @@ export class VisitorAccessList extends ClientElement {
     if (!client) return;
     const run = ++this.#seq;
     try {
-      const { items } = await client.access.list();
+      const { data, requestId } = await client.access.list().withResponse();
+      const { items } = read(data, 'items:array', requestId);
+      for (const item of items)
+        read(item, 'title:string accessType:string status:string grantedAt:string revokedAt?:string', requestId);
       if (run === this.#seq) this.view = items;
     } catch (error) {
       if (run !== this.#seq) return;
@@ -73,7 +77,8 @@ export class VisitorAccessList extends ClientElement {
       } else {
         this.view = 'error';
         const f = describeFailure(error);
-        this.dispatchEvent(new VaErrorEvent({ code: f.code, message: f.message, requestId: f.requestId }));
+        const requestId = f.requestId ?? client.lastRequestId;
+        this.dispatchEvent(new VaErrorEvent({ code: f.code, message: f.message, requestId }));
       }
     }
   }

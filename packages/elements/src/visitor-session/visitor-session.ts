@@ -5,6 +5,7 @@ import { broadcastAccessChange } from '../internal/access-channel.js';
 import { ClientElement } from '../internal/client-element.js';
 import { VaErrorEvent } from '../internal/events.js';
 import { SignInController } from '../internal/sign-in.js';
+import { answer } from '../internal/shapes.js';
 import { fill } from '../internal/strings.js';
 import { baseStyles } from '../internal/styles.js';
 import { sessionStyles } from './visitor-session.styles.js';
@@ -59,7 +60,8 @@ export class VisitorSession extends ClientElement {
 
   protected override sessionChanged(event: { state: string; visitor?: { email: string } }): void {
     if (event.state === 'signed_in') {
-      this.email = event.visitor?.email;
+      const email = event.visitor?.email;
+      this.email = typeof email === 'string' ? email : undefined;
       this.known = true;
       this.flow = undefined;
       this.#signIn.stopWaiting();
@@ -73,8 +75,7 @@ export class VisitorSession extends ClientElement {
     const client = this.apiClient;
     if (!client) return;
     try {
-      const { visitor } = await client.auth.me();
-      this.email = visitor.email;
+      this.email = (await answer(client.auth.me(), 'visitor.email:string')).visitor.email;
     } catch {
       this.email = undefined;
     }
