@@ -50,6 +50,15 @@ async function submitEmail(el: PaywallGate, email: string): Promise<void> {
   $<HTMLButtonElement>(el, 'form button[type=submit]')!.click();
 }
 
+/** Signs in through the gate as a visitor would: email, then the 6-digit code from the mailbox. */
+async function signInByCode(el: PaywallGate, email = uniqueEmail()): Promise<string> {
+  await submitEmail(el, email);
+  await waitForState(el, 'check-email');
+  const { code } = await latestMessage(email);
+  type($<HTMLInputElement>(el, 'input[name=code]')!, code);
+  return email;
+}
+
 const slotted = (el: PaywallGate) => el.querySelector('.secret')!.assignedSlot !== null;
 
 beforeEach(async () => {
@@ -486,11 +495,7 @@ describe('<paywall-gate> magic link in the address bar', () => {
     const el = gate('members-lounge');
     el.client = freshClientWith({ credentials: 'omit' });
     await waitForState(el, 'sign-in');
-    const email = uniqueEmail();
-    await submitEmail(el, email);
-    await waitForState(el, 'check-email');
-    const { code } = await latestMessage(email);
-    type($<HTMLInputElement>(el, 'input[name=code]')!, code);
+    await signInByCode(el);
     await waitForState(el, 'error');
     expect(shadowText(el)).toContain('your browser blocked the sign-in cookie');
     await noAxeViolations(el);
@@ -720,11 +725,7 @@ describe('<paywall-gate> "Report a problem" on every error', () => {
     const el = gate('members-lounge');
     el.client = client;
     await waitForState(el, 'sign-in');
-    const email = uniqueEmail();
-    await submitEmail(el, email);
-    await waitForState(el, 'check-email');
-    const { code } = await latestMessage(email);
-    type($<HTMLInputElement>(el, 'input[name=code]')!, code);
+    await signInByCode(el);
     await waitForState(el, 'error');
     expect(shadowText(el)).toContain('blocked the sign-in cookie');
     const { body } = await reportFrom(el, sent);
