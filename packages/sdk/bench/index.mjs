@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
 import { build } from 'esbuild';
+import ky from 'ky';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SIZE_TARGET = 11 * 1024;
@@ -77,6 +78,10 @@ async function overhead() {
     return res.json();
   };
   const sdk = () => client.pages.checkAccess('gharart', 'masterclass');
+  // ky alone, with the SDK's defaults (retries, 10 s timeout, credentials), no SDK code: the floor
+  // that any client built on ky starts from.
+  const kyClient = ky.create({ credentials: 'include' });
+  const kyOnly = async () => (await kyClient(url, { method: 'post', headers: { accept: 'application/json' } })).json();
 
   // The same request with the 10 s per-attempt timeout the SDK applies by default: in Node, undici's
   // handling of any AbortSignal is a large share of the SDK's overhead, so it is reported apart.
@@ -106,9 +111,10 @@ async function overhead() {
   };
   await time(bare);
   await time(bareWithTimeout);
+  await time(kyOnly);
   await time(sdk); // warm-up
-  const sides = { bare: [], bareWithTimeout: [], sdk: [] };
-  const fns = { bare, bareWithTimeout, sdk };
+  const sides = { bare: [], bareWithTimeout: [], kyOnly: [], sdk: [] };
+  const fns = { bare, bareWithTimeout, kyOnly, sdk };
   const order = Object.keys(fns);
   for (let r = 0; r < ROUNDS; r++) {
     // Rotate the order so that machine noise and warm-up drift hit every side alike.
@@ -123,9 +129,12 @@ async function overhead() {
   // The ratio is the median of per-round ratios: each round's sides ran back to back under the same load.
   const ratio = median(sides.sdk.map((t, i) => t / sides.bare[i]));
   const timeoutRatio = median(sides.bareWithTimeout.map((t, i) => t / sides.bare[i]));
+  const kyRatio = median(sides.kyOnly.map((t, i) => t / sides.bare[i]));
   return {
     bareMs: median(sides.bare) / N,
     bareTimeoutMs: median(sides.bareWithTimeout) / N,
+    kyMs: median(sides.kyOnly) / N,
+    kyRatio,
     sdkMs: median(sides.sdk) / N,
     ratio,
     timeoutRatio,
@@ -160,6 +169,7 @@ console.log(`  bare fetch   ${o.bareMs.toFixed(3)} ms/call   1.00x`);
 console.log(
   `  bare fetch + 10 s timeout signal   ${o.bareTimeoutMs.toFixed(3)} ms/call   ${o.timeoutRatio.toFixed(2)}x   (for reference)`,
 );
+console.log(`  ky alone     ${o.kyMs.toFixed(3)} ms/call   ${o.kyRatio.toFixed(2)}x   (the floor of any client on ky)`);
 console.log(
   `  sdk          ${o.sdkMs.toFixed(3)} ms/call   ${o.ratio.toFixed(2)}x   target <= ${RATIO_TARGET}x   ${mark(o.ratio <= RATIO_TARGET)}`,
 );
