@@ -50,8 +50,21 @@ export async function signInDirectly(email: string): Promise<void> {
     });
   await post('/v2/visitor/auth/magic-link', { email });
   const { token } = await latestMessage(email);
-  const response = await post('/v2/visitor/auth/verify', { token });
+  const response = await verifyToken(token);
   if (!response.ok) throw new Error(`verify failed: ${response.status}`);
+}
+
+/**
+ * Verifies a magic-link token outside any element or SDK client, as another device or a plain link
+ * click would. With `setCookie: false` the token is used up but this browser stays signed out.
+ */
+export function verifyToken(token: string, { setCookie = true } = {}): Promise<Response> {
+  return fetch(`${apiBase}/v2/visitor/auth/verify`, {
+    method: 'POST',
+    credentials: setCookie ? 'include' : 'omit',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+  });
 }
 
 /** Signs the browser out (clears the cookie). */

@@ -330,37 +330,27 @@ describe('<group-buy-card> reads the group buy defensively', () => {
     currency: 'USD',
   };
 
-  it('an interest answer without interestCount shows an error and keeps the last good count', async () => {
-    const mocked = overridingClient();
-    mocked.answer('GET', '/group-buys/gharart/spring-bundle', good, 5);
-    mocked.answer('GET', '/spring-bundle/my-interest', { interested: false }, 5);
-    const el = card(mocked.client);
-    const interested = await waitFor(() => button(el, 'I’m interested'), 'the button');
-    mocked.answer('POST', '/spring-bundle/interest', { interested: true });
-    const error = nextError(el);
-    interested.click();
-    expect((await error).detail).toMatchObject({ code: 'unexpected_response', requestId: REQUEST_ID });
-    await el.updateComplete;
-    expect($(el, '[part~=error]')?.textContent).toContain('Something unexpected happened');
-    expect($(el, '[part~=progress-label]')?.textContent).toBe('1 of 3 interested');
-    await expectNothingUncaught();
-  });
-
-  it('a withdraw answer without interestCount shows an error and keeps the last good count', async () => {
-    const mocked = overridingClient();
-    mocked.answer('GET', '/group-buys/gharart/spring-bundle', good, 5);
-    mocked.answer('GET', '/spring-bundle/my-interest', { interested: true }, 5);
-    const el = card(mocked.client);
-    const withdraw = await waitFor(() => button(el, 'Withdraw'), 'the withdraw button');
-    mocked.answer('DELETE', '/spring-bundle/my-interest', { interested: false });
-    const error = nextError(el);
-    withdraw.click();
-    expect((await error).detail).toMatchObject({ code: 'unexpected_response', requestId: REQUEST_ID });
-    await el.updateComplete;
-    expect($(el, '[part~=error]')?.textContent).toContain('Something unexpected happened');
-    expect($(el, '[part~=progress-label]')?.textContent).toBe('1 of 3 interested');
-    await expectNothingUncaught();
-  });
+  it.each([
+    ['an interest', false, 'I’m interested', 'POST', '/spring-bundle/interest', { interested: true }],
+    ['a withdraw', true, 'Withdraw', 'DELETE', '/spring-bundle/my-interest', { interested: false }],
+  ] as const)(
+    '%s answer without interestCount shows an error and keeps the last good count',
+    async (_, interestedBefore, label, method, path, body) => {
+      const mocked = overridingClient();
+      mocked.answer('GET', '/group-buys/gharart/spring-bundle', good, 5);
+      mocked.answer('GET', '/spring-bundle/my-interest', { interested: interestedBefore }, 5);
+      const el = card(mocked.client);
+      const action = await waitFor(() => button(el, label), `the ${label} button`);
+      mocked.answer(method, path, body);
+      const error = nextError(el);
+      action.click();
+      expect((await error).detail).toMatchObject({ code: 'unexpected_response', requestId: REQUEST_ID });
+      await el.updateComplete;
+      expect($(el, '[part~=error]')?.textContent).toContain('Something unexpected happened');
+      expect($(el, '[part~=progress-label]')?.textContent).toBe('1 of 3 interested');
+      await expectNothingUncaught();
+    },
+  );
 
   it('a my-interest answer that is not a boolean is not read as "interested"', async () => {
     const mocked = overridingClient();

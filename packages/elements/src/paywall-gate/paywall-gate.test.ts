@@ -16,6 +16,7 @@ import {
   signOutDirectly,
   type,
   uniqueEmail,
+  verifyToken,
   waitFor,
   waitForState,
 } from '../../test/helpers.js';
@@ -297,12 +298,7 @@ describe('<paywall-gate> completing sign-in elsewhere', () => {
     await submitEmail(el, email);
     await waitForState(el, 'check-email');
     const { token } = await latestMessage(email);
-    await fetch(`${apiBase}/v2/visitor/auth/verify`, {
-      method: 'POST',
-      credentials: 'include',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token }),
-    });
+    await verifyToken(token);
     await waitForState(el, 'granted');
   });
 
@@ -322,12 +318,7 @@ describe('<paywall-gate> completing sign-in elsewhere', () => {
       document.dispatchEvent(new Event('visibilitychange'));
       // Sign in elsewhere (no client hears it): only the poll can notice.
       const { token } = await latestMessage(email);
-      await fetch(`${apiBase}/v2/visitor/auth/verify`, {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token }),
-      });
+      await verifyToken(token);
       const before = me.mock.calls.length;
       // Several poll intervals (timing.pollMaxMs is 200 ms in tests) pass while hidden…
       await new Promise((r) => setTimeout(r, 700));
@@ -447,11 +438,7 @@ describe('<paywall-gate> magic link in the address bar', () => {
     const email = uniqueEmail();
     const token = await linkFor(email);
     localStorage.setItem('va:last-email', email);
-    await fetch(`${apiBase}/v2/visitor/auth/verify`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token }),
-    });
+    await verifyToken(token, { setCookie: false }); // used elsewhere: this browser stays signed out
     setUrl(`${location.pathname}?va_token=${token}`);
     const el = gate('members-lounge');
     await waitForState(el, 'sign-in');
@@ -463,12 +450,7 @@ describe('<paywall-gate> magic link in the address bar', () => {
     const email = uniqueEmail();
     const token = await linkFor(email);
     // The visitor signed in with this very link (the cookie is set): the token is now used.
-    const first = await fetch(`${apiBase}/v2/visitor/auth/verify`, {
-      method: 'POST',
-      credentials: 'include',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token }),
-    });
+    const first = await verifyToken(token);
     expect(first.ok).toBe(true);
     localStorage.setItem('va:last-email', email);
     setUrl(`${location.pathname}?va_token=${token}`);
