@@ -4,6 +4,7 @@ import { http, HttpResponse, delay } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BASE, CALLS, visitor } from '../test/fixtures.js';
+import * as sdk from './index.js';
 import {
   ApiError,
   APIPromise,
@@ -195,6 +196,26 @@ describe('client-side validation', () => {
     expect(c.edge.landingUrl('abc')).toBe(`${BASE}/_edge/visitor/access/t/abc`);
     expect(() => c.edge.landingUrl('')).toThrow(InvalidRequestError);
     expect(() => c.edge.landingUrl('abc', { returnTo: 'javascript:alert(1)' })).toThrow(InvalidRequestError);
+  });
+});
+
+describe('error classes', () => {
+  it('every exported error class names itself, as thrown and as printed', () => {
+    const classes = Object.entries(sdk).filter(
+      ([, value]) => typeof value === 'function' && value.prototype instanceof Error,
+    ) as [string, new (init: never) => Error][];
+    expect(classes.length).toBeGreaterThan(20);
+    for (const [exported, Cls] of classes) {
+      const error =
+        Cls === ApiError || Cls.prototype instanceof ApiError
+          ? new Cls({ status: 400, code: 'x', message: 'm' } as never)
+          : Cls === sdk.ResponseValidationError
+            ? new Cls({ issues: [] } as never)
+            : new Cls('m' as never);
+      expect(error.name, exported).toBe(exported);
+      expect(String(error).startsWith(`${exported}:`), exported).toBe(true);
+      expect(error).toBeInstanceOf(sdk.VisitorAccessError);
+    }
   });
 });
 
