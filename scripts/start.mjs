@@ -9,12 +9,25 @@ if (!existsSync(fileURLToPath(serverEntry))) {
   console.error('packages/mock/dist is missing: run `npm run build` first (npm start does it for you).');
   process.exit(1);
 }
-const { banner, startServer } = await import(serverEntry.href);
+const { banner, defaultFixture, startServer } = await import(serverEntry.href);
 
 const port = Number(process.env.PORT ?? 4010);
+const demoEntry = `${root}examples/demo/serve.mjs`;
+const hasDemo = existsSync(demoEntry);
+// DEMO_PORT, else 4020 (or PORT + 10 when PORT moves the mock, so two copies can run side by side).
+const demoPort = Number(process.env.DEMO_PORT ?? (process.env.PORT ? port + 10 : 4020));
+// The demo site is the fixture creator's own site: emails that send visitors to the creator (a group
+// buy going live) link there. Part of the fixture, so a reset keeps it.
+const fixture = hasDemo
+  ? {
+      handles: defaultFixture.handles.map((h) =>
+        h.handle === 'gharart' ? { ...h, allowedOrigins: [`http://localhost:${demoPort}`] } : h,
+      ),
+    }
+  : undefined;
 let mock;
 try {
-  mock = await startServer({ port, host: '127.0.0.1', log: true });
+  mock = await startServer({ port, host: '127.0.0.1', log: true, ...(fixture ? { fixture } : {}) });
 } catch (error) {
   console.error(error.message);
   process.exit(1);
@@ -25,12 +38,9 @@ const apiBase = `http://localhost:${mock.port}`;
 console.log(banner(mock, { baseUrl: apiBase }));
 
 let demo;
-const demoEntry = `${root}examples/demo/serve.mjs`;
-if (existsSync(demoEntry)) {
+if (hasDemo) {
   try {
     const { startDemo } = await import(pathToFileURL(demoEntry).href);
-    // DEMO_PORT, else 4020 (or PORT + 10 when PORT moves the mock, so two copies can run side by side).
-    const demoPort = Number(process.env.DEMO_PORT ?? (process.env.PORT ? port + 10 : 4020));
     demo = await startDemo({ apiBase, port: demoPort });
     console.log(`\nDemo site      ${demo.url}`);
   } catch (error) {

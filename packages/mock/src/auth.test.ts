@@ -202,7 +202,7 @@ describe('magic-link landing page', () => {
     const { link, token } = await v.lastMessage('land@example.com');
     for (let i = 0; i < 3; i++) {
       // Scanners fetch links (several times): nothing may happen.
-      const page = await fetch(link);
+      const page = await fetch(link!);
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toContain('text/html');
       expect(page.headers.get('set-cookie')).toBeNull();
@@ -228,7 +228,7 @@ describe('magic-link landing page', () => {
     await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'used@example.com' });
     const { link, token } = await v.lastMessage('used@example.com');
     await v.req('POST', '/v2/visitor/auth/verify', { token });
-    const page = await fetch(link);
+    const page = await fetch(link!);
     expect(page.status).toBe(401);
     const html = await page.text();
     expect(html).toContain('already used');
@@ -242,7 +242,7 @@ describe('magic-link landing page', () => {
     await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'old@example.com' });
     const { link } = await v.lastMessage('old@example.com');
     await advance(base, 16 * MIN);
-    const expired = await fetch(link);
+    const expired = await fetch(link!);
     expect(expired.status).toBe(401);
     expect(await expired.text()).toContain('expired');
     const unknown = await fetch(`${base}/_edge/visitor/access/t/%3Cscript%3Ealert(1)%3C%2Fscript%3E`);

@@ -25,6 +25,8 @@ const FixtureGroupBuy = z.strictObject({
   targetQuantity: z.int().check(z.positive()),
   price: z.optional(Price),
   currency: z.optional(Currency),
+  /** The PAID page of the same handle that the offer sells; activation publishes it. */
+  pageSlug: z.optional(Slug),
 });
 
 const FixtureFile = z.strictObject({
@@ -63,7 +65,8 @@ export type FixtureHandle = z.input<typeof FixtureHandle>;
 /**
  * The default fixture of `product-spec.md`: handle `gharart` (Stripe connected) with `welcome` (PUBLIC),
  * `members-lounge` (FREE_WITH_LOGIN), `masterclass` (PAID, 19.00 USD), `draft-notes` (PAID, unpublished),
- * group buy `spring-bundle` (target 3, 49.00 USD) and `lookbook-2026.pdf` allowlisted for
+ * group buy `spring-bundle` (target 3, 49.00 USD, selling the PAID page `spring-bundle`, unpublished until
+ * activation) and `lookbook-2026.pdf` allowlisted for
  * `vip@example.com`; handle `no-connect` (Stripe not connected) with `premium` (PAID, 9.00 USD).
  *
  * @example
@@ -83,8 +86,19 @@ export const defaultFixture: Fixture = {
         { slug: 'members-lounge', title: 'Members Lounge', mode: 'FREE_WITH_LOGIN' },
         { slug: 'masterclass', title: 'Block-Printing Masterclass', mode: 'PAID', price: 1900, currency: 'USD' },
         { slug: 'draft-notes', title: 'Draft Notes', mode: 'PAID', price: 500, currency: 'USD', published: false },
+        // Sold by the group buy of the same name: unpublished until the group buy is activated.
+        { slug: 'spring-bundle', title: 'Spring Bundle', mode: 'PAID', price: 4900, currency: 'USD', published: false },
       ],
-      groupBuys: [{ slug: 'spring-bundle', title: 'Spring Bundle', targetQuantity: 3, price: 4900, currency: 'USD' }],
+      groupBuys: [
+        {
+          slug: 'spring-bundle',
+          title: 'Spring Bundle',
+          targetQuantity: 3,
+          price: 4900,
+          currency: 'USD',
+          pageSlug: 'spring-bundle',
+        },
+      ],
       files: [{ slug: 'lookbook-2026.pdf', title: 'Lookbook 2026', allowlist: ['vip@example.com'] }],
     },
     {
@@ -148,6 +162,9 @@ export function parseFixture(input: unknown, source = 'fixture'): Fixture {
     for (const [gi, g] of (h.groupBuys ?? []).entries()) {
       if (gbs.has(g.slug)) problems.push(`handles.${hi}.groupBuys.${gi}.slug: duplicate group buy "${g.slug}"`);
       gbs.add(g.slug);
+      if (g.pageSlug !== undefined && !(h.pages ?? []).some((p) => p.slug === g.pageSlug && p.mode === 'PAID')) {
+        problems.push(`handles.${hi}.groupBuys.${gi}.pageSlug: "${g.pageSlug}" is not a PAID page of "${h.handle}"`);
+      }
     }
   }
   if (problems.length)

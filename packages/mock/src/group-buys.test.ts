@@ -25,6 +25,7 @@ describe('group buys', () => {
       status: 'collecting',
       price: 4900,
       currency: 'USD',
+      pageSlug: 'spring-bundle',
     });
     const missing = await new Visitor(base).req('GET', '/v2/public/group-buys/gharart/nope');
     expect([missing.status, missing.body.error]).toEqual([404, 'group_buy_not_found']);
@@ -87,15 +88,49 @@ describe('group buys', () => {
     expect(early.body.error).toBe('target_not_reached');
     const third = await fans[2]!.req('POST', `${gb}/interest`);
     expect(third.body).toEqual({ interested: true, interestCount: 3, status: 'target_reached' });
+    // The page the offer sells stays unpublished while interest is collected.
+    const before = await fans[0]!.req('POST', '/v2/public/pages/gharart/spring-bundle/access-check');
+    expect([before.status, before.body.error]).toEqual([404, 'page_not_found']);
+    await dev.req('PUT', '/_mock/api/handles/gharart', { allowedOrigins: ['https://shop.example.com'] });
     const activated = await dev.req('POST', '/_mock/api/group-buys/gharart/spring-bundle/activate');
     expect(activated.status).toBe(200);
     expect(activated.body.status).toBe('active');
     for (const email of ['one@example.com', 'two@example.com', 'three@example.com']) {
       const mail = await dev.lastMessage(email);
       expect(mail.subject).toBe('Spring Bundle is live');
+      // The email sends the visitor to the creator's site, never to an API address.
+      expect(mail.link).toBe('https://shop.example.com/spring-bundle');
+      expect(mail.text).toContain('https://shop.example.com/spring-bundle');
+      expect(mail.text).not.toContain(base);
     }
+    // Activation published the page: interested visitors buy it through the ordinary checkout.
+    const after = await fans[0]!.req('POST', '/v2/public/pages/gharart/spring-bundle/access-check');
+    expect(after.body).toMatchObject({
+      hasAccess: false,
+      reason: 'purchase_required',
+      page: { slug: 'spring-bundle', mode: 'PAID', price: 4900, currency: 'USD' },
+    });
+    const checkout = await fans[0]!.req('POST', '/v2/public/pages/gharart/spring-bundle/checkout', {
+      successUrl: `${base}/ok`,
+      cancelUrl: `${base}/no`,
+    });
+    expect(checkout.status).toBe(200);
     // Withdrawing lowers the count; the offer stays live.
     expect((await fans[0]!.req('DELETE', `${gb}/my-interest`)).body.interestCount).toBe(2);
     expect((await dev.req('GET', gb)).body).toMatchObject({ interestCount: 2, status: 'active' });
+  });
+
+  it('emails no API address when the handle has no site: the email says where to go instead', async () => {
+    const dev = new Visitor(base);
+    const fans = [new Visitor(base), new Visitor(base), new Visitor(base)];
+    for (const [i, fan] of fans.entries()) {
+      await fan.signIn(`solo${i}@example.com`);
+      await fan.req('POST', `${gb}/interest`);
+    }
+    expect((await dev.req('POST', '/_mock/api/group-buys/gharart/spring-bundle/activate')).status).toBe(200);
+    const mail = await dev.lastMessage('solo0@example.com');
+    expect(mail.link).toBeNull();
+    expect(mail.text).toContain("Visit the creator's site");
+    expect(mail.text).not.toContain('/v2/');
   });
 });

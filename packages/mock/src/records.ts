@@ -29,6 +29,8 @@ export const GroupBuyRecord = z.object({
   price: optNum,
   currency: optStr,
   activatedAt: optNum,
+  /** The PAID page the offer sells (published on activation). */
+  pageSlug: optStr,
   /** visitorId → expressedAt */
   interests: z.record(str, num),
 });

@@ -215,6 +215,7 @@ export class MockStore {
           price: g.price,
           currency: g.currency,
           activatedAt: undefined,
+          pageSlug: g.pageSlug,
           interests: {},
         });
       }
@@ -829,6 +830,7 @@ export class MockStore {
       status: this.groupBuyStatus(g),
       ...(g.price !== undefined ? { price: g.price } : {}),
       ...(g.currency !== undefined ? { currency: g.currency } : {}),
+      ...(g.pageSlug !== undefined ? { pageSlug: g.pageSlug } : {}),
     };
     return ok(view);
   }
@@ -867,8 +869,12 @@ export class MockStore {
     return ok({ interested: false as const, interestCount: Object.keys(g.interests).length });
   }
 
-  /** The creator activates a group buy that reached its target; every interested visitor is emailed. */
-  activateGroupBuy(handle: string, slug: string, apiOrigin: string) {
+  /**
+   * The creator activates a group buy that reached its target: the page it sells is published and
+   * every interested visitor is emailed a link to the creator's site (the handle's first allowed
+   * origin), never to an API address. A handle without an allowed origin gets an email without a link.
+   */
+  activateGroupBuy(handle: string, slug: string) {
     const g = this.groupBuys.get(pageKey(handle, slug));
     if (!g) return fail<never>('group_buy_not_found', `There is no group buy "${slug}" for "${handle}".`);
     const status = this.groupBuyStatus(g);
@@ -880,14 +886,19 @@ export class MockStore {
     }
     if (status === 'target_reached') {
       g.activatedAt = this.now();
-      const link = `${apiOrigin}/v2/public/group-buys/${encodeURIComponent(handle)}/${encodeURIComponent(slug)}`;
+      const page = g.pageSlug === undefined ? undefined : this.pages.get(pageKey(handle, g.pageSlug));
+      if (page) page.published = true;
+      const site = this.handles.get(handle)?.allowedOrigins[0];
+      const link = site ? `${site}/${encodeURIComponent(g.pageSlug ?? g.slug)}` : null;
       for (const visitorId of Object.keys(g.interests)) {
         const visitor = this.visitors.get(visitorId);
         if (!visitor) continue;
         this.sendMail({
           to: visitor.email,
           subject: `${g.title} is live`,
-          text: `Good news: enough people joined "${g.title}" and the offer is now live.\n\n${link}`,
+          text: `Good news: enough people joined "${g.title}" and the offer is now live.\n\n${
+            link ? `Buy it here: ${link}` : "Visit the creator's site to buy it."
+          }`,
           link,
         });
       }

@@ -53,10 +53,10 @@ export class Visitor {
   }
 
   /** The newest sign-in email for `email`, read through the development API. */
-  async lastMessage(email: string): Promise<{ token: string; code: string; link: string; subject: string }> {
+  async lastMessage(email: string): Promise<{ token: string; code: string; link: string | null; subject: string; text: string }> {
     const r = await fetch(`${this.base}/_mock/api/messages?to=${encodeURIComponent(email)}`);
     const { messages } = (await r.json()) as {
-      messages: { token: string; code: string; link: string; subject: string }[];
+      messages: { token: string; code: string; link: string | null; subject: string; text: string }[];
     };
     if (!messages[0]) throw new Error(`no mail for ${email}`);
     return messages[0];

@@ -35,6 +35,11 @@ export const GroupBuy = z.object({
   status: GroupBuyStatus,
   price: z.optional(Price),
   currency: z.optional(Currency),
+  /**
+   * The PAID page this offer sells, unpublished while interest is collected. Once the group buy is
+   * `active` the page is published and visitors buy it through that page's ordinary checkout.
+   */
+  pageSlug: z.optional(Slug),
 });
 export type GroupBuy = z.infer<typeof GroupBuy>;
 

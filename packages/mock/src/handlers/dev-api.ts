@@ -131,7 +131,7 @@ export const devApiHandlers = (options: HandlerOptions) => [
   route(options, 'post', '/_mock/api/group-buys/:handle/:slug/activate', (ctx) => {
     const p = validate(ctx, ctx.params, PageParams, 'path');
     if (p instanceof Response) return p;
-    return reply(ctx, ctx.store.activateGroupBuy(p.handle, p.slug, ctx.apiOrigin));
+    return reply(ctx, ctx.store.activateGroupBuy(p.handle, p.slug));
   }),
   route(options, 'put', '/_mock/api/handles/:handle', async (ctx) => {
     const p = validate(ctx, ctx.params, HandleParams, 'path');
