@@ -20,7 +20,7 @@ import {
   type Ctx,
 } from './handlers/context.js';
 import { createHandlers } from './handlers/index.js';
-import { escapeHtml, htmlPage } from './html.js';
+import { indexPage } from './html.js';
 import { loadDataFile, saveDataFile } from './persistence.js';
 import { nodeCrypto } from './node-crypto.js';
 import { MockStore } from './store.js';
@@ -124,26 +124,6 @@ async function buffered(request: Request, incoming: IncomingMessage, reuseBodile
   return new Request(request.url, { method, headers: request.headers, body: await request.arrayBuffer() });
 }
 
-function indexPage(store: MockStore, url: string): Response {
-  const link = (path: string, text = path) => `<li><a href="${escapeHtml(url + path)}">${escapeHtml(text)}</a></li>`;
-  const pages = [...store.pages.values()]
-    .map(
-      (p) =>
-        `<li><code>${escapeHtml(p.handle)}/${escapeHtml(p.slug)}</code> — ${escapeHtml(p.title)} · ${escapeHtml(p.mode)}${
-          p.price !== undefined ? ` · ${escapeHtml(p.price)} ${escapeHtml(p.currency ?? '')}` : ''
-        }${p.published ? '' : ' · unpublished'}</li>`,
-    )
-    .join('');
-  return htmlPage(
-    200,
-    'Visitor Access mock',
-    `<main><h1>Visitor Access mock</h1><ul>${link('/_mock/mailbox', 'Mailbox')}${link('/_mock/api/requests', 'Request log')}${link(
-      '/_mock/api/clock',
-      'Clock',
-    )}</ul><h2>Pages</h2><ul>${pages}</ul><p>The API lives under <code>/v2</code> and <code>/_edge</code>; see docs/mock.md.</p></main>`,
-  );
-}
-
 /**
  * Starts the standalone mock server.
  *
@@ -207,7 +187,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       const u = url ?? new URL(request.url);
       response =
         request.method === 'GET' && u.pathname === '/'
-          ? indexPage(store, baseUrl)
+          ? indexPage(store.pages.values(), baseUrl)
           : errorResponse({ requestId } as Ctx, 'not_found', `There is no route ${request.method} ${u.pathname}.`);
       response = finish(store, request, u, requestId, started, response);
     }

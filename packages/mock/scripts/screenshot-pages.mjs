@@ -1,0 +1,43 @@
+// Renders every state of the mock's own pages (index, mailbox, magic-link landing, fake checkout) at
+// 390 and 1280 px, light and dark, as full-page PNGs, to look at them:
+//
+//   node --import tsx packages/mock/scripts/screenshot-pages.mjs [out-dir]   (default /tmp/mock-pages)
+//
+// It starts its own mock on a free loopback port and uses Debian's Chromium (scripts/find-chromium.mjs).
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../../scripts/find-chromium.mjs';
+import { startServer } from '../src/server.ts';
+import { seedPageStates } from '../test/page-states.ts';
+
+const out = resolve(process.argv[2] ?? '/tmp/mock-pages');
+mkdirSync(out, { recursive: true });
+
+const mock = await startServer({ port: 0, host: '127.0.0.1' });
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+try {
+  const states = await seedPageStates(mock.url);
+  for (const colorScheme of ['light', 'dark']) {
+    for (const width of [390, 1280]) {
+      const context = await browser.newContext({
+        viewport: { width, height: width < 600 ? 844 : 800 },
+        deviceScaleFactor: 1,
+        colorScheme,
+        locale: 'en-GB',
+        timezoneId: 'UTC',
+      });
+      const page = await context.newPage();
+      for (const [name, url] of Object.entries(states)) {
+        await page.goto(url);
+        const file = join(out, `${name}-${width}-${colorScheme}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        console.log(file);
+      }
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await mock.close();
+}
