@@ -1,8 +1,9 @@
 // Renders every state of the mock's own pages (index, mailbox, magic-link landing, fake checkout) at
 // 390 and 1280 px, light and dark, as full-page PNGs, to look at them:
 //
-//   node --import tsx packages/mock/scripts/screenshot-pages.mjs [out-dir]   (default /tmp/mock-pages)
+//   node --import tsx packages/mock/scripts/screenshot-pages.mjs [out-dir] [--widths=320,390] [--only=mailbox,checkoutOpen]
 //
+// The output directory defaults to /tmp/mock-pages; the state names are those of test/page-states.ts.
 // It starts its own mock on a free loopback port and uses Debian's Chromium (scripts/find-chromium.mjs).
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,7 +12,15 @@ import { CHROMIUM_ARGS, findChromium } from '../../../scripts/find-chromium.mjs'
 import { startServer } from '../src/server.ts';
 import { seedPageStates } from '../test/page-states.ts';
 
-const out = resolve(process.argv[2] ?? '/tmp/mock-pages');
+const args = process.argv.slice(2);
+const option = (name) =>
+  args
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.split('=')[1]
+    ?.split(',');
+const out = resolve(args.find((a) => !a.startsWith('--')) ?? '/tmp/mock-pages');
+const widths = (option('widths') ?? ['390', '1280']).map(Number);
+const only = option('only');
 mkdirSync(out, { recursive: true });
 
 const mock = await startServer({ port: 0, host: '127.0.0.1' });
@@ -19,7 +28,7 @@ const browser = await chromium.launch({ executablePath: findChromium(), args: CH
 try {
   const states = await seedPageStates(mock.url);
   for (const colorScheme of ['light', 'dark']) {
-    for (const width of [390, 1280]) {
+    for (const width of widths) {
       const context = await browser.newContext({
         viewport: { width, height: width < 600 ? 844 : 800 },
         deviceScaleFactor: 1,
@@ -29,6 +38,7 @@ try {
       });
       const page = await context.newPage();
       for (const [name, url] of Object.entries(states)) {
+        if (only && !only.includes(name)) continue;
         await page.goto(url);
         const file = join(out, `${name}-${width}-${colorScheme}.png`);
         await page.screenshot({ path: file, fullPage: true });

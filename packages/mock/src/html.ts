@@ -57,15 +57,13 @@ code, .mono { font-family: var(--mono); font-size: 0.92em; }
 .error { color: var(--danger); }
 .ok { color: var(--success); }
 .top {
-  display: flex; align-items: center; justify-content: space-between; gap: 0.5rem 1rem; flex-wrap: wrap;
-  padding: 0.75rem 1rem; background: var(--surface); border-bottom: 1px solid var(--border);
+  display: flex; align-items: center; padding: 0.75rem 1rem; background: var(--surface); border-bottom: 1px solid var(--border);
 }
 .brand { display: inline-flex; align-items: center; gap: 0.5rem; font-weight: 700; color: var(--fg); text-decoration: none; }
 .brand::before {
   content: ''; width: 1.25rem; height: 1.25rem; border-radius: var(--radius-sm); flex: none;
   background: linear-gradient(135deg, var(--accent), var(--success));
 }
-.top nav { display: flex; gap: 1rem; font-size: 0.9375rem; }
 .badge {
   display: inline-block; padding: 0.05rem 0.5rem; border-radius: 999px; font-size: 0.75rem; font-weight: 700;
   letter-spacing: 0.04em; text-transform: uppercase; background: var(--tint); color: var(--fg); white-space: nowrap;
@@ -77,6 +75,7 @@ main.narrow { max-width: 28rem; }
 main.checkout { max-width: 60rem; }
 .card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 1.5rem; }
 .card > :last-child { margin-bottom: 0; }
+@media (max-width: 30rem) { .card { padding: 1.25rem 1rem; } }
 .footnote { margin: 1rem 0.25rem 0; }
 label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
 input {
@@ -106,6 +105,7 @@ input {
 .status { margin: 0.75rem 0 0; min-height: 1.5em; }
 .status:empty { display: none; }
 #next { margin: 0.75rem 0 0; }
+#again { margin-top: 1rem; }
 .note {
   background: var(--warn-bg); color: var(--warn-fg); border: 1px solid var(--warn-border);
   border-radius: var(--radius-sm); padding: 0.75rem 1rem;
@@ -159,7 +159,7 @@ input {
 .lines .total { font-weight: 700; border-bottom: none; }
 /* Index */
 .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0.75rem; margin: 1.25rem 0 2rem; }
-.tile { display: block; color: var(--fg); text-decoration: none; }
+.tile { display: block; color: var(--fg); text-decoration: none; padding: 1rem 1.25rem; }
 .tile strong { display: block; color: var(--accent); }
 .tile:hover { border-color: var(--accent); }
 .pages { list-style: none; margin: 0; padding: 0; }
@@ -198,12 +198,9 @@ export function htmlPage(status: number, title: string, bodyHtml: string, script
   });
 }
 
-/** The bar on top of every page; the development pages link to each other. */
-function topBar(devNav: boolean): string {
-  return `<header class="top"><a class="brand" href="/">Visitor Access <span class="badge">mock</span></a>${
-    devNav ? '<nav aria-label="Mock"><a href="/_mock/mailbox">Mailbox</a></nav>' : ''
-  }</header>`;
-}
+/** The bar on top of every page; its name leads to the mock's front page. */
+const TOP_BAR =
+  '<header class="top"><a class="brand" href="/">Visitor Access <span class="badge">mock</span></a></header>';
 
 /** An http(s) URL as it may go into `href`, or undefined (nothing else is ever made a link). */
 function safeHref(url: string | null | undefined): string | undefined {
@@ -252,11 +249,11 @@ function destination(returnTo: string | undefined): string | undefined {
 /** The landing page of a valid link: one Continue button; nothing happens until it is clicked. */
 export function landingValidPage(token: string, email: string, returnTo: string | undefined): Response {
   const goesTo = destination(returnTo);
-  const body = `${topBar(false)}<main class="narrow">
+  const body = `${TOP_BAR}<main class="narrow">
 <div class="card">
 <h1>Sign in</h1>
 <div class="identity"><span class="avatar" aria-hidden="true">${initial(email)}</span>
-<div><span class="muted small">Signing in as</span><strong>${escapeHtml(email)}</strong></div></div>
+<div><span id="as" class="muted small">Signing in as</span><strong>${escapeHtml(email)}</strong></div></div>
 <button id="continue" class="button primary block" data-token="${escapeHtml(token)}" data-return-to="${escapeHtml(returnTo ?? '')}">Continue</button>
 <p id="status" class="status" role="status" aria-live="polite"></p>
 <p id="next" class="muted small">${
@@ -282,6 +279,7 @@ button.addEventListener('click', async () => {
     if (res.ok) {
       status.className = 'status ok';
       status.textContent = 'You are signed in.';
+      document.getElementById('as').textContent = 'Signed in as';
       if (button.dataset.returnTo) location.assign(button.dataset.returnTo);
       else { button.hidden = true; next.textContent = 'You can close this tab and go back to the page you came from.'; }
       return;
@@ -307,11 +305,11 @@ export function landingProblemPage(
     expired: ['This link has expired', 'Sign-in links work for 15 minutes. Ask for a new one and use it soon.'],
     used: [
       'This link was already used',
-      'Each sign-in link works once. If you opened it in another tab or on another device, you are signed in there. To sign in here, ask for a new link.',
+      'Each sign-in link works once. If you signed in with it, or with its code, in another tab or on another device, you are signed in there. To sign in here, ask for a new link.',
     ],
     invalid: ['This link is not valid', 'It may be cut short or mistyped. Enter your email to get a new one.'],
   }[state] as [string, string];
-  const body = `${topBar(false)}<main class="narrow"><div class="card">
+  const body = `${TOP_BAR}<main class="narrow"><div class="card">
 <h1>${escapeHtml(text[0])}</h1><p class="muted">${escapeHtml(text[1])}</p>
 ${requestForm(email, returnTo)}
 </div></main>`;
@@ -393,15 +391,16 @@ for (const button of document.querySelectorAll('button[data-copy]')) {
 export function mailboxPage(messages: MessageRecord[], filter: string | undefined): Response {
   const self = `/_mock/mailbox${filter ? `?to=${encodeURIComponent(filter)}` : ''}`;
   const count = `${messages.length} ${messages.length === 1 ? 'email' : 'emails'}`;
+  const order = messages.length > 1 ? ', newest first' : '';
   const list = messages.length
     ? `<ol class="inbox" aria-label="Emails, newest first">${messages.map((m, i) => messageItem(m, i === 0)).join('\n')}</ol>`
     : `<div class="card empty"><h2>No email ${filter ? 'to this address ' : ''}yet</h2><p class="muted">Ask for a sign-in link on your page and it shows up here. Refresh to see new mail.</p></div>`;
-  const body = `${topBar(true)}<main>
+  const body = `${TOP_BAR}<main>
 <div class="heading"><h1>Mailbox</h1><a class="button" href="${escapeHtml(self)}">Refresh</a></div>
 <p class="muted">${
     filter
-      ? `${count} to <strong>${escapeHtml(filter)}</strong>, newest first. <a href="/_mock/mailbox">Show all mail</a>`
-      : `Every email the mock has sent, newest first: ${count}.`
+      ? `${count} to <strong>${escapeHtml(filter)}</strong>${order}. <a href="/_mock/mailbox">Show all mail</a>`
+      : `${count} sent by the mock${order}.`
   }</p>
 <form class="filter" method="get" action="/_mock/mailbox" role="search">
 <div class="field"><label for="filter-to">Only mail to</label><input id="filter-to" type="email" name="to" spellcheck="false" placeholder="name@example.com" value="${escapeHtml(filter ?? '')}"></div>
@@ -417,9 +416,9 @@ export function checkoutPage(session: CheckoutSessionRecord): Response {
   const open = session.status === 'open';
   const price = escapeHtml(formatMoney(session.amount, session.currency));
   const back = safeHref(session.status === 'paid' ? session.successUrl : session.cancelUrl);
-  const body = `${topBar(false)}<main class="checkout"><div class="checkout-grid">
+  const body = `${TOP_BAR}<main class="checkout"><div class="checkout-grid">
 <section aria-label="Order summary">
-<p class="merchant"><span class="avatar" aria-hidden="true">${initial(session.handle)}</span>${escapeHtml(session.handle)}</p>
+<p class="merchant"><span class="avatar" aria-hidden="true">${initial(session.handle)}</span>${escapeHtml(session.handle)} <span class="badge warn">Test mode</span></p>
 <h1>${escapeHtml(session.title)}</h1>
 <p class="amount">${price}</p>
 <dl class="lines">
@@ -438,7 +437,7 @@ ${
       }`
 }
 <p id="status" class="status" role="status" aria-live="polite"></p>
-<p class="muted small">Checkout session <span class="mono">${escapeHtml(session.id)}</span> · page <span class="mono">${escapeHtml(session.handle)}/${escapeHtml(session.slug)}</span></p>
+<p class="muted small">Session <span class="mono">${escapeHtml(session.id)}</span></p>
 </section>
 </div></main>`;
   const script = open
@@ -455,8 +454,13 @@ for (const button of buttons) {
       const data = await res.json().catch(() => ({}));
       if (res.ok) return location.assign(data.redirectTo);
       status.className = 'status error'; status.textContent = data.message || 'That did not work.';
-      // Already owned: paying is refused, but Cancel still leads back to the page.
-      if (data.error === 'already_entitled') document.getElementById('cancel').disabled = false;
+      if (data.error === 'already_entitled') {
+        // Already owned: nothing to pay, so the one way on is back to the page (as a cancel, which buys nothing).
+        const back = document.getElementById('cancel');
+        status.className = 'status';
+        document.getElementById('pay').hidden = true;
+        back.textContent = 'Back to the page'; back.classList.add('primary'); back.disabled = false;
+      }
       else if (data.error !== 'checkout_session_closed') for (const b of buttons) b.disabled = false;
     } catch {
       status.className = 'status error'; status.textContent = 'Network error. Try again.';
@@ -473,7 +477,7 @@ export function problemPage(status: number, title: string, text: string): Respon
   return htmlPage(
     status,
     title,
-    `${topBar(false)}<main class="narrow"><div class="card"><h1>${escapeHtml(title)}</h1><p class="muted">${escapeHtml(text)}</p></div></main>`,
+    `${TOP_BAR}<main class="narrow"><div class="card"><h1>${escapeHtml(title)}</h1><p class="muted">${escapeHtml(text)}</p></div></main>`,
   );
 }
 
@@ -500,7 +504,7 @@ export function indexPage(pages: Iterable<PageRecord>, baseUrl: string): Respons
   return htmlPage(
     200,
     'Visitor Access mock',
-    `${topBar(true)}<main>
+    `${TOP_BAR}<main>
 <h1>Visitor Access mock</h1>
 <p class="muted">Running at <span class="mono">${escapeHtml(baseUrl)}</span>. The API lives under <code>/v2</code> and <code>/_edge</code>; docs/mock.md has every route.</p>
 <div class="tiles">${tile('/_mock/mailbox', 'Mailbox', 'Every email sent, with its links and codes')}${tile(

@@ -75,6 +75,10 @@ describe('the standalone server’s pages in Chromium', () => {
     await page.click('button#continue');
     await page.waitForSelector('#status.ok');
     expect(await page.textContent('#status')).toBe('You are signed in.');
+    // No returnTo: the page says what to do next, and Continue is gone.
+    expect(await page.isHidden('button#continue')).toBe(true);
+    expect(await page.textContent('#as')).toBe('Signed in as');
+    expect(await page.textContent('#next')).toBe('You can close this tab and go back to the page you came from.');
 
     // The same link again (say, from another device): a clear page and a way to get a new link.
     const used = await page.goto(first.link!);
