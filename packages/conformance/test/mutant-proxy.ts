@@ -173,6 +173,13 @@ export function refundsNotRevoking(): Mutation {
       }
       return reply;
     }
+    if (exchange.method === 'POST' && exchange.path === '/_mock/api/stripe-refund') {
+      // A refund made in Stripe (the mock's simulated webhook) does not revoke either.
+      const reply = await forward();
+      const input = parse(exchange.body);
+      if (reply.status === 200) refunded.set(`${input?.visitorId} ${input?.handle}/${input?.pageSlug}`, reply.body);
+      return reply;
+    }
     const check = /^\/v2\/public\/pages\/([^/]+)\/([^/?]+)\/access-check$/.exec(exchange.path);
     if (check && exchange.method === 'POST') {
       const reply = await forward();
