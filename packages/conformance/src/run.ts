@@ -87,10 +87,11 @@ export class ServerUnreachableError extends Error {
 }
 
 function httpBase(value: string, flag: string): string {
-  if (!URL.canParse(value)) throw new ConformanceUsageError(`${flag} must be an absolute http(s) URL, not "${value}".`);
+  if (!URL.canParse(value))
+    throw new ConformanceUsageError(`${flag} must be an http(s) URL such as http://localhost:4010, not "${value}".`);
   const url = new URL(value);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConformanceUsageError(`${flag} must be an http(s) URL, not "${value}".`);
+    throw new ConformanceUsageError(`${flag} must be an http(s) URL such as http://localhost:4010, not "${value}".`);
   }
   if (url.search || url.hash) throw new ConformanceUsageError(`${flag} must not have a query or fragment: "${value}".`);
   return url.href.replace(/\/+$/, '');

@@ -41,8 +41,7 @@ export const authScenarios = [
 
   scenario({
     id: 'auth.magic-link.normalised',
-    title:
-      'The email is trimmed and lower-cased: a link asked for "  Mixed@Example.COM " arrives for mixed@example.com',
+    title: 'The email is trimmed and lower-cased: a link asked for " Mixed@Example.COM " arrives for mixed@example.com',
     source: 'product-spec',
     routes: ['requestMagicLink'],
     needs: ['mailbox'],
