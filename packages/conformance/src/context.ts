@@ -36,7 +36,15 @@ export interface Target {
   second?: { handle: string; origin: string; freePage: string } | undefined;
 }
 
-/** The product spec's default fixture, which the reference mock starts with. */
+/**
+ * The product spec's default fixture, which the reference mock starts with: the data the checks use when
+ * the kit cannot make its own.
+ *
+ * @example
+ * ```ts
+ * await runConformance({ baseUrl, devApi: false, target: { ...DEFAULT_TARGET, handle: 'my-test-creator' } });
+ * ```
+ */
 export const DEFAULT_TARGET: Target = {
   handle: 'gharart',
   publicPage: 'welcome',
@@ -64,7 +72,14 @@ export interface Capabilities {
 /** A requirement a scenario states; missing ones skip it with the matching reason. */
 export type Need = keyof Capabilities | 'origin' | 'secondCreator';
 
-/** Why a scenario with this need is skipped when the server lacks it. */
+/**
+ * Why a scenario with this need is skipped when the server lacks it (the text of the skip).
+ *
+ * @example
+ * ```ts
+ * NEED_REASONS.clock; // 'the server offers no clock to move (…)'
+ * ```
+ */
 export const NEED_REASONS: Record<Need, string> = {
   mailbox: 'no mailbox to read sign-in emails from (pass --dev-api, or run against the reference mock)',
   clock: 'the server offers no clock to move (the reference mock has POST /_mock/api/clock)',
@@ -88,7 +103,14 @@ export interface MailMessage {
   sentAt: string;
 }
 
-/** The reference mock's development API (`/_mock/api`), as far as the checks use it. */
+/**
+ * The reference mock's development API (`/_mock/api`), as far as the checks use it.
+ *
+ * @example
+ * ```ts
+ * const [newest] = await ctx.dev!.messages('buyer@example.com'); // inside a scenario
+ * ```
+ */
 export class DevApi {
   constructor(
     private readonly http: Http,
@@ -131,7 +153,15 @@ export class DevApi {
   }
 }
 
-/** One simulated browser: its own cookie jar. */
+/**
+ * One simulated browser: its own cookie jar, so that each visitor of a check has its own session.
+ *
+ * @example
+ * ```ts
+ * const visitor = await ctx.signIn('buyer'); // inside a scenario
+ * await visitor.send('GET', ctx.path('me'));
+ * ```
+ */
 export class Visitor {
   readonly jar = new CookieJar();
   /** The visitor's ID once signed in. */

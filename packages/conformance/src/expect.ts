@@ -3,12 +3,26 @@
 import { ErrorBody, routes, type RouteId } from '@visitor-access/contract';
 import { describe, type Answer } from './http.js';
 
-/** A check found the server behaving other than documented. */
+/**
+ * A check found the server behaving other than documented; its message becomes the result's.
+ *
+ * @example
+ * ```ts
+ * if (answer.status !== 401) throw new CheckFailed(`expected 401, got ${answer.status}`);
+ * ```
+ */
 export class CheckFailed extends Error {
   override name = 'CheckFailed';
 }
 
-/** A check cannot run against this server (no clock, no creator token…); the message says why. */
+/**
+ * A check cannot run against this server (no clock, no creator token…); the message says why.
+ *
+ * @example
+ * ```ts
+ * if (!ctx.capabilities.clock) throw new CheckSkipped('the server offers no clock');
+ * ```
+ */
 export class CheckSkipped extends Error {
   override name = 'CheckSkipped';
 }

@@ -28,7 +28,14 @@ export interface Answer {
   setCookies: string[];
 }
 
-/** A request could not be completed (refused, reset, timed out). */
+/**
+ * A request could not be completed (refused, reset, timed out); it fails the check it happened in.
+ *
+ * @example
+ * ```ts
+ * await http.send('GET', '/v2/visitor/me').catch((e) => e instanceof ConnectionFailure && console.error(e.message));
+ * ```
+ */
 export class ConnectionFailure extends Error {
   override name = 'ConnectionFailure';
 }
@@ -37,6 +44,13 @@ export class ConnectionFailure extends Error {
  * A visitor's cookies, for one server. Hand-written rather than a full RFC 6265 jar (tough-cookie): the kit
  * talks to one origin, needs only the session cookie's value, must inspect raw attributes itself, and must be
  * able to replay a cookie the server deleted (the logout check) — which a correct jar refuses to do.
+ *
+ * @example
+ * ```ts
+ * const jar = new CookieJar();
+ * jar.store(answer.setCookies);
+ * jar.session; // the _10x_visitor value, if set
+ * ```
  */
 export class CookieJar {
   private readonly values = new Map<string, string>();
@@ -89,7 +103,14 @@ export interface SetCookie {
   raw: string;
 }
 
-/** Parses one `Set-Cookie` line (undefined when it has no `name=`). */
+/**
+ * Parses one `Set-Cookie` line (undefined when it has no `name=`).
+ *
+ * @example
+ * ```ts
+ * parseSetCookie('_10x_visitor=v; HttpOnly; Path=/')?.attributes.has('httponly'); // true
+ * ```
+ */
 export function parseSetCookie(line: string): SetCookie | undefined {
   const [pair = '', ...rest] = line.split(';');
   const eq = pair.indexOf('=');
@@ -116,7 +137,15 @@ export interface SendOptions {
   idempotencyKey?: string;
 }
 
-/** The kit's HTTP client for one base URL. */
+/**
+ * The kit's HTTP client for one base URL: raw answers, a bounded wait, cookies through a {@link CookieJar}.
+ *
+ * @example
+ * ```ts
+ * const http = new Http('http://localhost:4010', fetch, 10_000);
+ * const answer = await http.send('POST', '/v2/visitor/auth/magic-link', { json: { email } });
+ * ```
+ */
 export class Http {
   constructor(
     readonly baseUrl: string,

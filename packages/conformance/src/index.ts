@@ -36,5 +36,6 @@ export {
   type Answer,
   type FetchLike,
   type SendOptions,
+  type SetCookie,
 } from './http.js';
 export { formatReport, ReportWriter, scenarioTable, type OutputFormat, type RunHeader } from './report.js';

@@ -30,7 +30,15 @@ function offered(capabilities: Capabilities): string {
   return names.length ? names.join(', ') : 'nothing beyond the public API';
 }
 
-/** Streams a report line by line (the CLI prints each line as its check finishes). */
+/**
+ * Streams a report line by line (the CLI prints each line as its check finishes).
+ *
+ * @example
+ * ```ts
+ * const writer = new ReportWriter('tap');
+ * await runConformance({ baseUrl, onStart: (run) => print(writer.header(run)), onResult: (r) => print(writer.result(r)) });
+ * ```
+ */
 export class ReportWriter {
   private index = 0;
   constructor(

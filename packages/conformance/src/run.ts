@@ -76,12 +76,33 @@ export interface ConformanceReport {
   notes: string[];
 }
 
-/** Bad options (a URL that is not http(s), an `only` that names no check). */
+/**
+ * Bad options (a URL that is not http(s), an `only` that names no check).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await runConformance({ baseUrl: 'localhost:4010' });
+ * } catch (error) {
+ *   if (error instanceof ConformanceUsageError) console.error(error.message); // must be an http(s) URL …
+ * }
+ * ```
+ */
 export class ConformanceUsageError extends Error {
   override name = 'ConformanceUsageError';
 }
 
-/** The server did not answer at all. */
+/**
+ * Nothing answered at the base URL (refused, reset, timed out); the message says which and what to check.
+ *
+ * @example
+ * ```ts
+ * const report = await runConformance({ baseUrl }).catch((error) => {
+ *   if (error instanceof ServerUnreachableError) return undefined; // "Cannot reach … ECONNREFUSED …"
+ *   throw error;
+ * });
+ * ```
+ */
 export class ServerUnreachableError extends Error {
   override name = 'ServerUnreachableError';
 }
@@ -104,7 +125,15 @@ function originOf(value: string): string {
   return new URL(value).origin;
 }
 
-/** Selects the scenarios `only` names; every entry must match at least one. */
+/**
+ * Selects the scenarios `only` names: exact ids, or prefixes ending in `.` or `*`. Every entry must match at
+ * least one check, else {@link ConformanceUsageError}.
+ *
+ * @example
+ * ```ts
+ * selectScenarios(scenarios, ['auth.link.', 'cors*']).map((s) => s.id);
+ * ```
+ */
 export function selectScenarios(list: readonly Scenario[], only: readonly string[] | undefined): Scenario[] {
   if (!only || only.length === 0) return [...list];
   const matchers = only.map((raw) => {
