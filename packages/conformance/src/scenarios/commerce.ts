@@ -44,12 +44,13 @@ function ensureCount(condition: boolean, message: string): void {
 
 /**
  * Counts on a shared group buy are exact only while no one else joins or leaves it. A count that does not add
- * up is measured again with a new visitor (three tries in all) before the check fails, so that another run at
- * the same moment is not taken for a double count; a server that really counts twice fails every try.
+ * up is measured again with a new visitor, after a random pause so that two runs in step fall out of step
+ * (five tries in all), before the check fails; a server that really counts twice fails every try.
  */
 async function withSteadyCount(ctx: ScenarioContext, label: string, body: (visitor: Visitor) => Promise<void>) {
   let last: unknown;
-  for (let attempt = 1; attempt <= 3; attempt++) {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 200));
     const visitor = await ctx.signIn(label);
     withdrawLater(ctx, visitor);
     try {
