@@ -1,0 +1,41 @@
+/**
+ * The Visitor Access conformance kit: the platform's documented behaviour as named scenario checks that run
+ * over HTTP against any server — the reference mock, a staging copy, production with a test creator.
+ *
+ * @packageDocumentation
+ */
+export {
+  runConformance,
+  selectScenarios,
+  ConformanceUsageError,
+  ServerUnreachableError,
+  type CheckResult,
+  type ConformanceOptions,
+  type ConformanceReport,
+} from './run.js';
+export { scenarios } from './scenarios/index.js';
+export {
+  DEFAULT_TARGET,
+  NEED_REASONS,
+  Visitor,
+  DevApi,
+  type Capabilities,
+  type MailMessage,
+  type Need,
+  type PageRef,
+  type Scenario,
+  type ScenarioContext,
+  type Target,
+} from './context.js';
+export { CheckFailed, CheckSkipped } from './expect.js';
+export {
+  CookieJar,
+  ConnectionFailure,
+  Http,
+  parseSetCookie,
+  type Answer,
+  type FetchLike,
+  type SendOptions,
+  type SetCookie,
+} from './http.js';
+export { formatReport, ReportWriter, scenarioTable, type OutputFormat, type RunHeader } from './report.js';
