@@ -60,7 +60,8 @@ describe('visitor-access-mock (CLI)', () => {
   it('prints the URLs, the fixture’s handles and pages, then one log line per request', async () => {
     const cli = await startCli();
     const banner = cli.out();
-    expect(cli.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(cli.url).toMatch(/^http:\/\/localhost:\d+$/); // the --public-url default
+    expect(banner).toContain('Open your pages on http://localhost:… too');
     expect(banner).toContain(`Mailbox        ${cli.url}/_mock/mailbox`);
     expect(banner).toContain(`${cli.url}/_mock/api`);
     expect(banner).toContain(`Request log    ${cli.url}/_mock/api/requests`);
