@@ -20,6 +20,9 @@ function reset(target: Json, keys: Json): void {
  * put back what the richer zod helpers documented.
  */
 function override({ zodSchema, jsonSchema }: { zodSchema: unknown; jsonSchema: Json }): void {
+  // zod names its startsWith check as a format; JSON Schema has no such format (validators warn), and
+  // the pattern says it all.
+  if (jsonSchema.format === 'starts_with') delete jsonSchema.format;
   if (zodSchema === IsoDateTime) {
     reset(jsonSchema, { type: 'string', format: 'date-time', pattern: jsonSchema.pattern });
   } else if (zodSchema === RedirectUrl) {

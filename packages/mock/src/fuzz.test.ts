@@ -1,7 +1,8 @@
 // Property: no input, however malformed, gets a 5xx or changes the state; malformed input to a JSON route
-// gets a 4xx in the error envelope.
+// gets a 4xx in the error envelope, and a documented route answers only what docs/openapi.json lists.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { problems, routeOf } from '../test/documented.js';
 import { startMock } from '../test/helpers.js';
 import type { RunningServer } from './server.js';
 
@@ -270,6 +271,9 @@ describe.each(['direct', 'msw'] as const)('malformed input to every route (%s di
         const text = await res.text();
         expect(res.status, `${t.method} ${req.path} → ${res.status} ${text.slice(0, 200)}`).toBeLessThan(500);
         expect(res.headers.get('x-request-id')).toMatch(/^req_/);
+        // Whatever the input, a documented route answers only what docs/openapi.json documents for it.
+        const id = routeOf(t.method, new URL(mock.url + req.path).pathname);
+        if (id) expect(problems(id, res.status, res.headers.get('content-type'), text)).toEqual([]);
         if (req.expect4xx) {
           expect(
             res.status,

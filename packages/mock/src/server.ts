@@ -106,6 +106,14 @@ function compileDirect(entries: RouteEntry[]): CompiledRoute[] {
   });
 }
 
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** The warning for `--host` other than loopback, or undefined. */
 export function exposureWarning(host: string): string | undefined {
   if (isLoopbackHost(host)) return undefined;
@@ -202,7 +210,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         const m = route.pattern.exec(url.pathname);
         if (!m) continue;
         const params: Record<string, string> = {};
-        route.keys.forEach((key, i) => (params[key] = decodeURIComponent(m[i + 1]!)));
+        // A segment that does not decode is passed as sent: the route's validation refuses it in its own
+        // documented way (400 for a JSON route, the "link not valid" page for the landing).
+        route.keys.forEach((key, i) => (params[key] = safeDecode(m[i + 1]!)));
         return route.resolve({ request, params, direct: true });
       }
     }
