@@ -83,6 +83,18 @@ describe('visitor-access-mock (CLI)', () => {
     expect(line).toMatch(new RegExp(`^POST /v2/public/pages/gharart/nope/access-check 404 \\d+\\.\\dms ${requestId}$`));
   });
 
+  it('logs magic-link landings with the token redacted', async () => {
+    const cli = await startCli();
+    const v = new Visitor(cli.url);
+    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'stdout@example.com' });
+    const { token } = await v.lastMessage('stdout@example.com');
+    const res = await fetch(`${cli.url}/_edge/visitor/access/t/${token}`);
+    const requestId = res.headers.get('x-request-id')!;
+    await cli.waitFor(requestId);
+    expect(cli.out()).toContain(`GET /_edge/visitor/access/t/[redacted] 200`);
+    expect(cli.out()).not.toContain(token.split('.')[1]);
+  });
+
   it('--data: a purchase confirmed to the client survives the process being killed (SIGKILL)', async () => {
     const file = join(dir, 'state.json');
     const first = await startCli('--data', file, '--quiet');
