@@ -241,15 +241,24 @@ export class Table<V> implements ReadonlyMap<string, V> {
   }
 }
 
-/** Serialises async work: the store's writes run one at a time, each in its own unit of work. */
+/**
+ * Serialises async work: the store's writes run one at a time, each in its own unit of work. Uncontended,
+ * a run starts at once (no queue hop): the hot write, an access check, pays nothing for the lock.
+ */
 export class Mutex {
-  #tail: Promise<unknown> = Promise.resolve();
-  run<T>(fn: () => Promise<T>): Promise<T> {
-    const result = this.#tail.then(fn);
-    this.#tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result;
+  #busy = false;
+  readonly #queue: (() => void)[] = [];
+
+  async run<T>(fn: () => Promise<T> | T): Promise<T> {
+    if (this.#busy) await new Promise<void>((resolve) => this.#queue.push(resolve));
+    else this.#busy = true;
+    try {
+      return await fn();
+    } finally {
+      // Hand the lock straight to the next in line (it stays busy), or free it.
+      const next = this.#queue.shift();
+      if (next) next();
+      else this.#busy = false;
+    }
   }
 }
