@@ -222,7 +222,10 @@ async function writeCost() {
     if (status !== 201) throw new Error(`write answered ${status}`);
     return performance.now() - t0;
   };
-  for (let i = 0; i < 20; i++) (await one(small), await one(large)); // warm-up
+  for (let i = 0; i < 20; i++) {
+    await one(small);
+    await one(large);
+  } // warm-up
   const sizes = [statSync(small.file).size, statSync(large.file).size];
   const s = [];
   const l = [];
