@@ -200,23 +200,27 @@ describe('--data persistence', () => {
 });
 
 describe('one writer per data file', () => {
-  it('a second process on the same file refuses to start, naming the file and the holder', async () => {
-    const file = join(dir, 'shared.json');
-    const holder = await startChildMock({ dataFile: file });
-    children.push(holder.child);
-    const error = await startMock({ dataFile: file }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DataFileError);
-    expect((error as Error).message).toContain(file);
-    expect((error as Error).message).toContain(`process ${holder.child.pid}`);
-    // The CLI says the same and exits 1.
-    const cli = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', join(import.meta.dirname, 'cli.ts'), '--port', '0', '--data', file],
-      { encoding: 'utf8', timeout: 15_000 },
-    );
-    expect(cli.status).toBe(1);
-    expect(cli.stderr).toContain(`in use by process ${holder.child.pid}`);
-  });
+  it(
+    'a second process on the same file refuses to start, naming the file and the holder',
+    { timeout: 40_000 },
+    async () => {
+      const file = join(dir, 'shared.json');
+      const holder = await startChildMock({ dataFile: file });
+      children.push(holder.child);
+      const error = await startMock({ dataFile: file }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DataFileError);
+      expect((error as Error).message).toContain(file);
+      expect((error as Error).message).toContain(`process ${holder.child.pid}`);
+      // The CLI says the same and exits 1.
+      const cli = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', join(import.meta.dirname, 'cli.ts'), '--port', '0', '--data', file],
+        { encoding: 'utf8', timeout: 15_000 },
+      );
+      expect(cli.status).toBe(1);
+      expect(cli.stderr).toContain(`in use by process ${holder.child.pid}`);
+    },
+  );
 
   it('takes over the lock of a process that died', async () => {
     const file = join(dir, 'stale.json');
@@ -232,7 +236,7 @@ describe('one writer per data file', () => {
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 
-  it('of several processes racing for a stale lock, exactly one starts', async () => {
+  it('of several processes racing for a stale lock, exactly one starts', { timeout: 60_000 }, async () => {
     const file = join(dir, 'race.json');
     const dead = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
     const host = (await import('node:os')).hostname();
@@ -241,7 +245,7 @@ describe('one writer per data file', () => {
       JSON.stringify({ pid: Number(dead.stdout.trim()), host, startedAt: 'x', token: 'old' }),
     );
     const results = await Promise.allSettled(
-      Array.from({ length: 4 }, () =>
+      Array.from({ length: 3 }, () =>
         startChildMock({ dataFile: file }).then((m) => {
           children.push(m.child);
           return m;
