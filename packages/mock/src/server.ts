@@ -114,7 +114,15 @@ function safeDecode(segment: string): string {
   }
 }
 
-/** The warning for `--host` other than loopback, or undefined. */
+/**
+ * The warning for `--host` other than loopback, or undefined.
+ *
+ * @example
+ * ```ts
+ * exposureWarning('0.0.0.0'); // 'Warning: --host 0.0.0.0 makes the mock reachable from other machines…'
+ * exposureWarning('127.0.0.1'); // undefined
+ * ```
+ */
 export function exposureWarning(host: string): string | undefined {
   if (isLoopbackHost(host)) return undefined;
   return (

@@ -37,6 +37,12 @@ export const apiHandlers: { [Id in RouteId]: ApiHandlerSpec<Id> } = {
 /**
  * Every route as both routers see it: the contract's routes (method, path, auth, idempotency and
  * validation from the contract's route table), then the development API.
+ *
+ * @example
+ * ```ts
+ * const routes = createRoutes({ store: createStore(), publicUrl: 'http://localhost:4010' });
+ * routes.map((r) => `${r.method} ${r.path}`); // ['POST /v2/public/pages/{handle}/{pageSlug}/access-check', …]
+ * ```
  */
 export function createRoutes(options: HandlerOptions): RouteEntry[] {
   return [
