@@ -8,7 +8,16 @@ import { logout, me, requestMagicLink, verify } from './auth.js';
 import { apiRoute, devRoute, fallback, type ApiHandlerSpec, type HandlerOptions, type RouteEntry } from './pipeline.js';
 import { contentReport, supportReport } from './support.js';
 
-export type { HandlerOptions, Layer, Ctx, ApiCtx, ApiHandler, ApiHandlerSpec, RouteEntry } from './pipeline.js';
+export type {
+  HandlerOptions,
+  Layer,
+  Ctx,
+  ApiCtx,
+  ApiHandler,
+  ApiHandlerSpec,
+  RouteEntry,
+  RequestInfo,
+} from './pipeline.js';
 
 /**
  * One handler per route of the contract. The type makes it exhaustive: a route added to the contract
