@@ -23,6 +23,7 @@ export {
   type Layer,
   type Ctx,
   type RouteEntry,
+  type RequestInfo,
 } from './handlers/index.js';
 export {
   createStore,
