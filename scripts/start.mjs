@@ -1,12 +1,22 @@
-// `npm start`: the mock API on port 4010 (PORT overrides) with its mailbox and fake checkout, and — when
-// examples/demo/serve.mjs exists — the demo site next to it on 4020 (DEMO_PORT overrides). Builds nothing: `npm start` runs the build first.
+// `npm start`: builds, then serves the mock API on port 4010 (PORT overrides) with its mailbox and fake
+// checkout, and — when examples/demo/serve.mjs exists — the demo site next to it on 4020 (DEMO_PORT
+// overrides). VA_SKIP_BUILD=1 skips the build (tests).
+//
+// Stopping: Ctrl-C (SIGINT), SIGTERM and SIGHUP all stop both servers the same way. `npm start` runs this
+// script under `sh -c`, and npm hands a SIGTERM to that shell, which dies without passing it on; so this
+// process also stops when it finds itself orphaned (its parent gone), rather than keep both ports.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+if (process.env.VA_SKIP_BUILD !== '1') {
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 const serverEntry = new URL('../packages/mock/dist/server.js', import.meta.url);
 if (!existsSync(fileURLToPath(serverEntry))) {
-  console.error('packages/mock/dist is missing: run `npm run build` first (npm start does it for you).');
+  console.error('packages/mock/dist is missing: run `npm run build` first.');
   process.exit(1);
 }
 const { banner, defaultFixture, startServer } = await import(serverEntry.href);
@@ -32,16 +42,15 @@ try {
   console.error(error.message);
   process.exit(1);
 }
-// "localhost" rather than 127.0.0.1: the demo site runs on localhost too, so the session cookie is
-// same-site and travels with the elements' requests.
-const apiBase = `http://localhost:${mock.port}`;
-console.log(banner(mock, { baseUrl: apiBase }));
+// The mock's public URL is http://localhost:PORT: the demo site runs on localhost too, so the session
+// cookie is same-site and travels with the elements' requests.
+console.log(banner(mock));
 
 let demo;
 if (hasDemo) {
   try {
     const { startDemo } = await import(pathToFileURL(demoEntry).href);
-    demo = await startDemo({ apiBase, port: demoPort });
+    demo = await startDemo({ apiBase: mock.publicUrl, port: demoPort });
     console.log(`\nDemo site      ${demo.url}`);
   } catch (error) {
     console.error(`\nThe demo site did not start: ${error.message}`);
@@ -50,13 +59,17 @@ if (hasDemo) {
 console.log('\nPress Ctrl-C to stop.\n');
 
 let stopping = false;
-async function stop() {
+async function stop(why) {
   if (stopping) return;
   stopping = true;
-  // Idle keep-alive connections can hold a server open for a few seconds; do not make Ctrl-C wait.
-  setTimeout(() => process.exit(0), 1000).unref();
+  console.log(`\nStopping (${why})…`);
+  // Idle keep-alive connections could hold a server open; close() closes them, and this caps the wait.
+  setTimeout(() => process.exit(0), 2000).unref();
   await Promise.allSettled([mock.close(), demo?.close()]);
   process.exit(0);
 }
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void stop(signal));
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void stop('parent process ended');
+}, 250).unref();

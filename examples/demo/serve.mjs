@@ -32,7 +32,27 @@ const types = {
 export async function startDemo({ apiBase, port = 4020, host = 'localhost' }) {
   const base = apiBase.replace(/\/+$/, '');
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    // One bad request must never take the site (and `npm start` with it) down.
+    try {
+      handle(req, res);
+    } catch (error) {
+      console.error('[demo] request failed', error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('Something went wrong\n');
+    }
+  });
+  const handle = (req, res) => {
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request: the address is malformed\n');
+      return;
+    }
+    if (path.includes('\0')) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request\n');
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
@@ -51,7 +71,11 @@ export async function startDemo({ apiBase, port = 4020, host = 'localhost' }) {
     }
     const protectedPage = /^\/content\/([a-z0-9-]+)\.html$/.exec(path);
     if (protectedPage) {
-      void serveProtected(req, res, base, protectedPage[1]);
+      serveProtected(req, res, base, protectedPage[1]).catch((error) => {
+        console.error('[demo] protected page failed', error);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end();
+      });
       return;
     }
     const name = path === '/' ? 'index.html' : path.replace(/^\//, '').replace(/\/$/, '');
@@ -71,7 +95,7 @@ export async function startDemo({ apiBase, port = 4020, host = 'localhost' }) {
       'cache-control': 'no-store',
     });
     res.end(req.method === 'HEAD' ? undefined : body);
-  });
+  };
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve(undefined));
@@ -80,7 +104,11 @@ export async function startDemo({ apiBase, port = 4020, host = 'localhost' }) {
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {
     url: `http://${host}:${actualPort}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve(undefined));
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -1,6 +1,5 @@
 import { startServer, type RunningServer } from '@visitor-access/mock/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AWAITING_ISSUE_8 } from '../test/known-mock-gaps.js';
 import { formatReport, runConformance, scenarios, type ConformanceReport } from './index.js';
 
 let mock: RunningServer;
@@ -13,13 +12,11 @@ const failures = (report: ConformanceReport) =>
   report.results.filter((r) => r.status === 'fail').map((r) => `${r.id}: ${r.message}`);
 
 describe('the kit against the reference mock', () => {
-  it('passes every check the mock is meant to pass today, with nothing skipped', async () => {
-    // Left out by name until issue 8 lands: see test/known-mock-gaps.ts.
-    const only = scenarios.map((s) => s.id).filter((id) => !(id in AWAITING_ISSUE_8));
-    const report = await runConformance({ baseUrl: mock.url, only });
+  it('passes every check, with nothing skipped', async () => {
+    const report = await runConformance({ baseUrl: mock.url });
     expect(failures(report)).toEqual([]);
     expect(report.skipped).toBe(0);
-    expect(report.passed).toBe(only.length);
+    expect(report.passed).toBe(scenarios.length);
     expect(report.passed).toBeGreaterThanOrEqual(30);
     expect(report.capabilities).toEqual({
       mailbox: true,
@@ -28,12 +25,7 @@ describe('the kit against the reference mock', () => {
       fixtures: true,
       creatorToken: true,
     });
-    expect(formatReport(report).split('\n').at(-1)).toBe(`${only.length} passed, 0 failed`);
-  });
-
-  it('fails today exactly the checks waiting for issue 8 (so the list stays honest)', async () => {
-    const report = await runConformance({ baseUrl: mock.url, only: Object.keys(AWAITING_ISSUE_8) });
-    expect(report.results.filter((r) => r.status !== 'fail').map((r) => r.id)).toEqual([]);
+    expect(formatReport(report).split('\n').at(-1)).toBe(`${scenarios.length} passed, 0 failed`);
   });
 
   it('leaves the shared server as it found it: clock, fixture pages and group-buy counts', async () => {

@@ -2,7 +2,6 @@
 // behaviour each (test/mutant-proxy.ts), and must fail, naming the checks that caught it.
 import { startServer, type RunningServer } from '@visitor-access/mock/server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AWAITING_ISSUE_8 } from '../test/known-mock-gaps.js';
 import {
   cookieWithoutHttpOnly,
   corsForAnyOrigin,
@@ -16,22 +15,20 @@ import {
   startProxy,
   type Mutation,
 } from '../test/mutant-proxy.js';
-import { runConformance, scenarios, type ConformanceReport } from './index.js';
+import { runConformance, type ConformanceReport } from './index.js';
 
 const running: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((r) => r.close()));
 });
 
-/** Runs the whole kit (less the checks waiting for issue 8) against a mock broken by `mutation`. */
+/** Runs the whole kit against a mock broken by `mutation`. */
 async function runAgainst(mutation: (upstream: string) => Mutation): Promise<ConformanceReport> {
   const mock: RunningServer = await startServer({ port: 0, host: '127.0.0.1', log: false });
   running.push(mock);
   const proxy = await startProxy(mock.url, mutation(mock.url));
   running.push(proxy);
-  // Left out by name until issue 8 lands: see test/known-mock-gaps.ts.
-  const only = scenarios.map((s) => s.id).filter((id) => !(id in AWAITING_ISSUE_8));
-  return runConformance({ baseUrl: proxy.url, only });
+  return runConformance({ baseUrl: proxy.url });
 }
 
 const failed = (report: ConformanceReport) => report.results.filter((r) => r.status === 'fail').map((r) => r.id);

@@ -58,3 +58,27 @@ export const httpUrlCheck = z.check<string>((payload) => {
     } as never);
   }
 });
+
+/**
+ * A redirect target: an absolute http(s) URL of at most 2048 characters without credentials. Every
+ * refusal carries `params.code = 'invalid_redirect_url'`, so a bad `returnTo`, `successUrl` or
+ * `cancelUrl` of any scheme or shape answers that code rather than `invalid_request`.
+ */
+export const redirectUrlCheck = z.check<string>((payload) => {
+  const s = payload.value;
+  const ok =
+    s.length <= 2048 &&
+    /^https?:\/\//i.test(s) &&
+    URL.canParse(s) &&
+    ((u) => u.username === '' && u.password === '')(new URL(s));
+  if (!ok) {
+    (payload as Payload).issues.push({
+      code: 'custom',
+      message:
+        s.length > 2048 ? 'Too long (at most 2048 characters)' : 'Expected an absolute http(s) URL without credentials',
+      input: s,
+      params: { code: 'invalid_redirect_url' },
+      continue: true,
+    } as never);
+  }
+});

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { EMAIL, ISO_DATETIME, httpUrlCheck, intCheck } from './checks.js';
+import { EMAIL, ISO_DATETIME, httpUrlCheck, intCheck, redirectUrlCheck } from './checks.js';
 
 /**
  * Longest URL the platform accepts in a body or query (redirect targets, checkout URLs).
@@ -68,6 +68,18 @@ export const IsoDateTime = z.string().check(z.regex(ISO_DATETIME, 'Invalid datet
  * ```
  */
 export const HttpUrl = z.string().check(z.maxLength(MAX_URL_LENGTH), httpUrlCheck);
+
+/**
+ * Where the platform may send a visitor (`returnTo`, `successUrl`, `cancelUrl`): an absolute http(s)
+ * URL of bounded length without credentials. Any other shape answers 400 `invalid_redirect_url`
+ * (the origin must also be one the creator allows, which only the server knows).
+ *
+ * @example
+ * ```ts
+ * RedirectUrl.safeParse('javascript:alert(1)').success; // false: invalid_redirect_url
+ * ```
+ */
+export const RedirectUrl = z.string().check(redirectUrlCheck);
 
 /**
  * A price in the currency's minor unit (cents).

@@ -11,7 +11,8 @@ import {
   routeList,
   routes,
 } from './index.js';
-import { routeDocs } from './route-docs.js';
+import { routeDocs, routeErrors } from './route-docs.js';
+import { validationFailure } from './issues.js';
 
 describe('route table', () => {
   it('has the 16 routes of the product spec, each with a unique id and method+path', () => {
@@ -90,5 +91,77 @@ describe('schemas', () => {
     expect(AccessCheckResponse.parse(ok)).toEqual(ok);
     const bad = AccessCheckResponse.safeParse({ ...ok, page: { ...ok.page, price: '19.00' } });
     expect(bad.error?.issues[0]?.path).toEqual(['page', 'price']);
+  });
+});
+
+describe('every write', () => {
+  it('accepts an Idempotency-Key and documents 400, 415, 422 and 503', () => {
+    const writes = routeList.filter((r) => r.method !== 'GET');
+    expect(writes.map((r) => r.id).sort()).toEqual(
+      [
+        'checkAccess',
+        'checkout',
+        'contentReport',
+        'expressInterest',
+        'logout',
+        'refund',
+        'requestMagicLink',
+        'supportReport',
+        'verify',
+        'withdrawInterest',
+      ].sort(),
+    );
+    for (const r of routeList) {
+      expect(r.idempotent, r.id).toBe(r.method !== 'GET');
+      if (r.method === 'GET') continue;
+      expect(routeErrors(r), r.id).toEqual(
+        expect.arrayContaining([
+          'invalid_request',
+          'unsupported_media_type',
+          'idempotency_key_reused',
+          'storage_unavailable',
+        ]),
+      );
+    }
+  });
+});
+
+describe('validationFailure (the one formatter of the SDK and the mock)', () => {
+  it('reads the same for a mistake, names every failing field and picks the best union branch', () => {
+    const bad = VerifyRequest.safeParse({ email: 'nope', code: '12' });
+    expect(validationFailure(bad.error!.issues)).toEqual({
+      code: 'invalid_request',
+      message: 'Invalid request: email: Enter a valid email address; code: Enter the 6-digit code from the email',
+      details: [
+        { path: 'email', message: 'Enter a valid email address' },
+        { path: 'code', message: 'Enter the 6-digit code from the email' },
+      ],
+    });
+    const missing = MagicLinkRequest.safeParse({});
+    expect(validationFailure(missing.error!.issues).message).toBe('Invalid request: email: Expected string');
+  });
+
+  it('answers invalid_redirect_url for a refused redirect of any scheme or shape', () => {
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,hi',
+      '//evil.example/x',
+      '/relative',
+      'relative',
+      'ftp://a.example/',
+      'http://user:pw@a.example/',
+      `https://a.example/${'x'.repeat(2100)}`,
+    ]) {
+      const r = CheckoutRequest.safeParse({ successUrl: url, cancelUrl: 'https://a.example/' });
+      expect(validationFailure(r.error!.issues).code, url).toBe('invalid_redirect_url');
+      const m = MagicLinkRequest.safeParse({ email: 'a@b.co', returnTo: url });
+      expect(validationFailure(m.error!.issues).code, url).toBe('invalid_redirect_url');
+    }
+    // Another problem in the same body: the general code.
+    const both = MagicLinkRequest.safeParse({ email: 'nope', returnTo: 'javascript:x' });
+    expect(validationFailure(both.error!.issues).code).toBe('invalid_request');
+    // Not a string at all is a malformed request, not a redirect.
+    const wrongType = CheckoutRequest.safeParse({ successUrl: 3, cancelUrl: 'https://a.example/' });
+    expect(validationFailure(wrongType.error!.issues).code).toBe('invalid_request');
   });
 });

@@ -6,6 +6,7 @@
  */
 export * from './common.js';
 export * from './errors.js';
+export * from './issues.js';
 export * from './route.js';
 export * from './route-table.js';
 export { routeMeta, type RouteMetaEntry, type RouteMetaId } from './route-meta.js';

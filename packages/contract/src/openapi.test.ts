@@ -33,7 +33,12 @@ describe('docs/openapi.json', () => {
     const refund = doc.paths['/v2/handles/{handle}/pages/{pageSlug}/refund'].post;
     expect(refund.security).toEqual([{ creatorJwt: [] }]);
     expect(refund.responses['409'].description).toContain('already_refunded');
-    expect(refund.responses['403'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+    expect(refund.responses['403'].content['application/json'].schema).toEqual({
+      allOf: [
+        { $ref: '#/components/schemas/Error' },
+        { type: 'object', properties: { error: { type: 'string', enum: ['forbidden'] } } },
+      ],
+    });
     const checkout = doc.paths['/v2/public/pages/{handle}/{pageSlug}/checkout'].post;
     expect(checkout.security).toEqual([{ visitorCookie: [] }]);
     expect(checkout.responses['409'].description).toMatch(/page_not_paid.*connect_not_configured.*already_entitled/);

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
 import { ERROR_STATUS, ErrorBody, type ErrorCode } from './errors.js';
 import { pathParamNames, type ResponseSchema, type RouteDef } from './route.js';
-import { routeDocs } from './route-docs.js';
+import { routeDocs, routeErrors } from './route-docs.js';
 import { routeList } from './route-table.js';
 import { SESSION_COOKIE } from './constants.js';
 import { intCheck } from './checks.js';
-import { Email, IsoDateTime } from './common.js';
+import { Email, IsoDateTime, RedirectUrl } from './common.js';
 
 type Json = Record<string, unknown>;
 
@@ -20,8 +20,13 @@ function reset(target: Json, keys: Json): void {
  * put back what the richer zod helpers documented.
  */
 function override({ zodSchema, jsonSchema }: { zodSchema: unknown; jsonSchema: Json }): void {
+  // zod names its startsWith check as a format; JSON Schema has no such format (validators warn), and
+  // the pattern says it all.
+  if (jsonSchema.format === 'starts_with') delete jsonSchema.format;
   if (zodSchema === IsoDateTime) {
     reset(jsonSchema, { type: 'string', format: 'date-time', pattern: jsonSchema.pattern });
+  } else if (zodSchema === RedirectUrl) {
+    reset(jsonSchema, { type: 'string', maxLength: 2048 });
   } else if (zodSchema === Email) {
     // Trimmed and lower-cased before the pattern applies, so only the raw length bounds the input.
     reset(jsonSchema, { type: 'string', maxLength: 320 });
@@ -55,8 +60,10 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   409: 'Conflict',
+  415: 'Unsupported media type',
   422: 'Unprocessable',
   429: 'Too many requests',
+  503: 'Service unavailable',
 };
 
 function operation(route: RouteDef): Json {
@@ -89,9 +96,7 @@ function operation(route: RouteDef): Json {
     }
     responses[status] = r;
   }
-  const codes = new Set<ErrorCode>([...doc.errors]);
-  if (route.body) codes.add('invalid_request');
-  if (route.params) codes.add('invalid_request');
+  const codes = routeErrors(route);
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) {
     const status = ERROR_STATUS[code];
@@ -104,7 +109,17 @@ function operation(route: RouteDef): Json {
         'x-request-id': { $ref: '#/components/headers/RequestId' },
         ...(status === 429 ? { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } : {}),
       },
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      // The codes as an enum, so a validator (Prism, ajv) catches an undocumented code too.
+      content: {
+        'application/json': {
+          schema: {
+            allOf: [
+              { $ref: '#/components/schemas/Error' },
+              { type: 'object', properties: { error: { type: 'string', enum: list } } },
+            ],
+          },
+        },
+      },
     };
   }
 
@@ -135,7 +150,7 @@ function operation(route: RouteDef): Json {
   return op;
 }
 
-export { routeDocs, type RouteDoc } from './route-docs.js';
+export { routeDocs, routeErrors, type RouteDoc } from './route-docs.js';
 
 /**
  * Builds the OpenAPI 3.1 document for every route in the table.

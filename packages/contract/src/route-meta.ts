@@ -23,21 +23,21 @@ export const routeMeta = {
     auth: 'none',
     idempotent: true,
   },
-  verify: { id: 'verify', method: 'POST', path: '/v2/visitor/auth/verify', auth: 'none', idempotent: false },
+  verify: { id: 'verify', method: 'POST', path: '/v2/visitor/auth/verify', auth: 'none', idempotent: true },
   me: { id: 'me', method: 'GET', path: '/v2/visitor/me', auth: 'visitor', idempotent: false },
   logout: {
     id: 'logout',
     method: 'POST',
     path: '/v2/visitor/auth/logout',
     auth: 'visitor-optional',
-    idempotent: false,
+    idempotent: true,
   },
   checkAccess: {
     id: 'checkAccess',
     method: 'POST',
     path: '/v2/public/pages/{handle}/{pageSlug}/access-check',
     auth: 'visitor-optional',
-    idempotent: false,
+    idempotent: true,
   },
   checkout: {
     id: 'checkout',
@@ -80,7 +80,7 @@ export const routeMeta = {
     method: 'DELETE',
     path: '/v2/public/group-buys/{handle}/{groupBuySlug}/my-interest',
     auth: 'visitor',
-    idempotent: false,
+    idempotent: true,
   },
   edgeAccess: {
     id: 'edgeAccess',
@@ -126,7 +126,7 @@ export interface RouteMetaEntry {
   /** Path template with `{name}` placeholders. */
   readonly path: string;
   readonly auth: AuthKind;
-  /** Whether the route accepts `Idempotency-Key`. */
+  /** Whether the route accepts `Idempotency-Key`: every write does (`product-spec.md`). */
   readonly idempotent: boolean;
 }
 

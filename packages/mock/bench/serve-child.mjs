@@ -1,11 +1,29 @@
-// Started by index.mjs in its own process: either the standalone mock or a bare node:http server that
-// answers the same JSON. Prints one JSON line { port, cookie, body } and serves until killed.
+// Started by index.mjs in its own process: the standalone mock, a bare node:http server that answers the
+// same JSON, or (`plain`) the mock as it starts, for the memory bench. Prints one JSON line and serves
+// until killed.
 import http from 'node:http';
 import { startServer } from '../dist/server.js';
 
 const kind = process.argv[2];
 const mock = await startServer({ port: 0, host: '127.0.0.1' });
-const cookie = await mock.store.createSession('bench@example.com');
+if (kind === 'plain') {
+  // Memory: the parent asks for the RSS after a full garbage collection.
+  process.on('message', (msg) => {
+    if (msg === 'rss') {
+      // Two full collections: the second frees what the first only made unreachable (weak maps, finalisers).
+      globalThis.gc?.();
+      globalThis.gc?.();
+      process.send({
+        rss: process.memoryUsage().rss,
+        links: mock.store.magicLinks.size,
+        messages: mock.store.messages.length,
+      });
+    }
+  });
+  console.log(JSON.stringify({ port: mock.port }));
+}
+const cookie = kind === 'plain' ? '' : await mock.store.createSession('bench@example.com');
+if (kind === 'plain') await new Promise(() => {});
 const visitor = [...mock.store.visitors.values()][0];
 mock.store.grantPurchase({ visitorId: visitor.id, handle: 'gharart', slug: 'masterclass' });
 const path = '/v2/public/pages/gharart/masterclass/access-check';

@@ -87,7 +87,7 @@ describe('checkout', () => {
     await v.signIn('payer@example.com');
     const c = await v.req('POST', '/v2/public/pages/gharart/masterclass/checkout', urls);
     expect(c.status).toBe(200);
-    expect(c.body.url).toBe(`${base}/_mock/checkout/${c.body.sessionId}`);
+    expect(c.body.url).toBe(`${mock.publicUrl}/_mock/checkout/${c.body.sessionId}`);
     const page = await fetch(c.body.url);
     const html = await page.text();
     expect(page.status).toBe(200);

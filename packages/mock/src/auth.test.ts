@@ -25,7 +25,7 @@ describe('magic-link request', () => {
     expect(a.body.sent).toBe(true);
     expect(Date.parse(a.body.expiresAt) - Date.now()).toBeGreaterThan(14 * MIN);
     const mail = await v.lastMessage('known@example.com');
-    expect(mail.link).toBe(`${base}/_edge/visitor/access/t/${mail.token}`);
+    expect(mail.link).toBe(`${mock.publicUrl}/_edge/visitor/access/t/${mail.token}`);
     expect(mail.code).toMatch(/^\d{6}$/);
     // 128+ random bits: the secret half alone is 43 base64url characters (256 bits).
     expect(mail.token.split('.')[1]).toHaveLength(43);

@@ -7,7 +7,7 @@ import type { RunningServer } from './server.js';
  * @example
  * ```ts
  * const mock = await startServer();
- * console.log(banner(mock, { baseUrl: 'http://localhost:4010' }));
+ * console.log(banner(mock)); // URLs on mock.publicUrl, http://localhost:PORT by default
  * ```
  */
 export function banner(
@@ -15,9 +15,12 @@ export function banner(
   options: { dataFile?: string | undefined; baseUrl?: string } = {},
 ): string {
   const dataFile = options.dataFile;
-  const u = options.baseUrl ?? server.url;
+  const u = options.baseUrl ?? server.publicUrl;
+  const host = new URL(u).hostname;
   const lines = [
     `Visitor Access mock listening on ${u}`,
+    `  Open your pages on http://${host}:… too (not another name for this machine): the session cookie`,
+    `  belongs to the host name, so a page on another one is never signed in.`,
     '',
     `  Mailbox        ${u}/_mock/mailbox`,
     `  Dev API        ${u}/_mock/api  (messages, clock, reset, creator-token, requests, …)`,

@@ -46,6 +46,7 @@ export function createMockWorker(options: MockWorkerOptions = {}): MockWorker {
     ...createHandlers({
       store,
       scriptReadableCookie: true,
+      cookieStore: true,
       ...(options.apiOrigin ? { apiOrigin: options.apiOrigin } : {}),
     }),
   );

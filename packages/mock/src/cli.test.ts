@@ -60,7 +60,8 @@ describe('visitor-access-mock (CLI)', () => {
   it('prints the URLs, the fixture’s handles and pages, then one log line per request', async () => {
     const cli = await startCli();
     const banner = cli.out();
-    expect(cli.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(cli.url).toMatch(/^http:\/\/localhost:\d+$/); // the --public-url default
+    expect(banner).toContain('Open your pages on http://localhost:… too');
     expect(banner).toContain(`Mailbox        ${cli.url}/_mock/mailbox`);
     expect(banner).toContain(`${cli.url}/_mock/api`);
     expect(banner).toContain(`Request log    ${cli.url}/_mock/api/requests`);
@@ -80,6 +81,18 @@ describe('visitor-access-mock (CLI)', () => {
       .split('\n')
       .find((l) => l.includes(requestId))!;
     expect(line).toMatch(new RegExp(`^POST /v2/public/pages/gharart/nope/access-check 404 \\d+\\.\\dms ${requestId}$`));
+  });
+
+  it('logs magic-link landings with the token redacted', async () => {
+    const cli = await startCli();
+    const v = new Visitor(cli.url);
+    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'stdout@example.com' });
+    const { token } = await v.lastMessage('stdout@example.com');
+    const res = await fetch(`${cli.url}/_edge/visitor/access/t/${token}`);
+    const requestId = res.headers.get('x-request-id')!;
+    await cli.waitFor(requestId);
+    expect(cli.out()).toContain(`GET /_edge/visitor/access/t/[redacted] 200`);
+    expect(cli.out()).not.toContain(token.split('.')[1]);
   });
 
   it('--data: a purchase confirmed to the client survives the process being killed (SIGKILL)', async () => {

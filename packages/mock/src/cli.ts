@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// visitor-access-mock --port 4010 [--host 127.0.0.1] [--fixture FILE] [--data FILE] [--quiet]
+// visitor-access-mock --port 4010 [--host 127.0.0.1] [--public-url URL] [--fixture FILE] [--data FILE] [--quiet]
 // visitor-access-mock init DIR   (copies MSW's service worker script for @visitor-access/mock/browser)
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -7,17 +7,21 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FixtureError, parseFixture, type Fixture } from './fixture.js';
 import { DataFileError } from './persistence.js';
-import { banner, startServer, type RunningServer } from './server.js';
+import { banner, exposureWarning, startServer, type RunningServer } from './server.js';
 
-const USAGE = `Usage: visitor-access-mock [--port 4010] [--host 127.0.0.1] [--fixture FILE] [--data FILE] [--quiet]
+const USAGE = `Usage: visitor-access-mock [--port 4010] [--host 127.0.0.1] [--public-url URL] [--fixture FILE]
+                           [--data FILE] [--quiet]
        visitor-access-mock init DIR
 
   init DIR   copy the service worker script (mockServiceWorker.js) that @visitor-access/mock/browser
              needs into DIR, the folder your dev server serves at / (e.g. public/)
   --port     port to listen on (default 4010, or $PORT)
   --host     interface to bind (default 127.0.0.1; 0.0.0.0 for every interface)
+  --public-url
+             the origin links in emails and the checkout point at (default http://localhost:PORT);
+             open your pages on the same host name, so the session cookie reaches the mock
   --fixture  JSON file with handles, pages, group buys and files (see docs/mock.md)
-  --data     keep state in this JSON file across restarts
+  --data     keep state in this file across restarts (a journal; one process per file)
   --quiet    do not log each request`;
 
 /**
@@ -60,6 +64,7 @@ async function main(): Promise<number> {
       options: {
         port: { type: 'string' },
         host: { type: 'string' },
+        'public-url': { type: 'string' },
         fixture: { type: 'string' },
         data: { type: 'string' },
         quiet: { type: 'boolean' },
@@ -94,11 +99,15 @@ async function main(): Promise<number> {
       return 1;
     }
   }
+  const host = args.host ?? '127.0.0.1';
+  const warning = exposureWarning(host);
+  if (warning) console.error(`${warning}\n`);
   let server: RunningServer;
   try {
     server = await startServer({
       port,
-      host: args.host ?? '127.0.0.1',
+      host,
+      ...(args['public-url'] ? { publicUrl: args['public-url'] } : {}),
       ...(fixture ? { fixture } : {}),
       ...(args.data ? { dataFile: args.data } : {}),
       log: !args.quiet,

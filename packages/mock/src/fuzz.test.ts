@@ -1,7 +1,8 @@
 // Property: no input, however malformed, gets a 5xx or changes the state; malformed input to a JSON route
-// gets a 4xx in the error envelope.
+// gets a 4xx in the error envelope, and a documented route answers only what docs/openapi.json lists.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { problems, routeOf } from '../test/documented.js';
 import { startMock } from '../test/helpers.js';
 import type { RunningServer } from './server.js';
 
@@ -258,6 +259,15 @@ describe.each(['direct', 'msw'] as const)('malformed input to every route (%s di
   });
   afterAll(() => mock.close());
 
+  it('answers the landing page for a link whose token does not decode (found by this fuzz)', async () => {
+    for (const token of ['%', '%E0%A4%A', 'abc%zz']) {
+      const res = await fetch(`${mock.url}/_edge/visitor/access/t/${token}`);
+      expect(res.status, token).toBe(401);
+      expect(res.headers.get('content-type'), token).toContain('text/html');
+      expect(await res.text(), token).toContain('<!doctype html>');
+    }
+  });
+
   it('never gets a 5xx, gets a 4xx error envelope, and leaves the state unchanged', async () => {
     const before = state();
     let sent = 0;
@@ -270,6 +280,9 @@ describe.each(['direct', 'msw'] as const)('malformed input to every route (%s di
         const text = await res.text();
         expect(res.status, `${t.method} ${req.path} → ${res.status} ${text.slice(0, 200)}`).toBeLessThan(500);
         expect(res.headers.get('x-request-id')).toMatch(/^req_/);
+        // Whatever the input, a documented route answers only what docs/openapi.json documents for it.
+        const id = routeOf(t.method, new URL(mock.url + req.path).pathname);
+        if (id) expect(problems(id, res.status, res.headers.get('content-type'), text)).toEqual([]);
         if (req.expect4xx) {
           expect(
             res.status,

@@ -16,12 +16,24 @@ export {
   type FixtureHandle,
 } from './fixture.js';
 export { escapeHtml } from './html.js';
-export { createHandlers, type HandlerOptions } from './handlers/index.js';
+export {
+  createHandlers,
+  createRoutes,
+  type HandlerOptions,
+  type Layer,
+  type Ctx,
+  type RouteEntry,
+  type RequestInfo,
+} from './handlers/index.js';
 export {
   createStore,
   isLoopback,
   MockStore,
   SnapshotError,
+  StorageUnavailableError,
+  type ChangeSink,
+  type JournalChange,
+  type StoreSnapshot,
   type LinkState,
   type Result,
   type SignIn,

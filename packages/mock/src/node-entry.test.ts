@@ -33,7 +33,7 @@ describe('@visitor-access/mock/node', () => {
     expect(mock.lastToken('mail@example.com')).toMatch(/\./);
   });
 
-  it('goes through the real sign-in as docs/mock.md shows; MSW’s cookie jar then carries the session', async () => {
+  it('goes through the real sign-in as docs/mock.md shows; the cookie of verify signs later requests in', async () => {
     const headers = { 'content-type': 'application/json' };
     const email = 'me@example.com';
     const sent = await fetch(`${api}/v2/visitor/auth/magic-link`, {
@@ -48,10 +48,16 @@ describe('@visitor-access/mock/node', () => {
       body: JSON.stringify({ token: mock.lastToken(email) }),
     });
     expect(res.status).toBe(200);
-    const me = await fetch(`${api}/v2/visitor/me`);
+    const cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
+    expect(cookie).toMatch(/^_10x_visitor=/);
+    const me = await fetch(`${api}/v2/visitor/me`, { headers: { cookie } });
     expect(me.status).toBe(200);
     expect((await me.json()).visitor.email).toBe(email);
-    await fetch(`${api}/v2/visitor/auth/logout`, { method: 'POST' });
+    // A request without the cookie is anonymous: MSW's process-wide cookie store is not used by default,
+    // so the last visitor who verified is never lent to anyone else.
+    expect((await fetch(`${api}/v2/visitor/me`)).status).toBe(401);
+    const anonymous = await fetch(`${api}/v2/public/pages/gharart/masterclass/access-check`, { method: 'POST' });
+    expect((await anonymous.json()).reason).toBe('visitor_auth_required');
   });
 
   it('moves the store’s clock for expiry, with no waiting', async () => {

@@ -25,6 +25,15 @@ export interface MockServerOptions {
   clock?: StoreOptions['clock'];
   /** An existing store to serve. */
   store?: MockStore;
+  /**
+   * Behave like one browser: the session cookie set by verify is kept by MSW and sent on every later
+   * request of this process to the mock, so plain `fetch` calls after a sign-in are signed in. Off by
+   * default: MSW's cookie store is shared by the whole process, so with it a request sent without a
+   * cookie is signed in as the last visitor who verified — wrong for tests with several visitors or with
+   * code that forwards cookies itself. Without it, send the cookie yourself (`signIn(email)` or the
+   * `Set-Cookie` of verify).
+   */
+  cookieJar?: boolean;
 }
 
 /** The mock wired into MSW's `setupServer`, with helpers for tests. */
@@ -77,7 +86,11 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       ...nodeCrypto,
     });
   const server = setupServer(
-    ...createHandlers({ store, ...(options.baseUrl ? { apiOrigin: options.baseUrl.replace(/\/$/, '') } : {}) }),
+    ...createHandlers({
+      store,
+      ...(options.baseUrl ? { apiOrigin: options.baseUrl.replace(/\/$/, '') } : {}),
+      ...(options.cookieJar ? { cookieStore: true } : {}),
+    }),
   );
   return {
     server,

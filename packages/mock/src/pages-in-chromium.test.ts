@@ -28,7 +28,7 @@ describe('the standalone server’s pages in Chromium', () => {
   let context: BrowserContext;
   beforeAll(async () => {
     mock = await startMock();
-    base = mock.url;
+    base = mock.publicUrl; // the host name the links use: the session cookie is per host name
   });
   afterAll(() => mock.close());
   beforeEach(async () => {

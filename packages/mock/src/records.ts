@@ -1,5 +1,5 @@
-// The shapes of everything the store keeps. They are zod/mini schemas so that a `--data` file is
-// validated record by record when it is loaded (a corrupt file is an error, never a silent reset).
+// The shapes of everything the store keeps, one per table. They are zod/mini schemas so that a `--data`
+// file is validated record by record when it is loaded (a corrupt file is an error, never a silent reset).
 import * as z from 'zod/mini';
 
 const str = z.string();
@@ -31,10 +31,12 @@ export const GroupBuyRecord = z.object({
   activatedAt: optNum,
   /** The PAID page the offer sells (published on activation). */
   pageSlug: optStr,
-  /** visitorId → expressedAt */
-  interests: z.record(str, num),
 });
 export type GroupBuyRecord = z.infer<typeof GroupBuyRecord>;
+
+/** One visitor's interest in one group buy (a table of its own: a write costs one record, not the crowd). */
+export const InterestRecord = z.object({ handle: str, slug: str, visitorId: str, expressedAt: num });
+export type InterestRecord = z.infer<typeof InterestRecord>;
 
 export const FileGrantRecord = z.object({ handle: str, slug: str, title: str, email: str, grantedAt: num });
 export type FileGrantRecord = z.infer<typeof FileGrantRecord>;
@@ -129,11 +131,17 @@ export const MessageRecord = z.object({
 export type MessageRecord = z.infer<typeof MessageRecord>;
 
 export const IdempotencyRecord = z.object({
-  key: str,
+  /** SHA-256 of route, scope (session, creator) and key: the key itself is not stored. */
+  keyHash: str,
   fingerprint: str,
   status: num,
   body: str,
   contentType: str,
+  /**
+   * A `Set-Cookie` to send again with the replay (a verify's session cookie), encrypted with a key
+   * stream derived from the Idempotency-Key, so the data file alone reveals no session secret.
+   */
+  sealedCookie: optStr,
   createdAt: num,
 });
 export type IdempotencyRecord = z.infer<typeof IdempotencyRecord>;
@@ -157,16 +165,36 @@ export interface RequestLogEntry {
   at: number;
 }
 
+/** A throttle's hits (timestamps) within its window. */
+export const ThrottleRecord = z.array(num);
+export type ThrottleRecord = z.infer<typeof ThrottleRecord>;
+
+/** The clock's offset from real time, saved with `--data`. */
+export const ClockRecord = z.object({ offsetMs: num });
+export type ClockRecord = z.infer<typeof ClockRecord>;
+
+/** The group-buy record of a version-1 file, with its interests inline. */
+const GroupBuyRecordV1 = z.object({ ...GroupBuyRecord.def.shape, interests: z.record(str, num) });
+/** The idempotency record of a version-1 file (raw scoped key). */
+const IdempotencyRecordV1 = z.object({
+  key: str,
+  fingerprint: str,
+  status: num,
+  body: str,
+  contentType: str,
+  createdAt: num,
+});
+
 /**
- * Everything a `--data` file holds. Version 1.
+ * A version-1 `--data` file: one JSON snapshot rewritten after every change. Read once to migrate.
  */
-export const Snapshot = z.object({
+export const SnapshotV1 = z.object({
   format: z.literal('visitor-access-mock'),
   version: z.literal(1),
   savedAt: num,
   handles: z.array(HandleRecord),
   pages: z.array(PageRecord),
-  groupBuys: z.array(GroupBuyRecord),
+  groupBuys: z.array(GroupBuyRecordV1),
   files: z.array(FileGrantRecord),
   visitors: z.array(VisitorRecord),
   magicLinks: z.array(MagicLinkRecord),
@@ -176,8 +204,32 @@ export const Snapshot = z.object({
   refunds: z.array(RefundRecord),
   checkouts: z.array(CheckoutSessionRecord),
   messages: z.array(MessageRecord),
-  idempotency: z.array(IdempotencyRecord),
+  idempotency: z.array(IdempotencyRecordV1),
   throttles: z.record(str, z.array(num)),
   reports: z.array(ReportRecord),
 });
-export type Snapshot = z.infer<typeof Snapshot>;
+export type SnapshotV1 = z.infer<typeof SnapshotV1>;
+
+/**
+ * The schema of every table's records, by table name: what a version-2 `--data` journal is validated with.
+ */
+export const TABLE_SCHEMAS = {
+  handles: HandleRecord,
+  pages: PageRecord,
+  groupBuys: GroupBuyRecord,
+  interests: InterestRecord,
+  files: FileGrantRecord,
+  visitors: VisitorRecord,
+  magicLinks: MagicLinkRecord,
+  sessions: SessionRecord,
+  purchases: PurchaseRecord,
+  freeLogins: FreeLoginRecord,
+  refunds: RefundRecord,
+  checkouts: CheckoutSessionRecord,
+  messages: MessageRecord,
+  idempotency: IdempotencyRecord,
+  throttles: ThrottleRecord,
+  reports: ReportRecord,
+  clock: ClockRecord,
+} as const;
+export type TableName = keyof typeof TABLE_SCHEMAS;

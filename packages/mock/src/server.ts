@@ -9,19 +9,22 @@ import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } fro
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import { getResponse, type HttpHandler } from 'msw';
+import { getResponse } from 'msw';
 import type { Fixture } from './fixture.js';
+import { createHandlers, createRoutes } from './handlers/index.js';
 import {
-  directRoutes,
-  error as errorResponse,
+  baseCtx,
+  fallback,
   finish,
-  newRequestId,
-  responseText,
-  type Ctx,
-} from './handlers/context.js';
-import { createHandlers } from './handlers/index.js';
+  redactPath,
+  type HandlerOptions,
+  type Layer,
+  type RouteEntry,
+} from './handlers/pipeline.js';
+import { error as errorResponse, responseText } from './handlers/respond.js';
 import { indexPage } from './html.js';
-import { loadDataFile, saveDataFile } from './persistence.js';
+import { isLoopbackHost } from './net.js';
+import { openDataFile, type DataFile, type DataFileOptions } from './persistence.js';
 import { nodeCrypto } from './node-crypto.js';
 import { MockStore } from './store.js';
 
@@ -33,31 +36,44 @@ export interface StartServerOptions {
   port?: number;
   /** Interface to bind. Default `127.0.0.1`. */
   host?: string;
+  /**
+   * The mock's public origin: the links in emails, the checkout `url` and the mock's own redirect origin.
+   * Default `http://localhost:PORT`. Never taken from a request's `Host` header.
+   */
+  publicUrl?: string;
   /** Handles and pages to start from. Default: the fixture of `product-spec.md`. */
   fixture?: Fixture;
-  /** Keep state in this JSON file across restarts (written atomically after every change). */
+  /**
+   * Keep state in this file across restarts: an append-only journal, locked to this process, every
+   * change flushed before its answer leaves.
+   */
   dataFile?: string;
+  /** Journal tuning and test hooks (see `DataFileOptions`). */
+  dataFileOptions?: DataFileOptions;
   /** Log one line per request (method, path, status, ms, request ID): `true` for stdout, or a function. */
   log?: boolean | ((line: string) => void);
   /** Send `SameSite=None; Secure` session cookies (pages embedded on another site). */
   crossSiteCookies?: boolean;
   /** A store to serve instead of a new one (tests, benchmarks). */
   store?: MockStore;
+  /** Layers around every `/v2` and `/_edge` request (see `HandlerOptions.layers`). */
+  layers?: Layer[];
   /**
-   * How requests reach the handlers. `'direct'` (default) matches the mock's own route handlers by their
-   * path and calls their resolvers, handing anything else to MSW's `getResponse`; `'msw'` sends every
-   * request through `getResponse`. Both run the same handlers; direct skips MSW's per-request machinery.
+   * How requests reach the handlers. `'direct'` (default) matches the routes by their path and calls
+   * their resolvers; `'msw'` sends every request through MSW's `getResponse`. Both run the same routes.
    */
   dispatch?: 'direct' | 'msw';
 }
 
 /** A running standalone mock. */
 export interface RunningServer {
-  /** Base URL, e.g. `http://127.0.0.1:4010`. */
+  /** The address it listens on, e.g. `http://127.0.0.1:4010`. */
   url: string;
+  /** The public origin links and the checkout use, e.g. `http://localhost:4010`: open your pages on its host name. */
+  publicUrl: string;
   port: number;
   store: MockStore;
-  /** Stops listening and closes open connections. */
+  /** Stops listening, closes open connections, and releases the data file. */
   close(): Promise<void>;
 }
 
@@ -65,46 +81,79 @@ interface CompiledRoute {
   method: string;
   pattern: RegExp;
   keys: string[];
-  resolve: (info: { request: Request; params: Record<string, string>; direct: true }) => Promise<Response>;
+  resolve: RouteEntry['resolve'];
 }
 
 /**
- * Compiles the leading handlers built by this package (`*` + a plain path) into regular expressions, in
- * array order, matching the way MSW does: `:name` is one segment decoded with `decodeURIComponent`, a
- * trailing slash is optional. Compiling stops at the first other handler, so MSW's order is kept.
+ * Compiles the route entries into regular expressions, matching the way MSW does: `{name}` is one
+ * segment decoded with `decodeURIComponent`, a trailing slash is optional.
  */
-function compileDirect(handlers: HttpHandler[]): CompiledRoute[] {
-  const compiled: CompiledRoute[] = [];
-  for (const handler of handlers) {
-    const route = directRoutes.get(handler);
-    if (!route || !route.path.startsWith('*/') || /[*?()+]/.test(route.path.slice(1))) break;
+function compileDirect(entries: RouteEntry[]): CompiledRoute[] {
+  return entries.map((route) => {
     const keys: string[] = [];
     const source = route.path
-      .slice(1)
       .split('/')
       .map((seg) => {
-        if (seg.startsWith(':')) {
-          keys.push(seg.slice(1));
+        const param = /^\{(\w+)\}$/.exec(seg);
+        if (param) {
+          keys.push(param[1]!);
           return '([^/]+)';
         }
-        return seg.replace(/[.\\^$|[\]{}]/g, '\\$&');
+        return seg.replace(/[.\\^$|[\]{}*+?()]/g, '\\$&');
       })
       .join('/');
-    compiled.push({ method: route.method, pattern: new RegExp(`^${source}/?$`), keys, resolve: route.resolve });
-  }
-  return compiled;
+    return { method: route.method, pattern: new RegExp(`^${source}/?$`), keys, resolve: route.resolve };
+  });
 }
 
-async function dispatchDirect(compiled: CompiledRoute[], handlers: HttpHandler[], request: Request, url: URL) {
-  for (const route of compiled) {
-    if (route.method !== request.method) continue;
-    const m = route.pattern.exec(url.pathname);
-    if (!m) continue;
-    const params: Record<string, string> = {};
-    route.keys.forEach((key, i) => (params[key] = decodeURIComponent(m[i + 1]!)));
-    return route.resolve({ request, params, direct: true });
+/**
+ * The request with every path segment that does not decode re-encoded as sent (`%` → `%25`), so that MSW's
+ * matching (which decodes segments and throws on a malformed one) sees what the direct route table sees:
+ * the segment as sent, which the route then refuses in its own documented way.
+ */
+function decodable(request: Request, url: URL): Request {
+  const segments = url.pathname.split('/');
+  let changed = false;
+  const fixed = segments.map((segment) => {
+    try {
+      decodeURIComponent(segment);
+      return segment;
+    } catch {
+      changed = true;
+      return segment.replaceAll('%', '%25');
+    }
+  });
+  if (!changed) return request;
+  const next = new URL(url);
+  next.pathname = fixed.join('/');
+  return new Request(next, request);
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
-  return getResponse(handlers, request);
+}
+
+/**
+ * The warning for `--host` other than loopback, or undefined.
+ *
+ * @example
+ * ```ts
+ * exposureWarning('0.0.0.0'); // 'Warning: --host 0.0.0.0 makes the mock reachable from other machines…'
+ * exposureWarning('127.0.0.1'); // undefined
+ * ```
+ */
+export function exposureWarning(host: string): string | undefined {
+  if (isLoopbackHost(host)) return undefined;
+  return (
+    `Warning: --host ${host} makes the mock reachable from other machines. Anyone who can reach it can use ` +
+    `the API as any visitor whose email they type (the mailbox shows every sign-in link). The development ` +
+    `API (/_mock) still answers this machine only, but a proxy or tunnel on this machine would expose it ` +
+    `to others. Use --host 127.0.0.1 unless you need this.`
+  );
 }
 
 /**
@@ -138,21 +187,50 @@ async function buffered(request: Request, incoming: IncomingMessage, reuseBodile
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const store =
     options.store ?? new MockStore({ ...(options.fixture ? { fixture: options.fixture } : {}), ...nodeCrypto });
-  const dataFile = options.dataFile;
-  if (dataFile) {
-    if (!loadDataFile(store, dataFile)) saveDataFile(store, dataFile);
+  let configuredPublicUrl: string | undefined;
+  if (options.publicUrl !== undefined) {
+    configuredPublicUrl = checkPublicUrl(options.publicUrl);
   }
+  const data: DataFile | undefined = options.dataFile
+    ? openDataFile(store, options.dataFile, options.dataFileOptions)
+    : undefined;
   const log = options.log === true ? (line: string) => console.log(line) : options.log || undefined;
 
   const clientIps = new WeakMap<Request, string>();
-  const handlers = createHandlers({
+  let port = 0;
+  const handlerOptions: HandlerOptions = {
     store,
     ...(options.crossSiteCookies ? { crossSiteCookies: true } : {}),
+    ...(options.layers ? { layers: options.layers } : {}),
     clientIp: (request) => clientIps.get(request),
-  });
-  const direct = options.dispatch === 'msw' ? undefined : compileDirect(handlers);
-  let saved = store.revision;
-  let baseUrl = '';
+    // Configuration, never the Host header: links, checkout URLs and the mock's own origin.
+    get publicUrl() {
+      return configuredPublicUrl ?? `http://localhost:${port}`;
+    },
+  };
+  const handlers = createHandlers(handlerOptions);
+  const direct = options.dispatch === 'msw' ? undefined : compileDirect(createRoutes(handlerOptions));
+
+  const dispatch = async (request: Request, url: URL): Promise<Response> => {
+    if (!direct) {
+      const answered = await getResponse(handlers, decodable(request, url));
+      if (answered) return answered;
+    } else {
+      for (const route of direct) {
+        if (route.method !== request.method) continue;
+        const m = route.pattern.exec(url.pathname);
+        if (!m) continue;
+        const params: Record<string, string> = {};
+        // A segment that does not decode is passed as sent: the route's validation refuses it in its own
+        // documented way (400 for a JSON route, the "link not valid" page for the landing).
+        route.keys.forEach((key, i) => (params[key] = safeDecode(m[i + 1]!)));
+        return route.resolve({ request, params, direct: true });
+      }
+    }
+    if (request.method === 'GET' && url.pathname === '/')
+      return indexPage(store.pages.values(), handlerOptions.publicUrl!);
+    return fallback(handlerOptions, { request, params: {}, direct: true });
+  };
 
   const fetchHandler = async (
     request: Request,
@@ -161,45 +239,31 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const started = performance.now();
     const ip = env.incoming.socket.remoteAddress;
     if (ip) clientIps.set(request, ip);
-    let response: Response | undefined;
-    let url: URL | undefined;
+    let response: Response;
+    let path = '?';
     try {
-      url = new URL(request.url);
+      const url = new URL(request.url);
+      path = url.pathname;
       const req = await buffered(request, env.incoming, direct !== undefined);
-      response = direct ? await dispatchDirect(direct, handlers, req, url) : await getResponse(handlers, req);
+      if (ip) clientIps.set(req, ip);
+      response = await dispatch(req, url);
     } catch (cause) {
       // Malformed URLs (bad percent-encoding) fail in path matching: that is the client's mistake.
-      const requestId = newRequestId();
-      const ctx = { requestId } as Ctx;
+      const malformed = cause instanceof URIError || cause instanceof TypeError;
+      if (!malformed) console.error('[visitor-access-mock] request failed', cause);
+      const ctx = baseCtx(handlerOptions, { request: new Request('http://invalid/'), params: {}, direct: true });
       response = finish(
-        store,
-        request,
-        url ?? new URL('http://invalid/'),
-        requestId,
+        ctx,
         started,
-        cause instanceof URIError || cause instanceof TypeError
+        malformed
           ? errorResponse(ctx, 'invalid_request', 'The request URL is malformed.')
           : errorResponse(ctx, 'internal_error', 'The mock failed to handle this request; please report it.'),
+        { kind: 'dev', self: '' },
       );
     }
-    if (!response) {
-      const requestId = newRequestId();
-      const u = url ?? new URL(request.url);
-      response =
-        request.method === 'GET' && u.pathname === '/'
-          ? indexPage(store.pages.values(), baseUrl)
-          : errorResponse({ requestId } as Ctx, 'not_found', `There is no route ${request.method} ${u.pathname}.`);
-      response = finish(store, request, u, requestId, started, response);
-    }
-    if (dataFile && store.revision !== saved) {
-      // Saved before the client sees the answer: a purchase that was confirmed is on disk.
-      saveDataFile(store, dataFile);
-      saved = store.revision;
-    }
     if (log) {
-      const path = url ? url.pathname : request.url;
       log(
-        `${request.method} ${path} ${response.status} ${(performance.now() - started).toFixed(1)}ms ${response.headers.get('x-request-id') ?? '-'}`,
+        `${request.method} ${redactPath(path)} ${response.status} ${(performance.now() - started).toFixed(1)}ms ${response.headers.get('x-request-id') ?? '-'}`,
       );
     }
     // The adapter streams a standard Response body with a timer between reads; our bodies are small and
@@ -222,33 +286,53 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const server = createAdaptorServer({ fetch: fetchHandler as never, overrideGlobalObjects: false }) as Server;
   server.keepAliveTimeout = 5000;
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(`Port ${options.port ?? 4010} on ${host} is already in use. Pick another with --port.`)
-          : error,
-      );
-    };
-    server.once('error', onError);
-    server.listen(options.port ?? 4010, host, () => {
-      server.off('error', onError);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const onError = (error: NodeJS.ErrnoException) => {
+        reject(
+          error.code === 'EADDRINUSE'
+            ? new Error(`Port ${options.port ?? 4010} on ${host} is already in use. Pick another with --port.`)
+            : error,
+        );
+      };
+      server.once('error', onError);
+      server.listen(options.port ?? 4010, host, () => {
+        server.off('error', onError);
+        resolve();
+      });
     });
-  });
-  const port = (server.address() as AddressInfo).port;
+  } catch (error) {
+    data?.close();
+    throw error;
+  }
+  port = (server.address() as AddressInfo).port;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-  baseUrl = `http://${shownHost}:${port}`;
   return {
-    url: baseUrl,
+    url: `http://${shownHost}:${port}`,
+    publicUrl: handlerOptions.publicUrl!,
     port,
     store,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
+        server.close((error) => {
+          data?.close();
+          if (error) reject(error);
+          else resolve();
+        });
         server.closeAllConnections();
       }),
   };
+}
+
+/** A public URL must be a bare http(s) origin: links are built as `{publicUrl}/_edge/…`. */
+function checkPublicUrl(value: string): string {
+  const trimmed = value.replace(/\/+$/, '');
+  if (!/^https?:\/\//i.test(trimmed) || !URL.canParse(trimmed) || new URL(trimmed).origin !== trimmed) {
+    throw new Error(
+      `--public-url must be an origin such as http://localhost:4010 (scheme, host, optional port), not "${value}".`,
+    );
+  }
+  return trimmed;
 }
 
 export { banner } from './banner.js';

@@ -1,5 +1,6 @@
 // Test helpers: a standalone server on a free loopback port, and a tiny HTTP client with a cookie jar
 // (one per simulated visitor).
+import type { ChildProcess } from 'node:child_process';
 import { startServer, type RunningServer, type StartServerOptions } from '../src/server.js';
 
 export interface Reply<T = any> {
@@ -53,7 +54,9 @@ export class Visitor {
   }
 
   /** The newest sign-in email for `email`, read through the development API. */
-  async lastMessage(email: string): Promise<{ token: string; code: string; link: string | null; subject: string; text: string }> {
+  async lastMessage(
+    email: string,
+  ): Promise<{ token: string; code: string; link: string | null; subject: string; text: string }> {
     const r = await fetch(`${this.base}/_mock/api/messages?to=${encodeURIComponent(email)}`);
     const { messages } = (await r.json()) as {
       messages: { token: string; code: string; link: string | null; subject: string; text: string }[];
@@ -99,4 +102,33 @@ export async function advance(base: string, ms: number): Promise<void> {
     body: JSON.stringify({ advanceMs: ms }),
   });
   if (r.status !== 200) throw new Error(`clock ${r.status}`);
+}
+
+/** A mock in a child process (see test/serve.ts): for kill -9 and two-process tests. */
+export interface ChildMock {
+  child: ChildProcess;
+  url: string;
+}
+
+/** Starts test/serve.ts with `options`; resolves with its URL, or rejects with what it printed. */
+export function startChildMock(options: Record<string, unknown>): Promise<ChildMock> {
+  return import('node:child_process').then(
+    ({ spawn }) =>
+      new Promise<ChildMock>((resolve, reject) => {
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', new URL('./serve.ts', import.meta.url).pathname, JSON.stringify(options)],
+          { stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+        let out = '';
+        let err = '';
+        child.stdout!.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /READY (\S+)/.exec(out);
+          if (m) resolve({ child, url: m[1]! });
+        });
+        child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+        child.once('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
+      }),
+  );
 }

@@ -10,6 +10,7 @@ import {
   APIPromise,
   ConnectionError,
   createClient,
+  InvalidRedirectUrlError,
   InvalidRequestError,
   PageNotFoundError,
   RateLimitError,
@@ -81,7 +82,8 @@ describe('every method', () => {
       expect(seen[0]!.method).toBe(spec.method);
       if (spec.sentBody !== undefined) expect(JSON.parse(seen[0]!.body)).toEqual(spec.sentBody);
       const route = routes[id as RouteId];
-      expect(seen[0]!.headers.has('idempotency-key')).toBe(route.idempotent);
+      // The access check goes without a key (see the next test): a key would cost every page a CORS preflight.
+      expect(seen[0]!.headers.has('idempotency-key')).toBe(route.idempotent && id !== 'checkAccess');
       expect(c.lastRequestId).toBe('req_ok');
     });
 
@@ -185,7 +187,14 @@ describe('client-side validation', () => {
     });
     await expect(
       c.pages.checkout('gharart', 'masterclass', { successUrl: 'javascript:alert(1)', cancelUrl: 'http://localhost/' }),
-    ).rejects.toMatchObject({ code: 'invalid_request', details: [{ path: 'successUrl' }] });
+    ).rejects.toMatchObject({
+      // The mock answers the same mistake with the same code, message and details.
+      name: 'InvalidRedirectUrlError',
+      status: 400,
+      code: 'invalid_redirect_url',
+      message: 'Invalid request: successUrl: Expected an absolute http(s) URL without credentials',
+      details: [{ path: 'successUrl' }],
+    });
   });
 
   it('landingUrl builds the absolute landing URL and refuses bad input', () => {
@@ -195,7 +204,7 @@ describe('client-side validation', () => {
     );
     expect(c.edge.landingUrl('abc')).toBe(`${BASE}/_edge/visitor/access/t/abc`);
     expect(() => c.edge.landingUrl('')).toThrow(InvalidRequestError);
-    expect(() => c.edge.landingUrl('abc', { returnTo: 'javascript:alert(1)' })).toThrow(InvalidRequestError);
+    expect(() => c.edge.landingUrl('abc', { returnTo: 'javascript:alert(1)' })).toThrow(InvalidRedirectUrlError);
   });
 });
 
@@ -293,10 +302,43 @@ describe('retries', () => {
     expect(seen).toHaveLength(4);
   });
 
-  it('does not retry a write without an idempotency key', async () => {
-    const seen = answer('POST', CALLS.verify.path, apiError('unavailable', 503));
-    await expect(client().auth.verify({ token: 't' })).rejects.toMatchObject({ status: 503 });
-    expect(seen).toHaveLength(1);
+  it('sends a key with every write and retries each one with that same key', async () => {
+    // verify, logout and withdrawing interest took no key before: a lost answer stranded them.
+    const writes = (Object.keys(CALLS) as RouteId[]).filter(
+      (id) => routes[id].method !== 'GET' && id !== 'checkAccess',
+    );
+    expect(writes).toEqual(expect.arrayContaining(['verify', 'logout', 'withdrawInterest']));
+    for (const id of writes) {
+      server.resetHandlers();
+      const spec = CALLS[id as keyof typeof CALLS];
+      const seen = answer(spec.method, spec.path, apiError('storage_unavailable', 503), json(spec.body, spec.status));
+      await expect(Promise.resolve(spec.call(client({ creatorToken: 'jwt' }))), id).resolves.toEqual(
+        spec.body === null ? undefined : spec.body,
+      );
+      expect(seen, id).toHaveLength(2);
+      const keys = seen.map((s) => s.headers.get('idempotency-key'));
+      expect(keys[0], id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(keys[1], id).toBe(keys[0]);
+    }
+  });
+
+  it('sends the access check as a simple CORS request (no key, no JSON body) and still retries it', async () => {
+    // It runs on every page load and repeating it changes nothing, so it needs no key; with one, a page on
+    // another origin would wait for a preflight round trip before the gate could draw.
+    const spec = CALLS.checkAccess;
+    const seen = answer(spec.method, spec.path, apiError('storage_unavailable', 503), json(spec.body));
+    await expect(spec.call(client())).resolves.toEqual(spec.body);
+    expect(seen).toHaveLength(2);
+    for (const request of seen) {
+      expect(request.headers.has('idempotency-key')).toBe(false);
+      expect(request.headers.has('content-type')).toBe(false);
+      expect(request.body).toBe('');
+    }
+    // A caller who wants a key still gets it sent.
+    server.resetHandlers();
+    const keyed = answer(spec.method, spec.path, json(spec.body));
+    await client().pages.checkAccess('gharart', 'masterclass', { idempotencyKey: 'my-key' });
+    expect(keyed[0]!.headers.get('idempotency-key')).toBe('my-key');
   });
 
   it('does not retry 4xx answers other than 408/429', async () => {
@@ -386,10 +428,12 @@ describe('retries: which failures, which calls', () => {
     expect(new Set(seen.map((s) => s.body)).size).toBe(1);
   });
 
-  it('never retries a write without a key, even on a network failure', async () => {
-    const seen = answer('POST', CALLS.verify.path, () => HttpResponse.error());
-    await expect(client().auth.verify({ token: 't' })).rejects.toBeInstanceOf(ConnectionError);
-    expect(seen).toHaveLength(1);
+  it('retries a verify whose answer was lost, with the same key (the server replays the first answer)', async () => {
+    const seen = answer('POST', CALLS.verify.path, () => HttpResponse.error(), json(CALLS.verify.body));
+    await expect(client().auth.verify({ token: 't' })).resolves.toEqual(CALLS.verify.body);
+    expect(seen).toHaveLength(2);
+    expect(seen[1]!.headers.get('idempotency-key')).toBe(seen[0]!.headers.get('idempotency-key'));
+    expect(seen[1]!.body).toBe(seen[0]!.body);
   });
 
   it('does not retry a timed-out attempt', async () => {

@@ -4,21 +4,15 @@
 import { runConformance, scenarios, type ConformanceReport } from '@visitor-access/conformance';
 import { createMockServer } from '@visitor-access/mock/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AWAITING_ISSUE_8, IN_PROCESS_COOKIE_LEAK } from '../../conformance/test/known-mock-gaps.js';
 
 const BASE = 'http://api.conformance.test';
 const mock = createMockServer({ baseUrl: BASE });
-// Left out by name, each with its reason in packages/conformance/test/known-mock-gaps.ts: the checks waiting for
-// issue 8, and those that MSW's process-wide cookie store breaks in-process (a mock bug this test found).
-const checked = scenarios.filter((s) => !(s.id in AWAITING_ISSUE_8) && !(s.id in IN_PROCESS_COOKIE_LEAK));
+const checked = scenarios;
 let report: ConformanceReport;
 
 beforeAll(async () => {
   mock.listen();
-  report = await runConformance({
-    baseUrl: BASE,
-    only: scenarios.map((s) => s.id).filter((id) => !(id in AWAITING_ISSUE_8)),
-  });
+  report = await runConformance({ baseUrl: BASE });
 }, 60_000);
 afterAll(() => mock.close());
 

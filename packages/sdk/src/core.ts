@@ -2,15 +2,15 @@ import ky, { HTTPError, TimeoutError as KyTimeoutError, type KyInstance, type Op
 import type { ResponseSchema, RouteId, routes } from '@visitor-access/contract';
 import { buildPath, routeMeta } from '@visitor-access/contract/route-meta';
 import { APIPromise, type WithResponse } from './api-promise.js';
+import { formatIssues, validationFailure, type IssueLike } from '@visitor-access/contract/issues';
 import {
   ApiError,
   ConnectionError,
-  InvalidRequestError,
   ResponseValidationError,
   TimeoutError,
+  errorClassFor,
   errorFromResponse,
   parseRetryAfter,
-  type ValidationIssue,
 } from './errors.js';
 import type { ClientOptions, RequestOptions } from './options.js';
 import { SessionStore } from './session.js';
@@ -28,70 +28,15 @@ export interface CallSpec {
   options?: RequestOptions | undefined;
 }
 
-interface ZodIssueLike {
-  path: PropertyKey[];
-  message: string;
-  code?: string;
-  errors?: ZodIssueLike[][];
-  expected?: string;
-  origin?: string;
-  format?: string;
-  keys?: string[];
-}
-
-/** zod/mini ships no locale ("Invalid input" everywhere); say something a person can act on. */
-function messageOf({ message, code, expected, origin, format, keys = [] }: ZodIssueLike): string {
-  if (message && message !== 'Invalid input') return message;
-  const size = origin === 'string' ? ['short', 'long'] : ['small', 'big'];
-  return code === 'invalid_type'
-    ? expected
-      ? `Expected ${expected}`
-      : 'Invalid type'
-    : code === 'too_small'
-      ? `Too ${size[0]}`
-      : code === 'too_big'
-        ? `Too ${size[1]}`
-        : code === 'unrecognized_keys'
-          ? `Unknown field${keys.length > 1 ? 's' : ''}: ${keys.join(', ')}`
-          : code === 'invalid_format'
-            ? `Invalid ${format ?? 'format'}`
-            : code === 'invalid_value'
-              ? 'Invalid value'
-              : message || 'Invalid input';
-}
-
 interface SafeParsable {
-  safeParse(data: unknown): { success: true; data: unknown } | { success: false; error: { issues: ZodIssueLike[] } };
-}
-
-/**
- * Flattens zod issues into `{ path, message }`. For a union (verify's `{ token } | { email, code }`)
- * the branch closest to passing explains the failure better than "Invalid input".
- */
-export function toIssues(issues: ZodIssueLike[], prefix: PropertyKey[] = []): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  for (const issue of issues) {
-    const path = [...prefix, ...issue.path];
-    if (issue.code === 'invalid_union' && issue.errors && issue.errors.length > 0) {
-      const best = issue.errors.reduce((a, b) => (b.length < a.length ? b : a));
-      out.push(...toIssues(best, path));
-    } else {
-      // Dotted path of an issue: `page.price`, `items.0.grantedAt`.
-      out.push({ path: path.map(String).join('.'), message: messageOf(issue) });
-    }
-  }
-  return out;
+  safeParse(data: unknown): { success: true; data: unknown } | { success: false; error: { issues: IssueLike[] } };
 }
 
 /** The error for a request the contract says the server would refuse; nothing was sent. */
-function invalidRequest(details: ValidationIssue[]): InvalidRequestError {
-  const first = details[0];
-  return new InvalidRequestError({
-    status: 400,
-    code: 'invalid_request',
-    message: first ? `Invalid request: ${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid request',
-    details,
-  });
+function invalidRequest(issues: IssueLike[]): ApiError {
+  // The mock's 400 for the same mistake carries the same code, message and details.
+  const { code, message, details } = validationFailure(issues);
+  return new (errorClassFor(code))({ status: 400, code, message, details });
 }
 
 function uuid(): string {
@@ -111,6 +56,14 @@ const DEFAULT_BACKOFF_LIMIT_MS = 8_000;
 const jitter = (delay: number) => delay * (0.5 + Math.random() / 2);
 
 /** The request machinery shared by every resource of one client. Internal. */
+/**
+ * Writes sent without an `Idempotency-Key` unless the caller passes one, and retried all the same. The
+ * access check runs on every page load and its only effect (recording a free-login visit) is the same
+ * however often it runs, so a repeat needs no key. A key would make it a non-simple CORS request: every
+ * cross-origin page would wait for a preflight round trip before the gate could draw anything.
+ */
+const REPEATABLE_WITHOUT_KEY: ReadonlySet<string> = new Set<RouteId>(['checkAccess']);
+
 export class Core {
   readonly session: SessionStore;
   lastRequestId: string | undefined;
@@ -185,11 +138,11 @@ export class Core {
    */
   checkUrlParts(id: RouteId, parts: { params?: Record<string, string>; query?: Record<string, unknown> }): void {
     const schemas = this.#schemas?.[id];
-    const issues: ValidationIssue[] = [];
+    const issues: IssueLike[] = [];
     for (const key of ['params', 'query'] as const) {
       const schema = schemas?.[key] as unknown as SafeParsable | undefined;
       const result = schema?.safeParse(parts[key] ?? {});
-      if (result && !result.success) issues.push(...toIssues(result.error.issues));
+      if (result && !result.success) issues.push(...result.error.issues);
     }
     if (issues.length > 0) throw invalidRequest(issues);
   }
@@ -211,8 +164,10 @@ export class Core {
     }
 
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-    // Made once per logical call, before the retry loop, so every attempt carries the same key.
-    const idempotencyKey = route.idempotent ? (options.idempotencyKey ?? uuid()) : undefined;
+    // Every write carries a key (the contract says so), made once per logical call, before the retry
+    // loop, so every attempt carries the same key and the server answers a repeat with the first answer.
+    const idempotencyKey =
+      options.idempotencyKey ?? (route.idempotent && !REPEATABLE_WITHOUT_KEY.has(id) ? uuid() : undefined);
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     if (route.auth === 'creator' && this.#options.creatorToken !== undefined) {
       const t = this.#options.creatorToken;
@@ -228,7 +183,8 @@ export class Core {
 
     let response: Response;
     try {
-      response = await (idempotencyKey ? this.#kyIdempotent : this.#ky)(this.url(id, spec.params), kyOptions);
+      const retriesWrites = idempotencyKey !== undefined || REPEATABLE_WITHOUT_KEY.has(id);
+      response = await (retriesWrites ? this.#kyIdempotent : this.#ky)(this.url(id, spec.params), kyOptions);
     } catch (error) {
       throw await this.#failure(error, signal);
     }
@@ -244,7 +200,7 @@ export class Core {
   #check(schema: SafeParsable, value: unknown): unknown {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
-    throw invalidRequest(toIssues(result.error.issues));
+    throw invalidRequest(result.error.issues);
   }
 
   async #failure(error: unknown, signal: AbortSignal | undefined): Promise<unknown> {
@@ -297,7 +253,7 @@ export class Core {
     if (schema && this.#options.validateResponses !== false) {
       const result = (schema as unknown as SafeParsable).safeParse(json);
       if (!result.success) {
-        throw new ResponseValidationError({ issues: toIssues(result.error.issues), requestId, response });
+        throw new ResponseValidationError({ issues: formatIssues(result.error.issues), requestId, response });
       }
     }
     // The raw body, not the parsed copy: fields a newer server adds stay visible.

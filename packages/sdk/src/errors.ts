@@ -228,6 +228,26 @@ export class AlreadyEntitledError extends ApiError {}
  */
 export class IdempotencyKeyReusedError extends ApiError {}
 /**
+ * 415 `unsupported_media_type`: a write sent a body that is not `application/json`. The SDK always
+ * sends JSON; this comes from hand-made requests.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof UnsupportedMediaTypeError) console.error('Send JSON with content-type: application/json');
+ * ```
+ */
+export class UnsupportedMediaTypeError extends ApiError {}
+/**
+ * 503 `storage_unavailable`: the server could not save the change, so nothing changed. Writes are
+ * retried with their `Idempotency-Key`; this reaches you after the last retry.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof StorageUnavailableError) showMessage('Nothing was saved. Try again in a moment.');
+ * ```
+ */
+export class StorageUnavailableError extends ApiError {}
+/**
  * 429 `rate_limited`. `retryAfter` is the server's `Retry-After` in seconds, when it sent one.
  *
  * @example
@@ -336,8 +356,10 @@ const ERROR_CLASSES: Record<ErrorCode, ApiErrorClass> = {
   connect_not_configured: ConnectNotConfiguredError,
   already_refunded: AlreadyRefundedError,
   already_entitled: AlreadyEntitledError,
+  unsupported_media_type: UnsupportedMediaTypeError,
   idempotency_key_reused: IdempotencyKeyReusedError,
   rate_limited: RateLimitError,
+  storage_unavailable: StorageUnavailableError,
 };
 
 // Names live on the prototypes, as `Error.prototype.name` does, rather than in one constructor per

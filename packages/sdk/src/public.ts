@@ -29,6 +29,8 @@ export {
   AlreadyRefundedError,
   AlreadyEntitledError,
   IdempotencyKeyReusedError,
+  UnsupportedMediaTypeError,
+  StorageUnavailableError,
   RateLimitError,
   ConnectionError,
   TimeoutError,

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Email, HttpUrl, IsoDateTime } from '../common.js';
+import { Email, IsoDateTime, RedirectUrl } from '../common.js';
 import { defineRoute } from '../route.js';
 import { routeMeta } from '../route-meta.js';
 
@@ -31,7 +31,7 @@ export type Visitor = z.infer<typeof Visitor>;
  */
 export const MagicLinkRequest = z.object({
   email: Email,
-  returnTo: z.optional(HttpUrl),
+  returnTo: z.optional(RedirectUrl),
 });
 export type MagicLinkRequest = z.input<typeof MagicLinkRequest>;
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { HttpUrl, PageParams } from '../common.js';
+import { PageParams, RedirectUrl } from '../common.js';
 import { defineRoute } from '../route.js';
 import { routeMeta } from '../route-meta.js';
 
@@ -13,8 +13,8 @@ import { routeMeta } from '../route-meta.js';
  * ```
  */
 export const CheckoutRequest = z.object({
-  successUrl: HttpUrl,
-  cancelUrl: HttpUrl,
+  successUrl: RedirectUrl,
+  cancelUrl: RedirectUrl,
 });
 export type CheckoutRequest = z.infer<typeof CheckoutRequest>;
 

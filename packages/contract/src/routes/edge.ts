@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { HttpUrl } from '../common.js';
+import { RedirectUrl } from '../common.js';
 import { defineRoute } from '../route.js';
 import { routeMeta } from '../route-meta.js';
 import { AccessItem } from './access.js';
@@ -48,7 +48,7 @@ export const edgeAccess = defineRoute({
  * LandingQuery.parse({ returnTo: 'https://gharart.example/masterclass' });
  * ```
  */
-export const LandingQuery = z.object({ returnTo: z.optional(HttpUrl) });
+export const LandingQuery = z.object({ returnTo: z.optional(RedirectUrl) });
 
 /**
  * The `GET /_edge/visitor/access/t/{token}` route: no auth.

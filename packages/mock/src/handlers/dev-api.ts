@@ -1,22 +1,12 @@
-// The development API of product-spec.md: JSON under /_mock/api, pages under /_mock.
+// The development API of product-spec.md: JSON under /_mock/api, pages under /_mock. It answers this
+// machine only (pipeline.ts), and a write must come from a page on this machine.
 import * as z from 'zod/mini';
 import { Currency, Email, Handle, HttpUrl, IsoDateTime, PageMode, Price, Slug } from '@visitor-access/contract';
+import { AdjustableClock } from '../clock.js';
 import { checkoutPage, mailboxPage, problemPage } from '../html.js';
-import type { MessageRecord } from '../records.js';
-import { http } from 'msw';
-import {
-  body,
-  error,
-  failure,
-  json,
-  newRequestId,
-  preflight,
-  reply,
-  route,
-  validate,
-  type HandlerOptions,
-} from './context.js';
-import { refundView } from './refund.js';
+import { messageView, refundView } from '../store/views.js';
+import { devRouteOf, type DevRoute } from './pipeline.js';
+import { error, json, reply } from './respond.js';
 
 const ClockBody = z.union([
   z.strictObject({ advanceMs: z.int().check(z.gte(-1e13), z.lte(1e13)) }),
@@ -59,130 +49,126 @@ const LimitQuery = z.object({
     z.pipe(z.string().check(z.regex(/^\d{1,4}$/, 'Expected a number from 1 to 1000')), z.transform(Number)),
   ),
 });
+const Empty = z.optional(z.strictObject({}));
 
-const messageView = (m: MessageRecord) => ({
-  id: m.id,
-  to: m.to,
-  subject: m.subject,
-  text: m.text,
-  link: m.link,
-  ...(m.token !== undefined ? { token: m.token } : {}),
-  ...(m.code !== undefined ? { code: m.code } : {}),
-  sentAt: new Date(m.sentAt).toISOString(),
-});
-
-const query = (url: URL) => Object.fromEntries(url.searchParams);
+const nowView = (now: number) => ({ now: new Date(now).toISOString() });
 
 /** The mock's development API: mailbox, clock, reset, creator tokens, fake checkout, refunds, edits, request log. */
-export const devApiHandlers = (options: HandlerOptions) => [
-  route(options, 'get', '/_mock/mailbox', (ctx) => {
-    const q = validate(ctx, query(ctx.url), MessagesQuery, 'query');
-    if (q instanceof Response) return q;
-    return mailboxPage(ctx.store.messagesTo(q.to), q.to);
+export const devRoutes: DevRoute[] = [
+  devRouteOf({
+    method: 'GET',
+    path: '/_mock/mailbox',
+    query: MessagesQuery,
+    run: (ctx) => mailboxPage(ctx.store.messagesTo(ctx.input.query.to), ctx.input.query.to),
   }),
-  route(options, 'get', '/_mock/api/messages', (ctx) => {
-    const q = validate(ctx, query(ctx.url), MessagesQuery, 'query');
-    if (q instanceof Response) return q;
-    return json(ctx, 200, { messages: ctx.store.messagesTo(q.to).map(messageView) });
+  devRouteOf({
+    method: 'GET',
+    path: '/_mock/api/messages',
+    query: MessagesQuery,
+    run: (ctx) => json(ctx, 200, { messages: ctx.store.messagesTo(ctx.input.query.to).map(messageView) }),
   }),
-  route(options, 'get', '/_mock/api/clock', (ctx) => json(ctx, 200, { now: new Date(ctx.store.now()).toISOString() })),
-  route(options, 'post', '/_mock/api/clock', async (ctx) => {
-    const input = await body(ctx, ClockBody);
-    if (input instanceof Response) return input;
-    if ('advanceMs' in input) ctx.store.clock.advance(input.advanceMs);
-    else ctx.store.clock.set(Date.parse(input.set));
-    return json(ctx, 200, { now: new Date(ctx.store.now()).toISOString() });
+  devRouteOf({ method: 'GET', path: '/_mock/api/clock', run: (ctx) => json(ctx, 200, nowView(ctx.store.now())) }),
+  devRouteOf({
+    method: 'POST',
+    path: '/_mock/api/clock',
+    body: ClockBody,
+    run: (ctx) => {
+      const input = ctx.input.body;
+      const offset =
+        'advanceMs' in input
+          ? ctx.store.clock.offset + input.advanceMs
+          : Date.parse(input.set) - (ctx.store.now() - ctx.store.clock.offset);
+      if (!AdjustableClock.inRange(offset)) {
+        return error(ctx, 'invalid_request', 'The clock can be moved at most 10 years from the real time.', {
+          details: [{ path: 'advanceMs' in input ? 'advanceMs' : 'set', message: 'At most 10 years from now' }],
+        });
+      }
+      ctx.store.clock.setOffset(offset);
+      // What the new time let expire goes at once (links, throttles, sessions, idempotency records).
+      ctx.store.purge();
+      return json(ctx, 200, nowView(ctx.store.now()));
+    },
   }),
-  route(options, 'post', '/_mock/api/reset', (ctx) => {
-    ctx.store.reset();
-    return json(ctx, 200, { ok: true });
+  devRouteOf({
+    method: 'POST',
+    path: '/_mock/api/reset',
+    body: Empty,
+    run: (ctx) => {
+      ctx.store.reset();
+      return json(ctx, 200, { ok: true });
+    },
   }),
-  route(options, 'post', '/_mock/api/creator-token', async (ctx) => {
-    const input = await body(ctx, CreatorTokenBody);
-    if (input instanceof Response) return input;
-    return json(ctx, 200, { token: await ctx.store.issueCreatorToken(input.handle) });
+  devRouteOf({
+    method: 'POST',
+    path: '/_mock/api/creator-token',
+    body: CreatorTokenBody,
+    run: async (ctx) => json(ctx, 200, { token: await ctx.store.issueCreatorToken(ctx.input.body.handle) }),
   }),
-  route(options, 'get', '/_mock/checkout/:sessionId', (ctx) => {
-    const p = SessionParams.safeParse(ctx.params);
-    const session = p.success ? ctx.store.checkouts.get(p.data.sessionId) : undefined;
-    if (!session)
-      return problemPage(
-        404,
-        'Checkout not found',
-        'There is no checkout session with this ID. Start the checkout again.',
-      );
-    return checkoutPage(session);
+  devRouteOf({
+    method: 'GET',
+    path: '/_mock/checkout/{sessionId}',
+    run: (ctx) => {
+      const p = SessionParams.safeParse(ctx.params);
+      const session = p.success ? ctx.store.checkouts.get(p.data.sessionId) : undefined;
+      if (!session) {
+        return problemPage(
+          404,
+          'Checkout not found',
+          'There is no checkout session with this ID. Start the checkout again.',
+        );
+      }
+      return checkoutPage(session);
+    },
   }),
-  route(options, 'post', '/_mock/api/checkout/:sessionId/complete', async (ctx) => {
-    const p = validate(ctx, ctx.params, SessionParams, 'path');
-    if (p instanceof Response) return p;
-    const input = await body(ctx, CompleteBody);
-    if (input instanceof Response) return input;
-    return reply(ctx, ctx.store.completeCheckout(p.sessionId, input.outcome), 200, (v) => ({
-      redirectTo: v.redirectTo,
-    }));
+  devRouteOf({
+    method: 'POST',
+    path: '/_mock/api/checkout/{sessionId}/complete',
+    params: SessionParams,
+    body: CompleteBody,
+    run: (ctx) =>
+      reply(ctx, ctx.store.completeCheckout(ctx.input.params.sessionId, ctx.input.body.outcome), 200, (v) => ({
+        redirectTo: v.redirectTo,
+      })),
   }),
-  route(options, 'post', '/_mock/api/stripe-refund', async (ctx) => {
-    const input = await body(ctx, StripeRefundBody);
-    if (input instanceof Response) return input;
-    const result = ctx.store.refund(input.handle, input.pageSlug, input.visitorId, 'stripe');
-    return result.ok ? json(ctx, 200, refundView(result.value)) : failure(ctx, result);
+  devRouteOf({
+    method: 'POST',
+    path: '/_mock/api/stripe-refund',
+    body: StripeRefundBody,
+    run: (ctx) => {
+      const b = ctx.input.body;
+      return reply(ctx, ctx.store.refund(b.handle, b.pageSlug, b.visitorId, 'stripe'), 200, refundView);
+    },
   }),
-  route(options, 'post', '/_mock/api/group-buys/:handle/:slug/activate', (ctx) => {
-    const p = validate(ctx, ctx.params, PageParams, 'path');
-    if (p instanceof Response) return p;
-    return reply(ctx, ctx.store.activateGroupBuy(p.handle, p.slug));
+  devRouteOf({
+    method: 'POST',
+    path: '/_mock/api/group-buys/{handle}/{slug}/activate',
+    params: PageParams,
+    body: Empty,
+    run: (ctx) => reply(ctx, ctx.store.activateGroupBuy(ctx.input.params.handle, ctx.input.params.slug)),
   }),
-  route(options, 'put', '/_mock/api/handles/:handle', async (ctx) => {
-    const p = validate(ctx, ctx.params, HandleParams, 'path');
-    if (p instanceof Response) return p;
-    const input = await body(ctx, HandleBody);
-    if (input instanceof Response) return input;
-    return json(ctx, 200, { ...ctx.store.upsertHandle(p.handle, input) });
+  devRouteOf({
+    method: 'PUT',
+    path: '/_mock/api/handles/{handle}',
+    params: HandleParams,
+    body: HandleBody,
+    run: (ctx) => json(ctx, 200, { ...ctx.store.upsertHandle(ctx.input.params.handle, ctx.input.body) }),
   }),
-  route(options, 'put', '/_mock/api/pages/:handle/:slug', async (ctx) => {
-    const p = validate(ctx, ctx.params, PageParams, 'path');
-    if (p instanceof Response) return p;
-    const input = await body(ctx, PageBody);
-    if (input instanceof Response) return input;
-    return reply(ctx, ctx.store.upsertPage(p.handle, p.slug, input));
+  devRouteOf({
+    method: 'PUT',
+    path: '/_mock/api/pages/{handle}/{slug}',
+    params: PageParams,
+    body: PageBody,
+    run: (ctx) => reply(ctx, ctx.store.upsertPage(ctx.input.params.handle, ctx.input.params.slug, ctx.input.body)),
   }),
-  route(options, 'get', '/_mock/api/requests', (ctx) => {
-    const q = validate(ctx, query(ctx.url), LimitQuery, 'query');
-    if (q instanceof Response) return q;
-    const limit = Math.min(Math.max(q.limit ?? 100, 1), 1000);
-    return json(ctx, 200, {
-      requests: ctx.store.requests(limit).map((r) => ({ ...r, at: new Date(r.at).toISOString() })),
-    });
+  devRouteOf({
+    method: 'GET',
+    path: '/_mock/api/requests',
+    query: LimitQuery,
+    run: (ctx) => {
+      const limit = Math.min(Math.max(ctx.input.query.limit ?? 100, 1), 1000);
+      return json(ctx, 200, {
+        requests: ctx.store.requests(limit).map((r) => ({ ...r, at: new Date(r.at).toISOString() })),
+      });
+    },
   }),
 ];
-
-/** The handle a path names, for choosing which allowed origins apply. */
-const handleFromPath = (pathname: string): string | undefined =>
-  /^\/v2\/(?:public\/pages|handles|public\/group-buys)\/([^/]+)\//.exec(pathname)?.[1];
-
-/** Unknown paths under the API prefixes: 404 `not_found`; and CORS preflights for all of them. */
-export const fallbackHandlers = (options: HandlerOptions) => {
-  const prefix = options.apiOrigin ? options.apiOrigin.replace(/\/$/, '') : '*';
-  return ['/v2/*', '/_edge/*', '/_mock/*'].flatMap((path) => [
-    http.options(prefix + path, ({ request }) => {
-      const url = new URL(request.url);
-      const requestId = newRequestId();
-      const started = performance.now();
-      const handle = handleFromPath(url.pathname);
-      const response = preflight(options.store, request, requestId, handle);
-      options.store.logRequest({
-        requestId,
-        method: 'OPTIONS',
-        path: url.pathname,
-        status: 204,
-        durationMs: Math.round((performance.now() - started) * 100) / 100,
-        at: options.store.now(),
-      });
-      return response;
-    }),
-    route(options, 'all', path, (ctx) =>
-      error(ctx, 'not_found', `There is no route ${ctx.request.method} ${ctx.url.pathname}.`),
-    ),
-  ]);
-};

@@ -1,24 +1,72 @@
-import type { HttpHandler } from 'msw';
-import { accessCheckHandlers } from './access-check.js';
-import { accessHandlers } from './access.js';
-import { checkoutHandlers } from './checkout.js';
-import type { HandlerOptions } from './context.js';
-import { devApiHandlers, fallbackHandlers } from './dev-api.js';
-import { edgeHandlers } from './edge.js';
-import { groupBuyHandlers } from './group-buys.js';
-import { logoutHandlers } from './logout.js';
-import { magicLinkHandlers } from './magic-link.js';
-import { meHandlers } from './me.js';
-import { refundHandlers } from './refund.js';
-import { supportHandlers } from './support.js';
-import { verifyHandlers } from './verify.js';
+import { http, type HttpHandler } from 'msw';
+import type { RouteId } from '@visitor-access/contract';
+import { checkAccess, checkout, listAccess, refund } from './pages.js';
+import { devRoutes } from './dev-api.js';
+import { edgeAccess, magicLinkLanding } from './edge.js';
+import { expressInterest, getGroupBuy, myInterest, withdrawInterest } from './group-buys.js';
+import { logout, me, requestMagicLink, verify } from './auth.js';
+import { apiRoute, devRoute, fallback, type ApiHandlerSpec, type HandlerOptions, type RouteEntry } from './pipeline.js';
+import { contentReport, supportReport } from './support.js';
 
-export type { HandlerOptions } from './context.js';
+export type {
+  HandlerOptions,
+  Layer,
+  Ctx,
+  ApiCtx,
+  ApiHandler,
+  ApiHandlerSpec,
+  RouteEntry,
+  RequestInfo,
+} from './pipeline.js';
+
+/**
+ * One handler per route of the contract. The type makes it exhaustive: a route added to the contract
+ * does not compile until it has its handler here.
+ */
+export const apiHandlers: { [Id in RouteId]: ApiHandlerSpec<Id> } = {
+  // The hottest route first: MSW tries handlers in order.
+  checkAccess,
+  me,
+  requestMagicLink,
+  verify,
+  logout,
+  checkout,
+  listAccess,
+  refund,
+  getGroupBuy,
+  expressInterest,
+  myInterest,
+  withdrawInterest,
+  edgeAccess,
+  magicLinkLanding,
+  supportReport,
+  contentReport,
+};
+
+/**
+ * Every route as both routers see it: the contract's routes (method, path, auth, idempotency and
+ * validation from the contract's route table), then the development API.
+ *
+ * @example
+ * ```ts
+ * const routes = createRoutes({ store: createStore(), publicUrl: 'http://localhost:4010' });
+ * routes.map((r) => `${r.method} ${r.path}`); // ['POST /v2/public/pages/{handle}/{pageSlug}/access-check', …]
+ * ```
+ */
+export function createRoutes(options: HandlerOptions): RouteEntry[] {
+  return [
+    ...(Object.keys(apiHandlers) as RouteId[]).map((id) => apiRoute(options, id, apiHandlers[id] as never)),
+    ...devRoutes.map((def) => devRoute(options, def)),
+  ];
+}
+
+/** `{name}` → `:name`, MSW's spelling of a path parameter. */
+const mswPath = (template: string) => template.replace(/\{(\w+)\}/g, ':$1');
 
 /**
  * The MSW request handlers of the whole mock: the 16 documented routes, the development API under
  * `/_mock`, CORS preflights and a `not_found` fallback for unknown paths under `/v2`, `/_edge` and `/_mock`.
- * The same array serves the service worker (`./browser`), `setupServer` (`./node`) and the standalone
+ * The same routes serve the service worker (`./browser`), `setupServer` (`./node`) and the standalone
  * server (`./server`).
  *
  * @example
@@ -30,20 +78,12 @@ export type { HandlerOptions } from './context.js';
  * ```
  */
 export function createHandlers(options: HandlerOptions): HttpHandler[] {
+  const prefix = options.apiOrigin ? options.apiOrigin.replace(/\/$/, '') : '*';
+  const verbs = { GET: http.get, POST: http.post, PUT: http.put, DELETE: http.delete } as const;
   return [
-    // The hottest route first: MSW tries handlers in order.
-    ...accessCheckHandlers(options),
-    ...meHandlers(options),
-    ...magicLinkHandlers(options),
-    ...verifyHandlers(options),
-    ...logoutHandlers(options),
-    ...checkoutHandlers(options),
-    ...accessHandlers(options),
-    ...refundHandlers(options),
-    ...groupBuyHandlers(options),
-    ...edgeHandlers(options),
-    ...supportHandlers(options),
-    ...devApiHandlers(options),
-    ...fallbackHandlers(options),
+    ...createRoutes(options).map((r) =>
+      verbs[r.method as keyof typeof verbs](prefix + mswPath(r.path), (info) => r.resolve(info)),
+    ),
+    ...['/v2/*', '/_edge/*', '/_mock/*'].map((path) => http.all(prefix + path, (info) => fallback(options, info))),
   ];
 }

@@ -1,0 +1,71 @@
+// Reading what a request sends: the JSON-only rule for writes, bounded bodies, and validation against the
+// contract's schemas with the contract's one formatter (the SDK reports the same mistake the same way).
+import type * as z from 'zod/mini';
+import { validationFailure } from '@visitor-access/contract';
+import { error, type Answering } from './respond.js';
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** Whether a method writes (and so takes JSON only, an Idempotency-Key and the store's lock). */
+export const isWrite = (method: string) => method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
+
+/**
+ * Writes take JSON only (product-spec.md): a `Content-Type` other than `application/json`, or a body
+ * without one, answers 415. A page on another site can then not reach a write with a "simple"
+ * cross-site request (text/plain, a form post), which a browser sends without asking first.
+ */
+export function jsonOnly(ctx: Answering, request: Request): Response | undefined {
+  const type = request.headers.get('content-type');
+  if (type === null) {
+    const length = request.headers.get('content-length');
+    const hasBody = request.headers.has('transfer-encoding') || (length !== null && length !== '0');
+    return hasBody ? unsupported(ctx) : undefined;
+  }
+  const media = type.split(';')[0]!.trim().toLowerCase();
+  return media === 'application/json' ? undefined : unsupported(ctx);
+}
+
+const unsupported = (ctx: Answering) =>
+  error(ctx, 'unsupported_media_type', 'Send the request body as JSON, with "Content-Type: application/json".');
+
+/** Reads the request body as text, bounded to 64 KiB. */
+export async function readText(ctx: Answering, request: Request): Promise<string | Response> {
+  // Bodies up to 1 MiB are read in full before refusing them, so the connection stays usable for the
+  // client's next request; beyond that the answer comes straight away.
+  const length = request.headers.get('content-length');
+  const declared = Number(length ?? '0');
+  // No body announced (and not chunked): nothing to read, and not touching the stream is much cheaper.
+  if ((length === null || declared === 0) && !request.headers.has('transfer-encoding')) {
+    if (length !== null || request.body === null) return '';
+  }
+  if (declared > 16 * MAX_BODY_BYTES) return error(ctx, 'invalid_request', 'The request body is larger than 64 KiB.');
+  let text: string;
+  try {
+    text = await request.text();
+  } catch {
+    return error(ctx, 'invalid_request', 'The request body could not be read.');
+  }
+  if (text.length > MAX_BODY_BYTES) return error(ctx, 'invalid_request', 'The request body is larger than 64 KiB.');
+  return text;
+}
+
+/** Validates a value (params, query, parsed body) against a schema: the value, or the 400 answer. */
+export function validate<S extends z.ZodMiniType>(ctx: Answering, value: unknown, schema: S): z.output<S> | Response {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const { code, message, details } = validationFailure(result.error.issues);
+  return error(ctx, code, message, { details });
+}
+
+/** Parses body text as JSON and validates it; an empty body is `undefined` (for optional bodies). */
+export function parseBody<S extends z.ZodMiniType>(ctx: Answering, text: string, schema: S): z.output<S> | Response {
+  let value: unknown = undefined;
+  if (text.trim() !== '') {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return error(ctx, 'invalid_request', 'The request body is not valid JSON.');
+    }
+  }
+  return validate(ctx, value, schema);
+}

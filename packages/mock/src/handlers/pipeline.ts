@@ -1,0 +1,415 @@
+// The one place every request passes through. A route of the contract becomes a handler here: its
+// method, path, auth, idempotency and request validation are read from the contract's route table, so a
+// new route is one contract entry plus one handler function. The same route entries serve MSW (browser,
+// setupServer) and the standalone server's direct router.
+//
+// Stages of an API request (/v2, /_edge), in order:
+//   request ID → layers (options.layers: e.g. fault injection) → JSON-only (writes) → body → [writes: the
+//   store's lock and one unit of work] → auth → params → creator's handle → Idempotency-Key (replay or
+//   422) → query/body → handler → remember the answer → commit (or undo and 503) → CORS, log.
+// The development API (/_mock) answers this machine only and takes no layers.
+import type * as z from 'zod/mini';
+import { routes, type RouteId, type routeMeta } from '@visitor-access/contract';
+import { nextRequestId } from '../crypto.js';
+import { isLocalOrigin, isLoopback } from '../net.js';
+import { StorageUnavailableError, type MockStore } from '../store.js';
+import type { VisitorRecord } from '../records.js';
+import { requestSessionCookie, sessionCookieHeader } from './cookies.js';
+import { applyCors, preflight, type CorsPolicy } from './cors.js';
+import { idempotencyKey, keyedWrite, remember, replay } from './idempotency.js';
+import { isWrite, jsonOnly, parseBody, readText, validate } from './input.js';
+import { error, failure, type Answering } from './respond.js';
+
+/** Options of {@link createHandlers}. */
+export interface HandlerOptions {
+  /** The state the handlers read and change. */
+  store: MockStore;
+  /**
+   * The origin the API is served from, e.g. `http://localhost:4010`. Handlers then only match requests to
+   * that origin (MSW); without it they match the API paths on any origin.
+   */
+  apiOrigin?: string;
+  /**
+   * The mock's public origin: links in emails, the checkout `url`, the mock's own redirect origin, and
+   * whether cookies are `Secure`. The standalone server always sets it (`--public-url`, default
+   * `http://localhost:PORT`), so the `Host` header never decides any of these. Default: `apiOrigin`, else
+   * (in-process MSW only) the origin the calling code used.
+   */
+  publicUrl?: string;
+  /** Send `SameSite=None; Secure` cookies, for pages embedded on another site. Default: `SameSite=Lax`. */
+  crossSiteCookies?: boolean;
+  /**
+   * Leave `HttpOnly` off the session cookie. Only for the service worker: a worker cannot set cookies,
+   * so MSW copies them into `document.cookie`, which refuses `HttpOnly` cookies.
+   */
+  scriptReadableCookie?: boolean;
+  /**
+   * Hand `Set-Cookie` to MSW's cookie store, which sends it back on later intercepted requests of this
+   * process, like one browser would. The service worker entry needs it (it is how the cookie reaches
+   * `document.cookie`); in Node it is opt-in (`createMockServer({ cookieJar: true })`), because that
+   * store is shared by every request of the process.
+   */
+  cookieStore?: boolean;
+  /** The client's IP address, for per-IP throttles and the development API's loopback rule. */
+  clientIp?: (request: Request) => string | undefined;
+  /**
+   * Layers around every `/v2` and `/_edge` request (not `/_mock`), outermost first: each gets the request's
+   * context and `next()`, and may answer by itself (fault injection, latency).
+   */
+  layers?: Layer[];
+  /** Where the cause of a failed save goes. Default: stderr. */
+  onStorageError?: (error: Error, requestId: string) => void;
+}
+
+/** Everything a handler gets about one request. */
+export interface Ctx extends Answering {
+  request: Request;
+  url: URL;
+  store: MockStore;
+  options: HandlerOptions;
+  /** The mock's public origin (see {@link HandlerOptions.publicUrl}). */
+  publicUrl: string;
+  clientIp: string | undefined;
+  /** The session cookie's value, if the request carries one. */
+  session: string | undefined;
+  /** The request's `Origin` header. */
+  origin: string | null;
+  /** Path parameters as matched (not yet validated). */
+  params: Record<string, string>;
+}
+
+/** A layer around API requests: answer by itself, or call `next()` (and change what it answers). */
+export type Layer = (ctx: Ctx, next: () => Promise<Response>) => Promise<Response>;
+
+type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
+type Route<Id extends RouteId> = (typeof routes)[Id];
+
+/** What an API handler gets: the context plus the validated input and who asks, per the contract. */
+export interface ApiCtx<Id extends RouteId> extends Ctx {
+  route: Route<Id>;
+  input: { params: Out<Route<Id>['params']>; query: Out<Route<Id>['query']>; body: Out<Route<Id>['body']> };
+  /** The signed-in visitor: always there on `visitor` routes, maybe on `visitor-optional` ones. */
+  visitor: (typeof routeMeta)[Id]['auth'] extends 'visitor' ? VisitorRecord : VisitorRecord | null;
+  /** The handle of the creator JWT, on creator routes. */
+  creator: (typeof routeMeta)[Id]['auth'] extends 'creator' ? { handle: string } : undefined;
+  /** The `Set-Cookie` value for a new session (or `null` to clear it), as this mock sets cookies. */
+  cookie(value: string | null): string;
+}
+
+/** The handler of one contract route. */
+export type ApiHandler<Id extends RouteId> = (ctx: ApiCtx<Id>) => Response | Promise<Response>;
+
+/** How a handler wants its input: `raw` leaves params and query unvalidated (the HTML landing page). */
+export interface ApiHandlerSpec<Id extends RouteId> {
+  handler: ApiHandler<Id>;
+  raw?: boolean;
+}
+
+/** A development-API route (`/_mock`): not in the contract, validated the same way. */
+export interface DevRouteDef<P, Q, B> {
+  method: 'GET' | 'POST' | 'PUT';
+  /** Path template with `{name}` placeholders. */
+  path: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  run(ctx: Ctx & { input: { params: Out<P>; query: Out<Q>; body: Out<B> } }): Response | Promise<Response>;
+}
+
+/** A development-API route of any input (see {@link devRouteOf}). */
+export type DevRoute = DevRouteDef<z.ZodMiniType | undefined, z.ZodMiniType | undefined, z.ZodMiniType | undefined>;
+
+/** Declares a development-API route, typing its handler's input from its schemas. */
+export function devRouteOf<
+  P extends z.ZodMiniType | undefined = undefined,
+  Q extends z.ZodMiniType | undefined = undefined,
+  B extends z.ZodMiniType | undefined = undefined,
+>(def: DevRouteDef<P, Q, B>): DevRoute {
+  return def as unknown as DevRoute;
+}
+
+/** One route as both routers see it. */
+export interface RouteEntry {
+  method: string;
+  /** Path template with `{name}` placeholders. */
+  path: string;
+  kind: 'api' | 'dev';
+  resolve(info: RequestInfo): Promise<Response>;
+}
+
+/** What a router hands a resolver. */
+export interface RequestInfo {
+  request: Request;
+  params: Record<string, unknown>;
+  cookies?: Record<string, string>;
+  direct?: boolean;
+}
+
+/** The contract route whose `{token}` parameter is a secret: logged as `[redacted]`. */
+const SECRET_PATHS = Object.values(routes)
+  .filter((r) => /\{token\}/.test(r.path))
+  .map((r) => new RegExp(`^${r.path.replace(/\{token\}.*$/, '').replace(/[.*+?^$()|[\]\\]/g, '\\$&')}[^/?#]+`));
+
+/** A path for logs: sign-in tokens replaced by `[redacted]` (the request log and stdout never hold one). */
+export function redactPath(path: string): string {
+  for (const re of SECRET_PATHS) {
+    const m = re.exec(path);
+    if (m) return `${m[0].slice(0, m[0].lastIndexOf('/') + 1)}[redacted]${path.slice(m[0].length)}`;
+  }
+  return path;
+}
+
+/** The request context shared by every kind of route. */
+export function baseCtx(options: HandlerOptions, info: RequestInfo): Ctx {
+  const { request } = info;
+  const url = new URL(request.url);
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(info.params)) if (typeof v === 'string') params[k] = v;
+  return {
+    request,
+    url,
+    params,
+    store: options.store,
+    options,
+    requestId: nextRequestId(),
+    publicUrl: (options.publicUrl ?? options.apiOrigin ?? url.origin).replace(/\/+$/, ''),
+    clientIp: options.clientIp?.(request),
+    direct: info.direct ?? false,
+    cookieStore: options.cookieStore ?? false,
+    session: requestSessionCookie(request, info.cookies),
+    origin: request.headers.get('origin'),
+  };
+}
+
+/** Request ID, CORS and the request log on every answer. */
+export function finish(ctx: Ctx, started: number, response: Response, policy: CorsPolicy): Response {
+  response.headers.set('x-request-id', ctx.requestId);
+  applyCors(policy, ctx.request, response.headers);
+  ctx.store.logRequest({
+    requestId: ctx.requestId,
+    method: ctx.request.method,
+    path: redactPath(ctx.url.pathname + ctx.url.search),
+    status: response.status,
+    durationMs: Math.round((performance.now() - started) * 100) / 100,
+    at: ctx.store.now(),
+  });
+  return response;
+}
+
+/** Runs a write in the store's lock and one unit of work; a failed save answers 503 with nothing changed. */
+async function inUnit(ctx: Ctx, run: () => Promise<Response>): Promise<Response> {
+  if (!isWrite(ctx.request.method)) return run();
+  let response: Response;
+  try {
+    response = await ctx.store.exclusive(run);
+  } catch (cause) {
+    if (!(cause instanceof StorageUnavailableError)) throw cause;
+    (ctx.options.onStorageError ?? defaultStorageError)(cause, ctx.requestId);
+    return error(
+      ctx,
+      'storage_unavailable',
+      'The mock could not save this change (its data file could not be written), so nothing changed. Try again.',
+    );
+  }
+  if (ctx.store.purgeDue()) {
+    void ctx.store
+      .exclusive(() => ctx.store.purge())
+      .catch((e: Error) => (ctx.options.onStorageError ?? defaultStorageError)(e, ctx.requestId));
+  }
+  return response;
+}
+
+function defaultStorageError(cause: Error, requestId: string): void {
+  const detail = (cause.cause as Error | undefined)?.message ?? cause.message;
+  console.error(`[visitor-access-mock] ${requestId}: a change could not be saved and was undone: ${detail}`);
+}
+
+async function guarded(ctx: Ctx, run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (cause) {
+    // A bug, not bad input: report it plainly rather than hang the client.
+    console.error('[visitor-access-mock] handler failed', cause);
+    return error(ctx, 'internal_error', 'The mock failed to handle this request; please report it.');
+  }
+}
+
+/** The scope an Idempotency-Key lives in: who asks, as the route's auth sees them. */
+const scopeOf = (auth: string, sessionId: string | undefined, creator: string | undefined) =>
+  auth === 'creator' ? `creator:${creator}` : auth === 'none' ? '' : sessionId ? `session:${sessionId}` : '';
+
+/** Builds the route entry of one contract route. */
+export function apiRoute<Id extends RouteId>(options: HandlerOptions, id: Id, spec: ApiHandlerSpec<Id>): RouteEntry {
+  const route = routes[id];
+  const layers = options.layers ?? [];
+  const core = async (ctx: Ctx): Promise<Response> => {
+    const write = isWrite(ctx.request.method);
+    if (write) {
+      const refused = jsonOnly(ctx, ctx.request);
+      if (refused) return refused;
+    }
+    const text = write ? await readText(ctx, ctx.request) : '';
+    if (text instanceof Response) return text;
+    return inUnit(ctx, async () => {
+      // Who asks, first: a replay below is only given to a caller that passes this check now.
+      let visitor: VisitorRecord | null = null;
+      let sessionId: string | undefined;
+      if (route.auth === 'visitor' || route.auth === 'visitor-optional') {
+        const found = await ctx.store.sessionForCookie(ctx.session);
+        visitor = found?.visitor ?? null;
+        sessionId = found?.session.id;
+        if (!visitor && route.auth === 'visitor') {
+          return error(ctx, 'visitor_unauthorized', 'Sign in first: this needs a visitor session.');
+        }
+      }
+      let creator: { handle: string } | undefined;
+      if (route.auth === 'creator') {
+        const auth = await ctx.store.verifyCreatorToken(ctx.request.headers.get('authorization'));
+        if (!auth.ok) return failure(ctx, auth);
+        creator = auth.value;
+      }
+      const params = route.params && !spec.raw ? validate(ctx, ctx.params, route.params) : ctx.params;
+      if (params instanceof Response) return params;
+      if (creator && (params as { handle?: string }).handle !== creator.handle) {
+        return error(
+          ctx,
+          'forbidden',
+          `This creator token is for "${creator.handle}", not "${(params as { handle?: string }).handle}".`,
+        );
+      }
+      const key = route.idempotent ? idempotencyKey(ctx, ctx.request) : undefined;
+      if (key instanceof Response) return key;
+      const keyed = key
+        ? await keyedWrite(ctx.store, id, scopeOf(route.auth, sessionId, creator?.handle), key, text)
+        : undefined;
+      if (keyed) {
+        const stored = ctx.store.idempotentResponse(keyed.keyHash);
+        if (stored) return replay(ctx, ctx.store, keyed, stored);
+      }
+      const query =
+        route.query && !spec.raw ? validate(ctx, Object.fromEntries(ctx.url.searchParams), route.query) : undefined;
+      if (query instanceof Response) return query;
+      let body: unknown = undefined;
+      if (route.body) {
+        if (text === '' && route.bodyOptional) body = undefined;
+        else {
+          const parsed = parseBody(ctx, text, route.body);
+          if (parsed instanceof Response) return parsed;
+          body = parsed;
+        }
+      }
+      const secure = ctx.publicUrl.startsWith('https:') || ctx.url.protocol === 'https:';
+      const apiCtx = Object.assign(ctx, {
+        route,
+        input: { params, query, body },
+        visitor,
+        creator,
+        cookie: (value: string | null) =>
+          sessionCookieHeader(value, {
+            secure,
+            crossSite: options.crossSiteCookies,
+            scriptReadable: options.scriptReadableCookie,
+          }),
+      }) as unknown as ApiCtx<Id>;
+      const response = await spec.handler(apiCtx);
+      // Only successes are remembered: a refused write changed nothing, so running it again is safe.
+      if (keyed && response.status >= 200 && response.status < 300) await remember(ctx.store, keyed, response);
+      return response;
+    });
+  };
+  return {
+    method: route.method,
+    path: route.path,
+    kind: 'api',
+    resolve: async (info) => {
+      const started = performance.now();
+      const ctx = baseCtx(options, info);
+      const run = layers.reduceRight<() => Promise<Response>>(
+        (next, layer) => () => layer(ctx, next),
+        () => core(ctx),
+      );
+      const response = await guarded(ctx, run);
+      const handle = ctx.params.handle;
+      return finish(ctx, started, response, { kind: 'api', store: options.store, handle });
+    },
+  };
+}
+
+/** Whether a request may use the development API: this machine, and (for writes) a page of this machine. */
+function devRefusal(ctx: Ctx): Response | undefined {
+  if (!isLoopback(ctx.clientIp)) {
+    return error(ctx, 'forbidden', 'The development API answers requests from this machine only.');
+  }
+  if (
+    isWrite(ctx.request.method) &&
+    ctx.origin !== null &&
+    !isLocalOrigin(ctx.origin) &&
+    ctx.origin !== ctx.publicUrl
+  ) {
+    return error(ctx, 'forbidden', `The development API does not take changes from pages on ${ctx.origin}.`);
+  }
+  return undefined;
+}
+
+/** Builds the route entry of a development-API route. */
+export function devRoute(options: HandlerOptions, def: DevRoute): RouteEntry {
+  const core = async (ctx: Ctx): Promise<Response> => {
+    const refused = devRefusal(ctx);
+    if (refused) return refused;
+    const write = isWrite(ctx.request.method);
+    if (write) {
+      const wrongType = jsonOnly(ctx, ctx.request);
+      if (wrongType) return wrongType;
+    }
+    const text = write ? await readText(ctx, ctx.request) : '';
+    if (text instanceof Response) return text;
+    return inUnit(ctx, async () => {
+      const params = def.params ? validate(ctx, ctx.params, def.params) : ctx.params;
+      if (params instanceof Response) return params;
+      const query = def.query ? validate(ctx, Object.fromEntries(ctx.url.searchParams), def.query) : undefined;
+      if (query instanceof Response) return query;
+      const body = def.body ? parseBody(ctx, text, def.body) : undefined;
+      if (body instanceof Response) return body;
+      return def.run(Object.assign(ctx, { input: { params, query, body } }));
+    });
+  };
+  return {
+    method: def.method,
+    path: def.path,
+    kind: 'dev',
+    resolve: async (info) => {
+      const started = performance.now();
+      const ctx = baseCtx(options, info);
+      const response = await guarded(ctx, () => core(ctx));
+      return finish(ctx, started, response, { kind: 'dev', self: ctx.publicUrl });
+    },
+  };
+}
+
+/** The answer to any path the routes do not know: preflights, and 404 `not_found`. */
+export function fallback(options: HandlerOptions, info: RequestInfo): Promise<Response> {
+  const started = performance.now();
+  const ctx = baseCtx(options, info);
+  const dev = ctx.url.pathname.startsWith('/_mock');
+  const policy: CorsPolicy = dev
+    ? { kind: 'dev', self: ctx.publicUrl }
+    : { kind: 'api', store: options.store, handle: handleFromPath(ctx.url.pathname) };
+  if (ctx.request.method === 'OPTIONS') {
+    const response = preflight(policy, ctx.request, ctx.requestId);
+    ctx.store.logRequest({
+      requestId: ctx.requestId,
+      method: 'OPTIONS',
+      path: redactPath(ctx.url.pathname),
+      status: 204,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      at: ctx.store.now(),
+    });
+    return Promise.resolve(response);
+  }
+  const response = error(ctx, 'not_found', `There is no route ${ctx.request.method} ${redactPath(ctx.url.pathname)}.`);
+  return Promise.resolve(finish(ctx, started, response, policy));
+}
+
+/** The handle a path names, for choosing which allowed origins apply. */
+const handleFromPath = (pathname: string): string | undefined =>
+  /^\/v2\/(?:public\/pages|handles|public\/group-buys)\/([^/]+)\//.exec(pathname)?.[1];

@@ -1,0 +1,131 @@
+// Checkout sessions (the fake Stripe Checkout) and the purchases paying them creates.
+import { randomId } from '../crypto.js';
+import type { CheckoutSessionRecord, PurchaseRecord, VisitorRecord } from '../records.js';
+import type { PagesSlice } from './pages.js';
+import type { Index } from './table.js';
+import { PURGE_AFTER_MS, fail, grantKey, ok, pageKey, type Kernel, type Result } from './state.js';
+
+export class CheckoutSlice {
+  readonly #byVisitor: Index<PurchaseRecord>;
+
+  constructor(
+    private readonly k: Kernel,
+    private readonly pages: PagesSlice,
+  ) {
+    this.#byVisitor = k.t.purchases.index((p) => p.visitorId);
+  }
+
+  /** The purchase records of a visitor (active, refunded or revoked). */
+  purchasesOf(visitorId: string): PurchaseRecord[] {
+    return this.k.t.purchases.lookup(this.#byVisitor, visitorId);
+  }
+
+  /** Whether a visitor holds an active purchase of a page. O(1). */
+  isEntitled(visitorId: string, handle: string, slug: string): boolean {
+    const p = this.k.t.purchases.get(grantKey(visitorId, handle, slug));
+    return p !== undefined && p.grantType !== 'REFUNDED' && p.revokedAt === undefined;
+  }
+
+  /** Records a purchase (what paying at the fake checkout does). */
+  grant(input: {
+    visitorId: string;
+    handle: string;
+    slug: string;
+    amount?: number;
+    currency?: string;
+    checkoutSessionId?: string;
+  }): PurchaseRecord {
+    const page = this.k.t.pages.get(pageKey(input.handle, input.slug));
+    return this.k.t.purchases.put(grantKey(input.visitorId, input.handle, input.slug), {
+      id: randomId('pur_'),
+      visitorId: input.visitorId,
+      handle: input.handle,
+      slug: input.slug,
+      amount: input.amount ?? page?.price ?? 0,
+      currency: input.currency ?? page?.currency ?? 'USD',
+      grantedAt: this.k.now(),
+      grantType: 'PURCHASE',
+      revokedAt: undefined,
+      refundId: undefined,
+      checkoutSessionId: input.checkoutSessionId,
+    });
+  }
+
+  /** Starts a fake Stripe Checkout, with the checks in the documented order. */
+  start(input: {
+    handle: string;
+    slug: string;
+    visitor: VisitorRecord;
+    successUrl: string;
+    cancelUrl: string;
+    selfOrigin: string;
+  }): Result<CheckoutSessionRecord> {
+    const page = this.pages.published(input.handle, input.slug);
+    if (!page) return fail('page_not_found', `There is no published page "${input.slug}" for "${input.handle}".`);
+    if (page.mode !== 'PAID') return fail('page_not_paid', 'This page is not a paid page; there is nothing to buy.');
+    if (!this.k.t.handles.get(input.handle)?.connectConfigured) {
+      return fail('connect_not_configured', 'The creator has not connected Stripe yet, so this page cannot be bought.');
+    }
+    if (this.isEntitled(input.visitor.id, input.handle, input.slug)) {
+      return fail('already_entitled', 'You already have access to this page.');
+    }
+    for (const url of [input.successUrl, input.cancelUrl]) {
+      if (!this.pages.isAllowedRedirect(url, input.selfOrigin, input.handle)) {
+        return fail('invalid_redirect_url', `The redirect URL ${url} is not on an origin this creator allows.`);
+      }
+    }
+    const record: CheckoutSessionRecord = {
+      id: randomId('cs_test_', 24),
+      visitorId: input.visitor.id,
+      handle: page.handle,
+      slug: page.slug,
+      title: page.title,
+      amount: page.price ?? 0,
+      currency: page.currency ?? 'USD',
+      successUrl: input.successUrl,
+      cancelUrl: input.cancelUrl,
+      status: 'open',
+      createdAt: this.k.now(),
+      completedAt: undefined,
+    };
+    return ok(this.k.t.checkouts.put(record.id, record));
+  }
+
+  /**
+   * Pays or cancels a fake checkout; paying creates the purchase. Paying for a page the visitor already
+   * owns (another session paid first) is refused with `already_entitled` and changes nothing: no double
+   * charge. Answers where to send the visitor.
+   */
+  complete(id: string, outcome: 'paid' | 'cancelled'): Result<{ redirectTo: string; session: CheckoutSessionRecord }> {
+    const open = this.k.t.checkouts.get(id);
+    if (!open) return fail('checkout_session_not_found', 'There is no checkout session with this ID.');
+    if (open.status !== 'open') {
+      return fail('checkout_session_closed', `This checkout session is already ${open.status}.`);
+    }
+    if (outcome === 'paid' && this.isEntitled(open.visitorId, open.handle, open.slug)) {
+      return fail('already_entitled', 'You already own this page, so this payment was not taken.');
+    }
+    const session = this.k.t.checkouts.update(id, { status: outcome, completedAt: this.k.now() });
+    if (outcome === 'paid') {
+      this.grant({
+        visitorId: session.visitorId,
+        handle: session.handle,
+        slug: session.slug,
+        amount: session.amount,
+        currency: session.currency,
+        checkoutSessionId: session.id,
+      });
+    }
+    const target = new URL(outcome === 'paid' ? session.successUrl : session.cancelUrl);
+    target.searchParams.set('va_checkout', outcome === 'paid' ? 'success' : 'cancelled');
+    target.searchParams.set('session_id', session.id);
+    return ok({ redirectTo: target.href, session });
+  }
+
+  /** Checkout sessions 24 hours after they were completed, or (never completed) created, as Stripe expires them. */
+  purge(now: number): void {
+    for (const [id, c] of this.k.t.checkouts) {
+      if (now >= (c.completedAt ?? c.createdAt) + PURGE_AFTER_MS) this.k.t.checkouts.delete(id);
+    }
+  }
+}
