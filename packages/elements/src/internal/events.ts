@@ -1,6 +1,14 @@
 /** The state names of `<paywall-gate>` (see `paywall-gate-machine.ts`). */
 export type GateStateName =
-  'checking' | 'sign-in' | 'check-email' | 'verifying' | 'purchase' | 'returning' | 'granted' | 'error';
+  | 'checking'
+  | 'sign-in'
+  | 'check-email'
+  | 'confirm-link'
+  | 'verifying'
+  | 'purchase'
+  | 'returning'
+  | 'granted'
+  | 'error';
 
 /**
  * Fired by `<paywall-gate>` on every state change. Bubbles and crosses shadow roots.

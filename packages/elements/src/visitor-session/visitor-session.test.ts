@@ -61,6 +61,22 @@ describe('<visitor-session>', () => {
     expect(me.status).toBe(401);
   });
 
+  it('API unreachable: says so with "Try again", never "Sign in" to someone who may be signed in', async () => {
+    const errors: string[] = [];
+    const el = mount<VisitorSession>(
+      `<visitor-session api-base="http://localhost:9"></visitor-session>`,
+      'visitor-session',
+    );
+    el.addEventListener('va-error', (e) => errors.push(e.detail.code));
+    await waitFor(() => $(el, '[part~=error]'), 'the error');
+    expect(shadowText(el)).toContain('Account unavailable');
+    expect(button(el, 'Sign in')).toBeUndefined();
+    expect(errors).toEqual(['network']);
+    await noAxeViolations(el);
+    el.apiBase = apiBase;
+    await waitFor(() => button(el, 'Sign in'), 'the sign-in button, once the API answers');
+  });
+
   it('follows a sign-out made by another tab', async () => {
     await signInDirectly(uniqueEmail());
     const el = session();
