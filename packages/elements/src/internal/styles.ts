@@ -8,7 +8,9 @@ import { css } from 'lit';
 // - Fonts are the page's (inherited); sizes and spacing are in `em`, so a page's `html { font-size:
 //   62.5% }` scales nothing by surprise.
 // - Inherited text properties a page may set globally (centring, capitals, spacing, nowrap) are
-//   reset at the host; the page's own CSS cannot reach inside the shadow root otherwise.
+//   reset on the elements' own boxes, not on the host: a page rule such as `* { … }` or a reset
+//   with `all: unset` reaches the host element (and wins over :host), never the shadow tree.
+//   Slotted content keeps the page's styles.
 export const baseStyles = css`
   :host {
     --_fg: var(--va-color-text, light-dark(#1c1d21, #eceef3));
@@ -25,9 +27,14 @@ export const baseStyles = css`
     display: block;
     box-sizing: border-box;
     max-width: 100%;
-    color: var(--_fg);
     font-family: var(--va-font-family, inherit);
     font-size: var(--va-font-size, inherit);
+  }
+  .panel,
+  .row,
+  .session,
+  .ui {
+    color: var(--_fg);
     font-style: normal;
     font-weight: 400;
     line-height: 1.5;
@@ -39,6 +46,7 @@ export const baseStyles = css`
     word-spacing: normal;
     white-space: normal;
     overflow-wrap: break-word;
+    visibility: inherit;
   }
   :host([theme='light']) {
     color-scheme: light;
@@ -65,7 +73,7 @@ export const baseStyles = css`
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   [hidden] {
     display: none !important;

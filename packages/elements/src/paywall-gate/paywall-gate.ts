@@ -527,15 +527,17 @@ export class PaywallGate extends ClientElement {
         <div part="content" aria-busy=${this.contentStatus === 'loading' ? 'true' : 'false'}>
           ${
             this.contentStatus === 'loading'
-              ? html`<p class="muted"><span class="spinner" aria-hidden="true"></span>${this.s.contentLoading}</p>`
+              ? html`<p class="ui muted"><span class="spinner" aria-hidden="true"></span>${this.s.contentLoading}</p>`
               : nothing
           }
           ${
             this.contentStatus === 'failed'
-              ? html`<p class="error" part="error" role="alert">${this.s.contentFailed}</p>
+              ? html`<div class="ui">
+                  <p class="error" part="error" role="alert">${this.s.contentFailed}</p>
                   <button part="button button-primary" class="primary" @click=${() => this.#loadContent()}>
                     ${this.s.retry}
-                  </button>`
+                  </button>
+                </div>`
               : nothing
           }
           <slot></slot>

@@ -44,11 +44,7 @@ export const listStyles = css`
   /* Narrow: each row is a small card, its cells labelled ("Status: Active"). */
   @container (max-width: 36em) {
     thead {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
+      display: none;
     }
     table,
     tbody,
