@@ -545,6 +545,32 @@ describe('<paywall-gate> magic link in the address bar', () => {
   });
 });
 
+describe('<paywall-gate> names why the cookie was not kept', () => {
+  it('page on localhost, API on 127.0.0.1 (two sites to a browser): names both and the fix', async () => {
+    const el = gate('members-lounge');
+    const api = new URL(apiBase);
+    el.client = createClient({ baseUrl: `http://127.0.0.1:${api.port}` });
+    await waitForState(el, 'sign-in');
+    await signInByCode(el);
+    await waitForState(el, 'error');
+    expect(shadowText(el)).toContain(
+      `this page is on ${location.host} and the sign-in server on 127.0.0.1:${api.port}`,
+    );
+    expect(shadowText(el)).toContain(`Open the page on 127.0.0.1:${api.port}`);
+    expectOnePrimary(el);
+  });
+
+  it('cookies turned off: says so', async () => {
+    const el = gate('members-lounge');
+    el.client = freshClientWith({ credentials: 'omit' });
+    await waitForState(el, 'sign-in');
+    vi.spyOn(navigator, 'cookieEnabled', 'get').mockReturnValue(false);
+    await signInByCode(el);
+    await waitForState(el, 'error');
+    expect(shadowText(el)).toContain('Cookies are turned off in this browser');
+  });
+});
+
 /** A client whose browser refuses to send the session cookie back. */
 const freshClientWith = (options: { credentials: RequestCredentials }) =>
   createClient({ baseUrl: apiBase, ...options });
