@@ -6,7 +6,7 @@ import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { broadcastAccessChange } from '../internal/access-channel.js';
 import type { AccessMessage } from '../internal/access-channel.js';
 import { ClientElement } from '../internal/client-element.js';
-import { cookieMessage } from '../internal/cookies.js';
+import { failureMessage } from '../internal/messages.js';
 import { formatPrice } from '../internal/env.js';
 import { codeOf, describeFailure } from '../internal/errors.js';
 import type { Failure } from '../internal/errors.js';
@@ -357,8 +357,8 @@ export class GroupBuyCard extends ClientElement {
       return html`<section part="panel" class="panel" aria-busy=${failure ? 'false' : 'true'}>
         ${
           failure
-            ? html`<p part="error" class="error" role="alert">
-                  ${failure.code === 'group_buy_not_found' ? s.groupNotFound : s.errorNetwork}
+            ? html`<p part="error" class="alert" role="alert">
+                  ${failure.code === 'group_buy_not_found' ? s.groupNotFound : failureMessage(s, failure, this.apiClient)}
                 </p>
                 ${
                   failure.code === 'group_buy_not_found'
@@ -402,9 +402,7 @@ export class GroupBuyCard extends ClientElement {
         ${this.flow ? this.#renderFlow(this.flow, price) : this.#renderActions(view, price)}
         ${
           failure
-            ? html`<p part="error" class="error" role="alert">
-                  ${failure.kind === 'cookies_blocked' ? cookieMessage(s, this.apiClient) : s.errorGeneric}
-                </p>
+            ? html`<p part="error" class="alert" role="alert">${failureMessage(s, failure, this.apiClient)}</p>
                 ${this.#report.render(s)}`
             : nothing
         }
@@ -460,7 +458,6 @@ export class GroupBuyCard extends ClientElement {
     }
     return html`<div class="flow">
       ${signInForm(this.#signIn, s, {
-        heading: s.signInHeading,
         email: flow.email,
         notice: flow.notice,
         submit: flow.notice ? s.resend : buying ? (price ? fill(s.buy, { price }) : s.buyNoPrice) : s.sendLink,

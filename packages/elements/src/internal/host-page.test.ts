@@ -209,10 +209,11 @@ describe('nothing scrolls sideways', () => {
     if (mode === 'zoom') document.documentElement.style.fontSize = '200%';
     await everyElement();
     expect(sticksOut()).toEqual([]);
-    // The access list turned its rows into labelled cards.
+    // The access list turned its rows into two lines each, the dates labelled.
     const list = document.querySelector('visitor-access-list')!;
-    expect(getComputedStyle($(list, 'tbody tr')!).display).toBe('block');
-    const label = getComputedStyle($(list, 'td[data-label]')!, '::before').content;
+    expect(getComputedStyle($(list, 'tbody tr')!).display).toBe('flex');
+    expect(getComputedStyle($(list, 'thead')!).display).toBe('none');
+    const label = getComputedStyle($(list, 'td.date')!, '::before').content;
     expect(label).not.toBe('none');
   });
 

@@ -318,7 +318,7 @@ describe('<group-buy-card> reads the group buy defensively', () => {
     const error = nextError(el);
     await waitFor(() => $(el, '[part~=error]'), 'the error message');
     expect((await error).detail).toMatchObject({ code: 'unexpected_response', requestId: REQUEST_ID });
-    expect(shadowText(el)).toContain('We could not reach the server');
+    expect(shadowText(el)).toContain('Something unexpected happened');
     expect($(el, '[part~=progress]')).toBeNull();
     expect(shadowText(el)).not.toMatch(/undefined|NaN/);
     await expectNothingUncaught();

@@ -53,6 +53,7 @@ export const defaultStrings = {
   checkoutCancelled: 'Checkout was cancelled. You have not been charged.',
   returningHeading: 'Confirming your payment…',
   returningBody: 'This usually takes a few seconds.',
+  paymentPendingHeading: 'Payment not confirmed yet',
   paymentPending:
     'We have not received the payment confirmation yet. If you were charged, contact support with the code below: you will not be charged twice.',
   checkAgain: 'Check again',
@@ -63,10 +64,12 @@ export const defaultStrings = {
   signedInAs: 'Signed in as {email}',
   signOut: 'Sign out',
   signIn: 'Sign in',
+  close: 'Close',
   sessionUnavailable: 'Account unavailable',
   // Errors.
   errorHeading: 'Something went wrong',
   errorNetwork: 'We could not reach the server. Check your connection and try again.',
+  errorUnavailable: 'The service is not answering right now. Try again in a moment.',
   errorNotFound: 'This page does not exist or is not published yet.',
   errorConnect: 'This page cannot be bought yet: the creator has not finished setting up payments.',
   errorCookiesHeading: 'Your browser did not keep the sign-in',
@@ -87,8 +90,8 @@ export const defaultStrings = {
   reportSent: 'Report sent. Reference: {id}',
   reportFailed: 'The report could not be sent. Please try again later.',
   // Waits, as in "Try again in {wait}".
-  seconds: '{n} s',
-  minutes: '{n} min',
+  seconds: '{n}\u00a0s',
+  minutes: '{n}\u00a0min',
   // The access list.
   listHeading: 'Your access',
   listEmpty: 'Nothing here yet. Pages you sign in to or buy will appear here.',

@@ -85,7 +85,11 @@ export const baseStyles = css`
     padding: calc(var(--_space) * 1.5);
   }
   .stack {
-    max-width: 30em;
+    max-width: 36em;
+  }
+  .stack > button.primary {
+    width: 100%;
+    margin-top: calc(var(--_space) * 0.25);
   }
   h2 {
     font-size: 1.25em;
@@ -115,8 +119,24 @@ export const baseStyles = css`
     border-inline-start: 3px solid var(--_accent);
     padding-inline-start: 0.75em;
   }
-  .notice.error {
-    border-color: var(--_danger);
+  /* Messages longer than a line: the page's text colour, marked by a coloured edge. */
+  .notice.error,
+  .alert {
+    color: var(--_fg);
+    border-inline-start: 3px solid var(--_danger);
+    padding-inline-start: 0.75em;
+  }
+  .email {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  h2.quiet {
+    display: flex;
+    align-items: center;
+    font-size: 1em;
+    font-weight: 400;
+    color: var(--_muted);
+    margin: 0;
   }
   .price {
     font-size: 1.75em;
@@ -190,6 +210,7 @@ export const baseStyles = css`
     font-weight: 600;
     line-height: 1.25;
     text-align: center;
+    overflow-wrap: anywhere;
     cursor: pointer;
     border-radius: calc(var(--_radius) * 0.6);
     padding: 0.6em 1.1em;

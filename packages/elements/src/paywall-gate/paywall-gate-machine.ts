@@ -13,6 +13,7 @@ export type PageInfo = AccessCheckResponse['page'];
 /** Why the gate shows an error. */
 export type ErrorKind =
   | 'network'
+  | 'unavailable'
   | 'page_not_found'
   | 'connect_not_configured'
   | 'cookies_blocked'

@@ -16,13 +16,6 @@ export const gateStyles = css`
   .stack > .session {
     margin: var(--_space) 0 0;
   }
-  button.wide {
-    width: 100%;
-    margin-top: calc(var(--_space) * 0.5);
-  }
-  .stack > button.primary {
-    margin-top: calc(var(--_space) * 0.5);
-  }
   /* The first check: nothing for a moment, so a visitor with access never sees a panel flash. */
   .delayed {
     animation: va-reveal 0s linear 0.4s backwards;

@@ -230,7 +230,7 @@ describe('<paywall-gate> sign-in', () => {
     await el.updateComplete;
     const resend = $<HTMLButtonElement>(el, '[part~=resend-button]')!;
     expect(resend.disabled).toBe(true);
-    expect($(el, '[part~=cooldown]')?.textContent).toMatch(/You can send a new link in \d+ s/);
+    expect($(el, '[part~=cooldown]')?.textContent).toMatch(/You can send a new link in \d+\ss\./);
     expect(Number(localStorage.getItem(`va:cooldown:${email}`))).toBeGreaterThan(Date.now());
 
     // Another gate for the same email (as another tab would) shows the same cooldown.

@@ -7,7 +7,7 @@ import { broadcastAccessChange } from '../internal/access-channel.js';
 import type { AccessMessage } from '../internal/access-channel.js';
 import { ClientElement } from '../internal/client-element.js';
 import { lastEmail } from '../internal/cooldown.js';
-import { cookieMessage } from '../internal/cookies.js';
+import { cookieMessage } from '../internal/messages.js';
 import { formatPrice } from '../internal/env.js';
 import { codeOf, describeFailure } from '../internal/errors.js';
 import type { Failure } from '../internal/errors.js';
@@ -567,7 +567,7 @@ export class PaywallGate extends ClientElement {
       case 'checking':
       case 'verifying':
         return html`<div part="state state-${state.name}">
-          <h2 id="va-heading" part="heading" tabindex="-1" data-focus>
+          <h2 id="va-heading" part="heading" class="quiet" tabindex="-1" data-focus>
             <span class="spinner" aria-hidden="true"></span
             >${state.name === 'verifying' || state.after === 'verify' ? s.verifyingHeading : s.checking}
           </h2>
@@ -604,7 +604,7 @@ export class PaywallGate extends ClientElement {
         return html`<div part="state state-confirm-link" class="stack">
           <h2 id="va-heading" part="heading" tabindex="-1" data-focus>${s.confirmHeading}</h2>
           <p>${s.confirmBody}</p>
-          <button part="button button-primary" class="primary wide" @click=${() => this.#send({ type: 'CONFIRM' })}>
+          <button part="button button-primary" class="primary" @click=${() => this.#send({ type: 'CONFIRM' })}>
             ${email ? fill(s.continueAs, { email }) : s.continue}
           </button>
         </div>`;
@@ -619,7 +619,7 @@ export class PaywallGate extends ClientElement {
           ${state.cancelled ? html`<p part="notice" class="notice">${s.checkoutCancelled}</p>` : nothing}
           <button
             part="button button-primary"
-            class="primary wide"
+            class="primary"
             ?disabled=${state.buying}
             @click=${() => this.#send({ type: 'BUY' })}
           >
@@ -631,11 +631,11 @@ export class PaywallGate extends ClientElement {
       case 'returning':
         return html`<div part="state state-returning" class="stack">
           <h2 id="va-heading" part="heading" tabindex="-1" data-focus>
-            ${state.stalled ? nothing : html`<span class="spinner" aria-hidden="true"></span>`}${s.returningHeading}
+            ${state.stalled ? s.paymentPendingHeading : html`<span class="spinner" aria-hidden="true"></span>${s.returningHeading}`}
           </h2>
           ${
             state.stalled
-              ? html`<p part="error" class="error" role="alert">${s.paymentPending}</p>
+              ? html`<p part="error" class="alert" role="alert">${s.paymentPending}</p>
                   <button part="button button-primary" class="primary" @click=${() => this.#confirmPayment()}>
                     ${s.checkAgain}
                   </button>
@@ -653,6 +653,7 @@ export class PaywallGate extends ClientElement {
   #renderError(state: Extract<GateState, { name: 'error' }>, s: Strings): TemplateResult {
     const messages: Record<string, string> = {
       network: s.errorNetwork,
+      unavailable: s.errorUnavailable,
       page_not_found: s.errorNotFound,
       connect_not_configured: s.errorConnect,
       rate_limited: fill(s.errorRateLimited, { wait: formatWait(state.retryAfter ?? 60, s) }),
@@ -664,7 +665,7 @@ export class PaywallGate extends ClientElement {
       <h2 id="va-heading" part="heading" tabindex="-1" data-focus>
         ${state.kind === 'cookies_blocked' ? s.errorCookiesHeading : s.errorHeading}
       </h2>
-      <p part="error" class="error">${message}</p>
+      <p part="error" class="alert">${message}</p>
       ${
         retryable
           ? html`<button part="button button-primary" class="primary" @click=${() => this.#send({ type: 'CHECK' })}>

@@ -41,29 +41,48 @@ export const listStyles = css`
   .status-revoked {
     color: var(--_danger);
   }
-  /* Narrow: each row is a small card, its cells labelled ("Status: Active"). */
+  /* Narrow: each row is a few short lines: the title, "Purchase · Active", "Granted Dec 1, 2026". */
   @container (max-width: 36em) {
     thead {
       display: none;
     }
     table,
-    tbody,
-    tr,
-    td {
+    tbody {
       display: block;
     }
     tr {
-      padding: 0.6em 0;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      column-gap: 0.5em;
+      padding: 0.75em 0;
       border-bottom: 1px solid var(--_border);
     }
-    td {
-      border: 0;
-      padding: 0.1em 0;
+    tr:last-child {
+      border-bottom: 0;
+      padding-bottom: 0;
     }
-    td[data-label]::before {
-      content: attr(data-label) ': ';
-      color: var(--_muted);
+    td {
+      display: block;
+      border: 0;
+      padding: 0;
       font-size: 0.9em;
+      color: var(--_muted);
+    }
+    td.title {
+      flex: 1 0 100%;
+      font-size: 1em;
+      color: inherit;
+      margin-bottom: 0.15em;
+    }
+    td.type::after {
+      content: ' ·';
+    }
+    td.date {
+      flex: 1 0 100%;
+    }
+    td.date::before {
+      content: attr(data-label) ' ';
     }
     td.none {
       display: none;

@@ -6,6 +6,7 @@ import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { ClientElement } from '../internal/client-element.js';
 import { formatDate } from '../internal/env.js';
 import { describeFailure } from '../internal/errors.js';
+import { failureMessage } from '../internal/messages.js';
 import type { Failure } from '../internal/errors.js';
 import { VaErrorEvent } from '../internal/events.js';
 import { flow } from '../internal/flow.js';
@@ -17,8 +18,9 @@ import { listStyles } from './visitor-access-list.styles.js';
 
 /**
  * The visitor's access history: every page or file they signed in to, bought or were invited to,
- * with its type, status and dates. Shows an empty state and a signed-out state; on narrow screens
- * each row becomes a small card. Errors come with "Try again" and "Report a problem".
+ * with its type, status and dates. Shows an empty state and a signed-out state; in a narrow box
+ * (a phone) each row becomes a few short lines: the title, its type and status, its dates. Errors come with
+ * "Try again" and "Report a problem".
  *
  * @summary The visitor's access history.
  *
@@ -113,7 +115,7 @@ export class VisitorAccessList extends ClientElement {
           : view === 'signed-out'
             ? html`<slot name="signed-out"><p part="empty" class="muted">${s.listSignedOut}</p></slot>`
             : view === 'error'
-              ? html`<p part="error" class="error" role="alert">${s.errorNetwork}</p>
+              ? html`<p part="error" class="alert" role="alert">${failureMessage(s, this.#failure!, this.apiClient)}</p>
                   <button part="button button-primary" class="primary" @click=${() => this.load()}>${s.retry}</button>
                   ${this.#report.render(s)}`
               : view.length === 0
@@ -135,7 +137,8 @@ export class VisitorAccessList extends ClientElement {
       revoked: s.statusRevoked,
     };
     const lang = this.lang_;
-    // Each cell carries its column's name, shown beside the value when rows stack (narrow screens).
+    // When rows stack (a narrow box), the dates carry their column's name ("Granted Dec 1, 2026");
+    // type and status read on their own.
     return html`<div class="items">
       <table part="table">
         <thead>
@@ -152,14 +155,12 @@ export class VisitorAccessList extends ClientElement {
             (item) =>
               html`<tr part="row">
                 <td class="title">${item.title}</td>
-                <td data-label=${s.listType}>${type[item.accessType] ?? item.accessType}</td>
-                <td data-label=${s.listStatus} part="status" class="status-${item.status}">
-                  ${status[item.status] ?? item.status}
-                </td>
-                <td data-label=${s.listGranted}>
+                <td class="type">${type[item.accessType] ?? item.accessType}</td>
+                <td part="status" class="status status-${item.status}">${status[item.status] ?? item.status}</td>
+                <td class="date" data-label=${s.listGranted}>
                   <time datetime=${item.grantedAt}>${formatDate(item.grantedAt, lang)}</time>
                 </td>
-                <td data-label=${s.listRevoked} class=${item.revokedAt ? '' : 'none'}>
+                <td class="date ${item.revokedAt ? '' : 'none'}" data-label=${s.listRevoked}>
                   ${item.revokedAt ? html`<time datetime=${item.revokedAt}>${formatDate(item.revokedAt, lang)}</time>` : '—'}
                 </td>
               </tr>`,

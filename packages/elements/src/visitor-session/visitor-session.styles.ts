@@ -4,6 +4,7 @@ export const sessionStyles = css`
   :host {
     display: inline-block;
     vertical-align: middle;
+    align-self: center;
   }
   .row {
     display: flex;
@@ -15,9 +16,29 @@ export const sessionStyles = css`
   .row span {
     overflow-wrap: anywhere;
   }
-  .flow {
-    width: 24em;
-    max-width: 100%;
-    margin-top: 0.5em;
+  button.compact {
+    min-height: 2.25em;
+    padding: 0.35em 0.9em;
+  }
+  dialog {
+    width: min(26em, calc(100vw - 2em));
+    max-height: calc(100dvh - 2em);
+    margin: auto;
+    box-shadow: 0 1em 3em rgb(0 0 0 / 0.3);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  button.close {
+    position: absolute;
+    inset-block-start: 0.6em;
+    inset-inline-end: 0.8em;
+    font-size: 1.5em;
+    line-height: 1;
+    text-decoration: none;
+    color: var(--_muted);
+  }
+  dialog h2 {
+    padding-inline-end: 1.5em;
   }
 `;

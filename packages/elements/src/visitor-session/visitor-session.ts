@@ -4,7 +4,7 @@ import { state } from 'lit/decorators.js';
 import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { broadcastAccessChange } from '../internal/access-channel.js';
 import { ClientElement } from '../internal/client-element.js';
-import { cookieMessage } from '../internal/cookies.js';
+import { cookieMessage } from '../internal/messages.js';
 import { describeFailure } from '../internal/errors.js';
 import { VaErrorEvent } from '../internal/events.js';
 import { flow } from '../internal/flow.js';
@@ -23,7 +23,7 @@ type Flow =
 
 /**
  * The visitor's session for a site header: "Signed in as … · Sign out", or a "Sign in" button that
- * opens the same magic-link flow as `<paywall-gate>`. When the API cannot be reached it says so
+ * opens the same magic-link flow as `<paywall-gate>` in a small dialog. When the API cannot be reached it says so
  * (with "Try again") rather than offering a sign-in to someone who may be signed in. A
  * `<paywall-gate>` on the same page leaves its own "Signed in as" line out.
  *
@@ -34,7 +34,8 @@ type Flow =
  * @csspart session - The signed-in line.
  * @csspart email - The signed-in email.
  * @csspart button - Every button.
- * @csspart panel - The sign-in flow box.
+ * @csspart panel - The sign-in dialog.
+ * @csspart close-button - The dialog's close button.
  * @csspart heading - The heading of the sign-in flow.
  * @csspart form - A form of the sign-in flow.
  * @csspart input - A text field of the sign-in flow.
@@ -131,10 +132,19 @@ export class VisitorSession extends ClientElement {
   }
 
   protected override updated(): void {
-    // Opening the flow (or moving on in it) puts the visitor in its first field.
+    // The flow lives in a modal dialog: it never pushes the page's header around, and on a phone
+    // it takes the screen's width instead of overflowing it.
+    const dialog = this.shadowRoot?.querySelector('dialog');
+    if (!dialog) return;
+    if (this.flow && !dialog.open) {
+      dialog.showModal();
+      this.#focusNext = true;
+    } else if (!this.flow && dialog.open) {
+      dialog.close();
+    }
     if (this.#focusNext) {
       this.#focusNext = false;
-      this.shadowRoot?.querySelector<HTMLElement>('[data-focus-field], input')?.focus();
+      this.shadowRoot?.querySelector<HTMLElement>('dialog [data-focus-field], dialog input')?.focus();
     }
   }
   #focusNext = false;
@@ -157,18 +167,25 @@ export class VisitorSession extends ClientElement {
     }
     const flow = this.flow;
     return html`<div class="row">
-        <button
-          part="button"
-          aria-expanded=${flow ? 'true' : 'false'}
-          @click=${() => {
-            this.flow = flow ? undefined : { step: 'sign-in' };
-            this.#focusNext = !flow;
-          }}
-        >
+        <button part="button" class="compact" aria-haspopup="dialog" @click=${() => (this.flow = { step: 'sign-in' })}>
           ${s.signIn}
         </button>
       </div>
-      ${flow ? html`<section part="panel" class="panel flow" aria-labelledby="va-heading">${this.#renderFlow(flow)}</section>` : nothing}`;
+      <dialog part="panel" class="panel" aria-labelledby="va-heading" @close=${() => (this.flow = undefined)}>
+        ${
+          flow
+            ? html`<button
+                  part="button close-button"
+                  class="link close"
+                  aria-label=${s.close}
+                  @click=${() => (this.flow = undefined)}
+                >
+                  ×
+                </button>
+                ${this.#renderFlow(flow)}`
+            : nothing
+        }
+      </dialog>`;
   }
 
   #renderFlow(flow: Flow): TemplateResult {

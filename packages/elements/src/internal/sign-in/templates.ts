@@ -7,8 +7,8 @@ import type { LinkNotice, SignInController } from './controller.js';
 
 /** What the email form says around its field. */
 export interface SignInFormOptions {
-  /** The heading (the page's title on a gate, "Sign in" elsewhere). */
-  heading: string;
+  /** The heading (the page's title on a gate, "Sign in" elsewhere); none inside a titled card. */
+  heading?: string | undefined;
   /** What comes between the heading and the field: a price, "Sign in to read — free"… */
   lead?: TemplateResult | typeof nothing;
   /** The email to fill in (a new link for an expired one). */
@@ -30,7 +30,7 @@ export function signInForm(c: SignInController, s: Strings, o: SignInFormOptions
   const throttled = !invalid && c.formError === 'rate_limited';
   const email = o.email ?? '';
   return html`<div part="state state-sign-in" class="stack">
-    <h2 id="va-heading" part="heading" tabindex="-1" data-focus>${o.heading}</h2>
+    ${o.heading ? html`<h2 id="va-heading" part="heading" tabindex="-1" data-focus>${o.heading}</h2>` : nothing}
     ${o.lead ?? nothing}
     ${
       o.notice
@@ -90,6 +90,12 @@ export function signInForm(c: SignInController, s: Strings, o: SignInFormOptions
   </div>`;
 }
 
+/** A string with its `{email}` placeholder rendered in bold (as text, never HTML). */
+function withEmail(template: string, email: string): TemplateResult {
+  const [before = '', after = ''] = template.split('{email}');
+  return html`${before}<span class="email">${email}</span>${after}`;
+}
+
 /**
  * "Check your email": what was sent where, what happens next, the code field, then resend (with
  * its cooldown) and "use another email" as quiet text buttons.
@@ -103,7 +109,8 @@ export function checkEmail(
   const inApp = isInAppBrowser(globalThis.navigator?.userAgent ?? '');
   return html`<div part="state state-check-email" class="stack">
     <h2 id="va-heading" part="heading" tabindex="-1" data-focus>${s.checkEmailHeading}</h2>
-    <p>${fill(s.checkEmailBody, { email: o.email })} ${o.next}</p>
+    <p>${withEmail(s.checkEmailBody, o.email)}</p>
+    <p>${o.next}</p>
     ${inApp ? html`<p part="notice in-app-hint" class="notice">${s.inAppBrowser}</p>` : nothing}
     ${
       c.wait.expired

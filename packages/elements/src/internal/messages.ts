@@ -1,7 +1,8 @@
 import { apiOriginOf } from './client.js';
 import type { VisitorAccessClient } from './client.js';
 import { cookieTrouble } from './env.js';
-import { fill } from './strings.js';
+import type { Failure } from './errors.js';
+import { fill, formatWait } from './strings.js';
 import type { Strings } from './strings.js';
 
 /**
@@ -21,4 +22,20 @@ export function cookieMessage(s: Strings, client: VisitorAccessClient | undefine
           ? s.errorCookiesDisabled
           : s.errorCookies;
   return fill(text, { pageHost: location.host, apiHost: api ? new URL(api).host : '' });
+}
+
+/** What to tell a visitor about a failure: one plain sentence for each kind. */
+export function failureMessage(s: Strings, failure: Failure, client: VisitorAccessClient | undefined): string {
+  switch (failure.kind) {
+    case 'network':
+      return s.errorNetwork;
+    case 'unavailable':
+      return s.errorUnavailable;
+    case 'rate_limited':
+      return fill(s.errorRateLimited, { wait: formatWait(failure.retryAfter ?? 60, s) });
+    case 'cookies_blocked':
+      return cookieMessage(s, client);
+    default:
+      return s.errorGeneric;
+  }
 }
