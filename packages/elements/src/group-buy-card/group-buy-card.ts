@@ -11,8 +11,9 @@ import { formatPrice } from '../internal/env.js';
 import { codeOf, describeFailure } from '../internal/errors.js';
 import type { Failure } from '../internal/errors.js';
 import { VaErrorEvent } from '../internal/events.js';
-import { flow, sleep } from '../internal/flow.js';
+import { flow } from '../internal/flow.js';
 import { buyIntent } from '../internal/intent.js';
+import { awaitPayment, checkAccess, startCheckout } from '../internal/purchase.js';
 import { ReportController } from '../internal/report.js';
 import { answer } from '../internal/shapes.js';
 import { SignInController } from '../internal/sign-in/controller.js';
@@ -20,7 +21,6 @@ import type { LinkNotice } from '../internal/sign-in/controller.js';
 import { checkEmail, signInForm } from '../internal/sign-in/templates.js';
 import { fill } from '../internal/strings.js';
 import { baseStyles } from '../internal/styles.js';
-import { timing } from '../internal/timing.js';
 import { buyUrl, cleanUrl, takeUrlState } from '../internal/url-state.js';
 import { cardStyles } from './group-buy-card.styles.js';
 
@@ -43,7 +43,6 @@ type Flow =
 
 const BUY_SPEC =
   'title:string targetQuantity:number interestCount:number status:string price?:number currency?:string pageSlug?:string';
-const ACCESS_SPEC = 'hasAccess:boolean reason:string page.title:string page.price?:number page.currency?:string';
 
 /**
  * A group buy: title, price, progress toward the target and "I'm interested" / "withdraw". Once
@@ -129,7 +128,7 @@ export class GroupBuyCard extends ClientElement {
       const client = this.apiClient!;
       const buy = await answer(client.groupBuys.get(this.handle, this.slug, { signal }), BUY_SPEC);
       if (buy.status === 'active' && buy.pageSlug) {
-        const access = await answer(client.pages.checkAccess(this.handle, buy.pageSlug, { signal }), ACCESS_SPEC);
+        const access = await checkAccess(client, this.handle, buy.pageSlug, signal);
         return { buy, access, signedIn: access.reason !== 'visitor_auth_required', interested: false };
       }
       // Asked only of a signed-in visitor (the edge route says who, with a 200 for everyone).
@@ -172,13 +171,7 @@ export class GroupBuyCard extends ClientElement {
     > => {
       const client = this.apiClient!;
       if (action === 'buy') {
-        const back = new URL(cleanUrl());
-        back.searchParams.set('va_gate', this.#gate);
-        // Only ever leave for an http(s) page, whatever the server said.
-        const { url } = await answer(
-          client.pages.checkout(this.handle, this.view!.buy.pageSlug!, { successUrl: back.href, cancelUrl: back.href }),
-          'url:url',
-        );
+        const { url } = await startCheckout(client, this.handle, this.view!.buy.pageSlug!);
         return { url };
       }
       if (action === 'interest') {
@@ -229,24 +222,10 @@ export class GroupBuyCard extends ClientElement {
   /** Back from checkout: confirms the payment with a bounded poll of the page's access check. */
   readonly #payment = flow(
     this,
-    async ([pageSlug]: readonly [string], signal) => {
-      for (const delay of [0, ...timing.returnDelaysMs]) {
-        if (delay) await sleep(delay, signal);
-        try {
-          const access = await answer(
-            this.apiClient!.pages.checkAccess(this.handle, pageSlug, { signal }),
-            ACCESS_SPEC,
-          );
-          if (access.hasAccess) return true;
-        } catch (error) {
-          if (signal.aborted) throw error;
-        }
-      }
-      return false;
-    },
-    (paid) => {
+    ([pageSlug]: readonly [string], signal) => awaitPayment(this.apiClient!, this.handle, pageSlug, signal),
+    (result) => {
       this.busy = undefined;
-      if (paid) broadcastAccessChange({ handle: this.handle }, this);
+      if (result?.hasAccess) broadcastAccessChange({ handle: this.handle }, this);
       this.load();
     },
   );

@@ -1,3 +1,5 @@
+import type { AccessCheckResponse } from '@visitor-access/contract';
+
 /** The state names of `<paywall-gate>` (see `paywall-gate-machine.ts`). */
 export type GateStateName =
   | 'checking'
@@ -38,7 +40,7 @@ export class VaAccessGrantedEvent extends Event {
   constructor(
     readonly detail: {
       reason: 'public' | 'entitled';
-      page: { handle: string; slug: string; title: string; mode: string };
+      page: AccessCheckResponse['page'];
     },
   ) {
     super(VaAccessGrantedEvent.type, { bubbles: true, composed: true });

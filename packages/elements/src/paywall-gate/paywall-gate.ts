@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { AccessCheckResponse } from '@visitor-access/contract';
 import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { broadcastAccessChange } from '../internal/access-channel.js';
 import type { AccessMessage } from '../internal/access-channel.js';
@@ -12,8 +11,9 @@ import { formatPrice } from '../internal/env.js';
 import { codeOf, describeFailure } from '../internal/errors.js';
 import type { Failure } from '../internal/errors.js';
 import { VaAccessGrantedEvent, VaErrorEvent, VaStateChangeEvent } from '../internal/events.js';
-import { flow, sleep } from '../internal/flow.js';
+import { flow } from '../internal/flow.js';
 import { buyIntent } from '../internal/intent.js';
+import { awaitPayment, checkAccess, startCheckout } from '../internal/purchase.js';
 import { ReportController } from '../internal/report.js';
 import { sanitizeHtml } from '../internal/sanitize.js';
 import { answer } from '../internal/shapes.js';
@@ -22,7 +22,6 @@ import { checkEmail, signInForm } from '../internal/sign-in/templates.js';
 import { fill, formatWait } from '../internal/strings.js';
 import type { Strings } from '../internal/strings.js';
 import { baseStyles } from '../internal/styles.js';
-import { timing } from '../internal/timing.js';
 import { buyUrl, cleanUrl, takeUrlState } from '../internal/url-state.js';
 import { initialState, transition } from './paywall-gate-machine.js';
 import type { GateEvent, GateState, LinkNotice, PageInfo } from './paywall-gate-machine.js';
@@ -153,7 +152,7 @@ export class PaywallGate extends ClientElement {
   /** The access check; `quiet` ones run in the background and change nothing on failure. */
   readonly #check = flow(
     this,
-    (_: readonly [quiet: boolean], signal) => this.#access(signal),
+    (_: readonly [quiet: boolean], signal) => checkAccess(this.apiClient!, this.handle, this.page, signal),
     (result, [quiet]) => {
       if (quiet && this.gateState.name === 'granted' && result.hasAccess) {
         // Still entitled: a "signed out" seen meanwhile came from a stale request.
@@ -193,15 +192,7 @@ export class PaywallGate extends ClientElement {
 
   readonly #checkout = flow(
     this,
-    () => {
-      const back = new URL(cleanUrl());
-      back.searchParams.set('va_gate', this.#gate);
-      // Only ever leave for an http(s) page, whatever the server said.
-      return answer(
-        this.apiClient!.pages.checkout(this.handle, this.page, { successUrl: back.href, cancelUrl: back.href }),
-        'url:url',
-      );
-    },
+    () => startCheckout(this.apiClient!, this.handle, this.page),
     ({ url }) => this.navigate(url),
     (error) => {
       const code = codeOf(error);
@@ -213,19 +204,7 @@ export class PaywallGate extends ClientElement {
   /** Back from checkout: re-checks with a bounded poll until the payment lands. */
   readonly #payment = flow(
     this,
-    async (_: readonly [], signal) => {
-      for (const delay of [0, ...timing.returnDelaysMs]) {
-        if (delay) await sleep(delay, signal);
-        try {
-          const result = await this.#access(signal);
-          if (result.hasAccess || result.reason !== 'purchase_required') return result;
-        } catch (error) {
-          if (signal.aborted) throw error;
-          // Keep trying within the bound: the network may blink while the payment settles.
-        }
-      }
-      return undefined;
-    },
+    (_: readonly [], signal) => awaitPayment(this.apiClient!, this.handle, this.page, signal),
     (result) => {
       if (result) {
         if (result.hasAccess) broadcastAccessChange({ handle: this.handle, page: this.page }, this);
@@ -434,14 +413,6 @@ export class PaywallGate extends ClientElement {
   #fail(failure: Failure): void {
     this.failure = failure;
     this.#send({ type: 'FAIL', kind: failure.kind, code: failure.code, retryAfter: failure.retryAfter });
-  }
-
-  /** The access check, read defensively (decision 0036): a malformed answer throws. */
-  #access(signal: AbortSignal): Promise<AccessCheckResponse> {
-    return answer(
-      this.apiClient!.pages.checkAccess(this.handle, this.page, { signal }),
-      'hasAccess:boolean reason:string page.handle:string page.slug:string page.title:string page.mode:string page.price?:number page.currency?:string',
-    );
   }
 
   /** A sign-in completed in this gate (code typed, or the link's "Continue" clicked). */
