@@ -1,5 +1,6 @@
 // The script-tag bundle on pages that are not ours, in real Chromium (playwright-core):
-// - every documented <paywall-gate> snippet (README.md, docs/elements.md, docs/deployment.md),
+// - every documented <paywall-gate> snippet (README.md, packages/elements/README.md,
+//   docs/elements.md, docs/deployment.md),
 //   loaded with the script held back, shows no gated content before the script runs;
 // - under a strict Content-Security-Policy without 'unsafe-inline', every element works and the
 //   browser reports no violation;
@@ -103,6 +104,7 @@ const gatedTextShown = (page: Page) =>
 describe('documented snippets show no gated content before the script runs', () => {
   const snippets = [
     ...gateSnippets('README.md').map((s) => ['README.md', s] as const),
+    ...gateSnippets('packages/elements/README.md').map((s) => ['packages/elements/README.md', s] as const),
     ...gateSnippets('docs/elements.md').map((s) => ['docs/elements.md', s] as const),
     ...gateSnippets('docs/deployment.md').map((s) => ['docs/deployment.md', s] as const),
   ];

@@ -15,6 +15,7 @@ import {
   signOutDirectly,
   type,
   uniqueEmail,
+  verifyToken,
   waitFor,
 } from '../../test/helpers.js';
 import './define.js';
@@ -148,7 +149,36 @@ describe('<group-buy-card> once the offer is live', () => {
     expect(navigations[0]).toMatch(/\/_mock\/checkout\//);
   });
 
-  it('the activation email links to the creator’s site, and the link tab goes on to checkout', async () => {
+  it('signed out: the link opened in another tab goes on to checkout there; the card that asked waits', async () => {
+    await activate('gb-live-link-tab');
+    const asked = card('gb-live-link-tab');
+    asked.client = freshClient();
+    const seen: string[] = [];
+    asked.navigate = (url) => seen.push(`asked:${url}`);
+    (await waitFor(() => button(asked, 'Buy for $29.00'), 'the buy button')).click();
+    await waitFor(() => $(asked, 'input[name=email]'), 'the email field');
+    const email = uniqueEmail();
+    $<HTMLInputElement>(asked, 'input[name=email]')!.value = email;
+    $<HTMLButtonElement>(asked, 'form button[type=submit]')!.click();
+    await waitFor(() => $(asked, 'input[name=code]'), 'the code field');
+    const { token, link } = await latestMessage(email);
+    const returnTo = new URL(new URL(link).searchParams.get('returnTo')!);
+    await verifyToken(token); // the landing page's "Continue"
+    setUrl(`${returnTo.pathname}${returnTo.search}`);
+    const linkTab = card('gb-live-link-tab');
+    linkTab.client = freshClient();
+    linkTab.navigate = (url) => seen.push(`link:${url}`);
+    await waitFor(() => seen.length === 1, 'the checkout');
+    expect(seen[0]).toMatch(/^link:.*\/_mock\/checkout\//);
+    await waitFor(
+      () => button(asked, 'Buy for $29.00') && !$(asked, 'input[name=code]'),
+      'the waiting card to offer Buy',
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen).toHaveLength(1);
+  });
+
+  it('the activation email links to the creator’s site, where the card offers the purchase', async () => {
     // A handle with a site: the email links there, never to the API.
     await dev('/handles/gharart', { allowedOrigins: [location.origin] }, 'PUT');
     try {
