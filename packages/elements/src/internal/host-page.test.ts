@@ -237,7 +237,7 @@ async function contrastViolations(root: Element): Promise<string[]> {
   return result.violations.flatMap((v) => v.nodes.map((n) => `${n.html}: ${n.failureSummary}`));
 }
 
-/** A paid gate (sign-in), a purchase and an error, and a group buy card: the colours in use. */
+/** A paid gate (check-email, sign-in, error), a group buy card, the session and the list signed out. */
 async function statesToCheck(): Promise<Element[]> {
   const signIn = await paidGate();
   const email = uniqueEmail();
@@ -256,7 +256,14 @@ async function statesToCheck(): Promise<Element[]> {
     'group-buy-card',
   );
   await waitFor(() => card.shadowRoot!.querySelector('[part~=status]'), 'the card');
-  return [signIn, signOut, error, card];
+  const session = mount<HTMLElement>(`<visitor-session api-base="${apiBase}"></visitor-session>`, 'visitor-session');
+  const list = mount<HTMLElement>(
+    `<visitor-access-list api-base="${apiBase}"></visitor-access-list>`,
+    'visitor-access-list',
+  );
+  await waitFor(() => session.shadowRoot!.querySelector('button'), 'the session');
+  await waitFor(() => list.shadowRoot!.querySelector('[part~=empty]'), 'the list');
+  return [signIn, signOut, error, card, session, list];
 }
 
 describe('contrast and axe, light and dark', () => {
