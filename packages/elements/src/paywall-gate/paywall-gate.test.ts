@@ -1,6 +1,7 @@
 import { createClient } from '@visitor-access/sdk';
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { page } from 'vitest/browser';
 import {
   $,
   apiBase,
@@ -1072,13 +1073,24 @@ describe('<paywall-gate> copy and layout', () => {
     }
   });
 
-  it('the email field takes the form’s width, and a long address fits without scrolling', async () => {
-    const el = gate('members-lounge');
-    await waitForState(el, 'sign-in');
-    const input = $<HTMLInputElement>(el, 'input[name=email]')!;
-    const form = $(el, 'form')!;
-    expect(input.getBoundingClientRect().width).toBeGreaterThanOrEqual(form.getBoundingClientRect().width - 1);
-    input.value = 'maria.fernandez@studio-example.com';
-    expect(input.scrollWidth).toBeLessThanOrEqual(input.clientWidth);
+  it('the email field takes the form’s width on a wide screen, and a long address fits', async () => {
+    await page.viewport(1280, 800);
+    try {
+      const el = gate('members-lounge');
+      await waitForState(el, 'sign-in');
+      const input = $<HTMLInputElement>(el, 'input[name=email]')!;
+      const form = $(el, 'form')!;
+      expect(form.getBoundingClientRect().width).toBeGreaterThan(500);
+      expect(input.getBoundingClientRect().width).toBeGreaterThanOrEqual(form.getBoundingClientRect().width - 1);
+      input.value = 'maria.fernandez-garcia.lopez@studio-example.com';
+      expect(input.scrollWidth).toBeLessThanOrEqual(input.clientWidth);
+    } finally {
+      await page.viewport(414, 896);
+    }
+  });
+
+  it('has no public recheck: a background re-check is the element’s own business', () => {
+    const el = gate('welcome');
+    expect('recheck' in el).toBe(false);
   });
 });
