@@ -124,8 +124,11 @@ async function dev(path, body, method = body === undefined ? 'GET' : 'POST') {
 }
 await dev('/handles/gharart', { allowedOrigins: [siteUrl] }, 'PUT');
 
+// The same addresses and dates on every run (the mock starts empty, and its clock is set), so that
+// running the script again changes only the screenshots whose look changed.
 let n = 0;
-const email = (name = 'reader') => `${name}.${Date.now().toString(36)}${++n}@example.com`;
+const email = (name = 'reader') => `${name}+${++n}@example.com`;
+await dev('/clock', { set: '2026-12-01T10:00:00.000Z' });
 const latest = async (to) => (await dev(`/messages?to=${encodeURIComponent(to)}`)).messages[0];
 const json = { 'content-type': 'application/json' };
 
