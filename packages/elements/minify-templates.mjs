@@ -69,6 +69,9 @@ export async function minifyTemplates(source, fileName) {
       const text = out.slice(edit.start, edit.end);
       if (text.includes('\\')) continue; // escapes would need cooking first; none today
       next = (await transform(text, { loader: 'css', minify: true, logLevel: 'silent' })).code.trim();
+      // Back into a template literal: esbuild may write CSS escapes (`content: " \b7"` for " ·"),
+      // whose backslash JavaScript would read as its own escape (\b is a backspace).
+      next = next.replace(/[\\`]|\$\{/g, (m) => `\\${m}`);
     }
     out = out.slice(0, edit.start) + next + out.slice(edit.end);
   }

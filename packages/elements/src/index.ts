@@ -14,10 +14,12 @@ export { transition, initialState } from './paywall-gate/paywall-gate-machine.js
 export type { GateState, GateEvent, PageInfo, ErrorKind, LinkNotice } from './paywall-gate/paywall-gate-machine.js';
 export { VaStateChangeEvent, VaAccessGrantedEvent, VaErrorEvent } from './internal/events.js';
 export type { GateStateName } from './internal/events.js';
-export { defaultStrings, registerStrings, resolveStrings, fill } from './internal/strings.js';
+export { defaultStrings, registerStrings, resolveStrings, fill, formatWait } from './internal/strings.js';
 export type { Strings, StringKey } from './internal/strings.js';
 export { setDefaultApiBase, sharedClient } from './internal/client.js';
 export type { VisitorAccessClient } from './internal/client.js';
-export { isInAppBrowser, formatPrice, formatDate } from './internal/env.js';
+export { isInAppBrowser, formatPrice, formatDate, cookieTrouble } from './internal/env.js';
+export type { CookieTrouble } from './internal/env.js';
+export type { Theme } from './internal/client-element.js';
 export { sanitizeHtml } from './internal/sanitize.js';
 export { timing } from './internal/timing.js';

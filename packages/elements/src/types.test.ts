@@ -15,7 +15,15 @@ describe('types', () => {
     document.addEventListener('va-state-change', (e) => expectTypeOf(e.detail.state).toBeString());
     document.addEventListener('va-access-granted', (e) => expectTypeOf(e).toEqualTypeOf<VaAccessGrantedEvent>());
     expectTypeOf<VaStateChangeEvent['detail']['previous']>().toEqualTypeOf<
-      'checking' | 'sign-in' | 'check-email' | 'verifying' | 'purchase' | 'returning' | 'granted' | 'error'
+      | 'checking'
+      | 'sign-in'
+      | 'check-email'
+      | 'confirm-link'
+      | 'verifying'
+      | 'purchase'
+      | 'returning'
+      | 'granted'
+      | 'error'
     >();
   });
 });

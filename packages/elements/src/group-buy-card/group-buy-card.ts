@@ -1,32 +1,56 @@
 import { html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { AccessCheckResponse, GroupBuy } from '@visitor-access/contract';
+import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { broadcastAccessChange } from '../internal/access-channel.js';
+import type { AccessMessage } from '../internal/access-channel.js';
 import { ClientElement } from '../internal/client-element.js';
+import { failureMessage } from '../internal/messages.js';
 import { formatPrice } from '../internal/env.js';
 import { codeOf, describeFailure } from '../internal/errors.js';
+import type { Failure } from '../internal/errors.js';
 import { VaErrorEvent } from '../internal/events.js';
-import { SignInController } from '../internal/sign-in.js';
+import { flow } from '../internal/flow.js';
+import { buyIntent } from '../internal/intent.js';
+import { awaitPayment, checkAccess, startCheckout } from '../internal/purchase.js';
+import { ReportController } from '../internal/report.js';
 import { answer } from '../internal/shapes.js';
+import { SignInController } from '../internal/sign-in/controller.js';
+import type { LinkNotice } from '../internal/sign-in/controller.js';
+import { checkEmail, signInForm } from '../internal/sign-in/templates.js';
 import { fill } from '../internal/strings.js';
 import { baseStyles } from '../internal/styles.js';
+import { buyUrl, cleanUrl, takeUrlState } from '../internal/url-state.js';
 import { cardStyles } from './group-buy-card.styles.js';
 
-interface GroupBuyView {
-  title: string;
-  targetQuantity: number;
-  interestCount: number;
-  status: string;
-  price?: number | undefined;
-  currency?: string | undefined;
+// The fill's width is set through the CSSOM (`.style`), not a `style` attribute, which a strict
+// Content-Security-Policy without 'unsafe-inline' would block.
+
+/** What the card knows: the group buy, and what this visitor can do with it. */
+interface View {
+  buy: GroupBuy;
+  signedIn: boolean;
+  interested: boolean;
+  /** The access check of the page an active group buy sells. */
+  access?: AccessCheckResponse | undefined;
 }
 
+type Intent = 'interest' | 'buy';
+type Flow =
+  | { step: 'sign-in'; intent: Intent; notice?: LinkNotice | undefined; email?: string | undefined }
+  | { step: 'check-email'; intent: Intent; email: string };
+
+const BUY_SPEC =
+  'title:string targetQuantity:number interestCount:number status:string price?:number currency?:string pageSlug?:string';
+
 /**
- * A group buy: title, price, progress toward the target, and "I'm interested" / "withdraw".
- * Visitors who are not signed in go through the same magic-link flow first; their interest is
- * recorded as soon as they are signed in.
+ * A group buy: title, price, progress toward the target and "I'm interested" / "withdraw". Once
+ * the creator activates it, the card offers "Buy for {price}" through the checkout of the page the
+ * group buy sells (`pageSlug`). Visitors who are not signed in go through the same magic-link flow
+ * first; their interest is recorded, or checkout opens, as soon as they are signed in.
  *
- * @summary Collect interest in a group buy.
+ * @summary Collect interest in a group buy, then sell it.
  *
  * @event va-error - Something failed. `detail: { code, message, requestId }`.
  *
@@ -37,8 +61,11 @@ interface GroupBuyView {
  * @csspart progress-fill - The progress bar fill.
  * @csspart progress-label - "2 of 3 interested".
  * @csspart status - The group buy's status.
- * @csspart button - Every button.
+ * @csspart button - Every button (also `button-primary`).
  * @csspart error - An error message.
+ * @csspart report - The "report a problem" area.
+ * @csspart support-code - The request ID shown for support.
+ * @csspart report-result - "Report sent. Reference: rep_…".
  *
  * @cssproperty --va-progress-color - The progress bar fill (defaults to the accent colour).
  * @cssproperty --va-color-accent - Buttons, links, focus rings.
@@ -55,176 +82,367 @@ export class GroupBuyCard extends ClientElement {
   @property() handle = '';
   /** The group buy's slug. */
   @property() slug = '';
+  /** How the card leaves for checkout; replace it in single-page apps or tests. */
+  @property({ attribute: false }) navigate: (url: string) => void = (url) => location.assign(url);
 
-  @state() private data: GroupBuyView | undefined;
-  @state() private interested: boolean | undefined;
-  @state() private error: string | undefined;
-  @state() private busy = false;
-  @state() private flow: { step: 'sign-in' } | { step: 'check-email'; email: string } | undefined;
+  @state() private view: View | undefined;
+  @state() private failure: Failure | undefined;
+  @state() private flow: Flow | undefined;
+  @state() private busy: 'interest' | 'withdraw' | 'buy' | 'confirming' | undefined;
+  /** Checkout should open once the next load says the visitor can buy (they asked, then signed in). */
+  #buyNext = false;
+  /** This card just signed the visitor in: a 401 next means the cookie was dropped. */
+  #justSignedIn = false;
 
   readonly #signIn = new SignInController(this, {
     sent: (email) => {
-      this.flow = { step: 'check-email', email };
-      this.#signIn.startWaiting(email);
+      const intent = this.flow?.intent ?? 'interest';
+      if (intent === 'buy') buyIntent.set(this.#gate);
+      this.flow = { step: 'check-email', intent, email };
+      this.#signIn.wait.start(email);
     },
-    signedIn: () => {
-      this.flow = undefined;
-      broadcastAccessChange({ handle: this.handle }, this);
-      void this.#express();
-    },
-    linkProblem: () => (this.flow = { step: 'sign-in' }),
-    failed: (f) => (this.error = f.code),
+    returnTo: () => (this.flow?.intent === 'buy' ? buyUrl(this.#gate) : cleanUrl()),
+    signedIn: () => this.#signedIn(true),
+    signedInElsewhere: () => this.#signedIn(false),
+    linkProblem: (notice, email) =>
+      (this.flow = { step: 'sign-in', intent: this.flow?.intent ?? 'interest', notice, email }),
+    failed: (f) => this.#fail(f),
   });
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+  readonly #report = new ReportController(
+    this,
+    () => this.apiClient,
+    () => ({
+      what: `group-buy-card: ${this.failure?.code ?? 'error'} on ${this.handle}/${this.slug}`,
+      code: this.failure?.code ?? 'unknown',
+      message: this.failure?.message,
+      handle: this.handle,
+      lines: [`Group buy: ${this.slug}`],
+      requestId: this.failure?.requestId ?? this.apiClient?.lastRequestId,
+    }),
+  );
+
+  readonly #load = flow(
+    this,
+    async (_: readonly [], signal): Promise<View> => {
+      const client = this.apiClient!;
+      const buy = await answer(client.groupBuys.get(this.handle, this.slug, { signal }), BUY_SPEC);
+      if (buy.status === 'active' && buy.pageSlug) {
+        const access = await checkAccess(client, this.handle, buy.pageSlug, signal);
+        return { buy, access, signedIn: access.reason !== 'visitor_auth_required', interested: false };
+      }
+      // Asked only of a signed-in visitor (the edge route says who, with a 200 for everyone).
+      const signedIn =
+        client.session.state === 'signed_in' ||
+        typeof (await answer(client.edge.access({ signal }), 'items:array')).visitor?.email === 'string';
+      let interested = false;
+      if (signedIn) {
+        try {
+          const mine = await answer(
+            client.groupBuys.myInterest(this.handle, this.slug, { signal }),
+            'interested:boolean',
+          );
+          interested = mine.interested;
+        } catch (error) {
+          if (signal.aborted) throw error;
+          // Unknown: the button offers the interest again, which changes nothing if it is recorded.
+        }
+      }
+      return { buy, signedIn, interested };
+    },
+    (view) => {
+      this.view = view;
+      this.failure = undefined;
+      if (view.signedIn) this.flow = undefined;
+      const url = this.#url;
+      this.#url = undefined;
+      if (view.access?.reason === 'purchase_required' && this.#buyNext) this.#buy();
+      else if (url) this.#afterLoad(url);
+      this.#buyNext = false;
+      this.#justSignedIn = false;
+    },
+    (error) => this.#fail(describeFailure(error)),
+  );
+
+  readonly #act = flow(
+    this,
+    async ([action]: readonly ['interest' | 'withdraw' | 'buy']): Promise<
+      { url: string } | { interested: boolean; interestCount: number; status?: GroupBuy['status'] }
+    > => {
+      const client = this.apiClient!;
+      if (action === 'buy') {
+        const { url } = await startCheckout(client, this.handle, this.view!.buy.pageSlug!);
+        return { url };
+      }
+      if (action === 'interest') {
+        const r = await answer(
+          client.groupBuys.expressInterest(this.handle, this.slug),
+          'interestCount:number status:string',
+        );
+        return { interested: true, interestCount: r.interestCount, status: r.status };
+      }
+      const r = await answer(client.groupBuys.withdrawInterest(this.handle, this.slug), 'interestCount:number');
+      return { interested: false, interestCount: r.interestCount };
+    },
+    (result) => {
+      if ('url' in result) return this.navigate(result.url);
+      this.busy = undefined;
+      const view = this.view;
+      if (view) {
+        const { interestCount, status = view.buy.status } = result;
+        this.view = {
+          ...view,
+          buy: { ...view.buy, interestCount, status },
+          interested: result.interested,
+          signedIn: true,
+        };
+      }
+      broadcastAccessChange({ handle: this.handle }, this);
+    },
+    (error, [action]) => {
+      this.busy = undefined;
+      const code = codeOf(error);
+      if (code === 'visitor_unauthorized') {
+        if (this.#justSignedIn) {
+          this.#justSignedIn = false;
+          return this.#fail({
+            kind: 'cookies_blocked',
+            code: 'cookies_blocked',
+            message: 'The session cookie was not kept',
+          });
+        }
+        if (action === 'withdraw') return this.load();
+        this.flow = { step: 'sign-in', intent: action === 'buy' ? 'buy' : 'interest' };
+      } else if (code === 'already_entitled') {
+        this.load();
+      } else this.#fail(describeFailure(error));
+    },
+  );
+
+  /** Back from checkout: confirms the payment with a bounded poll of the page's access check. */
+  readonly #payment = flow(
+    this,
+    ([pageSlug]: readonly [string], signal) => awaitPayment(this.apiClient!, this.handle, pageSlug, signal),
+    (result) => {
+      this.busy = undefined;
+      if (result?.hasAccess) broadcastAccessChange({ handle: this.handle }, this);
+      this.load();
+    },
+  );
+
+  get #gate(): string {
+    return `${this.handle}/${this.view?.buy.pageSlug ?? this.slug}`;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.hasUpdated && (changed.has('handle') || changed.has('slug'))) void this.load();
+    if (this.hasUpdated && (changed.has('handle') || changed.has('slug'))) this.load();
+    if (this.flow?.step !== 'check-email') this.#signIn.wait.stop();
   }
 
-  protected override sessionChanged(event: { state: string }): void {
-    if (event.state === 'signed_out') this.interested = undefined;
+  protected override sessionChanged(event: SessionEvent, replay: boolean): void {
+    if (!replay && event.state === 'signed_out' && this.view) this.load();
   }
 
-  protected async load(): Promise<void> {
-    const client = this.apiClient;
-    if (!client || !this.handle || !this.slug) return;
-    try {
-      this.data = await answer(
-        client.groupBuys.get(this.handle, this.slug),
-        'title:string targetQuantity:number interestCount:number status:string price?:number currency?:string',
-      );
-      this.error = undefined;
-    } catch (error) {
-      this.#fail(error);
+  protected override accessChanged(message: AccessMessage & { source?: object }): void {
+    if (message.source !== this && (message.handle === this.handle || message.handle === '*')) this.refresh();
+  }
+
+  protected override refresh(): void {
+    if (!this.busy && !this.flow) this.load();
+  }
+
+  protected load(): void {
+    if (!this.apiClient || !this.handle || !this.slug) return;
+    // The address bar is read now (its markers are gone a moment later); the group buy says later
+    // which page it sells, and so whether they are this card's.
+    this.#url ??= takeUrlState();
+    void this.#load.run([]);
+  }
+  #url: ReturnType<typeof takeUrlState> | undefined;
+
+  /** Applies the address bar's markers once the card knows its page. */
+  #afterLoad(url: ReturnType<typeof takeUrlState>): void {
+    const slug = this.view?.buy.pageSlug;
+    if (!slug) return;
+    const gate = `${this.handle}/${slug}`;
+    if (url.checkout?.gate === gate && url.checkout.outcome === 'success' && !this.view?.access?.hasAccess) {
+      this.busy = 'confirming';
+      void this.#payment.run([slug]);
+    } else if (url.buy === gate && this.view?.access?.reason === 'purchase_required' && buyIntent.has(gate)) {
+      // Arrived from the sign-in link "Buy for …" asked for, in the browser that asked.
+      this.#buy();
+    }
+  }
+
+  #signedIn(here: boolean): void {
+    const intent = this.flow?.intent;
+    this.flow = undefined;
+    this.#justSignedIn = here;
+    if (here) broadcastAccessChange({ handle: this.handle }, this);
+    if (this.view) this.view = { ...this.view, signedIn: true };
+    if (intent === 'interest') return this.#run('interest');
+    // Buying: only the tab that completed the sign-in goes on to checkout; others just show "Buy".
+    this.#buyNext = here && intent === 'buy';
+    this.load();
+  }
+
+  #fail(failure: Failure): void {
+    failure.requestId ??= this.apiClient?.lastRequestId;
+    this.failure = failure;
+    this.#report.reset();
+    this.dispatchEvent(
+      new VaErrorEvent({ code: failure.code, message: failure.message, requestId: failure.requestId }),
+    );
+  }
+
+  #run(action: 'interest' | 'withdraw'): void {
+    if (this.busy) return;
+    if (action === 'interest' && this.view && !this.view.signedIn) {
+      this.flow = { step: 'sign-in', intent: 'interest' };
       return;
     }
-    try {
-      this.interested = (
-        await answer(client.groupBuys.myInterest(this.handle, this.slug), 'interested:boolean')
-      ).interested;
-    } catch {
-      this.interested = undefined; // signed out: the button offers sign-in first
-    }
+    this.busy = action;
+    this.failure = undefined;
+    void this.#act.run([action]);
   }
 
-  #fail(error: unknown): void {
-    const f = describeFailure(error);
-    this.error = f.code;
-    const requestId = f.requestId ?? this.apiClient?.lastRequestId;
-    this.dispatchEvent(new VaErrorEvent({ code: f.code, message: f.message, requestId }));
+  #buy(): void {
+    if (this.busy === 'buy' || !this.view?.buy.pageSlug) return;
+    if (!this.view.signedIn) {
+      this.flow = { step: 'sign-in', intent: 'buy' };
+      return;
+    }
+    // One sign-in opens at most one checkout session: this tab takes the intent.
+    buyIntent.take(this.#gate);
+    this.busy = 'buy';
+    this.failure = undefined;
+    void this.#act.run(['buy']);
   }
 
-  async #express(): Promise<void> {
-    const client = this.apiClient;
-    if (!client || this.busy) return;
-    this.busy = true;
-    try {
-      const result = await answer(
-        client.groupBuys.expressInterest(this.handle, this.slug),
-        'interestCount:number status:string',
-      );
-      this.interested = true;
-      if (this.data) this.data = { ...this.data, interestCount: result.interestCount, status: result.status };
-      broadcastAccessChange({ handle: this.handle }, this);
-    } catch (error) {
-      if (codeOf(error) === 'visitor_unauthorized') this.flow = { step: 'sign-in' };
-      else this.#fail(error);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  async #withdraw(): Promise<void> {
-    const client = this.apiClient;
-    if (!client || this.busy) return;
-    this.busy = true;
-    try {
-      const result = await answer(client.groupBuys.withdrawInterest(this.handle, this.slug), 'interestCount:number');
-      this.interested = false;
-      if (this.data) this.data = { ...this.data, interestCount: result.interestCount };
-      broadcastAccessChange({ handle: this.handle }, this);
-    } catch (error) {
-      if (codeOf(error) === 'visitor_unauthorized') this.interested = undefined;
-      else this.#fail(error);
-    } finally {
-      this.busy = false;
-    }
+  #price(): string {
+    const view = this.view;
+    const page = view?.access?.page;
+    const price = page?.price ?? view?.buy.price;
+    const currency = page?.currency ?? view?.buy.currency;
+    return price !== undefined && currency ? formatPrice(price, currency, this.lang_) : '';
   }
 
   protected override render(): TemplateResult {
     const s = this.s;
-    const data = this.data;
-    if (!data) {
-      return html`<section part="panel" class="panel" aria-busy=${this.error ? 'false' : 'true'}>
+    const view = this.view;
+    const failure = this.failure;
+    if (!view) {
+      return html`<section part="panel" class="panel" aria-busy=${failure ? 'false' : 'true'}>
         ${
-          this.error
-            ? html`<p part="error" class="error" role="alert">
-                ${this.error === 'group_buy_not_found' ? s.groupNotFound : s.errorNetwork}
-              </p>`
+          failure
+            ? html`<p part="error" class="alert" role="alert">
+                  ${failure.code === 'group_buy_not_found' ? s.groupNotFound : failureMessage(s, failure, this.apiClient)}
+                </p>
+                ${
+                  failure.code === 'group_buy_not_found'
+                    ? nothing
+                    : html`<button part="button button-primary" class="primary" @click=${() => this.load()}>
+                        ${s.retry}
+                      </button>`
+                }
+                ${this.#report.render(s)}`
             : html`<p class="muted"><span class="spinner" aria-hidden="true"></span>${s.checking}</p>`
         }
       </section>`;
     }
-    const pct = Math.min(100, Math.round((data.interestCount / data.targetQuantity) * 100));
-    const status =
-      data.status === 'active'
-        ? s.groupActive
-        : data.status === 'target_reached'
-          ? s.groupTargetReached
-          : s.groupCollecting;
-    const label = fill(s.groupProgress, { count: data.interestCount, target: data.targetQuantity });
-    const flow = this.flow;
+    const { buy } = view;
+    const price = this.#price();
+    const active = buy.status === 'active';
+    const pct = Math.min(100, Math.round((buy.interestCount / buy.targetQuantity) * 100));
+    const label = fill(s.groupProgress, { count: buy.interestCount, target: buy.targetQuantity });
+    const status = active ? s.groupActive : buy.status === 'target_reached' ? s.groupTargetReached : s.groupCollecting;
     return html`<section part="panel" class="panel" aria-labelledby="va-gb-heading">
-      <h2 id="va-gb-heading" part="heading">${data.title}</h2>
-      ${
-        data.price !== undefined && data.currency
-          ? html`<p part="price" class="price">${formatPrice(data.price, data.currency, this.lang_)}</p>`
-          : nothing
-      }
-      <div
-        part="progress"
-        class="bar"
-        role="progressbar"
-        aria-label=${label}
-        aria-valuemin="0"
-        aria-valuemax=${data.targetQuantity}
-        aria-valuenow=${Math.min(data.interestCount, data.targetQuantity)}
-      >
-        <div part="progress-fill" class="fill" style="width:${pct}%"></div>
+      <div class="stack">
+        <h2 id="va-gb-heading" part="heading">${buy.title}</h2>
+        ${price ? html`<p part="price" class="price">${price}</p>` : nothing}
+        ${
+          active
+            ? nothing
+            : html`<div
+                  part="progress"
+                  class="bar"
+                  role="progressbar"
+                  aria-label=${label}
+                  aria-valuemin="0"
+                  aria-valuemax=${buy.targetQuantity}
+                  aria-valuenow=${Math.min(buy.interestCount, buy.targetQuantity)}
+                >
+                  <div part="progress-fill" class="fill" .style=${`width:${pct}%`}></div>
+                </div>
+                <p part="progress-label" class="muted">${label}</p>`
+        }
+        <p part="status" class="status" role="status">${status}</p>
+        ${this.flow ? this.#renderFlow(this.flow, price) : this.#renderActions(view, price)}
+        ${
+          failure
+            ? html`<p part="error" class="alert" role="alert">${failureMessage(s, failure, this.apiClient)}</p>
+                ${this.#report.render(s)}`
+            : nothing
+        }
       </div>
-      <p part="progress-label" class="muted">${label}</p>
-      <p part="status" class="status" role="status">${status}</p>
-      ${this.interested ? html`<p>${s.youAreInterested}</p>` : nothing}
-      ${this.error ? html`<p part="error" class="error" role="alert">${s.errorGeneric}</p>` : nothing}
-      ${
-        flow
-          ? nothing
-          : html`<div class="actions">
-              ${
-                this.interested
-                  ? html`<button part="button" class="link" ?disabled=${this.busy} @click=${() => this.#withdraw()}>
-                      ${s.withdraw}
-                    </button>`
-                  : data.status === 'active'
-                    ? nothing
-                    : html`<button part="button button-primary" ?disabled=${this.busy} @click=${() => this.#express()}>
-                        ${s.interested}
-                      </button>`
-              }
-            </div>`
-      }
-      ${
-        flow
-          ? html`<div class="flow">
-              ${
-                flow.step === 'sign-in'
-                  ? this.#signIn.renderSignIn(s, {})
-                  : this.#signIn.renderCheckEmail(s, flow.email, () => (this.flow = { step: 'sign-in' }))
-              }
-            </div>`
-          : nothing
-      }
     </section>`;
+  }
+
+  #renderActions(view: View, price: string): TemplateResult | typeof nothing {
+    const s = this.s;
+    const busy = this.busy;
+    if (busy === 'confirming') {
+      return html`<p class="muted"><span class="spinner" aria-hidden="true"></span>${s.returningHeading}</p>`;
+    }
+    if (view.buy.status === 'active') {
+      if (!view.buy.pageSlug) return nothing;
+      if (view.access?.hasAccess) return html`<p class="success" part="owned">${s.groupOwned}</p>`;
+      return html`<button
+        part="button button-primary"
+        class="primary wide"
+        ?disabled=${busy === 'buy'}
+        @click=${() => this.#buy()}
+      >
+        ${busy === 'buy' ? s.redirecting : price ? fill(s.buy, { price }) : s.buyNoPrice}
+      </button>`;
+    }
+    if (view.interested) {
+      return html`<p>${s.youAreInterested}</p>
+        <button part="button" class="link" ?disabled=${!!busy} @click=${() => this.#run('withdraw')}>
+          ${s.withdraw}
+        </button>`;
+    }
+    return html`<button
+      part="button button-primary"
+      class="primary wide"
+      ?disabled=${!!busy}
+      @click=${() => this.#run('interest')}
+    >
+      ${s.interested}
+    </button>`;
+  }
+
+  #renderFlow(flow: Flow, price: string): TemplateResult {
+    const s = this.s;
+    const buying = flow.intent === 'buy';
+    if (flow.step === 'check-email') {
+      return html`<div class="flow">
+        ${checkEmail(this.#signIn, s, {
+          email: flow.email,
+          next: buying ? s.checkEmailThenBuy : s.checkEmailThenSignIn,
+          onChangeEmail: () => (this.flow = { step: 'sign-in', intent: flow.intent, email: flow.email }),
+        })}
+      </div>`;
+    }
+    return html`<div class="flow">
+      ${signInForm(this.#signIn, s, {
+        email: flow.email,
+        notice: flow.notice,
+        submit: flow.notice ? s.resend : buying ? (price ? fill(s.buy, { price }) : s.buyNoPrice) : s.sendLink,
+        after: buying ? s.buyIntro : s.signInIntro,
+      })}
+    </div>`;
   }
 }
 

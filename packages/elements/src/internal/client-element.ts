@@ -1,22 +1,34 @@
 import { LitElement } from 'lit';
+import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { onAccessChange } from './access-channel.js';
+import type { AccessMessage } from './access-channel.js';
 import { onDefaultApiBaseChange, sharedClient } from './client.js';
 import type { VisitorAccessClient } from './client.js';
 import { languageOf } from './env.js';
 import { onStringsChange, resolveStrings } from './strings.js';
 import type { Strings } from './strings.js';
 
+/** The colour schemes an element can be told to use instead of the host page's. */
+export type Theme = 'light' | 'dark' | 'auto';
+
 /**
- * What every element shares: `api-base`, `locale`, `strings`, `client`, and re-rendering when the
- * string registry changes. Subclasses implement `load()`, called when the client is known and
- * again on every session or access change.
+ * What every element shares: `api-base`, `locale`, `theme`, `strings`, `client`; one SDK client
+ * per API base; re-rendering when the string registry changes; and the three things that make an
+ * element look again: the client in use becoming known or changing (`load`), another element or
+ * tab saying that access changed, and the tab coming back to the front (`refresh`).
  */
 export abstract class ClientElement extends LitElement {
   /** The API origin, e.g. `https://api.example.com`. Defaults to the script tag's `data-api-base`. */
   @property({ attribute: 'api-base' }) apiBase: string | undefined;
   /** Language of the strings and of dates and prices (BCP 47). Defaults to the nearest `lang`. */
   @property() locale: string | undefined;
+  /**
+   * Colour scheme: by default the host page's (`color-scheme` on the page; none declared is
+   * light). `light` or `dark` forces one; `auto` follows the visitor's system setting.
+   */
+  @property({ reflect: true }) theme: Theme | undefined;
   /** Overrides for any visible string (see `defaultStrings`). */
   @property({ attribute: false }) strings: Partial<Strings> | undefined;
   /** An SDK client to use instead of the shared one for `api-base`. */
@@ -26,13 +38,13 @@ export abstract class ClientElement extends LitElement {
   #sessionCleanup: (() => void) | undefined;
   #subscribedTo: VisitorAccessClient | undefined;
 
-  /** The client in use. */
+  /** The client in use: the `client` property or the page's shared client for `api-base`. */
   get apiClient(): VisitorAccessClient | undefined {
     return this.client ?? sharedClient(this.apiBase);
   }
 
   protected get s(): Strings {
-    return resolveStrings(languageOf(this, this.locale), this.strings);
+    return resolveStrings(this.lang_, this.strings);
   }
 
   protected get lang_(): string {
@@ -41,25 +53,33 @@ export abstract class ClientElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#subscribedTo = undefined; // re-subscribe on the next update after a move in the DOM
     this.#cleanups.push(
       onStringsChange(() => this.requestUpdate()),
       onDefaultApiBaseChange(() => this.#subscribe()),
-      onAccessChange(() => void this.load()),
+      onAccessChange((message) => this.accessChanged(message)),
     );
+    document.addEventListener('visibilitychange', this.#onVisible);
+    // Moved in the DOM (disconnected, then connected again): start over.
+    if (this.hasUpdated) this.#subscribe();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    document.removeEventListener('visibilitychange', this.#onVisible);
     this.#sessionCleanup?.();
     this.#sessionCleanup = undefined;
     this.#subscribedTo = undefined;
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+  // A tab coming back to the front looks again, quietly: a refund or a sign-out may have happened.
+  readonly #onVisible = () => {
+    if (!document.hidden && this.#subscribedTo) this.refresh();
+  };
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     // Idempotent: subscribes on the first update and whenever the client in use changes.
-    void changed;
     this.#subscribe();
   }
 
@@ -68,13 +88,33 @@ export abstract class ClientElement extends LitElement {
     if (!client || !this.isConnected || client === this.#subscribedTo) return;
     this.#sessionCleanup?.();
     this.#subscribedTo = client;
-    this.#sessionCleanup = client.onSessionChange((event) => this.sessionChanged(event));
-    void this.load();
+    let replay = true;
+    this.#sessionCleanup = client.onSessionChange((event) => this.sessionChanged(event, replay));
+    replay = false;
+    this.load();
   }
 
-  /** Called with the SDK's session events (the first one replays the current state). */
-  protected sessionChanged(_event: { state: string; visitor?: { email: string } }): void {}
+  /** Whether the element has a client and is on the page (`load` has run). */
+  protected get started(): boolean {
+    return this.#subscribedTo !== undefined;
+  }
 
-  /** Loads what the element shows. */
-  protected abstract load(): Promise<void>;
+  /**
+   * Called with the SDK's session events; `replay` is true for the first call, which repeats the
+   * state the client already knew.
+   */
+  protected sessionChanged(_event: SessionEvent, _replay: boolean): void {}
+
+  /** Another element or tab says access changed. By default, looks again. */
+  protected accessChanged(_message: AccessMessage & { source?: object }): void {
+    if (this.#subscribedTo) this.refresh();
+  }
+
+  /** Looks again without a loading state. By default, `load()`. */
+  protected refresh(): void {
+    this.load();
+  }
+
+  /** Loads what the element shows; called when the client in use is known or changes. */
+  protected abstract load(): void;
 }

@@ -47,3 +47,8 @@ export function sharedClient(apiBase: string | undefined): VisitorAccessClient |
   }
   return client;
 }
+
+/** The origin a client talks to (from a URL it builds without sending anything). */
+export function apiOriginOf(client: VisitorAccessClient): string {
+  return new URL(client.edge.landingUrl('x')).origin;
+}

@@ -17,8 +17,25 @@ export function startCooldown(email: string, ms: number, now = Date.now()): void
   storage.set(key(email), String(until));
 }
 
-/** The last email a sign-in link was requested for in this browser (for one-click recovery). */
+const LINK_LIFETIME_MS = 15 * 60_000;
+
+/**
+ * The last email a sign-in link was requested for in this browser, and when: it fills the form
+ * again after an expired link, and names the visitor on "Continue as …" while that link can still
+ * be valid.
+ */
 export const lastEmail = {
-  get: () => storage.get('va:last-email') ?? undefined,
-  set: (email: string) => storage.set('va:last-email', email),
+  get(): string | undefined {
+    const value = storage.get('va:last-email') ?? '';
+    return /^\d+ /.test(value) ? value.slice(value.indexOf(' ') + 1) : value || undefined;
+  },
+  /** The email, if its link was asked for less than a link's lifetime ago. */
+  recent(now = Date.now()): string | undefined {
+    const value = storage.get('va:last-email') ?? '';
+    const at = Number(/^(\d+) /.exec(value)?.[1] ?? 0);
+    return now - at < LINK_LIFETIME_MS ? lastEmail.get() : undefined;
+  },
+  set(email: string, now = Date.now()): void {
+    storage.set('va:last-email', `${now} ${email}`);
+  },
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatPrice, isEmail, isInAppBrowser } from './env.js';
-import { fill, registerStrings, resolveStrings } from './strings.js';
+import { cookieTrouble, formatDate, formatPrice, isEmail, isInAppBrowser, siteOf } from './env.js';
+import { fill, formatWait, registerStrings, resolveStrings } from './strings.js';
 
 describe('isInAppBrowser', () => {
   it.each([
@@ -52,5 +52,44 @@ describe('strings', () => {
 
   it('fills placeholders and leaves unknown ones', () => {
     expect(fill('Buy for {price} {missing}', { price: '$19.00' })).toBe('Buy for $19.00 {missing}');
+  });
+});
+
+describe('waits read in the unit a person reads', () => {
+  const s = resolveStrings('en');
+  it.each([
+    [1, '1 s'],
+    [42, '42 s'],
+    [89, '89 s'],
+    [90, '2 min'],
+    [899, '15 min'],
+    [900, '15 min'],
+  ])('%s s → %s', (seconds, text) => {
+    // A no-break space keeps "15 min" on one line.
+    expect(formatWait(seconds, s)).toBe(text.replace(' ', '\u00a0'));
+  });
+});
+
+describe('why a sign-in cookie was not kept', () => {
+  it.each([
+    ['http://localhost:5173/', 'http://127.0.0.1:4010', true, 'host'],
+    ['http://127.0.0.1:5173/', 'http://localhost:4010', true, 'host'],
+    ['http://[::1]:5173/', 'http://localhost:4010', true, 'host'],
+    ['http://localhost:5173/', 'http://localhost:4010', true, 'unknown'],
+    ['https://www.gharart.com/x', 'https://api.gharart.com', true, 'unknown'],
+    ['https://gharart.co.uk/x', 'https://api.gharart.co.uk', true, 'unknown'],
+    ['https://gharart.com/x', 'https://api.visitor-access.example', true, 'third-party'],
+    ['https://a.co.uk/', 'https://b.co.uk', true, 'third-party'],
+    ['http://www.gharart.com/', 'https://api.gharart.com', true, 'third-party'],
+    ['https://gharart.com/', 'https://api.gharart.com', false, 'disabled'],
+  ] as const)('%s with %s (cookies on: %s) → %s', (page, api, enabled, trouble) => {
+    expect(cookieTrouble(page, api, enabled)).toBe(trouble);
+  });
+
+  it('finds the registrable part of a host name', () => {
+    expect(siteOf('www.gharart.com')).toBe('gharart.com');
+    expect(siteOf('shop.gharart.co.uk')).toBe('gharart.co.uk');
+    expect(siteOf('localhost')).toBe('localhost');
+    expect(siteOf('127.0.0.1')).toBe('127.0.0.1');
   });
 });

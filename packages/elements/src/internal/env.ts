@@ -81,3 +81,47 @@ export const storage = {
     }
   },
 };
+
+/** Why a sign-in cookie did not stick, as far as the page can tell. */
+export type CookieTrouble = 'disabled' | 'host' | 'third-party' | 'unknown';
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|.+\.localhost)$/;
+// Second-level labels under which registrations happen (example.co.uk): enough of the public suffix
+// list for the message to name the right cause on the sites creators use, without shipping the list.
+const SECOND_LEVEL = /^(co|com|org|net|ac|gov|edu|ne|or|go|gob|nic|ltd|plc|sch|mil)$/;
+
+/** The registrable part of a host name ("www.example.co.uk" → "example.co.uk"), approximately. */
+export function siteOf(hostname: string): string {
+  if (/^[\d.]+$/.test(hostname) || hostname.startsWith('[') || !hostname.includes('.')) return hostname;
+  const labels = hostname.split('.');
+  const take = labels.length > 2 && labels.at(-1)!.length === 2 && SECOND_LEVEL.test(labels.at(-2)!) ? 3 : 2;
+  return labels.slice(-take).join('.');
+}
+
+/**
+ * Tells apart why a browser did not keep the session cookie after a successful sign-in: cookies
+ * turned off; page and API on two loopback host names (`localhost` vs `127.0.0.1`, which browsers
+ * treat as two sites); the API on another site (a third-party cookie the browser blocks); or
+ * none of these (`unknown`: a privacy extension, an enterprise policy…).
+ *
+ * @example
+ * ```ts
+ * cookieTrouble('http://localhost:5173/', 'http://127.0.0.1:4010', true); // 'host'
+ * cookieTrouble('https://shop.example/', 'https://api.other.example', true); // 'third-party'
+ * ```
+ */
+export function cookieTrouble(pageUrl: string, apiUrl: string, cookiesEnabled: boolean): CookieTrouble {
+  if (!cookiesEnabled) return 'disabled';
+  let page: URL;
+  let api: URL;
+  try {
+    page = new URL(pageUrl);
+    api = new URL(apiUrl);
+  } catch {
+    return 'unknown';
+  }
+  if (page.hostname !== api.hostname && LOOPBACK.test(page.hostname) && LOOPBACK.test(api.hostname)) return 'host';
+  // Browsers compare sites by scheme too: an http page and an https API are two sites.
+  if (siteOf(page.hostname) !== siteOf(api.hostname) || page.protocol !== api.protocol) return 'third-party';
+  return 'unknown';
+}

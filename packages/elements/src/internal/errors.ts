@@ -16,6 +16,7 @@ export function describeFailure(error: unknown): Failure {
   const e = (error ?? {}) as {
     name?: string;
     code?: unknown;
+    status?: unknown;
     message?: string;
     requestId?: string;
     retryAfter?: number;
@@ -26,8 +27,15 @@ export function describeFailure(error: unknown): Failure {
     return { kind: 'network', code: 'network', message, requestId };
   }
   const code = typeof e.code === 'string' ? e.code : 'unknown';
+  // The server answered, but cannot serve now (503 service_unavailable, storage_unavailable, 5xx):
+  // the visitor's connection is fine, so it is not "check your connection".
+  const down = typeof e.status === 'number' && e.status >= 500;
   const kind: ErrorKind =
-    code === 'page_not_found' || code === 'connect_not_configured' || code === 'rate_limited' ? code : 'unknown';
+    code === 'page_not_found' || code === 'connect_not_configured' || code === 'rate_limited'
+      ? code
+      : down
+        ? 'unavailable'
+        : 'unknown';
   return { kind, code, message, requestId, retryAfter: typeof e.retryAfter === 'number' ? e.retryAfter : undefined };
 }
 

@@ -1,6 +1,16 @@
+import type { AccessCheckResponse } from '@visitor-access/contract';
+
 /** The state names of `<paywall-gate>` (see `paywall-gate-machine.ts`). */
 export type GateStateName =
-  'checking' | 'sign-in' | 'check-email' | 'verifying' | 'purchase' | 'returning' | 'granted' | 'error';
+  | 'checking'
+  | 'sign-in'
+  | 'check-email'
+  | 'confirm-link'
+  | 'verifying'
+  | 'purchase'
+  | 'returning'
+  | 'granted'
+  | 'error';
 
 /**
  * Fired by `<paywall-gate>` on every state change. Bubbles and crosses shadow roots.
@@ -30,7 +40,7 @@ export class VaAccessGrantedEvent extends Event {
   constructor(
     readonly detail: {
       reason: 'public' | 'entitled';
-      page: { handle: string; slug: string; title: string; mode: string };
+      page: AccessCheckResponse['page'];
     },
   ) {
     super(VaAccessGrantedEvent.type, { bubbles: true, composed: true });

@@ -220,19 +220,23 @@ describe('<paywall-gate> checkout', () => {
   });
 });
 
-describe('the sign-in wait reads me defensively', () => {
-  it('a me answer without visitor is not a sign-in: the gate keeps waiting', async () => {
+describe('the sign-in wait reads the edge answer defensively', () => {
+  it.each([
+    ['no visitor', { items: [] }],
+    ['a visitor without an email', { visitor: { id: 'vis_1' }, items: [] }],
+    ['no items', { visitor: { id: 'vis_1', email: 'a@example.com' } }],
+  ])('%s is not a sign-in: the gate keeps waiting', async (_, body) => {
     const mocked = overridingClient();
     const el = gate('members-lounge', mocked.client);
     await waitForState(el, 'sign-in');
     const errors: unknown[] = [];
     el.addEventListener('va-error', (e) => errors.push(e.detail));
-    mocked.answer('GET', '/v2/visitor/me', {}, 3);
+    mocked.answer('GET', '/_edge/visitor/access', body, 3);
     const input = $<HTMLInputElement>(el, 'input[name=email]')!;
     input.value = uniqueEmail();
     $<HTMLButtonElement>(el, 'form button[type=submit]')!.click();
     await waitForState(el, 'check-email');
-    await waitFor(() => mocked.hits === 3, 'three me polls answered {}');
+    await waitFor(() => mocked.hits === 3, 'three polls answered');
     await expectNothingUncaught();
     expect(el.getAttribute('state')).toBe('check-email');
     expect(errors).toEqual([]);
@@ -267,7 +271,7 @@ describe('<visitor-access-list> reads the list defensively', () => {
   ])('%s: the error state with retry, and va-error with the request ID', async (_, body) => {
     await signInDirectly(uniqueEmail());
     const mocked = overridingClient();
-    mocked.answer('GET', '/v2/visitor/access', body, 5);
+    mocked.answer('GET', '/_edge/visitor/access', body, 5);
     const el = mount<VisitorAccessList>(
       `<visitor-access-list api-base="${apiBase}"></visitor-access-list>`,
       'visitor-access-list',
@@ -314,12 +318,13 @@ describe('<group-buy-card> reads the group buy defensively', () => {
     const error = nextError(el);
     await waitFor(() => $(el, '[part~=error]'), 'the error message');
     expect((await error).detail).toMatchObject({ code: 'unexpected_response', requestId: REQUEST_ID });
-    expect(shadowText(el)).toContain('We could not reach the server');
+    expect(shadowText(el)).toContain('Something unexpected happened');
     expect($(el, '[part~=progress]')).toBeNull();
     expect(shadowText(el)).not.toMatch(/undefined|NaN/);
     await expectNothingUncaught();
   });
 
+  const signedIn = { visitor: { id: 'vis_1', email: 'fan@example.com' }, items: [] };
   // A good answer of our own, so that these tests do not depend on the shared group buy's state.
   const good = {
     title: 'Spring',
@@ -338,6 +343,7 @@ describe('<group-buy-card> reads the group buy defensively', () => {
     async (_, interestedBefore, label, method, path, body) => {
       const mocked = overridingClient();
       mocked.answer('GET', '/group-buys/gharart/spring-bundle', good, 5);
+      mocked.answer('GET', '/_edge/visitor/access', signedIn, 5);
       mocked.answer('GET', '/spring-bundle/my-interest', { interested: interestedBefore }, 5);
       const el = card(mocked.client);
       const action = await waitFor(() => button(el, label), `the ${label} button`);
@@ -355,6 +361,7 @@ describe('<group-buy-card> reads the group buy defensively', () => {
   it('a my-interest answer that is not a boolean is not read as "interested"', async () => {
     const mocked = overridingClient();
     mocked.answer('GET', '/group-buys/gharart/spring-bundle', good, 5);
+    mocked.answer('GET', '/_edge/visitor/access', signedIn, 5);
     mocked.answer('GET', '/spring-bundle/my-interest', { interested: 'no' }, 5);
     const el = card(mocked.client);
     await waitFor(() => button(el, 'I’m interested'), 'the interest button');
@@ -364,10 +371,10 @@ describe('<group-buy-card> reads the group buy defensively', () => {
   });
 });
 
-describe('<visitor-session> reads me defensively', () => {
-  it('a me answer whose visitor has no usable email shows "Sign in", not "Signed in as 42"', async () => {
+describe('<visitor-session> reads who is signed in defensively', () => {
+  it('an answer whose visitor has no usable email shows "Sign in", not "Signed in as 42"', async () => {
     const mocked = overridingClient();
-    mocked.answer('GET', '/v2/visitor/me', { visitor: { id: 'vis_malformed', email: 42 } });
+    mocked.answer('GET', '/_edge/visitor/access', { visitor: { id: 'vis_malformed', email: 42 }, items: [] });
     const el = mount<VisitorSession>(`<visitor-session api-base="${apiBase}"></visitor-session>`, 'visitor-session');
     el.client = mocked.client;
     await waitFor(() => mocked.hits === 1 && button(el, 'Sign in'), 'the sign-in button');

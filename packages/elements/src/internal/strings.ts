@@ -5,60 +5,83 @@
  * @example
  * ```ts
  * import { defaultStrings } from '@visitor-access/elements';
- * defaultStrings.signInHeading; // 'Sign in to continue'
+ * defaultStrings.signInHeading; // 'Sign in'
  * ```
  */
 export const defaultStrings = {
   checking: 'Checking your access…',
-  signInHeading: 'Sign in to continue',
-  signInIntro: 'Enter your email and we will send you a sign-in link and a code. No password needed.',
+  // Signing in (any element).
+  signInHeading: 'Sign in',
+  signInIntro: 'We’ll email you a sign-in link and a 6-digit code. No password needed.',
+  readFree: 'Sign in to read — free',
   emailLabel: 'Email address',
   emailInvalid: 'Enter a valid email address, like name@example.com.',
   honeypotLabel: 'Leave this field empty',
   sendLink: 'Email me a sign-in link',
   sending: 'Sending…',
   checkEmailHeading: 'Check your email',
-  checkEmailBody:
-    'If {email} can sign in here, a link and a 6-digit code are on their way. Open the link in this browser, or type the code below.',
-  waiting: 'Waiting for you to open the link… this page continues by itself.',
-  waitingStopped:
-    'Still waiting? The link works for 15 minutes: if it has not arrived, check your spam folder or send a new link.',
+  checkEmailBody: 'We sent a sign-in link and a 6-digit code to {email}.',
+  checkEmailThenBuy: 'Open the link or type the code, and checkout opens right after.',
+  checkEmailThenRead: 'Open the link or type the code, and this page opens right after.',
+  checkEmailThenSignIn: 'Open the link or type the code to finish signing in.',
+  waiting: 'Waiting for you to open the link…',
+  waitingStopped: 'This link has expired: sign-in links work for 15 minutes. Send a new link to continue.',
   codeLabel: '6-digit code',
   codeHint: 'Opened the email on another device? Type the code here.',
   codeWrong: 'That code is not right. Check the latest email and try again.',
   verifyCode: 'Sign in with code',
   resend: 'Send a new link',
-  resendIn: 'You can send a new link in {seconds} s',
+  resendIn: 'You can send a new link in {wait}.',
   useAnotherEmail: 'Use another email',
   inAppBrowser:
     'You seem to be inside an app. The link may open in another browser: if it does, type the 6-digit code from the email here instead.',
+  // A sign-in link opened on this page (`?va_token=`): one click before it is used.
+  confirmHeading: 'Finish signing in',
+  confirmBody: 'You opened a sign-in link. Continue to sign in on this device.',
+  continueAs: 'Continue as {email}',
+  continue: 'Continue',
   verifyingHeading: 'Signing you in…',
-  linkExpired: 'This link expired. Sign-in links work for 15 minutes.',
-  linkUsed: 'This link was already used. Each link works once.',
-  linkInvalid: 'This sign-in link is not valid. Ask for a new one below.',
-  sendNewLinkTo: 'Send a new link to {email}',
-  purchaseHeading: 'Get access to “{title}”',
-  purchaseBody: 'Buy once and come back to it any time.',
+  linkExpired: 'This link has expired. Sign-in links work for 15 minutes.',
+  linkUsed: 'This link has already been used. Each link works once.',
+  linkInvalid: 'This sign-in link is not valid.',
+  // Buying.
+  purchaseBody: 'One payment. Read it any time, on any device.',
+  buyIntro: 'We’ll email you a link and a 6-digit code to confirm your address, then open checkout.',
   buy: 'Buy for {price}',
+  buyNoPrice: 'Buy now',
   redirecting: 'Taking you to checkout…',
-  checkoutCancelled: 'Checkout was cancelled. Nothing was charged.',
+  checkoutCancelled: 'Checkout was cancelled. You have not been charged.',
   returningHeading: 'Confirming your payment…',
   returningBody: 'This usually takes a few seconds.',
+  paymentPendingHeading: 'Payment not confirmed yet',
   paymentPending:
-    'We have not received the payment confirmation yet. If you were charged, contact support with the code below; you will not be charged twice.',
+    'We have not received the payment confirmation yet. If you were charged, contact support with the code below: you will not be charged twice.',
   checkAgain: 'Check again',
   grantedAnnouncement: 'Access granted.',
   contentLoading: 'Loading the content…',
+  contentFailed: 'The content could not be loaded. Check your connection and try again.',
+  // The session.
   signedInAs: 'Signed in as {email}',
   signOut: 'Sign out',
   signIn: 'Sign in',
+  close: 'Close',
+  sessionUnavailable: 'Account unavailable',
+  // Errors.
   errorHeading: 'Something went wrong',
   errorNetwork: 'We could not reach the server. Check your connection and try again.',
+  errorUnavailable: 'The service is not answering right now. Try again in a moment.',
   errorNotFound: 'This page does not exist or is not published yet.',
   errorConnect: 'This page cannot be bought yet: the creator has not finished setting up payments.',
+  errorCookiesHeading: 'Your browser did not keep the sign-in',
   errorCookies:
-    'You signed in, but your browser blocked the sign-in cookie, so this site cannot see it. Allow cookies for this site (or turn off “block third-party cookies”), then try again — or open the page in another browser.',
-  errorRateLimited: 'Too many attempts. Wait {seconds} s and try again.',
+    'You signed in, but your browser did not keep the sign-in cookie for this site. Allow cookies for this site, then try again, or open the page in another browser.',
+  errorCookiesHost:
+    'You signed in, but this page is on {pageHost} and the sign-in server on {apiHost}. Browsers treat different host names as different sites and keep the sign-in cookie from this page. Open the page on {apiHost}, or point the API address at {pageHost}.',
+  errorCookiesThirdParty:
+    'You signed in, but the sign-in server ({apiHost}) is on another site than this page, and your browser blocks its cookie here. Allow third-party cookies for this site, or open the page in another browser. Site owner: serve the API from this site’s own domain.',
+  errorCookiesDisabled:
+    'Cookies are turned off in this browser, and signing in needs one. Turn cookies on, then try again.',
+  errorRateLimited: 'Too many attempts. Try again in {wait}.',
   errorGeneric: 'Something unexpected happened. Try again in a moment.',
   retry: 'Try again',
   supportCode: 'Support code: {code}',
@@ -66,6 +89,10 @@ export const defaultStrings = {
   reportSending: 'Sending report…',
   reportSent: 'Report sent. Reference: {id}',
   reportFailed: 'The report could not be sent. Please try again later.',
+  // Waits, as in "Try again in {wait}".
+  seconds: '{n}\u00a0s',
+  minutes: '{n}\u00a0min',
+  // The access list.
   listHeading: 'Your access',
   listEmpty: 'Nothing here yet. Pages you sign in to or buy will appear here.',
   listSignedOut: 'Sign in to see the pages you have access to.',
@@ -80,13 +107,15 @@ export const defaultStrings = {
   statusActive: 'Active',
   statusRefunded: 'Refunded',
   statusRevoked: 'Revoked',
+  // Group buys.
   groupProgress: '{count} of {target} interested',
   groupCollecting: 'Collecting interest',
   groupTargetReached: 'Target reached — the offer opens soon',
   groupActive: 'The offer is live',
+  groupOwned: 'You bought this. It is in your access list.',
   interested: 'I’m interested',
   withdraw: 'Withdraw my interest',
-  youAreInterested: 'You are interested.',
+  youAreInterested: 'You’re in. We’ll email you when the offer opens.',
   groupNotFound: 'This group buy does not exist.',
 } as const;
 
@@ -161,4 +190,19 @@ export function resolveStrings(lang: string | undefined, overrides?: Partial<Str
  */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+}
+
+/**
+ * A wait in the unit a person reads at a glance: seconds up to a minute and a half, then whole
+ * minutes ("Try again in 15 min", never "899 s").
+ *
+ * @example
+ * ```ts
+ * formatWait(899, resolveStrings('en')); // '15 min'
+ * formatWait(42, resolveStrings('en')); // '42 s'
+ * ```
+ */
+export function formatWait(seconds: number, s: Strings): string {
+  const n = Math.max(1, Math.ceil(seconds));
+  return n < 90 ? fill(s.seconds, { n }) : fill(s.minutes, { n: Math.ceil(n / 60) });
 }

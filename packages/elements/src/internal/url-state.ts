@@ -1,16 +1,20 @@
-// The address bar can carry a magic-link token (`?va_token=` or `#va_token=`) and the checkout
-// return marker (`?va_checkout=success&session_id=…&va_gate=handle/page`). They are read once per
-// page load, for every element at once, and removed at once with history.replaceState so that a
-// reload, a bookmark or a shared URL never carries them.
+// The address bar can carry a magic-link token (`?va_token=` or `#va_token=`), the checkout
+// return marker (`?va_checkout=success&session_id=…&va_gate=handle/page`) and the buy marker of a
+// sign-in link asked for by "Buy for …" (`?va_buy=handle/page`). They are read once per page load,
+// for every element at once, and removed at once with history.replaceState so that a reload, a
+// bookmark or a shared URL never carries them. Reading a token never uses it: the elements ask for
+// a click first (decision 0051).
 
 /** What the address bar said when the first element looked. */
 export interface UrlState {
   token?: string | undefined;
   checkout?:
     { outcome: 'success' | 'cancelled'; sessionId?: string | undefined; gate?: string | undefined } | undefined;
+  /** `handle/page` of the purchase a sign-in link was asked for. */
+  buy?: string | undefined;
 }
 
-const PARAMS = ['va_token', 'va_checkout', 'session_id', 'va_gate'];
+const PARAMS = ['va_token', 'va_checkout', 'session_id', 'va_gate', 'va_buy'];
 let cached: UrlState | undefined;
 
 /**
@@ -26,6 +30,7 @@ export function takeUrlState(): UrlState {
   const hash = new URLSearchParams(url.hash.replace(/^#/, ''));
   const token = url.searchParams.get('va_token') ?? hash.get('va_token');
   if (token) cached.token = token;
+  cached.buy = url.searchParams.get('va_buy') ?? undefined;
   const outcome = url.searchParams.get('va_checkout');
   if (outcome === 'success' || outcome === 'cancelled') {
     cached.checkout = {
@@ -49,6 +54,13 @@ export function cleanUrl(input: string | URL = location.href): string {
     hash.delete('va_token');
     url.hash = hash.toString();
   }
+  return url.href;
+}
+
+/** This page's address for a sign-in link that should go on to buy `gate` (`handle/page`). */
+export function buyUrl(gate: string): string {
+  const url = new URL(cleanUrl());
+  url.searchParams.set('va_buy', gate);
   return url.href;
 }
 

@@ -20,7 +20,8 @@ describe('paywall-gate state machine', () => {
   it('maps every access-check answer from checking', () => {
     expect(transition(initialState, access(true, 'public'))).toEqual({ name: 'granted', reason: 'public', page });
     expect(transition(initialState, access(true, 'entitled'))).toEqual({ name: 'granted', reason: 'entitled', page });
-    expect(transition(initialState, access(false, 'visitor_auth_required'))).toEqual({ name: 'sign-in' });
+    // The sign-in form knows the page: its title and price come first.
+    expect(transition(initialState, access(false, 'visitor_auth_required'))).toEqual({ name: 'sign-in', page });
     expect(transition(initialState, access(false, 'purchase_required'))).toEqual({
       name: 'purchase',
       page,
@@ -28,10 +29,50 @@ describe('paywall-gate state machine', () => {
     });
   });
 
-  it('sign-in → check-email → another email keeps the address', () => {
-    const sent = transition({ name: 'sign-in' }, { type: 'LINK_SENT', email: 'a@example.com' });
-    expect(sent).toEqual({ name: 'check-email', email: 'a@example.com' });
-    expect(transition(sent, { type: 'CHANGE_EMAIL' })).toEqual({ name: 'sign-in', email: 'a@example.com' });
+  it('sign-in → check-email → another email keeps the address and the page', () => {
+    const sent = transition({ name: 'sign-in', page }, { type: 'LINK_SENT', email: 'a@example.com' });
+    expect(sent).toEqual({ name: 'check-email', email: 'a@example.com', page });
+    expect(transition(sent, { type: 'CHANGE_EMAIL' })).toEqual({ name: 'sign-in', email: 'a@example.com', page });
+  });
+
+  it('a sign-in completed in this tab after "Buy for …" goes on to checkout; one seen from elsewhere waits', () => {
+    const here = transition({ name: 'check-email', email: 'a@example.com', page }, { type: 'VERIFIED', buy: true });
+    expect(here).toEqual({ name: 'checking', after: 'verify', buy: true });
+    expect(transition(here, access(false, 'purchase_required'))).toEqual({ name: 'purchase', page, buying: true });
+    // Already bought (in another tab meanwhile): the content, not a second checkout.
+    expect(transition(here, access(true, 'entitled')).name).toBe('granted');
+    // A background re-check (the link opened in another tab): the purchase state, no checkout.
+    const waiting: GateState = { name: 'check-email', email: 'a@example.com', page };
+    expect(transition(waiting, access(false, 'purchase_required'))).toEqual({ name: 'purchase', page });
+    // Arriving from the link in the browser that asked: checkout too.
+    const arrived = transition(initialState, { type: 'CHECK', buy: true });
+    expect(transition(arrived, access(false, 'purchase_required'))).toEqual({ name: 'purchase', page, buying: true });
+  });
+
+  it('"Buy" leaves once: a second BUY while leaving changes nothing', () => {
+    const buying = transition({ name: 'purchase', page }, { type: 'BUY' });
+    expect(buying).toEqual({ name: 'purchase', page, buying: true });
+    expect(transition(buying, { type: 'BUY' })).toBe(buying);
+    expect(transition(buying, access(false, 'purchase_required'))).toBe(buying);
+  });
+
+  it('a sign-in link in the address: asked about only when signed out, used only after CONFIRM', () => {
+    const checking = transition(initialState, { type: 'CHECK', link: true });
+    const confirm = transition(checking, access(false, 'visitor_auth_required'));
+    expect(confirm).toEqual({ name: 'confirm-link', page });
+    expect(transition(confirm, access(false, 'visitor_auth_required'))).toBe(confirm);
+    expect(transition(confirm, { type: 'CONFIRM' })).toEqual({ name: 'verifying', page });
+    // Signed in already (the link opened again): straight on, nothing to confirm.
+    expect(transition(checking, access(true, 'entitled')).name).toBe('granted');
+    expect(transition(checking, access(false, 'purchase_required')).name).toBe('purchase');
+    // Signed in by another tab while the question is on screen: on to the purchase.
+    expect(transition(confirm, access(false, 'purchase_required'))).toEqual({ name: 'purchase', page });
+    expect(transition({ name: 'sign-in' }, { type: 'CONFIRM' })).toEqual({ name: 'sign-in' });
+  });
+
+  it('a granted gate stays the same object when a re-check agrees', () => {
+    const granted: GateState = { name: 'granted', reason: 'entitled', page };
+    expect(transition(granted, access(true, 'entitled'))).toBe(granted);
   });
 
   it('a resend stays in check-email with the same address', () => {
@@ -40,15 +81,15 @@ describe('paywall-gate state machine', () => {
   });
 
   it('keeps the form when a background re-check still says sign in', () => {
-    const signIn: GateState = { name: 'sign-in', email: 'typed@example.com' };
+    const signIn: GateState = { name: 'sign-in', email: 'typed@example.com', page };
     expect(transition(signIn, access(false, 'visitor_auth_required'))).toBe(signIn);
-    const waiting: GateState = { name: 'check-email', email: 'a@example.com' };
+    const waiting: GateState = { name: 'check-email', email: 'a@example.com', page };
     expect(transition(waiting, access(false, 'visitor_auth_required'))).toBe(waiting);
   });
 
   it('verifying → checking (after verify) → granted, or cookies blocked when still signed out', () => {
-    const verifying = transition(initialState, { type: 'VERIFY' });
-    expect(verifying).toEqual({ name: 'verifying' });
+    const verifying = transition({ name: 'confirm-link', page }, { type: 'CONFIRM' });
+    expect(verifying).toEqual({ name: 'verifying', page });
     const checking = transition(verifying, { type: 'VERIFIED' });
     expect(checking).toEqual({ name: 'checking', after: 'verify' });
     expect(transition(checking, access(true, 'entitled')).name).toBe('granted');
@@ -58,13 +99,14 @@ describe('paywall-gate state machine', () => {
     });
   });
 
-  it('link problems land on sign-in with the notice and the remembered email', () => {
+  it('link problems land on sign-in with the notice, the remembered email and the page', () => {
     expect(
-      transition({ name: 'verifying' }, { type: 'LINK_PROBLEM', notice: 'expired', email: 'a@example.com' }),
+      transition({ name: 'verifying', page }, { type: 'LINK_PROBLEM', notice: 'expired', email: 'a@example.com' }),
     ).toEqual({
       name: 'sign-in',
       notice: 'expired',
       email: 'a@example.com',
+      page,
     });
     expect(transition({ name: 'verifying' }, { type: 'LINK_PROBLEM', notice: 'used' })).toMatchObject({
       notice: 'used',
@@ -98,6 +140,7 @@ describe('paywall-gate state machine', () => {
       { name: 'checking' },
       { name: 'sign-in' },
       { name: 'check-email', email: 'a@example.com' },
+      { name: 'confirm-link', page },
       { name: 'verifying' },
       { name: 'purchase', page },
       { name: 'returning' },

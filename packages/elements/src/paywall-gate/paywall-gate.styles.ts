@@ -1,33 +1,28 @@
 import { css } from 'lit';
 
 export const gateStyles = css`
-  .notice {
-    border-inline-start: 3px solid var(--_accent);
-    padding-inline-start: 0.75em;
-  }
-  .price {
-    font-size: 1.5em;
-    font-weight: 700;
-    margin: 0.25em 0 0.5em;
-  }
   .session {
     display: flex;
     flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5em;
+    align-items: baseline;
+    gap: 0.25em 0.75em;
     color: var(--_muted);
     font-size: 0.9em;
-    margin: 0 0 0.5em;
+    margin: 0 0 0.75em;
   }
-  .session button {
-    font-size: inherit;
-  }
-  .report {
-    margin-top: var(--_space);
-    font-size: 0.9em;
-  }
-  code {
-    font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+  .session span {
     overflow-wrap: anywhere;
+  }
+  .stack > .session {
+    margin: var(--_space) 0 0;
+  }
+  /* The first check: nothing for a moment, so a visitor with access never sees a panel flash. */
+  .delayed {
+    animation: va-reveal 0s linear 0.4s backwards;
+  }
+  @keyframes va-reveal {
+    from {
+      visibility: hidden;
+    }
   }
 `;

@@ -1,6 +1,7 @@
 import { createClient } from '@visitor-access/sdk';
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { page } from 'vitest/browser';
 import {
   $,
   apiBase,
@@ -20,6 +21,7 @@ import {
   waitFor,
   waitForState,
 } from '../../test/helpers.js';
+import { broadcastAccessChange } from '../internal/access-channel.js';
 import { registerStrings } from '../internal/strings.js';
 import { timing } from '../internal/timing.js';
 import { VaAccessGrantedEvent } from '../internal/events.js';
@@ -61,6 +63,18 @@ async function signInByCode(el: PaywallGate, email = uniqueEmail()): Promise<str
 }
 
 const slotted = (el: PaywallGate) => el.querySelector('.secret')!.assignedSlot !== null;
+
+const buttonWith = (el: Element, text: string) =>
+  [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.includes(text));
+
+/** One primary action per state: exactly one primary button, and "Report a problem" after it. */
+function expectOnePrimary(el: PaywallGate): void {
+  const buttons = [...el.shadowRoot!.querySelectorAll('button')];
+  const primaries = buttons.filter((b) => b.matches('[part~=button-primary]'));
+  expect(primaries, `primary buttons in ${el.getAttribute('state')}`).toHaveLength(1);
+  const report = buttons.findIndex((b) => b.textContent?.includes('Report a problem'));
+  if (report >= 0) expect(report).toBeGreaterThan(buttons.indexOf(primaries[0]!));
+}
 
 beforeEach(async () => {
   await resetAll();
@@ -140,7 +154,10 @@ describe('<paywall-gate> sign-in', () => {
     const email = uniqueEmail();
     await submitEmail(el, email);
     await waitForState(el, 'check-email');
-    expect(shadowText(el)).toContain(`If ${email} can sign in here`);
+    // Plain and certain: what was sent, where.
+    expect(shadowText(el)).toContain(`We sent a sign-in link and a 6-digit code to ${email}.`);
+    expect(shadowText(el)).not.toMatch(/\bIf\b/);
+    expectOnePrimary(el);
     const message = await latestMessage(email);
     expect(decodeURIComponent(message.link)).toContain(location.origin);
     await noAxeViolations(el);
@@ -214,7 +231,7 @@ describe('<paywall-gate> sign-in', () => {
     await el.updateComplete;
     const resend = $<HTMLButtonElement>(el, '[part~=resend-button]')!;
     expect(resend.disabled).toBe(true);
-    expect($(el, '[part~=cooldown]')?.textContent).toMatch(/You can send a new link in \d+ s/);
+    expect($(el, '[part~=cooldown]')?.textContent).toMatch(/You can send a new link in \d+\ss\./);
     expect(Number(localStorage.getItem(`va:cooldown:${email}`))).toBeGreaterThan(Date.now());
 
     // Another gate for the same email (as another tab would) shows the same cooldown.
@@ -242,8 +259,11 @@ describe('<paywall-gate> sign-in', () => {
     await waitForState(el, 'sign-in');
     await submitEmail(el, email);
     await waitFor(() => $(el, '#va-email-error'), 'the throttle message');
-    const wait = Number(/Too many attempts\. Wait (\d+) s/.exec(shadowText(el))?.[1]);
-    expect(wait).toBeGreaterThan(60);
+    // A 15-minute throttle reads in minutes ("Try again in 15 min"), never "Wait 899 s".
+    const wait = Number(/Too many attempts\. Try again in (\d+) min\./.exec(shadowText(el))?.[1]);
+    expect(wait).toBeGreaterThan(1);
+    expect(wait).toBeLessThanOrEqual(15);
+    expect(shadowText(el)).not.toMatch(/\d{3} s/);
     expect(Number(localStorage.getItem(`va:cooldown:${email}`)) - Date.now()).toBeGreaterThan(60_000);
   });
 
@@ -290,7 +310,7 @@ describe('<paywall-gate> completing sign-in elsewhere', () => {
     await waitForState(el, 'granted');
   });
 
-  it('notices a sign-in completed outside any client by polling me', async () => {
+  it('notices a sign-in completed outside any client by polling the edge access route', async () => {
     const el = gate('members-lounge');
     el.client = freshClient();
     await waitForState(el, 'sign-in');
@@ -302,16 +322,16 @@ describe('<paywall-gate> completing sign-in elsewhere', () => {
     await waitForState(el, 'granted');
   });
 
-  it('pauses the me poll while the tab is hidden, and resumes when it is visible again', async () => {
+  it('pauses the poll while the tab is hidden, and resumes when it is visible again', async () => {
     const client = freshClient();
-    const me = vi.spyOn(client.auth, 'me');
+    const me = vi.spyOn(client.edge, 'access');
     const el = gate('members-lounge');
     el.client = client;
     await waitForState(el, 'sign-in');
     const email = uniqueEmail();
     await submitEmail(el, email);
     await waitForState(el, 'check-email');
-    await waitFor(() => me.mock.calls.length > 0, 'a first me poll');
+    await waitFor(() => me.mock.calls.length > 0, 'a first poll');
     let hidden = true;
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
     try {
@@ -336,15 +356,15 @@ describe('<paywall-gate> completing sign-in elsewhere', () => {
   it('stops polling when the link has expired and says what to do', async () => {
     timing.pollForMs = 300;
     const client = freshClient();
-    const me = vi.spyOn(client.auth, 'me');
+    const me = vi.spyOn(client.edge, 'access');
     const el = gate('members-lounge');
     el.client = client;
     await waitForState(el, 'sign-in');
     await submitEmail(el, uniqueEmail());
     await waitForState(el, 'check-email');
     await waitFor(() => $(el, '[part~=notice][part~=waiting]'), 'the "still waiting?" notice');
-    expect(shadowText(el)).toContain('Still waiting? The link works for 15 minutes');
-    expect(shadowText(el)).not.toContain('this page continues by itself');
+    expect(shadowText(el)).toContain('This link has expired: sign-in links work for 15 minutes');
+    expect(shadowText(el)).not.toContain('Waiting for you to open the link');
     const calls = me.mock.calls.length;
     await new Promise((r) => setTimeout(r, 600));
     expect(me.mock.calls.length).toBe(calls);
@@ -379,30 +399,67 @@ describe('<paywall-gate> magic link in the address bar', () => {
     return (await latestMessage(email)).token;
   }
 
-  it('verifies ?va_token=, strips it from the URL and continues', async () => {
+  /** Whether a token is still unused: its landing page (a GET never uses it) answers 200. */
+  async function unused(token: string): Promise<boolean> {
+    return (await fetch(`${apiBase}/_edge/visitor/access/t/${token}`)).status === 200;
+  }
+
+  it('?va_token=: removed from the address at once, used only after one click', async () => {
     const token = await linkFor(uniqueEmail());
     setUrl(`${location.pathname}?keep=1&va_token=${token}`);
     const el = gate('members-lounge');
-    const seen: string[] = [];
-    el.addEventListener('va-state-change', (e) => seen.push(e.detail.state));
-    await waitForState(el, 'granted');
+    await el.updateComplete;
     expect(location.search).toBe('?keep=1');
     expect(location.href).not.toContain(token);
-    expect(seen).toContain('granted');
+    await waitForState(el, 'confirm-link');
+    // Loading the address signed no one in: the token is still unused.
+    expect(await unused(token)).toBe(true);
+    expect(slotted(el)).toBe(false);
+    expect(shadowText(el)).toContain('Finish signing in');
+    expectOnePrimary(el);
+    await noAxeViolations(el);
+    const seen: string[] = [];
+    el.addEventListener('va-state-change', (e) => seen.push(e.detail.state));
+    buttonWith(el, 'Continue')!.click();
+    await waitForState(el, 'granted');
+    expect(seen.slice(0, 1)).toEqual(['verifying']);
+    expect(await unused(token)).toBe(false);
   });
 
-  it('verifies #va_token= from the fragment too', async () => {
+  it('#va_token= from the fragment too', async () => {
     const token = await linkFor(uniqueEmail());
     setUrl(`${location.pathname}#va_token=${token}`);
     const el = gate('members-lounge');
-    await waitForState(el, 'granted');
+    await el.updateComplete;
     expect(location.hash).toBe('');
+    await waitForState(el, 'confirm-link');
+    buttonWith(el, 'Continue')!.click();
+    await waitForState(el, 'granted');
+  });
+
+  it('names the visitor ("Continue as …") only when this browser asked for a link just now', async () => {
+    const email = uniqueEmail();
+    const token = await linkFor(email);
+    localStorage.setItem('va:last-email', `${Date.now()} ${email}`);
+    setUrl(`${location.pathname}?va_token=${token}`);
+    const el = gate('members-lounge');
+    await waitForState(el, 'confirm-link');
+    expect(buttonWith(el, 'Continue')?.textContent?.trim()).toBe(`Continue as ${email}`);
+    document.body.replaceChildren();
+    // An address asked for an hour ago says nothing about this link.
+    localStorage.setItem('va:last-email', `${Date.now() - 3_600_000} ${email}`);
+    setUrl(`${location.pathname}?va_token=${token}`);
+    const later = gate('members-lounge');
+    await waitForState(later, 'confirm-link');
+    expect(buttonWith(later, 'Continue')?.textContent?.trim()).toBe('Continue');
   });
 
   it('shows verifying while the token is checked', async () => {
     const token = await linkFor(uniqueEmail());
     setUrl(`${location.pathname}?va_token=${token}`);
     const el = gate('members-lounge');
+    await waitForState(el, 'confirm-link');
+    buttonWith(el, 'Continue')!.click();
     await el.updateComplete;
     expect(el.getAttribute('state')).toBe('verifying');
     expect(shadowText(el)).toContain('Signing you in');
@@ -410,7 +467,7 @@ describe('<paywall-gate> magic link in the address bar', () => {
     await waitForState(el, 'granted');
   });
 
-  it('expired link: explains, and sends a new one to the same email in one click', async () => {
+  it('expired link: explains, with the email filled in and one button for a new link', async () => {
     const email = uniqueEmail();
     const token = await linkFor(email);
     localStorage.setItem('va:last-email', email);
@@ -418,17 +475,18 @@ describe('<paywall-gate> magic link in the address bar', () => {
     setUrl(`${location.pathname}?va_token=${token}`);
     const el = gate('members-lounge');
     try {
+      await waitForState(el, 'confirm-link');
+      buttonWith(el, 'Continue')!.click();
       await waitForState(el, 'sign-in');
     } finally {
       // The mock is shared with test files running in parallel: put its clock back at once.
       await dev('/clock', { advanceMs: -16 * 60_000 });
     }
-    expect(shadowText(el)).toContain('This link expired');
+    expect(shadowText(el)).toContain('This link has expired');
+    expect($<HTMLInputElement>(el, 'input[name=email]')?.value).toBe(email);
+    expectOnePrimary(el);
     await noAxeViolations(el);
-    const again = [...el.shadowRoot!.querySelectorAll('button')].find((b) =>
-      b.textContent?.includes(`Send a new link to ${email}`),
-    )!;
-    again.click();
+    buttonWith(el, 'Send a new link')!.click();
     await waitForState(el, 'check-email');
     const { messages } = await dev<{ messages: unknown[] }>(`/messages?to=${encodeURIComponent(email)}`);
     expect(messages).toHaveLength(2);
@@ -441,12 +499,15 @@ describe('<paywall-gate> magic link in the address bar', () => {
     await verifyToken(token, { setCookie: false }); // used elsewhere: this browser stays signed out
     setUrl(`${location.pathname}?va_token=${token}`);
     const el = gate('members-lounge');
+    await waitForState(el, 'confirm-link');
+    buttonWith(el, 'Continue')!.click();
     await waitForState(el, 'sign-in');
-    expect(shadowText(el)).toContain('This link was already used');
-    expect(shadowText(el)).toContain(`Send a new link to ${email}`);
+    expect(shadowText(el)).toContain('This link has already been used');
+    expect($<HTMLInputElement>(el, 'input[name=email]')?.value).toBe(email);
+    expect(buttonWith(el, 'Send a new link')).toBeDefined();
   });
 
-  it('a link opened again by a visitor who is already signed in goes on to the page', async () => {
+  it('a link opened again by a visitor who is already signed in goes straight on', async () => {
     const email = uniqueEmail();
     const token = await linkFor(email);
     // The visitor signed in with this very link (the cookie is set): the token is now used.
@@ -460,14 +521,15 @@ describe('<paywall-gate> magic link in the address bar', () => {
     await waitForState(el, 'granted');
     expect(slotted(el)).toBe(true);
     expect(location.href).not.toContain(token);
-    // Never asked to sign in again, not even for a moment.
-    expect(seen).toEqual(['verifying', 'granted']);
-    expect(shadowText(el)).not.toContain('already used');
+    // Never asked anything, not even for a moment.
+    expect(seen).toEqual(['granted']);
   });
 
   it('invalid link: a clear message and the form', async () => {
     setUrl(`${location.pathname}?va_token=not-a-real-token`);
     const el = gate('members-lounge');
+    await waitForState(el, 'confirm-link');
+    buttonWith(el, 'Continue')!.click();
     await waitForState(el, 'sign-in');
     expect(shadowText(el)).toContain('This sign-in link is not valid');
     expect($(el, 'input[name=email]')).not.toBeNull();
@@ -479,8 +541,34 @@ describe('<paywall-gate> magic link in the address bar', () => {
     await waitForState(el, 'sign-in');
     await signInByCode(el);
     await waitForState(el, 'error');
-    expect(shadowText(el)).toContain('your browser blocked the sign-in cookie');
+    expect(shadowText(el)).toContain('your browser did not keep the sign-in cookie');
     await noAxeViolations(el);
+  });
+});
+
+describe('<paywall-gate> names why the cookie was not kept', () => {
+  it('page on localhost, API on 127.0.0.1 (two sites to a browser): names both and the fix', async () => {
+    const el = gate('members-lounge');
+    const api = new URL(apiBase);
+    el.client = createClient({ baseUrl: `http://127.0.0.1:${api.port}` });
+    await waitForState(el, 'sign-in');
+    await signInByCode(el);
+    await waitForState(el, 'error');
+    expect(shadowText(el)).toContain(
+      `this page is on ${location.host} and the sign-in server on 127.0.0.1:${api.port}`,
+    );
+    expect(shadowText(el)).toContain(`Open the page on 127.0.0.1:${api.port}`);
+    expectOnePrimary(el);
+  });
+
+  it('cookies turned off: says so', async () => {
+    const el = gate('members-lounge');
+    el.client = freshClientWith({ credentials: 'omit' });
+    await waitForState(el, 'sign-in');
+    vi.spyOn(navigator, 'cookieEnabled', 'get').mockReturnValue(false);
+    await signInByCode(el);
+    await waitForState(el, 'error');
+    expect(shadowText(el)).toContain('Cookies are turned off in this browser');
   });
 });
 
@@ -504,8 +592,9 @@ describe('<paywall-gate> purchase and checkout return', () => {
 
   it('shows the title and the price for the visitor locale, and buys through checkout', async () => {
     const el = await toPurchase();
-    expect(shadowText(el)).toContain('Masterclass”');
+    expect($(el, '[part~=heading]')?.textContent?.trim()).toBe('Block-Printing Masterclass');
     expect($(el, '[part~=price]')?.textContent).toBe('$19.00');
+    expectOnePrimary(el);
     await noAxeViolations(el);
     const url = await checkout(el);
     expect(url).toMatch(/\/_mock\/checkout\//);
@@ -553,7 +642,7 @@ describe('<paywall-gate> purchase and checkout return', () => {
     setUrl(`${location.pathname}?va_checkout=cancelled&va_gate=gharart/masterclass`);
     const el = gate('masterclass');
     await waitForState(el, 'purchase');
-    expect(shadowText(el)).toContain('Checkout was cancelled. Nothing was charged.');
+    expect(shadowText(el)).toContain('Checkout was cancelled. You have not been charged.');
   });
 
   it('a purchase confirmed in one gate unlocks the others, and another tab’s broadcast is heard', async () => {
@@ -594,9 +683,9 @@ describe('<paywall-gate> purchase and checkout return', () => {
     const { visitor } = await a.client.auth.me();
     expect(visitor.email).not.toBe(email);
     await dev('/stripe-refund', { handle: 'gharart', pageSlug: 'masterclass', visitorId: visitor.id });
-    // Only gate `a` notices (as the tab in the foreground would, when it comes back into view);
-    // `b` is told by the broadcast.
-    void (a as unknown as { recheck(): Promise<void> }).recheck();
+    // Only gate `a` looks again (told by `b`'s own message, which `b` ignores); `b` then hears
+    // that `a` lost access.
+    broadcastAccessChange({ handle: 'gharart' }, b);
     await waitForState(a, 'purchase');
     await waitForState(b, 'purchase');
   });
@@ -612,6 +701,7 @@ describe('<paywall-gate> errors', () => {
     await waitForState(el, 'error');
     expect(shadowText(el)).toContain('the creator has not finished setting up payments');
     expect($(el, '[part~=support-code]')?.textContent).toMatch(/req_/);
+    expect($(el, '[part~=button-primary]')).toBeNull(); // nothing to retry: only the report
     await noAxeViolations(el);
     const report = [...el.shadowRoot!.querySelectorAll('button')].find((b) =>
       b.textContent?.includes('Report a problem'),
@@ -637,6 +727,7 @@ describe('<paywall-gate> errors', () => {
     await waitForState(el, 'error');
     expect((await error).detail.code).toBe('network');
     expect(shadowText(el)).toContain('We could not reach the server');
+    expectOnePrimary(el); // "Try again", then "Report a problem"
     await noAxeViolations(el);
     el.apiBase = apiBase;
     await waitForState(el, 'granted');
@@ -709,7 +800,7 @@ describe('<paywall-gate> "Report a problem" on every error', () => {
     await waitForState(el, 'sign-in');
     await signInByCode(el);
     await waitForState(el, 'error');
-    expect(shadowText(el)).toContain('blocked the sign-in cookie');
+    expect(shadowText(el)).toContain('did not keep the sign-in cookie');
     const { body } = await reportFrom(el, sent);
     expect(body.requestId).toMatch(/^req_/);
     expect(body.details).toContain('cookies_blocked');
@@ -792,26 +883,26 @@ describe('<paywall-gate> theming and strings', () => {
 
   it('replaces any string through the strings property', async () => {
     const el = gate('members-lounge');
-    el.strings = { signInHeading: 'Members only', sendLink: 'Send it' };
+    el.strings = { readFree: 'Members only', sendLink: 'Send it' };
     await waitForState(el, 'sign-in');
     await el.updateComplete;
-    expect($(el, '[part~=heading]')?.textContent).toBe('Members only');
+    expect($(el, '[part~=lead]')?.textContent).toBe('Members only');
     expect(shadowText(el)).toContain('Send it');
   });
 
   it('picks registered strings by lang or locale, falling back to English', async () => {
-    registerStrings('fr', { signInHeading: 'Connectez-vous pour continuer' });
+    registerStrings('fr', { readFree: 'Connectez-vous pour lire — gratuit' });
     const holder = mount<HTMLDivElement>(
       `<div lang="fr-CA"><paywall-gate handle="gharart" page="members-lounge" api-base="${apiBase}"></paywall-gate></div>`,
       'div',
     );
     const el = holder.querySelector('paywall-gate')!;
     await waitForState(el, 'sign-in');
-    expect($(el, '[part~=heading]')?.textContent).toBe('Connectez-vous pour continuer');
+    expect($(el, '[part~=lead]')?.textContent).toBe('Connectez-vous pour lire — gratuit');
     expect(shadowText(el)).toContain('Email address'); // not registered: English
     el.locale = 'en';
     await el.updateComplete;
-    expect($(el, '[part~=heading]')?.textContent).toBe('Sign in to continue');
+    expect($(el, '[part~=lead]')?.textContent).toBe('Sign in to read — free');
   });
 
   it('renders server strings as text, never HTML', async () => {
@@ -825,5 +916,181 @@ describe('<paywall-gate> theming and strings', () => {
     await waitForState(el, 'purchase');
     expect($(el, 'img')).toBeNull();
     expect(shadowText(el)).toContain('<img src=x');
+  });
+});
+
+describe('<paywall-gate> price first, one flow', () => {
+  /** Navigations to checkout, from every gate given to `watch`, in order. */
+  function navigations(...gates: PaywallGate[]): string[] {
+    const seen: string[] = [];
+    gates.forEach((g, i) => (g.navigate = (url) => seen.push(`${i}:${url}`)));
+    return seen;
+  }
+  const checkouts = async (slug: string) =>
+    (await requests(`/pages/gharart/${slug}/checkout`)).filter((r) => r.method === 'POST').length;
+
+  it('a signed-out visitor on a paid page sees title, price, what they get, an email field and "Buy for $19.00"', async () => {
+    const slug = await uniquePage('PAID', { title: 'Linocut basics', price: 1900, currency: 'USD' });
+    const el = gate(slug);
+    await waitForState(el, 'sign-in');
+    expect($(el, '[part~=heading]')?.textContent?.trim()).toBe('Linocut basics');
+    expect($(el, '[part~=price]')?.textContent).toBe('$19.00');
+    expect(shadowText(el)).toContain('One payment. Read it any time, on any device.');
+    expect($(el, 'input[name=email]')).not.toBeNull();
+    expect($(el, 'form [part~=button-primary]')?.textContent?.trim()).toBe('Buy for $19.00');
+    // In that order: the price before the field, the field before the button.
+    const order = ['[part~=price]', 'input[name=email]', '[part~=button-primary]'].map((q) => $(el, q)!);
+    expect(order[0]!.compareDocumentPosition(order[1]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(order[1]!.compareDocumentPosition(order[2]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expectOnePrimary(el);
+    await noAxeViolations(el);
+  });
+
+  it('a free-with-sign-in page says "Sign in to read — free"', async () => {
+    const el = gate('members-lounge');
+    await waitForState(el, 'sign-in');
+    expect($(el, '[part~=lead]')?.textContent).toBe('Sign in to read — free');
+    expect($(el, 'form [part~=button-primary]')?.textContent?.trim()).toBe('Email me a sign-in link');
+    expect($(el, '[part~=price]')).toBeNull();
+  });
+
+  it('the code typed here goes on to checkout with no second click; another tab moves to purchase and waits', async () => {
+    const slug = await uniquePage('PAID', { price: 1900, currency: 'USD' });
+    const here = gate(slug);
+    here.client = freshClient();
+    const otherTab = gate(slug);
+    otherTab.client = freshClient();
+    const seen = navigations(here, otherTab);
+    await waitForState(here, 'sign-in');
+    await waitForState(otherTab, 'sign-in');
+    const email = uniqueEmail();
+    await submitEmail(here, email);
+    await waitForState(here, 'check-email');
+    expect(shadowText(here)).toContain('checkout opens right after');
+    const { code } = await latestMessage(email);
+    type($<HTMLInputElement>(here, 'input[name=code]')!, code);
+    await waitFor(() => seen.length === 1, 'the checkout');
+    expect(seen[0]).toMatch(/^0:.*\/_mock\/checkout\//);
+    expect(here.getAttribute('state')).toBe('purchase');
+    expect(shadowText(here)).toContain('Taking you to checkout');
+    await waitForState(otherTab, 'purchase');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen).toHaveLength(1);
+    expect(buttonWith(otherTab, 'Buy for $19.00')?.disabled).toBe(false);
+    expect(await checkouts(slug)).toBe(1);
+  });
+
+  it('the link opened in another tab goes on to checkout there; the tab that asked moves to purchase and waits', async () => {
+    const slug = await uniquePage('PAID', { price: 1900, currency: 'USD' });
+    const asked = gate(slug);
+    asked.client = freshClient();
+    await waitForState(asked, 'sign-in');
+    const email = uniqueEmail();
+    await submitEmail(asked, email);
+    await waitForState(asked, 'check-email');
+    const message = await latestMessage(email);
+    const returnTo = new URL(new URL(message.link).searchParams.get('returnTo')!);
+    expect(returnTo.searchParams.get('va_buy')).toBe(`gharart/${slug}`);
+    // The landing page's "Continue", then its redirect to this page in the new tab.
+    await verifyToken(message.token);
+    setUrl(`${returnTo.pathname}${returnTo.search}`);
+    const linkTab = gate(slug);
+    linkTab.client = freshClient();
+    const seen = navigations(linkTab, asked);
+    await waitFor(() => seen.length === 1, 'the checkout');
+    expect(seen[0]).toMatch(/^0:.*\/_mock\/checkout\//);
+    expect(location.search).toBe('');
+    await waitForState(asked, 'purchase');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen).toHaveLength(1);
+    expect(await checkouts(slug)).toBe(1);
+  });
+
+  it('a va_buy marker this browser did not ask for (a crafted link) stops at "Buy for …"', async () => {
+    const slug = await uniquePage('PAID', { price: 1900, currency: 'USD' });
+    await signInDirectly(uniqueEmail());
+    setUrl(`${location.pathname}?va_buy=gharart/${slug}`);
+    const el = gate(slug);
+    const seen = navigations(el);
+    await waitForState(el, 'purchase');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen).toEqual([]);
+    expect(location.search).toBe('');
+  });
+
+  it('an entitled visitor sees the content after one request, never a panel or the preview first', async () => {
+    const slug = await uniquePage('FREE_WITH_LOGIN');
+    await signInDirectly(uniqueEmail());
+    const el = mount<PaywallGate>(
+      `<paywall-gate handle="gharart" page="${slug}" api-base="${apiBase}"><p slot="preview" class="teaser">Teaser</p><p class="secret">x</p></paywall-gate>`,
+      'paywall-gate',
+    );
+    const seen: string[] = [];
+    el.addEventListener('va-state-change', (e) => seen.push(e.detail.state));
+    await el.updateComplete;
+    expect(el.getAttribute('state')).toBe('checking');
+    expect(getComputedStyle($(el, '[part~=panel]')!).visibility).toBe('hidden');
+    expect(el.querySelector('.teaser')!.assignedSlot).toBeNull();
+    await waitForState(el, 'granted');
+    expect(seen).toEqual(['granted']);
+    expect(await requests(`/pages/gharart/${slug}/access-check`)).toHaveLength(1);
+  });
+});
+
+describe('<paywall-gate> copy and layout', () => {
+  it('one "Signed in as" per page: the gate leaves it to a <visitor-session> on the page', async () => {
+    const email = uniqueEmail();
+    await signInDirectly(email);
+    const alone = gate('members-lounge');
+    await waitFor(() => $(alone, '[part~=session]'), 'the gate’s own signed-in line');
+    document.body.replaceChildren();
+    await import('../visitor-session/define.js');
+    const header = mount<HTMLElement>(`<visitor-session api-base="${apiBase}"></visitor-session>`, 'visitor-session');
+    const el = gate('members-lounge');
+    await waitForState(el, 'granted');
+    await waitFor(() => shadowText(header).includes(email), 'the header widget');
+    await el.updateComplete;
+    const count = [header, el].map((x) => shadowText(x).split('Signed in as').length - 1);
+    expect(count).toEqual([1, 0]);
+  });
+
+  it('text buttons line up with the text above them (no padding off the edge), in rtl too', async () => {
+    for (const dir of ['ltr', 'rtl']) {
+      document.body.replaceChildren();
+      const holder = mount<HTMLDivElement>(
+        `<div dir="${dir}"><paywall-gate handle="gharart" page="members-lounge" api-base="${apiBase}"></paywall-gate></div>`,
+        'div',
+      );
+      const el = holder.querySelector('paywall-gate')!;
+      await waitForState(el, 'sign-in');
+      await submitEmail(el, uniqueEmail());
+      await waitForState(el, 'check-email');
+      await el.updateComplete;
+      const heading = $(el, '[part~=heading]')!.getBoundingClientRect();
+      const resend = $(el, '[part~=resend-button]')!.getBoundingClientRect();
+      if (dir === 'ltr') expect(Math.abs(resend.left - heading.left)).toBeLessThan(1);
+      else expect(Math.abs(resend.right - heading.right)).toBeLessThan(1);
+    }
+  });
+
+  it('the email field takes the form’s width on a wide screen, and a long address fits', async () => {
+    await page.viewport(1280, 800);
+    try {
+      const el = gate('members-lounge');
+      await waitForState(el, 'sign-in');
+      const input = $<HTMLInputElement>(el, 'input[name=email]')!;
+      const form = $(el, 'form')!;
+      expect(form.getBoundingClientRect().width).toBeGreaterThan(500);
+      expect(input.getBoundingClientRect().width).toBeGreaterThanOrEqual(form.getBoundingClientRect().width - 1);
+      input.value = 'maria.fernandez-garcia.lopez@studio-example.com';
+      expect(input.scrollWidth).toBeLessThanOrEqual(input.clientWidth);
+    } finally {
+      await page.viewport(414, 896);
+    }
+  });
+
+  it('has no public recheck: a background re-check is the element’s own business', () => {
+    const el = gate('welcome');
+    expect('recheck' in el).toBe(false);
   });
 });

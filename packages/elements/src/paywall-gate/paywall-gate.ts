@@ -1,38 +1,50 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { broadcastAccessChange, onAccessChange } from '../internal/access-channel.js';
-import { onDefaultApiBaseChange, sharedClient } from '../internal/client.js';
-import type { VisitorAccessClient } from '../internal/client.js';
+import type { SessionEvent } from '@visitor-access/sdk/lite';
+import { broadcastAccessChange } from '../internal/access-channel.js';
+import type { AccessMessage } from '../internal/access-channel.js';
+import { ClientElement } from '../internal/client-element.js';
 import { lastEmail } from '../internal/cooldown.js';
-import { formatPrice, languageOf } from '../internal/env.js';
+import { cookieMessage } from '../internal/messages.js';
+import { formatPrice } from '../internal/env.js';
 import { codeOf, describeFailure } from '../internal/errors.js';
 import type { Failure } from '../internal/errors.js';
 import { VaAccessGrantedEvent, VaErrorEvent, VaStateChangeEvent } from '../internal/events.js';
+import { flow } from '../internal/flow.js';
+import { buyIntent } from '../internal/intent.js';
+import { awaitPayment, checkAccess, startCheckout } from '../internal/purchase.js';
+import { ReportController } from '../internal/report.js';
 import { sanitizeHtml } from '../internal/sanitize.js';
-import { answer, read } from '../internal/shapes.js';
-import { SignInController } from '../internal/sign-in.js';
-import { fill, onStringsChange, resolveStrings } from '../internal/strings.js';
+import { answer } from '../internal/shapes.js';
+import { SignInController } from '../internal/sign-in/controller.js';
+import { checkEmail, signInForm } from '../internal/sign-in/templates.js';
+import { fill, formatWait } from '../internal/strings.js';
 import type { Strings } from '../internal/strings.js';
 import { baseStyles } from '../internal/styles.js';
-import { timing } from '../internal/timing.js';
-import { cleanUrl, takeUrlState } from '../internal/url-state.js';
+import { buyUrl, cleanUrl, takeUrlState } from '../internal/url-state.js';
 import { initialState, transition } from './paywall-gate-machine.js';
-import type { GateEvent, GateState, LinkNotice } from './paywall-gate-machine.js';
+import type { GateEvent, GateState, LinkNotice, PageInfo } from './paywall-gate-machine.js';
 import { gateStyles } from './paywall-gate.styles.js';
 
-// One verify per token per page, however many gates read it from the address bar.
+// One verify per token per page, however many gates were asked to use it.
 const verifications = new Map<string, Promise<unknown>>();
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const NOTICES: Record<string, LinkNotice> = {
+  expired_magic_link: 'expired',
+  used_magic_link: 'used',
+  invalid_magic_link: 'invalid',
+  invalid_request: 'invalid',
+};
 
 /**
- * Shows its content only to visitors with access to a page, and walks everyone else through
- * sign-in (magic link or 6-digit code) and checkout.
+ * Shows its content only to visitors with access to a page. Everyone else sees the page's title
+ * and price (or "free") with one email field and one button: "Buy for $19.00" signs the visitor in
+ * and goes on to checkout without a second click.
  *
  * @summary Gate content behind sign-in or a purchase.
  *
- * @slot - The protected content (soft mode: it is in the page source; use `src` for content that must not be).
+ * @slot - The protected content. Inline content is in the page source: use `src` for content that must stay on the server until access is confirmed, or a `<template>` child (cosmetic: never shown before access, but readable in the source).
  * @slot preview - A public teaser shown above the gate while the visitor has no access.
  *
  * @event va-state-change - The gate changed state. `detail: { state, previous }`.
@@ -41,7 +53,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *
  * @csspart panel - The box around every state but `granted`.
  * @csspart state - The container of the current state (also `state-<name>`, e.g. `state-sign-in`).
- * @csspart heading - The heading of the current state.
+ * @csspart heading - The heading of the current state (the page's title where there is one).
+ * @csspart price - The formatted price.
+ * @csspart lead - "Sign in to read — free".
  * @csspart form - A form (email or code).
  * @csspart label - A form label.
  * @csspart input - A text field.
@@ -51,11 +65,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * @csspart resend-button - The "send a new link" button.
  * @csspart cooldown - The resend countdown.
  * @csspart notice - A notice (expired link, cancelled checkout, in-app browser hint…).
- * @csspart price - The formatted price.
- * @csspart session - The "signed in as … / sign out" line.
+ * @csspart session - The "signed in as … / sign out" line (left out when the page has a `<visitor-session>`).
  * @csspart error - The error message.
  * @csspart support-code - The request ID shown for support.
  * @csspart report - The "report a problem" area.
+ * @csspart report-button - The "Report a problem" button.
  * @csspart report-result - "Report sent. Reference: rep_…".
  * @csspart waiting - The "waiting for you to open the link" line.
  * @csspart in-app-hint - The hint shown inside in-app browsers.
@@ -65,6 +79,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * @cssproperty --va-color-text - Text colour.
  * @cssproperty --va-color-muted - Secondary text colour.
  * @cssproperty --va-color-surface - Panel background.
+ * @cssproperty --va-color-field - Text field background.
  * @cssproperty --va-color-border - Borders.
  * @cssproperty --va-color-accent - Buttons, links, focus rings.
  * @cssproperty --va-color-on-accent - Text on accent buttons.
@@ -72,33 +87,23 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * @cssproperty --va-color-success - Success text.
  * @cssproperty --va-radius - Corner radius.
  * @cssproperty --va-space - Base spacing.
- * @cssproperty --va-font-family - Font family.
- * @cssproperty --va-font-size - Base font size.
+ * @cssproperty --va-font-family - Font family (the page's by default).
+ * @cssproperty --va-font-size - Base font size (the page's by default).
  *
  * @example
  * ```html
- * <paywall-gate handle="gharart" page="masterclass" api-base="https://api.example.com">
- *   <p>Paid content</p>
- * </paywall-gate>
+ * <paywall-gate handle="gharart" page="masterclass" src="/content/masterclass.html"></paywall-gate>
  * ```
  */
-export class PaywallGate extends LitElement {
+export class PaywallGate extends ClientElement {
   static override styles = [baseStyles, gateStyles];
 
   /** The creator's handle. */
   @property() handle = '';
   /** The page slug. */
   @property() page = '';
-  /** The API origin, e.g. `https://api.example.com`. Defaults to the script tag's `data-api-base`. */
-  @property({ attribute: 'api-base' }) apiBase: string | undefined;
   /** URL of the protected content, fetched with credentials only once access is granted. */
   @property() src: string | undefined;
-  /** Language of the strings and of price formatting (BCP 47). Defaults to the nearest `lang`. */
-  @property() locale: string | undefined;
-  /** Overrides for any visible string (see `defaultStrings`). */
-  @property({ attribute: false }) strings: Partial<Strings> | undefined;
-  /** An SDK client to use instead of the shared one for `api-base`. */
-  @property({ attribute: false }) client: VisitorAccessClient | undefined;
   /** How the gate leaves for checkout; replace it in single-page apps or tests. */
   @property({ attribute: false }) navigate: (url: string) => void = (url) => location.assign(url);
 
@@ -106,78 +111,172 @@ export class PaywallGate extends LitElement {
   @state() gateState: GateState = initialState;
   @state() private visitorEmail: string | undefined;
   @state() private failure: Failure | undefined;
-  @state() private busy = false;
-  @state() private report: 'sending' | 'failed' | { id: string } | undefined;
   @state() private contentStatus: 'loading' | 'ready' | 'failed' | undefined;
   @state() private announcement = '';
 
+  /** A sign-in token read from the address bar, used only after the visitor's click. */
+  #token: string | undefined;
+  #moveFocus = false;
+  #focusPending = false;
+  #contentNode: HTMLElement | undefined;
+
   readonly #signIn = new SignInController(this, {
-    sent: (email) => this.#send({ type: 'LINK_SENT', email }),
-    signedIn: () => {
-      if (this.gateState.name === 'sign-in' || this.gateState.name === 'check-email') this.#afterVerify();
+    sent: (email) => {
+      if (this.#paid) buyIntent.set(this.#gate);
+      this.#send({ type: 'LINK_SENT', email });
     },
+    returnTo: () => (this.#paid ? buyUrl(this.#gate) : cleanUrl()),
+    signedIn: () => this.#signedInHere(),
+    signedInElsewhere: () => this.refresh(),
     linkProblem: (notice, email) => this.#send({ type: 'LINK_PROBLEM', notice, email }),
     failed: (failure) => this.#fail(failure),
   });
-  #seq = 0;
-  #started = false;
-  #moveFocus = false;
-  #contentNode: HTMLElement | undefined;
-  #cleanups: Array<() => void> = [];
-  #sessionCleanup: (() => void) | undefined;
 
-  /** The client in use: the `client` property or the page's shared client for `api-base`. */
-  get apiClient(): VisitorAccessClient | undefined {
-    return this.client ?? sharedClient(this.apiBase);
+  readonly #report = new ReportController(
+    this,
+    () => this.apiClient,
+    () => {
+      const state = this.gateState;
+      const kind = state.name === 'error' ? state.kind : state.name === 'returning' ? 'payment_pending' : state.name;
+      return {
+        what: `paywall-gate: ${kind} on ${this.#gate}`,
+        code: this.failure?.code ?? kind,
+        message: this.failure?.message,
+        handle: this.handle,
+        lines: [`State: ${state.name}`, `Handle: ${this.handle}`, `Page: ${this.page}`],
+        requestId: this.#supportCode(),
+      };
+    },
+  );
+
+  /** The access check; `quiet` ones run in the background and change nothing on failure. */
+  readonly #check = flow(
+    this,
+    (_: readonly [quiet: boolean], signal) => checkAccess(this.apiClient!, this.handle, this.page, signal),
+    (result, [quiet]) => {
+      if (quiet && this.gateState.name === 'granted' && result.hasAccess) {
+        // Still entitled: a "signed out" seen meanwhile came from a stale request.
+        if (result.reason === 'entitled') void this.#learnVisitor();
+        return;
+      }
+      // Signed in already: a link in the address bar is not needed (opened again after signing in).
+      if (result.reason !== 'visitor_auth_required') this.#token = undefined;
+      this.#send({ type: 'ACCESS', ...result });
+    },
+    (error, [quiet]) => {
+      if (quiet) return; // a background re-check that fails leaves the visitor where they are
+      const failure = describeFailure(error);
+      if (failure.code === 'invalid_request') failure.kind = 'page_not_found';
+      this.#fail(failure);
+    },
+  );
+
+  /** The sign-in link from the address bar, after the visitor's click. */
+  readonly #verify = flow(
+    this,
+    ([token]: readonly [string]) => {
+      let verification = verifications.get(token);
+      if (!verification) {
+        verification = this.apiClient!.auth.verify({ token });
+        verifications.set(token, verification);
+      }
+      return verification;
+    },
+    () => this.#signedInHere(),
+    (error) => {
+      const notice = NOTICES[codeOf(error) ?? ''];
+      if (notice) this.#send({ type: 'LINK_PROBLEM', notice, email: lastEmail.get() });
+      else this.#fail(describeFailure(error));
+    },
+  );
+
+  readonly #checkout = flow(
+    this,
+    () => startCheckout(this.apiClient!, this.handle, this.page),
+    ({ url }) => this.navigate(url),
+    (error) => {
+      const code = codeOf(error);
+      if (code === 'already_entitled' || code === 'visitor_unauthorized') this.#send({ type: 'CHECK' });
+      else this.#fail(describeFailure(error));
+    },
+  );
+
+  /** Back from checkout: re-checks with a bounded poll until the payment lands. */
+  readonly #payment = flow(
+    this,
+    (_: readonly [], signal) => awaitPayment(this.apiClient!, this.handle, this.page, signal),
+    (result) => {
+      if (result) {
+        if (result.hasAccess) broadcastAccessChange({ handle: this.handle, page: this.page }, this);
+        return this.#send({ type: 'ACCESS', ...result });
+      }
+      const message = 'Payment not confirmed yet';
+      this.#send({ type: 'STALLED' });
+      this.failure = { kind: 'payment_pending', code: 'payment_pending', message };
+      this.dispatchEvent(new VaErrorEvent({ code: 'payment_pending', message, requestId: this.#supportCode() }));
+    },
+  );
+
+  /** The `src` content, fetched only once access is granted. */
+  readonly #content = flow(
+    this,
+    async ([src]: readonly [string], signal) => {
+      const response = await fetch(src, {
+        credentials: 'include',
+        headers: { accept: 'text/html, text/plain' },
+        signal,
+      });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return { html: (response.headers.get('content-type') ?? '').includes('text/html'), body: await response.text() };
+    },
+    ({ html, body }, [src]) => {
+      if (this.gateState.name !== 'granted') return;
+      const node = document.createElement('div');
+      if (html) node.append(sanitizeHtml(body, src));
+      else node.textContent = body;
+      this.#showContent(node);
+    },
+    (error) => {
+      this.contentStatus = 'failed';
+      this.dispatchEvent(new VaErrorEvent({ code: 'content_unavailable', message: String(error) }));
+    },
+  );
+
+  get #gate(): string {
+    return `${this.handle}/${this.page}`;
   }
 
-  private get s(): Strings {
-    return resolveStrings(languageOf(this, this.locale), this.strings);
+  /** Whether the page is for sale (the sign-in form then says "Buy for …"). */
+  get #paid(): boolean {
+    const state = this.gateState;
+    return 'page' in state && state.page?.mode === 'PAID';
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#cleanups.push(
-      onStringsChange(() => this.requestUpdate()),
-      onDefaultApiBaseChange(() => this.#start()),
-      onAccessChange((message) => {
-        if (message.source !== this && (message.handle === this.handle || message.handle === '*')) void this.recheck();
-      }),
-    );
     this.addEventListener('focusin', this.#onFocusIn);
-    document.addEventListener('visibilitychange', this.#onVisible);
-    // Moved in the DOM (disconnected, then connected again): start over with a fresh check.
-    if (this.hasUpdated) this.#start();
+    addEventListener('pageshow', this.#onPageShow);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const cleanup of this.#cleanups.splice(0)) cleanup();
-    this.#sessionCleanup?.();
-    this.#sessionCleanup = undefined;
-    this.#started = false;
     this.removeEventListener('focusin', this.#onFocusIn);
-    document.removeEventListener('visibilitychange', this.#onVisible);
-    this.#seq++;
+    removeEventListener('pageshow', this.#onPageShow);
   }
-
-  // A tab coming back to the front re-checks quietly: a refund or a sign-out may have happened.
-  readonly #onVisible = () => {
-    if (!document.hidden && this.#started) void this.recheck();
-  };
 
   readonly #onFocusIn = () => {
     this.#moveFocus = true;
   };
 
+  // Back from checkout with the browser's back button: the page comes out of the back-forward
+  // cache as it was left ("Taking you to checkout…"). Look again.
+  readonly #onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted && this.started) this.#send({ type: 'CHECK' });
+  };
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('handle') || changed.has('page') || changed.has('apiBase') || changed.has('client')) {
-      if (this.#started) {
-        this.#started = false;
-        this.#seq++;
-      }
-      this.#start();
-    }
+    super.willUpdate(changed);
+    if (this.hasUpdated && (changed.has('handle') || changed.has('page'))) this.load();
     if (changed.has('gateState' as keyof PaywallGate)) this.setAttribute('state', this.gateState.name);
   }
 
@@ -190,7 +289,6 @@ export class PaywallGate extends LitElement {
       target?.focus();
     }
   }
-  #focusPending = false;
 
   protected override firstUpdated(): void {
     if (!this.apiClient) {
@@ -200,35 +298,45 @@ export class PaywallGate extends LitElement {
     }
   }
 
-  /** Starts the flow once handle, page and a client are known. */
-  #start(): void {
-    const client = this.apiClient;
-    if (this.#started || !this.isConnected || !this.handle || !this.page || !client) return;
-    this.#started = true;
-    let replaying = true;
-    this.#sessionCleanup?.();
-    this.#sessionCleanup = client.onSessionChange((event) => {
-      this.visitorEmail =
-        event.state === 'signed_in' && typeof event.visitor.email === 'string' ? event.visitor.email : undefined;
-      if (replaying) return;
-      const name = this.gateState.name;
-      if (event.state === 'signed_out' && (name === 'granted' || name === 'purchase' || name === 'returning')) {
-        void this.recheck();
-      } else if (event.state === 'signed_in' && name === 'sign-in') {
-        void this.recheck();
-      }
-    });
-    replaying = false;
-
+  /** Starts the flow once handle, page and a client are known: reads the address bar, then checks. */
+  protected load(): void {
+    if (!this.handle || !this.page || !this.apiClient || !this.isConnected) return;
+    this.visitorEmail = undefined;
     const url = takeUrlState();
     const checkout = url.checkout;
+    this.#token = url.token;
     if (url.token) {
-      void this.#verifyToken(url.token);
-    } else if (checkout && (!checkout.gate || checkout.gate === `${this.handle}/${this.page}`)) {
+      this.#send({ type: 'CHECK', link: true });
+    } else if (checkout && (!checkout.gate || checkout.gate === this.#gate)) {
       if (checkout.outcome === 'success') this.#confirmPayment();
       else this.#send({ type: 'CANCELLED' });
     } else {
-      this.#send({ type: 'CHECK' });
+      // Arrived from the sign-in link "Buy for …" asked for, in the browser that asked: checkout next.
+      this.#send({ type: 'CHECK', buy: url.buy === this.#gate && buyIntent.has(this.#gate) });
+    }
+  }
+
+  /** Re-checks in the background (another tab, a session change): no "checking" flash. */
+  protected override refresh(): void {
+    const name = this.gateState.name;
+    if (!this.started || name === 'verifying' || name === 'returning' || name === 'checking') return;
+    void this.#check.run([true]);
+  }
+
+  protected override accessChanged(message: AccessMessage & { source?: object }): void {
+    if (message.source !== this && (message.handle === this.handle || message.handle === '*')) this.refresh();
+  }
+
+  protected override sessionChanged(event: SessionEvent, replay: boolean): void {
+    this.visitorEmail =
+      event.state === 'signed_in' && typeof event.visitor.email === 'string' ? event.visitor.email : undefined;
+    // A code being checked here reports its own sign-in (which may go on to checkout).
+    if (replay || this.#signIn.busy) return;
+    const name = this.gateState.name;
+    if (event.state === 'signed_out' && (name === 'granted' || name === 'purchase' || name === 'returning')) {
+      this.refresh();
+    } else if (event.state === 'signed_in' && (name === 'sign-in' || name === 'confirm-link')) {
+      this.refresh();
     }
   }
 
@@ -239,35 +347,43 @@ export class PaywallGate extends LitElement {
     if (next === previous) return;
     this.gateState = next;
     this.#focusPending = true;
-    if (previous.name === 'check-email' && next.name !== 'check-email') this.#signIn.stopWaiting();
+    if (previous.name === 'check-email' && next.name !== 'check-email') this.#signIn.wait.stop();
     if (previous.name === 'granted' && next.name !== 'granted') {
+      this.#content.abort();
       this.#removeContent();
       // Access was lost here (refund, sign-out): tell the other tabs.
       broadcastAccessChange({ handle: this.handle, page: this.page }, this);
     }
-    if (next.name !== 'error') {
-      this.failure = undefined;
-      this.report = undefined;
-    }
+    if (next.name !== 'error') this.failure = undefined;
+    if (next.name !== previous.name) this.#report.reset();
     this.#announce(next);
     if (next.name !== previous.name) {
       this.dispatchEvent(new VaStateChangeEvent({ state: next.name, previous: previous.name }));
     }
     switch (next.name) {
       case 'checking':
-        void this.#runCheck();
+        void this.#check.run([false]);
         break;
       case 'check-email':
-        this.#signIn.startWaiting(next.email);
+        this.#signIn.wait.start(next.email);
+        break;
+      case 'verifying':
+        if (this.#token) void this.#verify.run([this.#token]);
+        this.#token = undefined;
         break;
       case 'granted':
         if (previous.name !== 'granted') {
           this.dispatchEvent(new VaAccessGrantedEvent({ reason: next.reason, page: next.page }));
-          void this.#loadContent();
+          this.#loadContent();
         }
         if (next.reason === 'entitled') void this.#learnVisitor();
         break;
       case 'purchase':
+        if (next.buying) {
+          // One sign-in opens at most one checkout session: this tab takes the intent.
+          buyIntent.take(this.#gate);
+          void this.#checkout.run([]);
+        }
         void this.#learnVisitor();
         break;
       case 'error': {
@@ -282,10 +398,11 @@ export class PaywallGate extends LitElement {
     const s = this.s;
     const text: Record<GateState['name'], string> = {
       checking: s.checking,
-      'sign-in': s.signInHeading,
+      'sign-in': 'page' in next && next.page ? next.page.title : s.signInHeading,
       'check-email': s.checkEmailHeading,
+      'confirm-link': s.confirmHeading,
       verifying: s.verifyingHeading,
-      purchase: next.name === 'purchase' ? fill(s.purchaseHeading, { title: next.page.title }) : '',
+      purchase: next.name === 'purchase' ? (next.buying ? s.redirecting : next.page.title) : '',
       returning: s.returningHeading,
       granted: s.grantedAnnouncement,
       error: s.errorHeading,
@@ -298,161 +415,20 @@ export class PaywallGate extends LitElement {
     this.#send({ type: 'FAIL', kind: failure.kind, code: failure.code, retryAfter: failure.retryAfter });
   }
 
-  /** The access check, read defensively (decision 0036): a malformed answer throws. */
-  async #access(client: VisitorAccessClient) {
-    return answer(
-      client.pages.checkAccess(this.handle, this.page),
-      'hasAccess:boolean reason:string page.handle:string page.slug:string page.title:string page.mode:string page.price?:number page.currency?:string',
-    );
-  }
-
-  /** One access check; its answer moves the machine (ignored if a newer run started). */
-  async #runCheck(): Promise<void> {
-    const client = this.apiClient;
-    if (!client) return;
-    const run = ++this.#seq;
-    try {
-      const result = await this.#access(client);
-      if (run !== this.#seq) return;
-      this.#send({ type: 'ACCESS', ...result });
-    } catch (error) {
-      if (run !== this.#seq) return;
-      const failure = describeFailure(error);
-      if (failure.code === 'invalid_request') failure.kind = 'page_not_found';
-      this.#fail(failure);
-    }
-  }
-
-  /** Re-checks in the background (another tab, a session change): no "checking" flash. */
-  private async recheck(): Promise<void> {
-    const name = this.gateState.name;
-    if (name === 'verifying' || name === 'returning' || name === 'checking') return;
-    const client = this.apiClient;
-    if (!client) return;
-    const run = ++this.#seq;
-    try {
-      const result = await this.#access(client);
-      if (run !== this.#seq) return;
-      const current = this.gateState;
-      if (current.name === 'granted' && result.hasAccess) {
-        // Still entitled: a "signed out" seen meanwhile came from a stale request (e.g. a poll
-        // answered just before sign-in). Learn the visitor again for the signed-in line.
-        if (result.reason === 'entitled' && !this.visitorEmail) void this.#learnVisitor();
-        return;
-      }
-      this.#send({ type: 'ACCESS', ...result });
-    } catch {
-      // A background re-check that fails leaves the visitor where they are.
-    }
-  }
-
-  #afterVerify(): void {
+  /** A sign-in completed in this gate (code typed, or the link's "Continue" clicked). */
+  #signedInHere(): void {
     broadcastAccessChange({ handle: this.handle }, this);
-    this.#send({ type: 'VERIFIED' });
+    this.#send({ type: 'VERIFIED', buy: buyIntent.has(this.#gate) });
   }
 
-  async #verifyToken(token: string): Promise<void> {
-    const client = this.apiClient;
-    if (!client) return;
-    this.#send({ type: 'VERIFY' });
-    let verification = verifications.get(token);
-    if (!verification) {
-      verification = client.auth.verify({ token });
-      verifications.set(token, verification);
-    }
-    try {
-      await verification;
-      this.#afterVerify();
-    } catch (error) {
-      const code = codeOf(error);
-      const notice: LinkNotice | undefined =
-        code === 'expired_magic_link'
-          ? 'expired'
-          : code === 'used_magic_link'
-            ? 'used'
-            : code === 'invalid_magic_link' || code === 'invalid_request'
-              ? 'invalid'
-              : undefined;
-      if (!notice) return this.#fail(describeFailure(error));
-      // The most common "used" link is one opened again after signing in: a visitor who is
-      // already signed in goes on to the page instead of being asked to sign in again.
-      const run = ++this.#seq;
-      try {
-        const result = await this.#access(client);
-        if (run !== this.#seq) return;
-        if (result.reason !== 'visitor_auth_required') return this.#send({ type: 'ACCESS', ...result });
-      } catch {
-        if (run !== this.#seq) return;
-      }
-      this.#send({ type: 'LINK_PROBLEM', notice, email: lastEmail.get() });
-    }
-  }
-
-  /** Back from checkout: re-check with a bounded poll until the payment lands. */
   #confirmPayment(): void {
     this.#send({ type: 'RETURNED' });
-    void this.#pollPayment();
-  }
-
-  async #pollPayment(): Promise<void> {
-    const client = this.apiClient;
-    if (!client) return;
-    const run = ++this.#seq;
-    for (const delay of [0, ...timing.returnDelaysMs]) {
-      if (delay) await sleep(delay);
-      if (run !== this.#seq) return;
-      try {
-        const result = await this.#access(client);
-        if (run !== this.#seq) return;
-        if (result.hasAccess || result.reason !== 'purchase_required') {
-          if (result.hasAccess) broadcastAccessChange({ handle: this.handle, page: this.page }, this);
-          this.#send({ type: 'ACCESS', ...result });
-          return;
-        }
-      } catch {
-        // Keep trying within the bound: the network may blink while the payment settles.
-      }
-    }
-    if (run === this.#seq) {
-      this.failure = { kind: 'payment_pending', code: 'payment_pending', message: 'payment not confirmed' };
-      this.#send({ type: 'STALLED' });
-      this.dispatchEvent(
-        new VaErrorEvent({
-          code: 'payment_pending',
-          message: 'Payment not confirmed yet',
-          requestId: this.#supportCode(),
-        }),
-      );
-    }
-  }
-
-  async #buy(): Promise<void> {
-    const client = this.apiClient;
-    if (!client || this.busy) return;
-    this.busy = true;
-    const back = new URL(cleanUrl());
-    back.searchParams.set('va_gate', `${this.handle}/${this.page}`);
-    try {
-      // Only ever leave for an http(s) page, whatever the server said.
-      const { url } = await answer(
-        client.pages.checkout(this.handle, this.page, { successUrl: back.href, cancelUrl: back.href }),
-        'url:url',
-      );
-      this.navigate(url);
-    } catch (error) {
-      const code = codeOf(error);
-      if (code === 'already_entitled' || code === 'visitor_unauthorized') this.#send({ type: 'CHECK' });
-      else this.#fail(describeFailure(error));
-    } finally {
-      this.busy = false;
-    }
+    void this.#payment.run([]);
   }
 
   async #logout(): Promise<void> {
-    const client = this.apiClient;
-    if (!client) return;
     try {
-      await client.auth.logout();
+      await this.apiClient?.auth.logout();
     } catch {
       // Logout is idempotent; whatever happened, re-check what this visitor can see now.
     }
@@ -463,11 +439,13 @@ export class PaywallGate extends LitElement {
   }
 
   async #learnVisitor(): Promise<void> {
-    if (this.visitorEmail) return;
+    const client = this.apiClient;
+    if (this.visitorEmail || !client) return;
     try {
-      this.visitorEmail = (await answer(this.apiClient!.auth.me(), 'visitor.email:string')).visitor.email;
+      // Only asked when the access check says the visitor is signed in: never a 401.
+      this.visitorEmail = (await answer(client.auth.me(), 'visitor.email:string')).visitor.email;
     } catch {
-      // Not signed in, or offline: simply no signed-in line.
+      // Offline, or an answer we cannot read: simply no signed-in line.
     }
   }
 
@@ -475,63 +453,39 @@ export class PaywallGate extends LitElement {
     return this.failure?.requestId ?? this.apiClient?.lastRequestId;
   }
 
-  async #sendReport(): Promise<void> {
-    const client = this.apiClient;
-    if (!client || this.report === 'sending') return;
-    this.report = 'sending';
-    const state = this.gateState;
-    const kind = state.name === 'error' ? state.kind : state.name;
-    try {
-      const requestId = this.#supportCode();
-      const reply = await client.support.report({
-        summary: `paywall-gate: ${kind} on ${this.handle}/${this.page}`,
-        details: [
-          `State: ${state.name}`,
-          `Error: ${this.failure?.code ?? kind} — ${this.failure?.message ?? ''}`,
-          `Handle: ${this.handle}`,
-          `Page: ${this.page}`,
-          `URL: ${cleanUrl()}`,
-          `User agent: ${navigator.userAgent}`,
-        ].join('\n'),
-        handle: this.handle,
-        ...(requestId ? { requestId } : {}),
-      });
-      this.report = { id: read(reply, 'reportId:string').reportId };
-    } catch {
-      this.report = 'failed';
+  /** Shows the granted content: `src` is fetched; a `<template>` child is copied out. */
+  #loadContent(): void {
+    if (this.src) {
+      this.contentStatus = 'loading';
+      void this.#content.run([new URL(this.src, location.href).href]);
+      return;
+    }
+    const template = [...this.children].find(
+      (child): child is HTMLTemplateElement => child instanceof HTMLTemplateElement && !child.slot,
+    );
+    if (template) {
+      const node = document.createElement('div');
+      node.append(template.content.cloneNode(true));
+      this.#showContent(node);
     }
   }
 
-  async #loadContent(): Promise<void> {
-    if (!this.src) return;
-    const src = new URL(this.src, location.href).href;
-    const run = this.#seq;
-    this.contentStatus = 'loading';
-    try {
-      const response = await fetch(src, { credentials: 'include', headers: { accept: 'text/html, text/plain' } });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const type = response.headers.get('content-type') ?? '';
-      const body = await response.text();
-      if (run !== this.#seq || this.gateState.name !== 'granted') return;
-      this.#removeContent();
-      const node = document.createElement('div');
-      node.setAttribute('data-va-content', '');
-      if (type.includes('text/html')) node.append(sanitizeHtml(body, src));
-      else node.textContent = body;
-      this.append(node);
-      this.#contentNode = node;
-      this.contentStatus = 'ready';
-    } catch (error) {
-      if (run !== this.#seq) return;
-      this.contentStatus = 'failed';
-      this.dispatchEvent(new VaErrorEvent({ code: 'content_unavailable', message: String(error) }));
-    }
+  #showContent(node: HTMLElement): void {
+    this.#removeContent();
+    node.setAttribute('data-va-content', '');
+    this.append(node);
+    this.#contentNode = node;
+    this.contentStatus = 'ready';
   }
 
   #removeContent(): void {
     this.#contentNode?.remove();
     this.#contentNode = undefined;
     this.contentStatus = undefined;
+  }
+
+  #price(page: PageInfo | undefined): string {
+    return page?.price !== undefined && page.currency ? formatPrice(page.price, page.currency, this.lang_) : '';
   }
 
   protected override render(): TemplateResult {
@@ -544,24 +498,34 @@ export class PaywallGate extends LitElement {
         <div part="content" aria-busy=${this.contentStatus === 'loading' ? 'true' : 'false'}>
           ${
             this.contentStatus === 'loading'
-              ? html`<p class="muted"><span class="spinner" aria-hidden="true"></span>${this.s.contentLoading}</p>`
+              ? html`<p class="ui muted"><span class="spinner" aria-hidden="true"></span>${this.s.contentLoading}</p>`
               : nothing
           }
           ${
             this.contentStatus === 'failed'
-              ? html`<p class="error" part="error">${this.s.errorNetwork}</p>
-                  <button part="button" @click=${() => this.#loadContent()}>${this.s.retry}</button>`
+              ? html`<div class="ui">
+                  <p class="error" part="error" role="alert">${this.s.contentFailed}</p>
+                  <button part="button button-primary" class="primary" @click=${() => this.#loadContent()}>
+                    ${this.s.retry}
+                  </button>
+                </div>`
               : nothing
           }
           <slot></slot>
         </div>`;
     }
-    return html`${live}<slot name="preview"></slot>
-      <section part="panel" class="panel" aria-labelledby="va-heading">${this.#renderState(state)}</section>`;
+    // While the first check runs, nothing shows for a moment: an entitled visitor goes straight
+    // from nothing to the content, never through a flash of a panel or the preview.
+    const quiet = state.name === 'checking' || state.name === 'verifying';
+    return html`${live}${quiet ? nothing : html`<slot name="preview"></slot>`}
+      <section part="panel" class="panel ${quiet ? 'delayed' : ''}" aria-labelledby="va-heading">
+        ${this.#renderState(state)}
+      </section>`;
   }
 
+  /** "Signed in as … · Sign out", unless the page shows it already in a `<visitor-session>`. */
   #renderSession(): TemplateResult | typeof nothing {
-    if (!this.visitorEmail) return nothing;
+    if (!this.visitorEmail || document.querySelector('visitor-session')) return nothing;
     return html`<p part="session" class="session">
       <span>${fill(this.s.signedInAs, { email: this.visitorEmail })}</span>
       <button part="button" class="link" @click=${() => this.#logout()}>${this.s.signOut}</button>
@@ -574,105 +538,113 @@ export class PaywallGate extends LitElement {
       case 'checking':
       case 'verifying':
         return html`<div part="state state-${state.name}">
-          <h2 id="va-heading" part="heading" tabindex="-1" data-focus>
+          <h2 id="va-heading" part="heading" class="quiet" tabindex="-1" data-focus>
             <span class="spinner" aria-hidden="true"></span
-            >${state.name === 'checking' ? s.checking : s.verifyingHeading}
+            >${state.name === 'verifying' || state.after === 'verify' ? s.verifyingHeading : s.checking}
           </h2>
         </div>`;
-      case 'sign-in':
-        return this.#signIn.renderSignIn(s, { email: state.email, notice: state.notice });
-      case 'check-email':
-        return this.#signIn.renderCheckEmail(s, state.email, () => {
-          this.#moveFocus = true;
-          this.#send({ type: 'CHANGE_EMAIL' });
+      case 'sign-in': {
+        const { page, notice } = state;
+        const paid = page?.mode === 'PAID';
+        const price = this.#price(page);
+        return signInForm(this.#signIn, s, {
+          heading: page?.title ?? s.signInHeading,
+          lead: paid
+            ? html`${price ? html`<p part="price" class="price">${price}</p>` : nothing}
+                <p class="muted">${s.purchaseBody}</p>`
+            : page
+              ? html`<p part="lead" class="lead">${s.readFree}</p>`
+              : nothing,
+          email: state.email ?? (notice ? lastEmail.get() : undefined),
+          notice,
+          submit: notice ? s.resend : paid ? (price ? fill(s.buy, { price }) : s.buyNoPrice) : s.sendLink,
+          after: paid ? s.buyIntro : s.signInIntro,
         });
+      }
+      case 'check-email':
+        return checkEmail(this.#signIn, s, {
+          email: state.email,
+          next: this.#paid ? s.checkEmailThenBuy : s.checkEmailThenRead,
+          onChangeEmail: () => {
+            this.#moveFocus = true;
+            this.#send({ type: 'CHANGE_EMAIL' });
+          },
+        });
+      case 'confirm-link': {
+        const email = lastEmail.recent();
+        return html`<div part="state state-confirm-link" class="stack">
+          <h2 id="va-heading" part="heading" tabindex="-1" data-focus>${s.confirmHeading}</h2>
+          <p>${s.confirmBody}</p>
+          <button part="button button-primary" class="primary" @click=${() => this.#send({ type: 'CONFIRM' })}>
+            ${email ? fill(s.continueAs, { email }) : s.continue}
+          </button>
+        </div>`;
+      }
       case 'purchase': {
         const { page } = state;
-        const price =
-          page.price !== undefined && page.currency
-            ? formatPrice(page.price, page.currency, languageOf(this, this.locale))
-            : '';
-        return html`<div part="state state-purchase">
-          ${this.#renderSession()}
-          <h2 id="va-heading" part="heading" tabindex="-1" data-focus>
-            ${fill(s.purchaseHeading, { title: page.title })}
-          </h2>
-          ${state.cancelled ? html`<p part="notice" class="notice">${s.checkoutCancelled}</p>` : nothing}
+        const price = this.#price(page);
+        return html`<div part="state state-purchase" class="stack">
+          <h2 id="va-heading" part="heading" tabindex="-1" data-focus>${page.title}</h2>
           ${price ? html`<p part="price" class="price">${price}</p>` : nothing}
           <p class="muted">${s.purchaseBody}</p>
-          <div class="actions">
-            <button part="button button-primary" ?disabled=${this.busy} @click=${() => this.#buy()}>
-              ${this.busy ? s.redirecting : fill(s.buy, { price })}
-            </button>
-          </div>
+          ${state.cancelled ? html`<p part="notice" class="notice">${s.checkoutCancelled}</p>` : nothing}
+          <button
+            part="button button-primary"
+            class="primary"
+            ?disabled=${state.buying}
+            @click=${() => this.#send({ type: 'BUY' })}
+          >
+            ${state.buying ? s.redirecting : price ? fill(s.buy, { price }) : s.buyNoPrice}
+          </button>
+          ${this.#renderSession()}
         </div>`;
       }
       case 'returning':
-        return html`<div part="state state-returning">
-          ${this.#renderSession()}
+        return html`<div part="state state-returning" class="stack">
           <h2 id="va-heading" part="heading" tabindex="-1" data-focus>
-            ${state.stalled ? nothing : html`<span class="spinner" aria-hidden="true"></span>`}${s.returningHeading}
+            ${state.stalled ? s.paymentPendingHeading : html`<span class="spinner" aria-hidden="true"></span>${s.returningHeading}`}
           </h2>
           ${
             state.stalled
-              ? html`<p part="error" class="error" role="alert">${s.paymentPending}</p>
-                  ${this.#renderSupport()}
-                  <div class="actions">
-                    <button part="button button-primary" @click=${() => this.#confirmPayment()}>${s.checkAgain}</button>
-                  </div>`
+              ? html`<p part="error" class="alert" role="alert">${s.paymentPending}</p>
+                  <button part="button button-primary" class="primary" @click=${() => this.#confirmPayment()}>
+                    ${s.checkAgain}
+                  </button>
+                  ${this.#report.render(s)}`
               : html`<p class="muted">${s.returningBody}</p>`
           }
         </div>`;
       case 'error':
-        return this.#renderError(state);
+        return this.#renderError(state, s);
       default:
         return html``;
     }
   }
 
-  #renderError(state: Extract<GateState, { name: 'error' }>): TemplateResult {
-    const s = this.s;
+  #renderError(state: Extract<GateState, { name: 'error' }>, s: Strings): TemplateResult {
     const messages: Record<string, string> = {
       network: s.errorNetwork,
+      unavailable: s.errorUnavailable,
       page_not_found: s.errorNotFound,
       connect_not_configured: s.errorConnect,
-      cookies_blocked: s.errorCookies,
-      rate_limited: fill(s.errorRateLimited, { seconds: state.retryAfter ?? 60 }),
+      rate_limited: fill(s.errorRateLimited, { wait: formatWait(state.retryAfter ?? 60, s) }),
     };
+    let message = messages[state.kind] ?? s.errorGeneric;
+    if (state.kind === 'cookies_blocked') message = cookieMessage(s, this.apiClient);
     const retryable = state.kind !== 'page_not_found' && state.kind !== 'connect_not_configured';
-    return html`<div part="state state-error">
-      <h2 id="va-heading" part="heading" tabindex="-1" data-focus>${s.errorHeading}</h2>
-      <p part="error" class="error">${messages[state.kind] ?? s.errorGeneric}</p>
-      ${this.#renderSupport()}
+    return html`<div part="state state-error" class="stack">
+      <h2 id="va-heading" part="heading" tabindex="-1" data-focus>
+        ${state.kind === 'cookies_blocked' ? s.errorCookiesHeading : s.errorHeading}
+      </h2>
+      <p part="error" class="alert">${message}</p>
       ${
         retryable
-          ? html`<div class="actions">
-              <button part="button button-primary" @click=${() => this.#send({ type: 'CHECK' })}>${s.retry}</button>
-            </div>`
+          ? html`<button part="button button-primary" class="primary" @click=${() => this.#send({ type: 'CHECK' })}>
+              ${s.retry}
+            </button>`
           : nothing
       }
-    </div>`;
-  }
-
-  #renderSupport(): TemplateResult {
-    const s = this.s;
-    const code = this.#supportCode();
-    const report = this.report;
-    return html`<div part="report" class="report">
-      ${code ? html`<p class="muted" part="support-code">${fill(s.supportCode, { code })}</p>` : nothing}
-      ${
-        report && typeof report === 'object'
-          ? html`<p role="status" part="report-result">${fill(s.reportSent, { id: report.id })}</p>`
-          : html`<button
-                part="button button-secondary"
-                class="link"
-                ?disabled=${report === 'sending'}
-                @click=${() => this.#sendReport()}
-              >
-                ${report === 'sending' ? s.reportSending : s.reportProblem}
-              </button>
-              ${report === 'failed' ? html`<p class="error" role="alert">${s.reportFailed}</p>` : nothing}`
-      }
+      ${this.#report.render(s)}
     </div>`;
   }
 }

@@ -1,4 +1,5 @@
 import axe from 'axe-core';
+import { createClient } from '@visitor-access/sdk';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   $,
@@ -68,6 +69,37 @@ describe('<visitor-access-list>', () => {
     expect(rows.find((r) => r.includes('Masterclass') === false)).toMatch(/Free with sign-in Active/);
     expect(el.shadowRoot!.querySelectorAll('th[scope=col]')).toHaveLength(5);
     await noAxeViolations(el);
+  });
+
+  it('an error comes with "Try again", then "Report a problem", which returns a report ID', async () => {
+    let failing = true;
+    const client = createClient({
+      baseUrl: apiBase,
+      retry: 0,
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        if (failing && request.url.endsWith('/_edge/visitor/access'))
+          return new Response('{"error":"service_unavailable","message":"x","requestId":"req_list"}', {
+            status: 503,
+            headers: { 'content-type': 'application/json', 'x-request-id': 'req_list' },
+          });
+        return fetch(request);
+      },
+    });
+    const el = list();
+    el.client = client;
+    await waitFor(() => $(el, '[part~=error]'), 'the error');
+    expect(shadowText(el)).toContain('The service is not answering right now');
+    const buttons = [...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim());
+    expect(buttons).toEqual(['Try again', 'Report a problem']);
+    expect($(el, '[part~=support-code]')?.textContent).toContain('req_list');
+    await noAxeViolations(el);
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.includes('Report'))!.click();
+    await waitFor(() => $(el, '[part~=report-result]'), 'the report ID');
+    expect($(el, '[part~=report-result]')?.textContent).toMatch(/Reference: rep_\w+/);
+    failing = false;
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.includes('Try again'))!.click();
+    await waitFor(() => shadowText(el).includes('Sign in to see the pages you have access to'), 'the list');
   });
 
   it('translates column headings through registered strings', async () => {

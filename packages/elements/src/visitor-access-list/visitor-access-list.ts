@@ -1,29 +1,26 @@
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
+import type { AccessItem } from '@visitor-access/contract';
+import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { ClientElement } from '../internal/client-element.js';
 import { formatDate } from '../internal/env.js';
-import { codeOf, describeFailure } from '../internal/errors.js';
+import { describeFailure } from '../internal/errors.js';
+import { failureMessage } from '../internal/messages.js';
+import type { Failure } from '../internal/errors.js';
 import { VaErrorEvent } from '../internal/events.js';
+import { flow } from '../internal/flow.js';
+import { ReportController } from '../internal/report.js';
 import { read } from '../internal/shapes.js';
 import type { Strings } from '../internal/strings.js';
 import { baseStyles } from '../internal/styles.js';
 import { listStyles } from './visitor-access-list.styles.js';
 
-interface AccessItem {
-  resourceType: string;
-  handle: string;
-  slug: string;
-  title: string;
-  accessType: string;
-  status: string;
-  grantedAt: string;
-  revokedAt?: string | undefined;
-}
-
 /**
  * The visitor's access history: every page or file they signed in to, bought or were invited to,
- * with its type, status and dates. Shows an empty state, and a signed-out state.
+ * with its type, status and dates. Shows an empty state and a signed-out state; in a narrow box
+ * (a phone) each row becomes a few short lines: the title, its type and status, its dates. Errors come with
+ * "Try again" and "Report a problem".
  *
  * @summary The visitor's access history.
  *
@@ -38,7 +35,10 @@ interface AccessItem {
  * @csspart status - A status cell.
  * @csspart empty - The empty and signed-out messages.
  * @csspart error - The error message.
- * @csspart button - The retry button.
+ * @csspart button - The retry and report buttons.
+ * @csspart report - The "report a problem" area.
+ * @csspart support-code - The request ID shown for support.
+ * @csspart report-result - "Report sent. Reference: rep_…".
  *
  * @cssproperty --va-color-success - Active status.
  * @cssproperty --va-color-danger - Refunded and revoked status.
@@ -53,34 +53,50 @@ export class VisitorAccessList extends ClientElement {
   static override styles = [baseStyles, listStyles];
 
   @state() private view: 'loading' | 'signed-out' | 'error' | AccessItem[] = 'loading';
-  #seq = 0;
+  #failure: Failure | undefined;
 
-  protected override sessionChanged(event: { state: string }): void {
-    if (event.state === 'signed_out' && this.view !== 'loading') this.view = 'signed-out';
-    else if (event.state === 'signed_in' && this.view === 'signed-out') void this.load();
-  }
+  readonly #report = new ReportController(
+    this,
+    () => this.apiClient,
+    () => ({
+      what: `visitor-access-list: ${this.#failure?.kind ?? 'error'}`,
+      code: this.#failure?.code ?? 'unknown',
+      message: this.#failure?.message,
+      requestId: this.#failure?.requestId ?? this.apiClient?.lastRequestId,
+    }),
+  );
 
-  protected async load(): Promise<void> {
-    const client = this.apiClient;
-    if (!client) return;
-    const run = ++this.#seq;
-    try {
-      const { data, requestId } = await client.access.list().withResponse();
-      const { items } = read(data, 'items:array', requestId);
+  // The edge route answers 200 for everyone (`visitor: null` when signed out): no 401 on a page load.
+  readonly #list = flow(
+    this,
+    async (_: readonly [], signal) => {
+      const { data, requestId } = await this.apiClient!.edge.access({ signal }).withResponse();
+      const { visitor, items } = read(data, 'items:array', requestId);
       for (const item of items)
         read(item, 'title:string accessType:string status:string grantedAt:string revokedAt?:string', requestId);
-      if (run === this.#seq) this.view = items;
-    } catch (error) {
-      if (run !== this.#seq) return;
-      if (codeOf(error) === 'visitor_unauthorized') {
-        this.view = 'signed-out';
-      } else {
-        this.view = 'error';
-        const f = describeFailure(error);
-        const requestId = f.requestId ?? client.lastRequestId;
-        this.dispatchEvent(new VaErrorEvent({ code: f.code, message: f.message, requestId }));
-      }
-    }
+      return typeof visitor?.email === 'string' ? items : undefined;
+    },
+    (items) => {
+      this.#report.reset();
+      this.view = items ?? 'signed-out';
+    },
+    (error) => {
+      const f = (this.#failure = describeFailure(error));
+      f.requestId ??= this.apiClient?.lastRequestId;
+      this.#report.reset();
+      this.view = 'error';
+      this.dispatchEvent(new VaErrorEvent({ code: f.code, message: f.message, requestId: f.requestId }));
+    },
+  );
+
+  protected override sessionChanged(event: SessionEvent, replay: boolean): void {
+    if (replay) return;
+    if (event.state === 'signed_out' && this.view !== 'loading') this.view = 'signed-out';
+    else if (event.state === 'signed_in' && this.view === 'signed-out') this.load();
+  }
+
+  protected load(): void {
+    if (this.apiClient) void this.#list.run([]);
   }
 
   protected override render(): TemplateResult {
@@ -99,8 +115,9 @@ export class VisitorAccessList extends ClientElement {
           : view === 'signed-out'
             ? html`<slot name="signed-out"><p part="empty" class="muted">${s.listSignedOut}</p></slot>`
             : view === 'error'
-              ? html`<p part="error" class="error" role="alert">${s.errorNetwork}</p>
-                  <button part="button" @click=${() => this.load()}>${s.retry}</button>`
+              ? html`<p part="error" class="alert" role="alert">${failureMessage(s, this.#failure!, this.apiClient)}</p>
+                  <button part="button button-primary" class="primary" @click=${() => this.load()}>${s.retry}</button>
+                  ${this.#report.render(s)}`
               : view.length === 0
                 ? html`<p part="empty" class="muted">${s.listEmpty}</p>`
                 : this.#renderTable(view, s)
@@ -120,31 +137,37 @@ export class VisitorAccessList extends ClientElement {
       revoked: s.statusRevoked,
     };
     const lang = this.lang_;
-    return html`<table part="table">
-      <thead>
-        <tr>
-          <th scope="col">${s.listResource}</th>
-          <th scope="col">${s.listType}</th>
-          <th scope="col">${s.listStatus}</th>
-          <th scope="col">${s.listGranted}</th>
-          <th scope="col">${s.listRevoked}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${items.map(
-          (item) =>
-            html`<tr part="row">
-              <td>${item.title}</td>
-              <td>${type[item.accessType] ?? item.accessType}</td>
-              <td part="status" class="status-${item.status}">${status[item.status] ?? item.status}</td>
-              <td><time datetime=${item.grantedAt}>${formatDate(item.grantedAt, lang)}</time></td>
-              <td>
-                ${item.revokedAt ? html`<time datetime=${item.revokedAt}>${formatDate(item.revokedAt, lang)}</time>` : '—'}
-              </td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    // When rows stack (a narrow box), the dates carry their column's name ("Granted Dec 1, 2026");
+    // type and status read on their own.
+    return html`<div class="items">
+      <table part="table">
+        <thead>
+          <tr>
+            <th scope="col">${s.listResource}</th>
+            <th scope="col">${s.listType}</th>
+            <th scope="col">${s.listStatus}</th>
+            <th scope="col">${s.listGranted}</th>
+            <th scope="col">${s.listRevoked}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${items.map(
+            (item) =>
+              html`<tr part="row">
+                <td class="title">${item.title}</td>
+                <td class="type">${type[item.accessType] ?? item.accessType}</td>
+                <td part="status" class="status status-${item.status}">${status[item.status] ?? item.status}</td>
+                <td class="date" data-label=${s.listGranted}>
+                  <time datetime=${item.grantedAt}>${formatDate(item.grantedAt, lang)}</time>
+                </td>
+                <td class="date ${item.revokedAt ? '' : 'none'}" data-label=${s.listRevoked}>
+                  ${item.revokedAt ? html`<time datetime=${item.revokedAt}>${formatDate(item.revokedAt, lang)}</time>` : '—'}
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
   }
 }
 

@@ -36,7 +36,9 @@ describe('<visitor-session>', () => {
     await noAxeViolations(el);
     signIn.click();
     await waitFor(() => $(el, 'input[name=email]'), 'the email field');
-    expect(signIn.getAttribute('aria-expanded')).toBe('true');
+    expect(signIn.getAttribute('aria-haspopup')).toBe('dialog');
+    expect($<HTMLDialogElement>(el, 'dialog')!.open).toBe(true);
+    expect(el.shadowRoot!.activeElement).toBe($(el, 'input[name=email]'));
     const email = uniqueEmail();
     $<HTMLInputElement>(el, 'input[name=email]')!.value = email;
     $<HTMLButtonElement>(el, 'form button[type=submit]')!.click();
@@ -45,6 +47,17 @@ describe('<visitor-session>', () => {
     const { code } = await latestMessage(email);
     type($<HTMLInputElement>(el, 'input[name=code]')!, code);
     await waitFor(() => shadowText(el).includes(`Signed in as ${email}`), 'the signed-in line');
+    expect($(el, 'dialog')).toBeNull();
+  });
+
+  it('the dialog closes with its close button, and nothing is sent', async () => {
+    const el = session();
+    el.client = freshClient();
+    (await waitFor(() => button(el, 'Sign in'), 'the sign-in button')).click();
+    await waitFor(() => $<HTMLDialogElement>(el, 'dialog')?.open, 'the dialog');
+    $<HTMLButtonElement>(el, '[part~=close-button]')!.click();
+    await waitFor(() => !$<HTMLDialogElement>(el, 'dialog')!.open, 'the dialog to close');
+    expect($(el, 'input[name=email]')).toBeNull();
   });
 
   it('signed in: shows the email and signs out', async () => {
@@ -59,6 +72,22 @@ describe('<visitor-session>', () => {
     await waitFor(() => button(el, 'Sign in'), 'the sign-in button');
     const me = await fetch(`${apiBase}/v2/visitor/me`, { credentials: 'include' });
     expect(me.status).toBe(401);
+  });
+
+  it('API unreachable: says so with "Try again", never "Sign in" to someone who may be signed in', async () => {
+    const errors: string[] = [];
+    const el = mount<VisitorSession>(
+      `<visitor-session api-base="http://localhost:9"></visitor-session>`,
+      'visitor-session',
+    );
+    el.addEventListener('va-error', (e) => errors.push(e.detail.code));
+    await waitFor(() => $(el, '[part~=error]'), 'the error');
+    expect(shadowText(el)).toContain('Account unavailable');
+    expect(button(el, 'Sign in')).toBeUndefined();
+    expect(errors).toEqual(['network']);
+    await noAxeViolations(el);
+    el.apiBase = apiBase;
+    await waitFor(() => button(el, 'Sign in'), 'the sign-in button, once the API answers');
   });
 
   it('follows a sign-out made by another tab', async () => {

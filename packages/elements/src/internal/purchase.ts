@@ -1,0 +1,55 @@
+import type { AccessCheckResponse, CheckoutResponse } from '@visitor-access/contract';
+import type { VisitorAccessClient } from './client.js';
+import { sleep } from './flow.js';
+import { answer } from './shapes.js';
+import { timing } from './timing.js';
+import { cleanUrl } from './url-state.js';
+
+// The purchase steps shared by <paywall-gate> and <group-buy-card> (which sells a page too).
+
+/** A page's access check, read defensively (decision 0036): a malformed answer throws. */
+export function checkAccess(
+  client: VisitorAccessClient,
+  handle: string,
+  page: string,
+  signal?: AbortSignal,
+): Promise<AccessCheckResponse> {
+  return answer(
+    client.pages.checkAccess(handle, page, { signal }),
+    'hasAccess:boolean reason:string page.handle:string page.slug:string page.title:string page.mode:string page.price?:number page.currency?:string',
+  );
+}
+
+/**
+ * Opens a checkout session that comes back to this page marked `va_gate=handle/page` (so only the
+ * element that sells that page confirms the payment). Only an http(s) URL is ever returned,
+ * whatever the server said.
+ */
+export function startCheckout(client: VisitorAccessClient, handle: string, page: string): Promise<CheckoutResponse> {
+  const back = new URL(cleanUrl());
+  back.searchParams.set('va_gate', `${handle}/${page}`);
+  return answer(client.pages.checkout(handle, page, { successUrl: back.href, cancelUrl: back.href }), 'url:url');
+}
+
+/**
+ * Back from checkout: the access check again, at `timing.returnDelaysMs`, until the payment has
+ * landed (or the answer is anything but "purchase required"). `undefined` when it never did.
+ */
+export async function awaitPayment(
+  client: VisitorAccessClient,
+  handle: string,
+  page: string,
+  signal: AbortSignal,
+): Promise<AccessCheckResponse | undefined> {
+  for (const delay of [0, ...timing.returnDelaysMs]) {
+    if (delay) await sleep(delay, signal);
+    try {
+      const result = await checkAccess(client, handle, page, signal);
+      if (result.hasAccess || result.reason !== 'purchase_required') return result;
+    } catch (error) {
+      if (signal.aborted) throw error;
+      // Keep trying within the bound: the network may blink while the payment settles.
+    }
+  }
+  return undefined;
+}
