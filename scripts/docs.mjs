@@ -35,7 +35,7 @@ run('service worker script for the live examples', [
 run('VitePress site', [join(dirname(require.resolve('vitepress/package.json')), 'bin/vitepress.js'), 'build', 'docs'], {
   failOnWarning: true,
 });
-run('TypeDoc API reference', [require.resolve('typedoc/bin/typedoc')], { failOnWarning: true });
+run('TypeDoc API reference', [join(dirname(require.resolve('typedoc/package.json')), 'bin/typedoc')], { failOnWarning: true });
 copyFileSync(join(root, 'docs/openapi.json'), join(root, 'site/openapi.json'));
 copyFileSync(join(root, 'packages/elements/custom-elements.json'), join(root, 'site/custom-elements.json'));
 run('link check', [join(root, 'scripts/check-links.mjs'), join(root, 'site')]);

@@ -44,7 +44,8 @@ const frameworks: DefaultTheme.SidebarItem[] = [
 ];
 
 const reference: DefaultTheme.SidebarItem[] = [
-  ...elementTags.map((tag) => ({ text: `<${tag}>`, link: `/reference/${tag}` })),
+  // Sidebar text is HTML: escape the tag names, or the sidebar would render the elements themselves.
+  ...elementTags.map((tag) => ({ text: `&lt;${tag}&gt;`, link: `/reference/${tag}` })),
   { text: 'API reference (typedoc)', link: '/api/index.html', target: '_self' },
   { text: 'OpenAPI document', link: '/openapi.json', target: '_self' },
 ];

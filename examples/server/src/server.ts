@@ -21,6 +21,8 @@ export interface SiteOptions {
 }
 
 const SESSION_COOKIE = '_10x_visitor';
+// Query parameters the gate and the checkout return put in the address.
+const MARKERS = ['after', 'va_checkout', 'session_id', 'va_gate', 'va_token'];
 
 /** The visitor's session cookie alone: the site's other cookies are none of the API's business. */
 function sessionCookie(header: string | undefined): string | undefined {
@@ -72,11 +74,17 @@ export function createSite({ apiBase, siteUrl }: SiteOptions): Hono {
       const requestId = (error as { requestId?: string }).requestId ?? api.lastRequestId;
       return c.html(unavailablePage(requestId), 503);
     }
-    if (access.hasAccess) return c.html(lessonPage(access.page.title, siteUrl));
-    // The gate reloads the page once access is granted. If the browser says "granted" but this
-    // server still sees no access, the cookie is not reaching the server: say so instead of looping.
-    const cameBack = c.req.query('after') === 'granted';
-    return c.html(gatePage({ siteUrl, reason: access.reason, cookieMissing: cameBack }));
+    const url = new URL(c.req.url);
+    if (access.hasAccess) {
+      // Back from checkout (?va_checkout=…) or from the gate's reload (?after=granted) with access:
+      // send the lesson at the clean address, so a later reload does not replay those markers.
+      if ([...url.searchParams.keys()].some((key) => MARKERS.includes(key))) return c.redirect('/masterclass', 303);
+      return c.html(lessonPage(access.page.title, siteUrl));
+    }
+    // The gate reloads the page once access is granted. If it did and this server still sees no
+    // session, the cookie is not reaching the server: say so instead of reloading in a loop.
+    const cookieMissing = url.searchParams.get('after') === 'granted' && access.reason === 'visitor_auth_required';
+    return c.html(gatePage({ siteUrl, reason: access.reason, cookieMissing }));
   });
 
   return app;
