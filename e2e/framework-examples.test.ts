@@ -72,7 +72,9 @@ describe('framework examples in Chromium', () => {
 
         const email = `${name}-${Date.now()}@example.com`;
         await signInAndBuy(page, mock, email);
-        await expect.poll(() => state.textContent(), { timeout: 10_000 }).toContain('unlocked: Block-Printing Masterclass');
+        await expect
+          .poll(() => state.textContent(), { timeout: 10_000 })
+          .toContain('unlocked: Block-Printing Masterclass');
         await expect(state.textContent()).resolves.toContain('gate: granted');
         await page.waitForSelector(`visitor-session >> text=${email}`);
         await page.waitForSelector('visitor-access-list >> text=Purchase');
@@ -113,7 +115,9 @@ describe('framework examples in Chromium', () => {
       // Signed in but not paid: the server still sends no lesson, with this browser's own cookie.
       const cookieHeader = (await context.cookies(site.url)).map((c) => `${c.name}=${c.value}`).join('; ');
       expect(cookieHeader).toContain('_10x_visitor=');
-      expect(await (await fetch(`${site.url}/masterclass`, { headers: { cookie: cookieHeader } })).text()).not.toContain(lesson);
+      expect(
+        await (await fetch(`${site.url}/masterclass`, { headers: { cookie: cookieHeader } })).text(),
+      ).not.toContain(lesson);
 
       await page.click('paywall-gate >> [part~=button-primary]');
       await page.waitForURL(/\/_mock\/checkout\//);
@@ -122,7 +126,9 @@ describe('framework examples in Chromium', () => {
       await page.waitForSelector('[data-testid=lesson]', { timeout: 20_000 });
       expect(await page.locator('paywall-gate').count()).toBe(0);
       expect(new URL(page.url()).search).toBe(''); // no checkout markers left to replay
-      expect(await (await fetch(`${site.url}/masterclass`, { headers: { cookie: cookieHeader } })).text()).toContain(lesson);
+      expect(await (await fetch(`${site.url}/masterclass`, { headers: { cookie: cookieHeader } })).text()).toContain(
+        lesson,
+      );
       // Another visitor's cookie, or none, still gets nothing.
       expect(await (await fetch(`${site.url}/masterclass`)).text()).not.toContain(lesson);
 

@@ -21,7 +21,12 @@ const files = [];
 })(root);
 
 const decode = (text) =>
-  text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  text
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 const ids = new Map();
 /** The ids and names of a page's elements (what a #fragment can point at). */
 function anchorsOf(file) {
@@ -74,4 +79,6 @@ if (broken.length) {
   console.error(`check-links: ${broken.length} broken link(s) in ${root}:\n  ${broken.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`check-links: ${checked} internal links in ${files.length} pages are fine (${external} external links not fetched)`);
+console.log(
+  `check-links: ${checked} internal links in ${files.length} pages are fine (${external} external links not fetched)`,
+);

@@ -15,12 +15,18 @@ const require = createRequire(import.meta.url);
 
 function run(label, args, { failOnWarning = false } = {}) {
   const started = Date.now();
-  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  const result = spawnSync(process.execPath, args, {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   const warnings = failOnWarning ? output.split('\n').filter((line) => /warn|\(!\)|deprecat/i.test(line)) : [];
   if (result.status !== 0 || warnings.length) {
     process.stdout.write(output);
-    console.error(`docs: ${label} ${result.status !== 0 ? `failed (exit ${result.status})` : `printed ${warnings.length} warning(s)`}`);
+    console.error(
+      `docs: ${label} ${result.status !== 0 ? `failed (exit ${result.status})` : `printed ${warnings.length} warning(s)`}`,
+    );
     process.exit(1);
   }
   console.log(`docs: ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -35,7 +41,9 @@ run('service worker script for the live examples', [
 run('VitePress site', [join(dirname(require.resolve('vitepress/package.json')), 'bin/vitepress.js'), 'build', 'docs'], {
   failOnWarning: true,
 });
-run('TypeDoc API reference', [join(dirname(require.resolve('typedoc/package.json')), 'bin/typedoc')], { failOnWarning: true });
+run('TypeDoc API reference', [join(dirname(require.resolve('typedoc/package.json')), 'bin/typedoc')], {
+  failOnWarning: true,
+});
 copyFileSync(join(root, 'docs/openapi.json'), join(root, 'site/openapi.json'));
 copyFileSync(join(root, 'packages/elements/custom-elements.json'), join(root, 'site/custom-elements.json'));
 run('link check', [join(root, 'scripts/check-links.mjs'), join(root, 'site')]);

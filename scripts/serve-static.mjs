@@ -100,5 +100,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     port: Number(arg('--port') ?? 8080),
     proxy: arg('--proxy'),
   });
-  console.log(`Serving ${process.argv[2] ?? 'site'} on ${served.url}${arg('--proxy') ? ` (API paths → ${arg('--proxy')})` : ''}`);
+  console.log(
+    `Serving ${process.argv[2] ?? 'site'} on ${served.url}${arg('--proxy') ? ` (API paths → ${arg('--proxy')})` : ''}`,
+  );
 }

@@ -10,21 +10,28 @@ function text(value) {
   return String(value ?? '')
     .split(/(`[^`]*`)/)
     .map((part, i) =>
-      i % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\{\{/g, '&#123;&#123;'),
+      i % 2 === 1
+        ? part
+        : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\{\{/g, '&#123;&#123;'),
     )
     .join('');
 }
 
-const cell = (value) => text(value).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+const cell = (value) =>
+  text(value)
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ');
 const code = (value) => `\`${String(value).replace(/\|/g, '\\|')}\``;
 
 function table(head, rows) {
   if (rows.length === 0) return '_None._\n';
-  return [
-    `| ${head.join(' | ')} |`,
-    `| ${head.map(() => '---').join(' | ')} |`,
-    ...rows.map((row) => `| ${row.join(' | ')} |`),
-  ].join('\n') + '\n';
+  return (
+    [
+      `| ${head.join(' | ')} |`,
+      `| ${head.map(() => '---').join(' | ')} |`,
+      ...rows.map((row) => `| ${row.join(' | ')} |`),
+    ].join('\n') + '\n'
+  );
 }
 
 /** The custom elements declared in the manifest, `<paywall-gate>` first. */
@@ -32,7 +39,9 @@ export function elementsOf(manifest = JSON.parse(readFileSync(manifestUrl, 'utf8
   return manifest.modules
     .flatMap((module) => (module.declarations ?? []).map((d) => ({ ...d, modulePath: module.path })))
     .filter((d) => d.customElement && d.tagName)
-    .sort((a, b) => (a.tagName === 'paywall-gate' ? -1 : b.tagName === 'paywall-gate' ? 1 : a.tagName.localeCompare(b.tagName)));
+    .sort((a, b) =>
+      a.tagName === 'paywall-gate' ? -1 : b.tagName === 'paywall-gate' ? 1 : a.tagName.localeCompare(b.tagName),
+    );
 }
 
 /** The Markdown page of one element. */

@@ -4,6 +4,9 @@ import { elementPage, elementsOf } from '../.vitepress/element-reference.mjs';
 export default {
   watch: ['../../packages/elements/custom-elements.json'],
   paths() {
-    return elementsOf().map((el) => ({ params: { element: el.tagName, title: `<${el.tagName}>` }, content: elementPage(el) }));
+    return elementsOf().map((el) => ({
+      params: { element: el.tagName, title: `<${el.tagName}>` },
+      content: elementPage(el),
+    }));
   },
 };

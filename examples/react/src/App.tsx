@@ -10,7 +10,8 @@ export function App() {
 
   const onGranted = (event: VaAccessGrantedEvent) =>
     setUnlocked((titles) => (titles.includes(event.detail.page.title) ? titles : [...titles, event.detail.page.title]));
-  const onError = (event: VaErrorEvent) => setLastError(`${event.detail.code} (${event.detail.requestId ?? 'no request'})`);
+  const onError = (event: VaErrorEvent) =>
+    setLastError(`${event.detail.code} (${event.detail.requestId ?? 'no request'})`);
 
   return (
     <main style={{ maxWidth: 720, margin: '2rem auto', fontFamily: 'system-ui, sans-serif', padding: '0 1rem' }}>
@@ -20,7 +21,8 @@ export function App() {
       </header>
 
       <p data-testid="react-state">
-        React state — gate: <strong>{gateState}</strong>; unlocked: <strong>{unlocked.join(', ') || 'nothing yet'}</strong>
+        React state — gate: <strong>{gateState}</strong>; unlocked:{' '}
+        <strong>{unlocked.join(', ') || 'nothing yet'}</strong>
         {lastError && <span> — last error: {lastError}</span>}
       </p>
 

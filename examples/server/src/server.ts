@@ -93,9 +93,10 @@ export function createSite({ apiBase, siteUrl }: SiteOptions): Hono {
 /** Starts the site; `port: 0` picks a free port (tests). */
 export async function startSite(options: { apiBase: string; port?: number; host?: string; siteUrl?: string }) {
   const host = options.host ?? 'localhost';
-  let site: Hono | undefined;
+  // The site's URL is known once the port is: the app is made after listening.
+  const app: { site?: Hono } = {};
   const server = serve({
-    fetch: (request, env) => site!.fetch(request, env),
+    fetch: (request, env) => app.site!.fetch(request, env),
     port: options.port ?? 3000,
     hostname: host,
   });
@@ -106,7 +107,7 @@ export async function startSite(options: { apiBase: string; port?: number; host?
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const siteUrl = options.siteUrl ?? `http://${host}:${port}`;
-  site = createSite({ apiBase: options.apiBase, siteUrl });
+  app.site = createSite({ apiBase: options.apiBase, siteUrl });
   return {
     url: siteUrl,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
