@@ -52,7 +52,7 @@ describe('docs site: the live example on /try.html runs from static files alone'
     await page.waitForSelector(`visitor-session >> text=${email}`);
 
     await page.click('paywall-gate >> [part~=button-primary]');
-    await page.getByRole('dialog', { name: 'Fake Stripe Checkout' }).getByRole('button', { name: 'Pay' }).click();
+    await page.getByRole('region', { name: 'Fake Stripe Checkout' }).getByRole('button', { name: 'Pay' }).click();
     await gate('granted');
     await page.waitForSelector('paywall-gate >> text=Carving your first block');
     await page.waitForSelector('visitor-access-list >> text=Purchase');
@@ -69,6 +69,24 @@ describe('docs site: the live example on /try.html runs from static files alone'
     expect(errors).toEqual([]);
     await context.close();
   }, 90_000);
+
+  it("signs in by the email's link: its page asks for one click, then the gate moves on by itself", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/try.html`);
+    await page.waitForSelector('paywall-gate[state=sign-in]', { timeout: 15_000 });
+    await page.fill('paywall-gate >> input[name=email]', 'link@example.com');
+    await page.click('paywall-gate >> button[type=submit]');
+    await page.getByRole('button', { name: 'Open the link' }).click();
+    // Opening the link signed nobody in: the gate still waits.
+    expect(await page.locator('paywall-gate').getAttribute('state')).toBe('check-email');
+    const landing = page.getByRole('region', { name: "The link's page" });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Continue');
+    await landing.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForSelector('paywall-gate[state=purchase]', { timeout: 15_000 });
+    await expect(landing.textContent()).resolves.toContain('Signed in as link@example.com');
+    await context.close();
+  }, 60_000);
 
   it('renders the element reference from the manifest, with the element live on its page', async () => {
     const page = await browser.newPage();
