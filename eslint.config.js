@@ -4,7 +4,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', 'docs/api/**', '**/node_modules/**', '**/mockServiceWorker.js', '**/custom-elements.json'],
+    ignores: [
+      '**/dist/**',
+      'docs/api/**',
+      'site/**',
+      '**/node_modules/**',
+      '**/mockServiceWorker.js',
+      '**/custom-elements.json',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -22,7 +22,7 @@ export interface Answering {
   requestId: string;
   /** Whether the standalone server called the resolver directly (see `responseText`). */
   direct: boolean;
-  /** Whether `Set-Cookie` goes through MSW's cookie store (see {@link responseWithCookies}). */
+  /** Whether `Set-Cookie` goes through MSW's cookie store (see `responseWithCookies`). */
   cookieStore?: boolean | undefined;
 }
 

@@ -1,0 +1,76 @@
+// The site's HTML. Server strings (page titles, request IDs) are escaped: they are text.
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const layout = (title: string, body: string, head = '') => `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)}</title>
+<style>
+  body { max-width: 720px; margin: 2rem auto; padding: 0 1rem; font-family: system-ui, sans-serif; line-height: 1.5; }
+  header { display: flex; justify-content: space-between; align-items: center; gap: 1rem; }
+</style>
+${head}
+</head>
+<body>
+${body}
+</body>
+</html>`;
+
+// The script tag; the API base is this site itself (it forwards /v2 and /_edge to the API).
+const elementsScript = (siteUrl: string) =>
+  `<script src="/visitor-access.js" data-api-base="${escape(siteUrl)}" defer></script>`;
+
+export const homePage = () =>
+  layout('Gharart', `<h1>Gharart</h1><p><a href="/masterclass">Block printing masterclass</a></p>`);
+
+/** For visitors without access: the gate (sign-in, checkout) and not a word of the lesson. */
+export function gatePage({
+  siteUrl,
+  reason,
+  cookieMissing,
+}: {
+  siteUrl: string;
+  reason: string;
+  cookieMissing: boolean;
+}): string {
+  const notice = cookieMissing
+    ? `<p role="alert" data-testid="cookie-missing">You have access, but your session cookie does not reach this server, so it cannot send the lesson. Allow cookies for this site and reload.</p>`
+    : '';
+  // Reload once access is granted: this server then sends the lesson. Not after a reload that
+  // already came back without it (see `cookieMissing`).
+  const reload = cookieMissing
+    ? ''
+    : `<script>document.addEventListener('va-access-granted', () => location.replace('/masterclass?after=granted'));</script>`;
+  return layout(
+    'Block printing masterclass',
+    `<header><h1>Block printing masterclass</h1><visitor-session></visitor-session></header>
+${notice}
+<paywall-gate handle="gharart" page="masterclass" data-reason="${escape(reason)}">
+  <p slot="preview">Eight lessons, from the first cut to a full edition.</p>
+</paywall-gate>`,
+    `${elementsScript(siteUrl)}\n${reload}`,
+  );
+}
+
+/** For visitors with access: the lesson itself, rendered on the server. */
+export const lessonPage = (title: string, siteUrl: string) =>
+  layout(
+    title,
+    `<header><h1>${escape(title)}</h1><visitor-session></visitor-session></header>
+<article data-testid="lesson">
+  <h2>Lesson 1 — Carving your first block</h2>
+  <p>Transfer the drawing onto the block, cut away from the line, and keep the gouge low.</p>
+</article>`,
+    elementsScript(siteUrl),
+  );
+
+export const unavailablePage = (requestId: string | undefined) =>
+  layout(
+    'Try again in a moment',
+    `<h1>We could not check your access</h1><p>Please try again in a moment.${
+      requestId ? ` Support code: <code>${escape(requestId)}</code>` : ''
+    }</p>`,
+  );
