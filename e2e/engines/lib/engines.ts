@@ -1,0 +1,556 @@
+// One small engine-neutral driver for the three browser engines on this machine (decision 0080):
+// Chromium (Debian's) over CDP and Firefox ESR over WebDriver BiDi, both through puppeteer-core,
+// and WebKitGTK's MiniBrowser through WebKitWebDriver (classic WebDriver, `webdriver` package) on a
+// private Xvfb display. Nothing here downloads a browser or a driver: a missing one fails with the
+// Debian package to install.
+//
+// Tests talk to `Engine` and `Tab` only; everything engine-specific (flags, prefs, capabilities,
+// cookie policies) lives in this file.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Page } from 'puppeteer-core';
+import WebDriver from 'webdriver';
+import { describeQuery, FINDER_SOURCE, toWire, type Query } from './finder.js';
+// @ts-expect-error -- plain ESM helper shared with scripts
+import { CHROMIUM_ARGS, findChromium } from '../../../scripts/find-chromium.mjs';
+
+export type EngineName = 'chromium' | 'firefox' | 'webkit';
+export const ENGINES: readonly EngineName[] = ['chromium', 'firefox', 'webkit'];
+
+/**
+ * How the engine treats third-party (cross-site) cookies:
+ * - `default`: what a person gets out of the box. Chromium: allowed. Firefox: Total Cookie
+ *   Protection (`network.cookie.cookieBehavior` 5: cross-site cookies partitioned per top-level
+ *   site). WebKitGTK: MiniBrowser's default accept policy, "no third party".
+ * - `allow`: every engine accepts them (WebKitGTK `--cookies-policy=always`, Firefox behaviour 0).
+ * - `block`: the strictest setting a person can choose. Chromium: third-party cookies blocked
+ *   (`--test-third-party-cookie-phaseout`, what "Block third-party cookies" does). Firefox: behaviour 1
+ *   (reject all third-party cookies). WebKitGTK: "no third party" plus Intelligent Tracking Prevention.
+ */
+export type CookiePolicy = 'default' | 'allow' | 'block';
+
+export interface LaunchOptions {
+  cookies?: CookiePolicy;
+  colorScheme?: 'light' | 'dark';
+  /** Initial viewport; tabs can change it. Default 1024 × 768. */
+  viewport?: { width: number; height: number };
+}
+
+export interface Engine {
+  readonly name: EngineName;
+  /** Browser name and version as the engine reports it, e.g. `Firefox 153.8.0esr`. */
+  readonly version: string;
+  readonly userAgent: string;
+  /** A new tab in this engine's (one, fresh) profile: tabs share cookies and storage. */
+  newTab(url?: string): Promise<Tab>;
+  /** Ends the browser and everything started for it. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface Tab {
+  goto(url: string): Promise<void>;
+  reload(): Promise<void>;
+  url(): Promise<string>;
+  /** Evaluates `(source)(...args)` in the page; `source` is a function expression as text. */
+  evaluate<T>(source: string, ...args: unknown[]): Promise<T>;
+  /** How many visible elements match. */
+  count(query: Query): Promise<number>;
+  /** Waits until an element matches (default 10 s), then clicks it as a user would. */
+  click(query: Query, options?: { timeout?: number }): Promise<void>;
+  /** Waits for the field, clears it and types `text` key by key. */
+  fill(query: Query, text: string, options?: { timeout?: number }): Promise<void>;
+  /** Waits until `query` matches (or, with `gone`, until it no longer does). */
+  waitFor(query: Query, options?: { timeout?: number; gone?: boolean }): Promise<void>;
+  /** Polls `(source)()` in the page until it returns a truthy value, which it returns. */
+  waitUntil<T>(source: string, options?: { timeout?: number; message?: string }): Promise<T>;
+  setViewport(width: number, height: number): Promise<void>;
+  /** PNG of the viewport (the full page where the engine can). */
+  screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
+  /** Makes this the active tab (WebDriver talks to one window at a time). */
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const DEFAULT_TIMEOUT = 10_000;
+const POLL_MS = 50;
+
+// ---------------------------------------------------------------------------------------------
+// Finding binaries
+
+const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
+
+export function findFirefox(): string {
+  const fromEnv = process.env.FIREFOX_PATH;
+  const found = fromEnv ? [fromEnv].find(existsSync) : FIREFOX_CANDIDATES.find(existsSync);
+  if (found) return found;
+  throw new Error('No Firefox for the engine tests: apt-get install -y firefox-esr (or set FIREFOX_PATH).');
+}
+
+export function findWebKit(): { driver: string; browser: string } {
+  const driver = process.env.WEBKIT_WEBDRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
+  const browser =
+    process.env.WEBKIT_MINIBROWSER_PATH ??
+    miniBrowsers().sort()[0];
+  if (!existsSync(driver) || !browser || !existsSync(browser)) {
+    throw new Error(
+      'No WebKitGTK for the engine tests: apt-get install -y webkit2gtk-driver xvfb (WebKitWebDriver and its MiniBrowser).',
+    );
+  }
+  return { driver, browser };
+}
+
+// Debian: /usr/lib/<multiarch>/webkit2gtk-4.1/MiniBrowser (fs.globSync is Node 22+).
+function miniBrowsers(): string[] {
+  const found: string[] = [];
+  const dirs = (dir: string) =>
+    existsSync(dir) && statSync(dir).isDirectory() ? readdirSync(dir).map((d) => join(dir, d)) : [];
+  for (const dir of [...dirs('/usr/lib'), '/usr/lib', '/usr/libexec']) {
+    for (const sub of dirs(dir)) {
+      if (/\/webkit(2gtk-4\.\d|gtk-6\.\d)$/.test(sub) && existsSync(join(sub, 'MiniBrowser'))) found.push(join(sub, 'MiniBrowser'));
+    }
+  }
+  return found;
+}
+
+function findXvfb(): string {
+  if (existsSync('/usr/bin/Xvfb')) return '/usr/bin/Xvfb';
+  throw new Error('No Xvfb for the WebKit tests: apt-get install -y xvfb.');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child processes that must never outlive the test run, even when a test throws or the worker dies.
+
+const children = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+function track(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+async function stop(child: ChildProcess | undefined, ms = 3000): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+  await exited;
+  clearTimeout(timer);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Launching
+
+export async function launch(name: EngineName, options: LaunchOptions = {}): Promise<Engine> {
+  if (name === 'webkit') return launchWebKit(options);
+  return launchPuppeteer(name, options);
+}
+
+const firefoxCookieBehavior: Record<CookiePolicy, number> = { default: 5, allow: 0, block: 1 };
+
+async function launchPuppeteer(name: 'chromium' | 'firefox', options: LaunchOptions): Promise<Engine> {
+  const cookies = options.cookies ?? 'default';
+  const viewport = options.viewport ?? { width: 1024, height: 768 };
+  const dark = options.colorScheme === 'dark';
+  let browser: Browser;
+  if (name === 'chromium') {
+    browser = await puppeteer.launch({
+      executablePath: findChromium() as string,
+      headless: true,
+      args: [...(CHROMIUM_ARGS as string[]), ...(cookies === 'block' ? ['--test-third-party-cookie-phaseout'] : [])],
+      defaultViewport: viewport,
+      // Vitest workers handle their own signals; the browser is closed in `close()` or at exit.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+  } else {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: findFirefox(),
+      headless: true,
+      defaultViewport: viewport,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      extraPrefsFirefox: {
+        // puppeteer's profile turns content blocking off (`cookieBehavior0`); put Firefox's real
+        // policy back so the tests see what visitors get.
+        'browser.contentblocking.features.standard': '-tp,tpPrivate,cookieBehavior5,-cryptoTP,-fp',
+        'network.cookie.cookieBehavior': firefoxCookieBehavior[cookies],
+        'network.cookie.cookieBehavior.pbmode': firefoxCookieBehavior[cookies],
+        // 0 = dark, 1 = light: what `prefers-color-scheme` answers in pages.
+        'layout.css.prefers-color-scheme.content-override': dark ? 0 : 1,
+        'ui.systemUsesDarkTheme': dark ? 1 : 0,
+      },
+    });
+  }
+  const context: BrowserContext = browser.defaultBrowserContext();
+  const version = await browser.version();
+  const userAgent = await browser.userAgent();
+  let closed = false;
+  const pid = browser.process()?.pid;
+  // The tab in front. A person acts in the tab they look at, and so do the tests: a background tab
+  // renders no frames, so a click there would wait for a frame that never comes.
+  let front: Page | undefined;
+  return {
+    name,
+    version,
+    userAgent,
+    async newTab(url) {
+      const page = await context.newPage();
+      if (name === 'chromium') {
+        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: dark ? 'dark' : 'light' }]);
+      }
+      front = page;
+      const tab = puppeteerTab(page, async () => {
+        if (front !== page) {
+          await page.bringToFront();
+          front = page;
+        }
+      });
+      if (url) await tab.goto(url);
+      return tab;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 5000))]).catch(() => undefined);
+      // A browser that did not exit in time is ended by its process id, never by name.
+      if (pid) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Already gone: the normal case.
+        }
+      }
+    },
+  };
+}
+
+function puppeteerTab(page: Page, activate: () => Promise<void>): Tab {
+  const find = async (query: Query): Promise<ElementHandle<Element> | null> => {
+    const handle = await page.evaluateHandle(`${FINDER_SOURCE}(${JSON.stringify(toWire(query))})[0] || null`);
+    const element = handle.asElement() as ElementHandle<Element> | null;
+    if (!element) await handle.dispose();
+    return element;
+  };
+  const tab: Tab = {
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    async reload() {
+      await page.reload({ waitUntil: 'load' });
+    },
+    async url() {
+      return page.url();
+    },
+    async evaluate<T>(source: string, ...args: unknown[]) {
+      return (await page.evaluate(`(${source})(...${JSON.stringify(args)})`)) as T;
+    },
+    async count(query) {
+      return page.evaluate(`${FINDER_SOURCE}(${JSON.stringify(toWire(query))}).length`) as Promise<number>;
+    },
+    async click(query, options) {
+      await activate();
+      const element = await waitForElement(find, query, options?.timeout);
+      await element.click();
+      await element.dispose();
+    },
+    async fill(query, text, options) {
+      await activate();
+      const element = await waitForElement(find, query, options?.timeout);
+      await element.evaluate((el) => ((el as HTMLInputElement).value = ''));
+      await element.type(text);
+      await element.dispose();
+    },
+    async waitFor(query, options) {
+      await waitForQuery(tab, query, options);
+    },
+    async waitUntil<T>(source: string, options?: { timeout?: number; message?: string }) {
+      return pollUntil<T>(() => tab.evaluate<T>(source), options);
+    },
+    async setViewport(width, height) {
+      await page.setViewport({ width, height });
+    },
+    async screenshot(path, options) {
+      await activate();
+      await page.screenshot({ path: path as `${string}.png`, fullPage: options?.fullPage ?? true });
+    },
+    async bringToFront() {
+      await activate();
+    },
+    async close() {
+      await page.close();
+    },
+  };
+  return tab;
+}
+
+async function launchWebKit(options: LaunchOptions): Promise<Engine> {
+  const { driver, browser } = findWebKit();
+  const cookies = options.cookies ?? 'default';
+  const viewport = options.viewport ?? { width: 1024, height: 768 };
+  let xvfb: ChildProcess | undefined;
+  let webdriver: ChildProcess | undefined;
+  let client: WebdriverClient | undefined;
+  const profile = mkdtempSync(join(tmpdir(), 'va-webkit-'));
+  const cleanup = async () => {
+    if (client) await Promise.race([client.deleteSession(), new Promise((r) => setTimeout(r, 3000))]).catch(() => 0);
+    await stop(webdriver);
+    await stop(xvfb);
+    rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    const display = await startXvfb();
+    xvfb = display.process;
+    const port = await freePort();
+    webdriver = track(
+      spawn(driver, [`--port=${port}`, '--host=local'], {
+        stdio: 'ignore',
+        env: { ...process.env, DISPLAY: display.name, GDK_BACKEND: 'x11', LIBGL_ALWAYS_SOFTWARE: '1' },
+      }),
+    );
+    await waitForDriver(port, webdriver);
+    const args = ['--automation'];
+    args.push(`--cookies-policy=${cookies === 'allow' ? 'always' : 'no-third-party'}`);
+    if (cookies === 'block') args.push('--enable-itp');
+    if (options.colorScheme === 'dark') args.push('--dark-mode');
+    client = (await WebDriver.newSession({
+      hostname: '127.0.0.1',
+      port,
+      logLevel: 'silent',
+      connectionRetryCount: 0,
+      capabilities: {
+        browserName: 'MiniBrowser',
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': { binary: browser, args },
+      } as WebdriverIO.Capabilities,
+    })) as unknown as WebdriverClient;
+    const session = client;
+    await session.setWindowRect(null, null, viewport.width, viewport.height);
+    const caps = session.capabilities as { browserName?: string; browserVersion?: string };
+    const userAgent = (await session.executeScript('return navigator.userAgent', [])) as string;
+    let closed = false;
+    let current: string | undefined = (await session.getWindowHandle()) as string;
+    let firstTabFree = true;
+    const focus = async (handle: string) => {
+      if (current !== handle) {
+        await session.switchToWindow(handle);
+        current = handle;
+      }
+    };
+    return {
+      name: 'webkit',
+      version: `WebKitGTK ${caps.browserVersion ?? '?'} (${caps.browserName ?? 'MiniBrowser'})`,
+      userAgent,
+      async newTab(url) {
+        let handle: string;
+        if (firstTabFree) {
+          // The session starts with one window: it is the first tab.
+          firstTabFree = false;
+          handle = current!;
+        } else {
+          handle = ((await session.createWindow('tab')) as { handle: string }).handle;
+        }
+        const tab = webdriverTab(session, handle, focus, () => {
+          if (current === handle) current = undefined;
+        });
+        if (url) await tab.goto(url);
+        return tab;
+      },
+      async close() {
+        if (closed) return;
+        closed = true;
+        await cleanup();
+      },
+    };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+interface WebdriverClient {
+  capabilities: unknown;
+  deleteSession(): Promise<void>;
+  setWindowRect(x: number | null, y: number | null, w: number | null, h: number | null): Promise<unknown>;
+  getWindowHandle(): Promise<string>;
+  createWindow(type: 'tab' | 'window'): Promise<unknown>;
+  switchToWindow(handle: string): Promise<void>;
+  closeWindow(): Promise<unknown>;
+  navigateTo(url: string): Promise<void>;
+  refresh(): Promise<void>;
+  getUrl(): Promise<string>;
+  executeScript(script: string, args: unknown[]): Promise<unknown>;
+  elementClick(id: string): Promise<void>;
+  elementClear(id: string): Promise<void>;
+  elementSendKeys(id: string, text: string): Promise<void>;
+  takeScreenshot(): Promise<string>;
+}
+
+const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
+
+function webdriverTab(
+  session: WebdriverClient,
+  handle: string,
+  focus: (handle: string) => Promise<void>,
+  onClose: () => void,
+): Tab {
+  const run = async <T>(script: string): Promise<T> => {
+    await focus(handle);
+    return (await session.executeScript(script, [])) as T;
+  };
+  const find = async (query: Query): Promise<string | null> => {
+    const found = await run<Record<string, string> | null>(
+      `return ${FINDER_SOURCE}(${JSON.stringify(toWire(query))})[0] || null`,
+    );
+    return found ? (found[ELEMENT_KEY] ?? null) : null;
+  };
+  const tab: Tab = {
+    async goto(url) {
+      await focus(handle);
+      await session.navigateTo(url);
+    },
+    async reload() {
+      await focus(handle);
+      await session.refresh();
+    },
+    async url() {
+      await focus(handle);
+      return session.getUrl();
+    },
+    async evaluate<T>(source: string, ...args: unknown[]) {
+      return run<T>(`return (${source})(...${JSON.stringify(args)})`);
+    },
+    async count(query) {
+      return run<number>(`return ${FINDER_SOURCE}(${JSON.stringify(toWire(query))}).length`);
+    },
+    async click(query, options) {
+      const id = await waitForElement(find, query, options?.timeout);
+      await session.elementClick(id);
+    },
+    async fill(query, text, options) {
+      const id = await waitForElement(find, query, options?.timeout);
+      await session.elementClear(id);
+      await session.elementSendKeys(id, text);
+    },
+    async waitFor(query, options) {
+      await waitForQuery(tab, query, options);
+    },
+    async waitUntil<T>(source: string, options?: { timeout?: number; message?: string }) {
+      return pollUntil<T>(() => tab.evaluate<T>(source), options);
+    },
+    async setViewport(width, height) {
+      await focus(handle);
+      // The window is the viewport in MiniBrowser's automation mode (no toolbar).
+      await session.setWindowRect(null, null, width, height);
+    },
+    async screenshot(path) {
+      await focus(handle);
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(path, Buffer.from(await session.takeScreenshot(), 'base64'));
+    },
+    async bringToFront() {
+      await focus(handle);
+    },
+    async close() {
+      await focus(handle);
+      await session.closeWindow();
+      onClose();
+    },
+  };
+  return tab;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Waiting: polling a condition in the page until a deadline; never a fixed sleep.
+
+async function pollUntil<T>(
+  probe: () => Promise<T>,
+  options: { timeout?: number; message?: string } = {},
+): Promise<T> {
+  const deadline = Date.now() + (options.timeout ?? DEFAULT_TIMEOUT);
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      // A navigation in progress destroys the execution context: try again.
+      last = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${options.message ?? 'condition not met'} within ${options.timeout ?? DEFAULT_TIMEOUT} ms${last ? ` (last error: ${(last as Error).message})` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+async function waitForElement<T>(find: (q: Query) => Promise<T | null>, query: Query, timeout?: number): Promise<T> {
+  return pollUntil(() => find(query), { timeout, message: `no visible element for ${describeQuery(query)}` });
+}
+
+async function waitForQuery(tab: Tab, query: Query, options: { timeout?: number; gone?: boolean } = {}) {
+  await pollUntil(
+    async () => {
+      const n = await tab.count(query);
+      return options.gone ? n === 0 : n > 0;
+    },
+    { timeout: options.timeout, message: options.gone ? `${describeQuery(query)} still shown` : `${describeQuery(query)} not shown` },
+  );
+}
+
+async function waitForDriver(port: number, child: ChildProcess): Promise<void> {
+  await pollUntil(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`WebKitWebDriver exited with ${child.exitCode}`);
+      const res = await fetch(`http://127.0.0.1:${port}/status`).catch(() => undefined);
+      return res?.ok ?? false;
+    },
+    { timeout: 10_000, message: 'WebKitWebDriver did not start' },
+  );
+}
+
+/** Starts a private X display; `-displayfd` lets Xvfb pick a free display number itself. */
+async function startXvfb(): Promise<{ name: string; process: ChildProcess }> {
+  const child = track(
+    spawn(findXvfb(), ['-displayfd', '3', '-screen', '0', '1920x1200x24', '-nolisten', 'tcp', '-noreset'], {
+      stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+    }),
+  );
+  const fd = child.stdio[3] as NodeJS.ReadableStream;
+  const name = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error('Xvfb did not start within 10 s')), 10_000);
+    fd.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      if (text.includes('\n')) {
+        clearTimeout(timer);
+        resolve(`:${text.trim()}`);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Xvfb exited with ${code}`));
+    });
+  });
+  return { name, process: child };
+}
