@@ -2,7 +2,7 @@
 // Each test starts its own mock, demo site and browser (a fresh profile), so nothing carries over
 // between tests or engines, and closes all three even when it fails.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launch, type Engine, type EngineName, type Tab } from './lib/engines.js';
+import { launch, stillRunning, type Engine, type EngineName, type Tab } from './lib/engines.js';
 import { checkout, gate, groupBuy, landing, accessList, session } from './lib/pages.js';
 import { startSite, uniqueEmail, type Site } from './lib/site.js';
 
@@ -19,8 +19,11 @@ export function defineJourneys(engineName: EngineName): void {
       engine = await launch(engineName);
     });
     afterEach(async () => {
+      const pids = engine?.processIds() ?? [];
       await engine?.close();
       await site?.close();
+      // Nothing outlives a test: not the browser, nor its driver or display.
+      expect(stillRunning(pids), `left running after close: ${pids.join(' ')}`).toEqual([]);
     });
 
     /** Opens the emailed link in a new tab, as a mail client does, and presses Continue. */
@@ -125,9 +128,10 @@ export function defineJourneys(engineName: EngineName): void {
       await gate(paid).expectContent(LESSON);
       await gate(lounge).expectContent(LESSON);
 
-      // A refund made in Stripe is noticed when a tab comes back to the front.
+      // A refund made in Stripe is noticed when the visitor comes back to a tab (visibilitychange).
+      // `lounge` is the first tab: the one WebKitGTK's driver can hide and show (see leaveAndReturn).
       await site.refund(email, 'masterclass');
-      await lounge.bringToFront();
+      await lounge.leaveAndReturn();
       await gate(lounge).expectPurchase();
       await gate(lounge).expectNoContent(LESSON);
 

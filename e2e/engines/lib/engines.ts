@@ -7,7 +7,7 @@
 // Tests talk to `Engine` and `Tab` only; everything engine-specific (flags, prefs, capabilities,
 // cookie policies) lives in this file.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,8 +46,40 @@ export interface Engine {
   readonly userAgent: string;
   /** A new tab in this engine's (one, fresh) profile: tabs share cookies and storage. */
   newTab(url?: string): Promise<Tab>;
+  /** The processes started for this engine (browser, driver, display) and all their descendants. */
+  processIds(): number[];
   /** Ends the browser and everything started for it. Safe to call twice. */
   close(): Promise<void>;
+}
+
+/** `pid` and its descendants, from Linux's /proc (empty elsewhere). */
+export function processTree(pid: number | undefined): number[] {
+  if (!pid) return [];
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    const dir = `/proc/${out[i]}/task`;
+    if (!existsSync(dir)) continue;
+    for (const task of readdirSync(dir)) {
+      try {
+        const kids = readFileSync(`${dir}/${task}/children`, 'utf8').trim();
+        if (kids) out.push(...kids.split(/\s+/).map(Number));
+      } catch {
+        // The process ended while we looked.
+      }
+    }
+  }
+  return out;
+}
+
+/** Which of these processes still run (zombies count as ended). */
+export function stillRunning(pids: number[]): number[] {
+  return pids.filter((pid) => {
+    try {
+      return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    } catch {
+      return false;
+    }
+  });
 }
 
 export interface Tab {
@@ -69,8 +101,15 @@ export interface Tab {
   setViewport(width: number, height: number): Promise<void>;
   /** PNG of the viewport (the full page where the engine can). */
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
-  /** Makes this the active tab (WebDriver talks to one window at a time). */
+  /** Makes this the tab the driver acts in (and, where the engine can, the one in front). */
   bringToFront(): Promise<void>;
+  /**
+   * The visitor leaves this tab and comes back (a real `visibilitychange` to hidden, then visible).
+   * Chromium and Firefox: another tab comes to the front, then this one. WebKitGTK: its WebDriver
+   * cannot select a background tab, so only the window's selected tab (the first one opened) can do
+   * this, by minimising and restoring the window.
+   */
+  leaveAndReturn(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -229,6 +268,7 @@ async function launchPuppeteer(name: 'chromium' | 'firefox', options: LaunchOpti
       if (url) await tab.goto(url);
       return tab;
     },
+    processIds: () => processTree(pid),
     async close() {
       if (closed) return;
       closed = true;
@@ -297,6 +337,13 @@ function puppeteerTab(page: Page, activate: () => Promise<void>): Tab {
     async bringToFront() {
       await activate();
     },
+    async leaveAndReturn() {
+      const other = await page.browserContext().newPage();
+      await other.bringToFront();
+      await other.close();
+      await page.bringToFront();
+      await activate();
+    },
     async close() {
       await page.close();
     },
@@ -363,6 +410,7 @@ async function launchWebKit(options: LaunchOptions): Promise<Engine> {
       userAgent,
       async newTab(url) {
         let handle: string;
+        const selected = firstTabFree;
         if (firstTabFree) {
           // The session starts with one window: it is the first tab.
           firstTabFree = false;
@@ -370,12 +418,13 @@ async function launchWebKit(options: LaunchOptions): Promise<Engine> {
         } else {
           handle = ((await session.createWindow('tab')) as { handle: string }).handle;
         }
-        const tab = webdriverTab(session, handle, focus, () => {
+        const tab = webdriverTab(session, handle, selected, focus, () => {
           if (current === handle) current = undefined;
         });
         if (url) await tab.goto(url);
         return tab;
       },
+      processIds: () => [...processTree(xvfb?.pid), ...processTree(webdriver?.pid)],
       async close() {
         if (closed) return;
         closed = true;
@@ -392,6 +441,8 @@ interface WebdriverClient {
   capabilities: unknown;
   deleteSession(): Promise<void>;
   setWindowRect(x: number | null, y: number | null, w: number | null, h: number | null): Promise<unknown>;
+  getWindowRect(): Promise<{ width: number; height: number }>;
+  minimizeWindow(): Promise<unknown>;
   getWindowHandle(): Promise<string>;
   createWindow(type: 'tab' | 'window'): Promise<unknown>;
   switchToWindow(handle: string): Promise<void>;
@@ -411,6 +462,7 @@ const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
 function webdriverTab(
   session: WebdriverClient,
   handle: string,
+  selected: boolean,
   focus: (handle: string) => Promise<void>,
   onClose: () => void,
 ): Tab {
@@ -470,6 +522,17 @@ function webdriverTab(
     },
     async bringToFront() {
       await focus(handle);
+    },
+    async leaveAndReturn() {
+      if (!selected) {
+        throw new Error(
+          "WebKitGTK's WebDriver cannot bring a background tab to the front: use the first tab opened for this step",
+        );
+      }
+      await focus(handle);
+      const rect = await session.getWindowRect();
+      await session.minimizeWindow();
+      await session.setWindowRect(null, null, rect.width, rect.height);
     },
     async close() {
       await focus(handle);
