@@ -7,9 +7,9 @@
 // Tests talk to `Engine` and `Tab` only; everything engine-specific (flags, prefs, capabilities,
 // cookie policies) lives in this file.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Page } from 'puppeteer-core';
 import WebDriver from 'webdriver';
@@ -22,12 +22,11 @@ export const ENGINES: readonly EngineName[] = ['chromium', 'firefox', 'webkit'];
 
 /**
  * How the engine treats third-party (cross-site) cookies:
- * - `default`: what a person gets out of the box. Chromium: allowed. Firefox: Total Cookie
+ * - `default`: what a person gets out of the box. Chromium: allowed outside Incognito. Firefox: Total Cookie
  *   Protection (`network.cookie.cookieBehavior` 5: cross-site cookies partitioned per top-level
  *   site). WebKitGTK: MiniBrowser's default accept policy, "no third party".
  * - `allow`: every engine accepts them (WebKitGTK `--cookies-policy=always`, Firefox behaviour 0).
- * - `block`: the strictest setting a person can choose. Chromium: third-party cookies blocked
- *   (`--test-third-party-cookie-phaseout`, what "Block third-party cookies" does). Firefox: behaviour 1
+ * - `block`: the strictest setting a person can choose. Chromium: "Block third-party cookies". Firefox: behaviour 1
  *   (reject all third-party cookies). WebKitGTK: "no third party" plus Intelligent Tracking Prevention.
  */
 export type CookiePolicy = 'default' | 'allow' | 'block';
@@ -69,6 +68,22 @@ export function processTree(pid: number | undefined): number[] {
     }
   }
   return out;
+}
+
+/**
+ * Waits (up to `ms`) for these processes to end, then kills any left by process id: helper
+ * processes (renderers, WebKit's web and network processes) outlive their parent by a moment.
+ */
+async function reap(pids: number[], ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (stillRunning(pids).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, POLL_MS));
+  for (const pid of stillRunning(pids)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Ended meanwhile.
+    }
+  }
 }
 
 /** Which of these processes still run (zombies count as ended). */
@@ -203,17 +218,30 @@ export async function launch(name: EngineName, options: LaunchOptions = {}): Pro
 }
 
 const firefoxCookieBehavior: Record<CookiePolicy, number> = { default: 5, allow: 0, block: 1 };
+const chromiumCookieControls: Record<CookiePolicy, number> = { default: 2, allow: 0, block: 1 };
 
 async function launchPuppeteer(name: 'chromium' | 'firefox', options: LaunchOptions): Promise<Engine> {
   const cookies = options.cookies ?? 'default';
   const viewport = options.viewport ?? { width: 1024, height: 768 };
   const dark = options.colorScheme === 'dark';
   let browser: Browser;
+  let profile: string | undefined;
   if (name === 'chromium') {
+    // Without a profile preference, headless Chromium blocks every third-party cookie (CDP reports
+    // the reason "UserPreferences"), which is not what a person's Chrome does. The profile says what
+    // the cookie settings page would: 2 = "block third-party cookies in Incognito" (Chrome's default,
+    // so allowed here), 0 = allow, 1 = "Block third-party cookies".
+    profile = mkdtempSync(join(tmpdir(), 'va-chromium-'));
+    mkdirSync(join(profile, 'Default'));
+    writeFileSync(
+      join(profile, 'Default', 'Preferences'),
+      JSON.stringify({ profile: { cookie_controls_mode: chromiumCookieControls[cookies] } }),
+    );
     browser = await puppeteer.launch({
       executablePath: findChromium() as string,
       headless: true,
-      args: [...(CHROMIUM_ARGS as string[]), ...(cookies === 'block' ? ['--test-third-party-cookie-phaseout'] : [])],
+      userDataDir: profile,
+      args: CHROMIUM_ARGS as string[],
       defaultViewport: viewport,
       // Vitest workers handle their own signals; the browser is closed in `close()` or at exit.
       handleSIGINT: false,
@@ -272,15 +300,11 @@ async function launchPuppeteer(name: 'chromium' | 'firefox', options: LaunchOpti
     async close() {
       if (closed) return;
       closed = true;
+      const pids = processTree(pid);
       await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 5000))]).catch(() => undefined);
-      // A browser that did not exit in time is ended by its process id, never by name.
-      if (pid) {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // Already gone: the normal case.
-        }
-      }
+      // Anything that did not exit in time is ended by its process id, never by name.
+      await reap(pids);
+      if (profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
@@ -358,12 +382,12 @@ async function launchWebKit(options: LaunchOptions): Promise<Engine> {
   let xvfb: ChildProcess | undefined;
   let webdriver: ChildProcess | undefined;
   let client: WebdriverClient | undefined;
-  const profile = mkdtempSync(join(tmpdir(), 'va-webkit-'));
   const cleanup = async () => {
+    const pids = [...processTree(xvfb?.pid), ...processTree(webdriver?.pid)];
     if (client) await Promise.race([client.deleteSession(), new Promise((r) => setTimeout(r, 3000))]).catch(() => 0);
     await stop(webdriver);
     await stop(xvfb);
-    rmSync(profile, { recursive: true, force: true });
+    await reap(pids);
   };
   try {
     const display = await startXvfb();
@@ -568,7 +592,8 @@ async function pollUntil<T>(
 }
 
 async function waitForElement<T>(find: (q: Query) => Promise<T | null>, query: Query, timeout?: number): Promise<T> {
-  return pollUntil(() => find(query), { timeout, message: `no visible element for ${describeQuery(query)}` });
+  const found = await pollUntil(() => find(query), { timeout, message: `no visible element for ${describeQuery(query)}` });
+  return found as T;
 }
 
 async function waitForQuery(tab: Tab, query: Query, options: { timeout?: number; gone?: boolean } = {}) {
