@@ -116,6 +116,9 @@ export function defineJourneys(engineName: EngineName): void {
       const paid = await engine.newTab(site.at('masterclass'));
       await gate(paid).expectSignIn();
 
+      // Sign-in, purchase and sign-out reach the other tab by BroadcastChannel (the SDK's session
+      // channel and the elements' access channel); both tabs are first-party on one site, so
+      // Firefox's and WebKit's storage partitioning keeps them in the same partition.
       await signInByCode(paid, email);
       await gate(paid).expectPurchase();
       await gate(lounge).expectContent(LOUNGE);

@@ -7,7 +7,16 @@
 // Tests talk to `Engine` and `Tab` only; everything engine-specific (flags, prefs, capabilities,
 // cookie policies) lives in this file.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -145,9 +154,7 @@ export function findFirefox(): string {
 
 export function findWebKit(): { driver: string; browser: string } {
   const driver = process.env.WEBKIT_WEBDRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
-  const browser =
-    process.env.WEBKIT_MINIBROWSER_PATH ??
-    miniBrowsers().sort()[0];
+  const browser = process.env.WEBKIT_MINIBROWSER_PATH ?? miniBrowsers().sort()[0];
   if (!existsSync(driver) || !browser || !existsSync(browser)) {
     throw new Error(
       'No WebKitGTK for the engine tests: apt-get install -y webkit2gtk-driver xvfb (WebKitWebDriver and its MiniBrowser).',
@@ -163,7 +170,8 @@ function miniBrowsers(): string[] {
     existsSync(dir) && statSync(dir).isDirectory() ? readdirSync(dir).map((d) => join(dir, d)) : [];
   for (const dir of [...dirs('/usr/lib'), '/usr/lib', '/usr/libexec']) {
     for (const sub of dirs(dir)) {
-      if (/\/webkit(2gtk-4\.\d|gtk-6\.\d)$/.test(sub) && existsSync(join(sub, 'MiniBrowser'))) found.push(join(sub, 'MiniBrowser'));
+      if (/\/webkit(2gtk-4\.\d|gtk-6\.\d)$/.test(sub) && existsSync(join(sub, 'MiniBrowser')))
+        found.push(join(sub, 'MiniBrowser'));
     }
   }
   return found;
@@ -179,7 +187,16 @@ function findXvfb(): string {
 
 const children = new Set<ChildProcess>();
 process.once('exit', () => {
-  for (const child of children) child.kill('SIGKILL');
+  // Descendants first: killing WebKitWebDriver alone leaves its MiniBrowser running.
+  for (const child of children) {
+    for (const pid of processTree(child.pid).reverse()) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+  }
 });
 
 function track(child: ChildProcess): ChildProcess {
@@ -540,7 +557,11 @@ function webdriverTab(
       await session.setWindowRect(null, null, width, height);
     },
     async screenshot(path) {
-      await focus(handle);
+      // A background tab is not rendered: the screenshot would wait for a frame that never comes.
+      if (!selected) throw new Error('WebKitGTK renders only the first tab opened: take screenshots there');
+      // WebKitGTK's screenshot is the last frame it painted, which can be from before the latest
+      // changes: wait for two fresh frames first.
+      await run('return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))');
       const { writeFile } = await import('node:fs/promises');
       await writeFile(path, Buffer.from(await session.takeScreenshot(), 'base64'));
     },
@@ -570,10 +591,7 @@ function webdriverTab(
 // ---------------------------------------------------------------------------------------------
 // Waiting: polling a condition in the page until a deadline; never a fixed sleep.
 
-async function pollUntil<T>(
-  probe: () => Promise<T>,
-  options: { timeout?: number; message?: string } = {},
-): Promise<T> {
+async function pollUntil<T>(probe: () => Promise<T>, options: { timeout?: number; message?: string } = {}): Promise<T> {
   const deadline = Date.now() + (options.timeout ?? DEFAULT_TIMEOUT);
   let last: unknown;
   for (;;) {
@@ -585,14 +603,19 @@ async function pollUntil<T>(
       last = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`${options.message ?? 'condition not met'} within ${options.timeout ?? DEFAULT_TIMEOUT} ms${last ? ` (last error: ${(last as Error).message})` : ''}`);
+      throw new Error(
+        `${options.message ?? 'condition not met'} within ${options.timeout ?? DEFAULT_TIMEOUT} ms${last ? ` (last error: ${(last as Error).message})` : ''}`,
+      );
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }
 
 async function waitForElement<T>(find: (q: Query) => Promise<T | null>, query: Query, timeout?: number): Promise<T> {
-  const found = await pollUntil(() => find(query), { timeout, message: `no visible element for ${describeQuery(query)}` });
+  const found = await pollUntil(() => find(query), {
+    timeout,
+    message: `no visible element for ${describeQuery(query)}`,
+  });
   return found as T;
 }
 
@@ -602,7 +625,10 @@ async function waitForQuery(tab: Tab, query: Query, options: { timeout?: number;
       const n = await tab.count(query);
       return options.gone ? n === 0 : n > 0;
     },
-    { timeout: options.timeout, message: options.gone ? `${describeQuery(query)} still shown` : `${describeQuery(query)} not shown` },
+    {
+      timeout: options.timeout,
+      message: options.gone ? `${describeQuery(query)} still shown` : `${describeQuery(query)} not shown`,
+    },
   );
 }
 

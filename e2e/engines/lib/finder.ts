@@ -31,7 +31,11 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function toWire(query: Query): WireQuery {
   const pattern = (p: string | RegExp | undefined) =>
-    p === undefined ? undefined : typeof p === 'string' ? { source: escape(p), flags: 'i' } : { source: p.source, flags: p.flags };
+    p === undefined
+      ? undefined
+      : typeof p === 'string'
+        ? { source: escape(p), flags: 'i' }
+        : { source: p.source, flags: p.flags };
   return { role: query.role, name: pattern(query.name), text: pattern(query.text), within: query.within };
 }
 
