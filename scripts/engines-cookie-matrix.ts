@@ -6,7 +6,14 @@
 // the emailed link end up, and whether the API, opened as a page (first party), sees the visitor
 // afterwards (was the cookie stored at all, and in the API's own jar?). e2e/engines/cookies.ts
 // asserts the rows this printed; run it again when an engine is upgraded.
-import { ENGINES, launch, type CookiePolicy, type EngineName, type Tab } from '../e2e/engines/lib/engines.js';
+import {
+  closeShared,
+  ENGINES,
+  launch,
+  type CookiePolicy,
+  type EngineName,
+  type Tab,
+} from '../e2e/engines/lib/engines.js';
 import { gate, landing } from '../e2e/engines/lib/pages.js';
 import { startSite, uniqueEmail } from '../e2e/engines/lib/site.js';
 
@@ -81,3 +88,4 @@ for (const engineName of engines) {
     }
   }
 }
+await closeShared();

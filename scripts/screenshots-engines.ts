@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENGINES, launch, type EngineName, type Tab } from '../e2e/engines/lib/engines.js';
+import { closeShared, ENGINES, launch, type EngineName, type Tab } from '../e2e/engines/lib/engines.js';
 import { gate, checkout } from '../e2e/engines/lib/pages.js';
 import { startSite, uniqueEmail } from '../e2e/engines/lib/site.js';
 
@@ -94,4 +94,8 @@ async function shootStates(
   }
 }
 
-await main();
+try {
+  await main();
+} finally {
+  await closeShared();
+}

@@ -10,8 +10,17 @@
 // names the cause (`cause`) so that, once the gate tells the causes apart (issue 7: host names
 // differ, third-party cookies blocked, cookies disabled), `expectBlocked` can check the cause and
 // fix shown instead of the one generic message.
-import { afterEach, describe, expect, it } from 'vitest';
-import { launch, stillRunning, type CookiePolicy, type Engine, type EngineName, type Tab } from './lib/engines.js';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import {
+  closeShared,
+  launch,
+  sharedProcessIds,
+  stillRunning,
+  type CookiePolicy,
+  type Engine,
+  type EngineName,
+  type Tab,
+} from './lib/engines.js';
 import { gate, landing } from './lib/pages.js';
 import { startSite, uniqueEmail, type Site, type SiteOptions } from './lib/site.js';
 
@@ -116,6 +125,12 @@ export function defineCookieTests(engineName: EngineName): void {
     let site: Site | undefined;
     let engine: Engine | undefined;
 
+    afterAll(async () => {
+      // The browser shared by this file's tests (Firefox), and everything it started.
+      const pids = await sharedProcessIds();
+      await closeShared();
+      expect(stillRunning(pids), `left running after close: ${pids.join(' ')}`).toEqual([]);
+    });
     afterEach(async () => {
       const pids = engine?.processIds() ?? [];
       await engine?.close();

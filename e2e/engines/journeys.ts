@@ -1,8 +1,16 @@
 // The visitor journeys, written once and run in each engine by chromium/firefox/webkit.test.ts.
 // Each test starts its own mock, demo site and browser (a fresh profile), so nothing carries over
 // between tests or engines, and closes all three even when it fails.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launch, stillRunning, type Engine, type EngineName, type Tab } from './lib/engines.js';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  closeShared,
+  launch,
+  sharedProcessIds,
+  stillRunning,
+  type Engine,
+  type EngineName,
+  type Tab,
+} from './lib/engines.js';
 import { checkout, gate, groupBuy, landing, accessList, session } from './lib/pages.js';
 import { startSite, uniqueEmail, type Site } from './lib/site.js';
 
@@ -17,6 +25,12 @@ export function defineJourneys(engineName: EngineName): void {
     beforeEach(async () => {
       site = await startSite();
       engine = await launch(engineName);
+    });
+    afterAll(async () => {
+      // The browser shared by this file's tests (Firefox), and everything it started.
+      const pids = await sharedProcessIds();
+      await closeShared();
+      expect(stillRunning(pids), `left running after close: ${pids.join(' ')}`).toEqual([]);
     });
     afterEach(async () => {
       const pids = engine?.processIds() ?? [];

@@ -21,7 +21,6 @@ import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Page } from 'puppeteer-core';
-import WebDriver from 'webdriver';
 import { describeQuery, FINDER_SOURCE, toWire, type Query } from './finder.js';
 // @ts-expect-error -- plain ESM helper shared with scripts
 import { CHROMIUM_ARGS, findChromium } from '../../../scripts/find-chromium.mjs';
@@ -54,7 +53,10 @@ export interface Engine {
   readonly userAgent: string;
   /** A new tab in this engine's (one, fresh) profile: tabs share cookies and storage. */
   newTab(url?: string): Promise<Tab>;
-  /** The processes started for this engine (browser, driver, display) and all their descendants. */
+  /**
+   * The processes started for this engine (browser, driver, display) and all their descendants;
+   * none for a Firefox test, whose browser is shared (see `sharedProcessIds`).
+   */
   processIds(): number[];
   /** Ends the browser and everything started for it. Safe to call twice. */
   close(): Promise<void>;
@@ -237,6 +239,67 @@ export async function launch(name: EngineName, options: LaunchOptions = {}): Pro
 const firefoxCookieBehavior: Record<CookiePolicy, number> = { default: 5, allow: 0, block: 1 };
 const chromiumCookieControls: Record<CookiePolicy, number> = { default: 2, allow: 0, block: 1 };
 
+const firefoxes = new Map<string, Promise<Browser>>();
+
+function sharedFirefox(
+  cookies: CookiePolicy,
+  dark: boolean,
+  viewport: { width: number; height: number },
+): Promise<Browser> {
+  const key = JSON.stringify([cookies, dark, viewport]);
+  let started = firefoxes.get(key);
+  if (!started) {
+    started = (async () => {
+      const browser = await puppeteer.launch({
+        browser: 'firefox',
+        executablePath: findFirefox(),
+        headless: true,
+        defaultViewport: viewport,
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+        extraPrefsFirefox: {
+          // puppeteer's profile turns content blocking off (`cookieBehavior0`); put Firefox's real
+          // policy back so the tests see what visitors get.
+          'browser.contentblocking.features.standard': '-tp,tpPrivate,cookieBehavior5,-cryptoTP,-fp',
+          'network.cookie.cookieBehavior': firefoxCookieBehavior[cookies],
+          'network.cookie.cookieBehavior.pbmode': firefoxCookieBehavior[cookies],
+          // 0 = dark, 1 = light: what `prefers-color-scheme` answers in pages.
+          'layout.css.prefers-color-scheme.content-override': dark ? 0 : 1,
+          'ui.systemUsesDarkTheme': dark ? 1 : 0,
+        },
+      });
+      return browser;
+    })();
+    firefoxes.set(key, started);
+    // A failed start is not cached: the next test tries again.
+    started.catch(() => firefoxes.delete(key));
+    // The promise is awaited by every caller; this handler only forgets a failed start.
+  }
+  return started;
+}
+
+/** Processes of the browsers shared between tests (Firefox), with their descendants. */
+export async function sharedProcessIds(): Promise<number[]> {
+  const browsers = await Promise.allSettled(firefoxes.values());
+  return browsers.flatMap((b) => (b.status === 'fulfilled' ? processTree(b.value.process()?.pid) : []));
+}
+
+/** Closes the browsers shared between tests; call it after the last test of a file. */
+export async function closeShared(): Promise<void> {
+  const pids = await sharedProcessIds();
+  const browsers = await Promise.allSettled(firefoxes.values());
+  firefoxes.clear();
+  await Promise.all(
+    browsers.map((b) =>
+      b.status === 'fulfilled'
+        ? Promise.race([b.value.close(), new Promise((r) => setTimeout(r, 5000))]).catch(() => undefined)
+        : undefined,
+    ),
+  );
+  await reap(pids);
+}
+
 async function launchPuppeteer(name: 'chromium' | 'firefox', options: LaunchOptions): Promise<Engine> {
   const cookies = options.cookies ?? 'default';
   const viewport = options.viewport ?? { width: 1024, height: 768 };
@@ -266,31 +329,18 @@ async function launchPuppeteer(name: 'chromium' | 'firefox', options: LaunchOpti
       handleSIGHUP: false,
     });
   } else {
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: findFirefox(),
-      headless: true,
-      defaultViewport: viewport,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-      extraPrefsFirefox: {
-        // puppeteer's profile turns content blocking off (`cookieBehavior0`); put Firefox's real
-        // policy back so the tests see what visitors get.
-        'browser.contentblocking.features.standard': '-tp,tpPrivate,cookieBehavior5,-cryptoTP,-fp',
-        'network.cookie.cookieBehavior': firefoxCookieBehavior[cookies],
-        'network.cookie.cookieBehavior.pbmode': firefoxCookieBehavior[cookies],
-        // 0 = dark, 1 = light: what `prefers-color-scheme` answers in pages.
-        'layout.css.prefers-color-scheme.content-override': dark ? 0 : 1,
-        'ui.systemUsesDarkTheme': dark ? 1 : 0,
-      },
-    });
+    browser = await sharedFirefox(cookies, dark, viewport);
   }
-  const context: BrowserContext = browser.defaultBrowserContext();
+  // Firefox: one browser per setting, shared by the tests of a file, and a fresh user context (its
+  // own cookie jar and storage, the same cookie policy) per test; a Firefox start costs 4–7 s here.
+  // Chromium: a browser per test (0.8 s), since its isolated contexts are Incognito-like and would
+  // change the third-party cookie setting under test.
+  const context: BrowserContext =
+    name === 'firefox' ? await browser.createBrowserContext() : browser.defaultBrowserContext();
   const version = await browser.version();
   const userAgent = await browser.userAgent();
   let closed = false;
-  const pid = browser.process()?.pid;
+  const pid = name === 'firefox' ? undefined : browser.process()?.pid;
   // The tab in front. A person acts in the tab they look at, and so do the tests: a background tab
   // renders no frames, so a click there would wait for a frame that never comes.
   let front: Page | undefined;
@@ -317,6 +367,10 @@ async function launchPuppeteer(name: 'chromium' | 'firefox', options: LaunchOpti
     async close() {
       if (closed) return;
       closed = true;
+      if (name === 'firefox') {
+        await context.close();
+        return;
+      }
       const pids = processTree(pid);
       await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 5000))]).catch(() => undefined);
       // Anything that did not exit in time is ended by its process id, never by name.
@@ -421,6 +475,10 @@ async function launchWebKit(options: LaunchOptions): Promise<Engine> {
     args.push(`--cookies-policy=${cookies === 'allow' ? 'always' : 'no-third-party'}`);
     if (cookies === 'block') args.push('--enable-itp');
     if (options.colorScheme === 'dark') args.push('--dark-mode');
+    // WebdriverIO's loggers read their level when first loaded: quiet them before that (an "info"
+    // line per session otherwise), unless someone asked for a level.
+    process.env.WDIO_LOG_LEVEL ??= 'warn';
+    const { default: WebDriver } = await import('webdriver');
     client = (await WebDriver.newSession({
       hostname: '127.0.0.1',
       port,
