@@ -23,8 +23,20 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['packages/{contract,sdk,mock,conformance}/src/**/*.test.ts', 'e2e/**/*.test.ts'],
+          exclude: ['e2e/engines/**'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        // The journeys in Chromium, Firefox and WebKitGTK (e2e/engines, decision 0080): real browsers
+        // driven from Node, one file per engine, so the engines run side by side.
+        test: {
+          name: 'engines',
+          environment: 'node',
+          include: ['e2e/engines/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

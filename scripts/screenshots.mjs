@@ -5,7 +5,7 @@
 // purchases, the mock's clock. The light page declares no colour scheme and the system is set to
 // dark, which shows that the elements follow the page, not the system.
 //   node scripts/screenshots.mjs [--only NAME-FRAGMENT]
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -729,7 +729,12 @@ const states = [
 // ------------------------------------------------------------------ run
 
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-if (!only) rmSync(out, { recursive: true, force: true });
+// Only this script's own files: docs/screenshots/<engine>/ belongs to `npm run screenshots:engines`.
+if (!only && existsSync(out)) {
+  for (const name of readdirSync(out, { withFileTypes: true })) {
+    if (name.isFile()) rmSync(`${out}/${name.name}`);
+  }
+}
 mkdirSync(out, { recursive: true });
 const taken = [];
 const failures = [];
@@ -776,7 +781,7 @@ try {
   await mock.close();
 }
 
-if (!only) {
+if (!only && existsSync(out)) {
   const files = readdirSync(out)
     .filter((f) => f.endsWith('.png'))
     .sort();

@@ -1,0 +1,3 @@
+import { defineCookieTests } from './cookies.js';
+
+defineCookieTests('webkit');
