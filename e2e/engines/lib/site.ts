@@ -1,15 +1,15 @@
 // The system under test for the engine journeys: the standalone mock on port 0 and the demo site
 // (examples/demo) on port 0, each on the host name a test asks for. Page and API on the same host
 // name are the same site; `localhost` and `127.0.0.1` are two different sites to every engine; the
-// `.test` names of hosts.ts are real-looking sites over https (same site when they share
-// `creator.test`, two sites otherwise).
+// names of hosts.ts are real-looking sites over https (`www.example.com` and `api.example.com` are one
+// site, `api.example.net` another).
 import { startServer, type RunningServer } from '@visitor-access/mock/server';
 // @ts-expect-error -- plain ESM module of the demo
 import { startDemo } from '../../../examples/demo/serve.mjs';
 import { isTestHost, startTlsFront, type Front } from './hosts.js';
 
 export interface SiteOptions {
-  /** Host name of the page. Default `localhost`. A `.test` name (hosts.ts) is served over https. */
+  /** Host name of the page. Default `localhost`. A name of hosts.ts is served over https. */
   pageHost?: string;
   /** Host name of the API. Default `localhost` (same site as the page). */
   apiHost?: string;
@@ -68,7 +68,7 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
     for (const close of closers.reverse()) await close().catch(() => undefined);
   };
   try {
-    // A `.test` API: TLS in front of the mock on 127.0.0.1, and the mock's public URL (links in
+    // An API on a name of hosts.ts: TLS in front of the mock on 127.0.0.1, and the mock's public URL (links in
     // emails, its own origin) on the made-up name.
     let apiPort = 0;
     let apiOrigin: string;
@@ -118,7 +118,10 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
       return res.json() as Promise<any>;
     };
     if (isTestHost(pageHost)) {
-      await dev('/_mock/api/handles/gharart', { method: 'PUT', body: JSON.stringify({ allowedOrigins: [pageOrigin] }) });
+      await dev('/_mock/api/handles/gharart', {
+        method: 'PUT',
+        body: JSON.stringify({ allowedOrigins: [pageOrigin] }),
+      });
     }
 
     const site: Site = {
