@@ -1,6 +1,13 @@
-// The visitor journeys, written once and run in each engine by chromium/firefox/webkit.test.ts.
-// Each test starts its own mock, demo site and browser (a fresh profile), so nothing carries over
-// between tests or engines, and closes all three even when it fails.
+// The visitor journeys, written once and run in each engine by chromium/firefox/webkit.journeys.test.ts.
+// Each test starts its own mock and demo site and a fresh browser profile (Firefox: a fresh user
+// context of a browser shared by the file, decision 0080), so nothing carries over between tests or
+// engines, and closes them even when it fails.
+//
+// Tabs: in Chromium and Firefox a new tab comes to the front and hides the others, as in a person's
+// browser. In WebKitGTK's MiniBrowser a new tab opens behind the first one, and its WebDriver cannot
+// bring it forward: the first tab stays the one in front, the others run (timers, network,
+// BroadcastChannel) but are never painted. Steps that need "leave and come back" use the first tab
+// in every engine (see `Tab.leaveAndReturn`).
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   closeShared,
@@ -11,11 +18,14 @@ import {
   type EngineName,
   type Tab,
 } from './lib/engines.js';
-import { checkout, gate, groupBuy, landing, accessList, session } from './lib/pages.js';
+import { accessList, checkout, gate, groupBuy, landing, session } from './lib/pages.js';
 import { startSite, uniqueEmail, type Site } from './lib/site.js';
 
+const MASTERCLASS = { slug: 'masterclass', title: 'Block-Printing Masterclass', price: '$19.00' };
 const LESSON = 'Carving your first block';
-const LOUNGE = 'This month in the lounge';
+const LOUNGE = { slug: 'members-lounge', title: 'Members Lounge' };
+const LOUNGE_TEXT = 'This month in the lounge';
+const BUNDLE = { slug: 'spring-bundle', title: 'Spring Bundle', price: '$49.00' };
 
 export function defineJourneys(engineName: EngineName): void {
   describe(`${engineName}: visitor journeys on the demo site (page and API on localhost)`, () => {
@@ -44,144 +54,215 @@ export function defineJourneys(engineName: EngineName): void {
     async function openLinkInNewTab(email: string): Promise<Tab> {
       const mail = await site.signInMail(email);
       const tab = await engine.newTab(mail.link);
+      await landing(tab).expectContinue(email);
       await landing(tab).continue();
       return tab;
     }
 
-    async function signInByCode(tab: Tab, email: string): Promise<void> {
-      await gate(tab).requestLink(email);
-      await gate(tab).expectCheckEmail();
-      await gate(tab).enterCode((await site.signInMail(email)).code);
-    }
+    /** POSTs to a page's checkout route so far: one sign-in must never open two checkout sessions. */
+    const checkoutsOf = async (slug: string) =>
+      (await site.requests()).filter((r) => r.method === 'POST' && r.path.endsWith(`/${slug}/checkout`)).length;
 
-    it('buyer: email → link in another tab → checkout → the lesson → a reload keeps access', async () => {
+    const pathOf = async (tab: Tab) => new URL(await tab.url()).pathname;
+
+    it('buyer: email + "Buy" → the link in another tab goes on to checkout there, the first tab waits → pay → the lesson → a reload keeps access', async () => {
       const email = uniqueEmail('buyer');
-      const first = await engine.newTab(site.at('masterclass'));
-      await gate(first).expectSignIn();
+      const first = await engine.newTab(site.at(MASTERCLASS.slug));
+      await gate(first).expectBuyOffer(MASTERCLASS.title, MASTERCLASS.price);
       await gate(first).expectNoContent(LESSON);
-      await gate(first).requestLink(email);
-      await gate(first).expectCheckEmail();
+      // A signed-out page load asks nothing the API answers with a 4xx (the console stays clean).
+      expect((await site.requests()).filter((r) => r.status >= 400)).toEqual([]);
+
+      await gate(first).buyAs(email, MASTERCLASS.price);
+      await gate(first).expectCheckEmail('buy');
 
       const linkTab = await openLinkInNewTab(email);
-      // The landing signs in on the API's origin and returns to the page it was asked from.
-      await linkTab.waitUntil(`() => location.href.startsWith(${JSON.stringify(site.at('masterclass'))})`, {
-        message: 'the link did not return to the masterclass page',
-      });
-      await gate(linkTab).expectPurchase();
-      await session(linkTab).expectSignedIn(email);
+      // The landing signs in on the API's origin and returns to the page, which goes straight on to
+      // checkout: the visitor pressed "Buy" once.
+      await checkout(linkTab).expectOpen();
 
-      await gate(linkTab).buy();
+      // The tab that asked for the link moves to the purchase and waits there: no second checkout.
+      await first.bringToFront();
+      await gate(first).expectPurchase(MASTERCLASS.price);
+      expect(await pathOf(first)).toBe(`/${MASTERCLASS.slug}`);
+
       await checkout(linkTab).pay();
       await gate(linkTab).expectContent(LESSON);
-      expect(await linkTab.url()).not.toMatch(/va_checkout|session_id/);
-
+      await session(linkTab).expectSignedIn(email);
+      expect(await linkTab.url()).toBe(site.at(MASTERCLASS.slug));
       await linkTab.reload();
       await gate(linkTab).expectContent(LESSON);
 
       // The first tab, still open where the visitor asked for the link, unlocked without a reload.
       await first.bringToFront();
       await gate(first).expectContent(LESSON);
+      expect(await checkoutsOf(MASTERCLASS.slug)).toBe(1);
     });
 
-    it('code: the 6-digit code from the email signs in on the same page', async () => {
+    it('code: the 6-digit code typed on the paid page goes on to checkout in that tab; another tab waits in the purchase', async () => {
       const email = uniqueEmail('code');
-      const tab = await engine.newTab(site.at('masterclass'));
-      await gate(tab).expectSignIn();
-      await signInByCode(tab, email);
-      await gate(tab).expectPurchase();
+      const tab = await engine.newTab(site.at(MASTERCLASS.slug));
+      await gate(tab).expectBuyOffer(MASTERCLASS.title, MASTERCLASS.price);
+      const other = await engine.newTab(site.at(MASTERCLASS.slug));
+      await gate(other).expectBuyOffer(MASTERCLASS.title, MASTERCLASS.price);
+
+      await gate(tab).buyAs(email, MASTERCLASS.price);
+      await gate(tab).expectCheckEmail('buy');
+      await gate(tab).enterCode((await site.signInMail(email)).code);
+      await checkout(tab).expectOpen();
+      await gate(other).expectPurchase(MASTERCLASS.price);
+      expect(await pathOf(other)).toBe(`/${MASTERCLASS.slug}`);
+
+      await checkout(tab).pay();
+      await gate(tab).expectContent(LESSON);
+      await gate(other).expectContent(LESSON);
+      expect(await checkoutsOf(MASTERCLASS.slug)).toBe(1);
+
+      await tab.goto(site.at('access'));
+      await accessList(tab).expectPurchase(MASTERCLASS.title);
+    });
+
+    it('free page: the code signs in and the page opens; a reload keeps it', async () => {
+      const email = uniqueEmail('free');
+      const tab = await engine.newTab(site.at(LOUNGE.slug));
+      await gate(tab).expectFreeSignIn(LOUNGE.title);
+      await gate(tab).expectNoContent(LOUNGE_TEXT);
+      await gate(tab).requestLink(email);
+      await gate(tab).expectCheckEmail('read');
+      await gate(tab).enterCode((await site.signInMail(email)).code);
+      await gate(tab).expectContent(LOUNGE_TEXT);
       await session(tab).expectSignedIn(email);
       await tab.reload();
-      await gate(tab).expectPurchase();
+      await gate(tab).expectContent(LOUNGE_TEXT);
+    });
+
+    it('a sign-in link in the page address: removed at once, used only after "Continue as …"', async () => {
+      const email = uniqueEmail('address');
+      const tab = await engine.newTab(site.at(LOUNGE.slug));
+      await gate(tab).requestLink(email);
+      await gate(tab).expectCheckEmail('read');
+      const { token } = await site.signInMail(email);
+
+      // The same browser opens the page with the token in its address (a creator's own link).
+      const linkTab = await engine.newTab(site.at(`${LOUNGE.slug}?va_token=${encodeURIComponent(token)}`));
+      await gate(linkTab).expectConfirmLink(email);
+      expect(await linkTab.url()).toBe(site.at(LOUNGE.slug));
+      const verifies = async () =>
+        (await site.requests()).filter((r) => r.method === 'POST' && r.path === '/v2/visitor/auth/verify').length;
+      expect(await verifies()).toBe(0);
+      await gate(linkTab).expectNoContent(LOUNGE_TEXT);
+
+      await gate(linkTab).confirmLink();
+      await gate(linkTab).expectContent(LOUNGE_TEXT);
+      expect(await verifies()).toBe(1);
+      // The tab that asked follows (session broadcast).
+      await tab.bringToFront();
+      await gate(tab).expectContent(LOUNGE_TEXT);
     });
 
     it('expired link: the landing says so and offers a new link; nobody is signed in', async () => {
       const email = uniqueEmail('expired');
-      const tab = await engine.newTab(site.at('members-lounge'));
+      const tab = await engine.newTab(site.at(LOUNGE.slug));
       await gate(tab).requestLink(email);
-      await gate(tab).expectCheckEmail();
+      await gate(tab).expectCheckEmail('read');
       const mail = await site.signInMail(email);
       await site.advanceClock(16 * 60 * 1000);
       const linkTab = await engine.newTab(mail.link);
       await landing(linkTab).expectExpired();
-      await landing(linkTab).expectNewLinkForm();
-      await linkTab.goto(site.at('members-lounge'));
-      await gate(linkTab).expectSignIn();
-      await gate(linkTab).expectNoContent(LOUNGE);
+      await landing(linkTab).expectNewLinkForm(email);
+      await linkTab.goto(site.at(LOUNGE.slug));
+      await gate(linkTab).expectFreeSignIn(LOUNGE.title);
+      await gate(linkTab).expectNoContent(LOUNGE_TEXT);
     });
 
     it('used link: a second open says it was used; the first sign-in stands', async () => {
       const email = uniqueEmail('used');
-      const tab = await engine.newTab(site.at('members-lounge'));
+      const tab = await engine.newTab(site.at(LOUNGE.slug));
       await gate(tab).requestLink(email);
-      await gate(tab).expectCheckEmail();
+      await gate(tab).expectCheckEmail('read');
       const linkTab = await openLinkInNewTab(email);
-      await gate(linkTab).expectContent(LOUNGE);
+      await gate(linkTab).expectContent(LOUNGE_TEXT);
 
       const again = await engine.newTab((await site.signInMail(email)).link);
       await landing(again).expectUsed();
-      await again.goto(site.at('members-lounge'));
-      await gate(again).expectContent(LOUNGE);
+      await landing(again).expectNewLinkForm(email);
+      await again.goto(site.at(LOUNGE.slug));
+      await gate(again).expectContent(LOUNGE_TEXT);
     });
 
-    it('two tabs follow sign-in, purchase, refund and sign-out without a reload', async () => {
+    it('three tabs follow sign-in, purchase, refund and sign-out without a reload', async () => {
       const email = uniqueEmail('tabs');
-      const lounge = await engine.newTab(site.at('members-lounge'));
-      await gate(lounge).expectSignIn();
-      const paid = await engine.newTab(site.at('masterclass'));
-      await gate(paid).expectSignIn();
+      // `lounge` is the first tab: the one WebKitGTK's driver can hide and show (see leaveAndReturn).
+      const lounge = await engine.newTab(site.at(LOUNGE.slug));
+      await gate(lounge).expectFreeSignIn(LOUNGE.title);
+      const paid = await engine.newTab(site.at(MASTERCLASS.slug));
+      await gate(paid).expectBuyOffer(MASTERCLASS.title, MASTERCLASS.price);
+      const waiting = await engine.newTab(site.at(MASTERCLASS.slug));
+      await gate(waiting).expectBuyOffer(MASTERCLASS.title, MASTERCLASS.price);
 
-      // Sign-in, purchase and sign-out reach the other tab by BroadcastChannel (the SDK's session
-      // channel and the elements' access channel); both tabs are first-party on one site, so
-      // Firefox's and WebKit's storage partitioning keeps them in the same partition.
-      await signInByCode(paid, email);
-      await gate(paid).expectPurchase();
-      await gate(lounge).expectContent(LOUNGE);
+      // Sign-in, purchase and sign-out reach the other tabs by BroadcastChannel (the SDK's session
+      // channel and the elements' access channel). All tabs are first-party on one site, so
+      // Firefox's and WebKit's storage partitioning keeps them in one partition.
+      await gate(paid).buyAs(email, MASTERCLASS.price);
+      await gate(paid).expectCheckEmail('buy');
+      await gate(paid).enterCode((await site.signInMail(email)).code);
+      await checkout(paid).expectOpen();
+      await gate(lounge).expectContent(LOUNGE_TEXT);
+      await gate(waiting).expectPurchase(MASTERCLASS.price);
 
-      // Both tabs show the masterclass: one pays, the other unlocks.
-      await lounge.goto(site.at('masterclass'));
-      await gate(lounge).expectPurchase();
-      await gate(paid).buy();
       await checkout(paid).pay();
       await gate(paid).expectContent(LESSON);
+      await gate(waiting).expectContent(LESSON);
+      await lounge.goto(site.at(MASTERCLASS.slug));
       await gate(lounge).expectContent(LESSON);
 
       // A refund made in Stripe is noticed when the visitor comes back to a tab (visibilitychange).
-      // `lounge` is the first tab: the one WebKitGTK's driver can hide and show (see leaveAndReturn).
-      await site.refund(email, 'masterclass');
+      await site.refund(email, MASTERCLASS.slug);
       await lounge.leaveAndReturn();
-      await gate(lounge).expectPurchase();
+      await gate(lounge).expectPurchase(MASTERCLASS.price);
       await gate(lounge).expectNoContent(LESSON);
+      // …and that tab tells the others (the access channel).
+      await gate(waiting).expectPurchase(MASTERCLASS.price);
 
       await session(paid).signOut();
-      await gate(paid).expectSignIn();
-      await gate(lounge).expectSignIn();
+      await gate(paid).expectBuyOffer(MASTERCLASS.title, MASTERCLASS.price);
+      await gate(lounge).expectBuyOffer(MASTERCLASS.title, MASTERCLASS.price);
+      await gate(waiting).expectBuyOffer(MASTERCLASS.title, MASTERCLASS.price);
+      await session(lounge).expectSignedOut();
     });
 
-    it('group buy: a signed-in visitor registers and withdraws interest', async () => {
+    it('group buy: a signed-out visitor registers interest (signing in inside the card), and withdraws it', async () => {
       const email = uniqueEmail('group');
-      const tab = await engine.newTab(site.at('masterclass'));
-      await signInByCode(tab, email);
-      await gate(tab).expectPurchase();
-      await tab.goto(site.at('spring-bundle'));
+      const tab = await engine.newTab(site.at(BUNDLE.slug));
       await groupBuy(tab).expectProgress(0, 3);
       await groupBuy(tab).joinIn();
-      await groupBuy(tab).expectProgress(1, 3);
+      await groupBuy(tab).signIn(email, 'interest');
+      await groupBuy(tab).enterCode((await site.signInMail(email)).code);
       await groupBuy(tab).expectInterested();
+      await groupBuy(tab).expectProgress(1, 3);
+      await session(tab).expectSignedIn(email);
       await tab.reload();
       await groupBuy(tab).expectProgress(1, 3);
       await groupBuy(tab).withdraw();
       await groupBuy(tab).expectProgress(0, 3);
     });
 
-    it('the access list shows a purchase', async () => {
-      const email = uniqueEmail('list');
-      const tab = await engine.newTab(site.at('masterclass'));
-      await signInByCode(tab, email);
-      await gate(tab).buy();
+    it('group buy, once the creator activates it: "Buy for $49.00" signs in and goes on to the checkout of the page it sells', async () => {
+      for (const n of [1, 2, 3]) await site.interestFrom(uniqueEmail(`neighbour${n}`), BUNDLE.slug);
+      await site.activateGroupBuy(BUNDLE.slug);
+
+      const email = uniqueEmail('group-buyer');
+      const tab = await engine.newTab(site.at(BUNDLE.slug));
+      await groupBuy(tab).expectLive(BUNDLE.price);
+      await groupBuy(tab).buy(BUNDLE.price);
+      await groupBuy(tab).signIn(email, 'buy', BUNDLE.price);
+      await groupBuy(tab).enterCode((await site.signInMail(email)).code);
       await checkout(tab).pay();
-      await gate(tab).expectContent(LESSON);
+      await groupBuy(tab).expectOwned();
+      expect(await tab.url()).toBe(site.at(BUNDLE.slug));
+      expect(await checkoutsOf(BUNDLE.slug)).toBe(1);
       await tab.goto(site.at('access'));
-      await accessList(tab).expectPurchase();
+      await accessList(tab).expectPurchase(BUNDLE.title);
     });
   });
 }

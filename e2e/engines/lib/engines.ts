@@ -22,6 +22,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Page } from 'puppeteer-core';
 import { describeQuery, FINDER_SOURCE, toWire, type Query } from './finder.js';
+import { startTestHostProxy, TEST_HOSTS, type Front } from './hosts.js';
 // @ts-expect-error -- plain ESM helper shared with scripts
 import { CHROMIUM_ARGS, findChromium } from '../../../scripts/find-chromium.mjs';
 
@@ -34,16 +35,24 @@ export const ENGINES: readonly EngineName[] = ['chromium', 'firefox', 'webkit'];
  *   Protection (`network.cookie.cookieBehavior` 5: cross-site cookies partitioned per top-level
  *   site). WebKitGTK: MiniBrowser's default accept policy, "no third party".
  * - `allow`: every engine accepts them (WebKitGTK `--cookies-policy=always`, Firefox behaviour 0).
- * - `block`: the strictest setting a person can choose. Chromium: "Block third-party cookies". Firefox: behaviour 1
- *   (reject all third-party cookies). WebKitGTK: "no third party" plus Intelligent Tracking Prevention.
+ * - `block`: the strictest third-party setting a person can choose. Chromium: "Block third-party cookies".
+ *   Firefox: behaviour 1 (reject all third-party cookies). WebKitGTK: "no third party" plus Intelligent
+ *   Tracking Prevention.
+ * - `off`: no cookies at all. Chromium: "Don't allow sites to save data" (content setting 2). Firefox:
+ *   behaviour 2. WebKitGTK: `--cookies-policy=never`.
  */
-export type CookiePolicy = 'default' | 'allow' | 'block';
+export type CookiePolicy = 'default' | 'allow' | 'block' | 'off';
 
 export interface LaunchOptions {
   cookies?: CookiePolicy;
   colorScheme?: 'light' | 'dark';
   /** Initial viewport; tabs can change it. Default 1024 × 768. */
   viewport?: { width: number; height: number };
+  /**
+   * Reach the test sites of hosts.ts (on this machine, over https with a test-only certificate).
+   * Chromium and Firefox always can; WebKitGTK then goes through a proxy started for it.
+   */
+  testHosts?: boolean;
 }
 
 export interface Engine {
@@ -236,8 +245,15 @@ export async function launch(name: EngineName, options: LaunchOptions = {}): Pro
   return launchPuppeteer(name, options);
 }
 
-const firefoxCookieBehavior: Record<CookiePolicy, number> = { default: 5, allow: 0, block: 1 };
-const chromiumCookieControls: Record<CookiePolicy, number> = { default: 2, allow: 0, block: 1 };
+const firefoxCookieBehavior: Record<CookiePolicy, number> = { default: 5, allow: 0, block: 1, off: 2 };
+const chromiumCookieControls: Record<CookiePolicy, number> = { default: 2, allow: 0, block: 1, off: 2 };
+const webkitCookiePolicy: Record<CookiePolicy, string> = {
+  default: 'no-third-party',
+  allow: 'always',
+  block: 'no-third-party',
+  off: 'never',
+};
+const TEST_HOST_NAMES = Object.values(TEST_HOSTS);
 
 const firefoxes = new Map<string, Promise<Browser>>();
 
@@ -258,6 +274,8 @@ function sharedFirefox(
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,
+        // The test sites' certificate is a test-only one (hosts.ts).
+        acceptInsecureCerts: true,
         extraPrefsFirefox: {
           // puppeteer's profile turns content blocking off (`cookieBehavior0`); put Firefox's real
           // policy back so the tests see what visitors get.
@@ -267,6 +285,8 @@ function sharedFirefox(
           // 0 = dark, 1 = light: what `prefers-color-scheme` answers in pages.
           'layout.css.prefers-color-scheme.content-override': dark ? 0 : 1,
           'ui.systemUsesDarkTheme': dark ? 1 : 0,
+          // The test sites of hosts.ts resolve to this machine.
+          'network.dns.localDomains': TEST_HOST_NAMES.join(','),
         },
       });
       return browser;
@@ -313,15 +333,22 @@ async function launchPuppeteer(name: 'chromium' | 'firefox', options: LaunchOpti
     // so allowed here), 0 = allow, 1 = "Block third-party cookies".
     profile = mkdtempSync(join(tmpdir(), 'va-chromium-'));
     mkdirSync(join(profile, 'Default'));
-    writeFileSync(
-      join(profile, 'Default', 'Preferences'),
-      JSON.stringify({ profile: { cookie_controls_mode: chromiumCookieControls[cookies] } }),
-    );
+    // `off`: the content setting behind "Don't allow sites to save data on your device".
+    const preferences =
+      cookies === 'off'
+        ? { profile: { default_content_setting_values: { cookies: 2 } } }
+        : { profile: { cookie_controls_mode: chromiumCookieControls[cookies] } };
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify(preferences));
     browser = await puppeteer.launch({
       executablePath: findChromium() as string,
       headless: true,
       userDataDir: profile,
-      args: CHROMIUM_ARGS as string[],
+      // The test sites of hosts.ts are on this machine, with a test-only certificate.
+      args: [
+        ...(CHROMIUM_ARGS as string[]),
+        '--host-resolver-rules=MAP *.example.com 127.0.0.1, MAP *.example.net 127.0.0.1',
+      ],
+      acceptInsecureCerts: true,
       defaultViewport: viewport,
       // Vitest workers handle their own signals; the browser is closed in `close()` or at exit.
       handleSIGINT: false,
@@ -453,12 +480,14 @@ async function launchWebKit(options: LaunchOptions): Promise<Engine> {
   let xvfb: ChildProcess | undefined;
   let webdriver: ChildProcess | undefined;
   let client: WebdriverClient | undefined;
+  let proxy: Front | undefined;
   const cleanup = async () => {
     const pids = [...processTree(xvfb?.pid), ...processTree(webdriver?.pid)];
     if (client) await Promise.race([client.deleteSession(), new Promise((r) => setTimeout(r, 3000))]).catch(() => 0);
     await stop(webdriver);
     await stop(xvfb);
     await reap(pids);
+    await proxy?.close();
   };
   try {
     const display = await startXvfb();
@@ -472,8 +501,13 @@ async function launchWebKit(options: LaunchOptions): Promise<Engine> {
     );
     await waitForDriver(port, webdriver);
     const args = ['--automation'];
-    args.push(`--cookies-policy=${cookies === 'allow' ? 'always' : 'no-third-party'}`);
+    args.push(`--cookies-policy=${webkitCookiePolicy[cookies]}`);
     if (cookies === 'block') args.push('--enable-itp');
+    if (options.testHosts) {
+      // WebKitGTK has no host-resolver switch: a proxy sends the test sites' names to this machine.
+      proxy = await startTestHostProxy();
+      args.push(`--proxy=http://127.0.0.1:${proxy.port}`);
+    }
     if (options.colorScheme === 'dark') args.push('--dark-mode');
     // WebdriverIO's loggers read their level when first loaded: quiet them before that (an "info"
     // line per session otherwise), unless someone asked for a level.
@@ -484,8 +518,12 @@ async function launchWebKit(options: LaunchOptions): Promise<Engine> {
       port,
       logLevel: 'silent',
       connectionRetryCount: 0,
+      // A command the browser never answers fails the step in 30 s, not WebdriverIO's 2 minutes.
+      connectionRetryTimeout: 30_000,
       capabilities: {
         browserName: 'MiniBrowser',
+        // The test sites' certificate is a test-only one (hosts.ts).
+        acceptInsecureCerts: true,
         'wdio:enforceWebDriverClassic': true,
         'webkitgtk:browserOptions': { binary: browser, args },
       } as WebdriverIO.Capabilities,

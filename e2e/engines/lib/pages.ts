@@ -1,8 +1,9 @@
 // Page objects: the one place that knows each element's copy and controls. The journeys say what a
-// visitor does ("request a link", "buy") and sees ("the purchase offer"); when the elements' copy
+// visitor does ("buy", "open the link") and sees ("the purchase offer"); when the elements' copy
 // or flow changes, this file changes and the journeys do not. Every locator is what a person
-// perceives: a role and accessible name, a label, or visible text.
-import { defaultStrings as s } from '../../../packages/elements/src/internal/strings.js';
+// perceives: a role and accessible name, a label, or visible text. The copy comes from the
+// elements' own strings table (`defaultStrings`), never retyped here.
+import { defaultStrings as s, fill } from '../../../packages/elements/src/internal/strings.js';
 import type { Tab } from './engines.js';
 import type { Query } from './finder.js';
 
@@ -11,60 +12,121 @@ const SESSION = 'visitor-session';
 const LIST = 'visitor-access-list';
 const GROUP = 'group-buy-card';
 
-/** `"Get access to “{title}”"` → a pattern matching any title. */
-const template = (text: string) =>
-  new RegExp(
-    text
-      .split(/\{[a-z]+\}/i)
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.+'),
-  );
-
 const wait = (tab: Tab, query: Query, timeout?: number) => tab.waitFor(query, { timeout });
+const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+/** Why the gate says the browser did not keep the sign-in, with what the copy names. */
+export type CookieCause =
+  /** Page and API on two host names the page can see are both this machine (localhost vs 127.0.0.1). */
+  | { cause: 'host'; pageHost: string; apiHost: string }
+  /** The API on another site: a third-party cookie the browser blocks. */
+  | { cause: 'third-party'; apiHost: string }
+  /** Cookies turned off altogether. */
+  | { cause: 'disabled' };
+
+/** The gate's copy for a cookie cause, filled in as the gate fills it. */
+export function cookieCopy(cause: CookieCause): string {
+  if (cause.cause === 'host') return fill(s.errorCookiesHost, { pageHost: cause.pageHost, apiHost: cause.apiHost });
+  if (cause.cause === 'third-party') return fill(s.errorCookiesThirdParty, { apiHost: cause.apiHost });
+  return s.errorCookiesDisabled;
+}
 
 /** `<paywall-gate>` as a visitor sees it. */
 export function gate(tab: Tab) {
   const inGate = (q: Query): Query => ({ ...q, within: GATE });
+  const emailField = inGate({ role: 'textbox', name: s.emailLabel });
+  const buyButton = (price: string) => inGate({ role: 'button', name: exactly(fill(s.buy, { price })) });
   return {
-    /** The sign-in form: heading and email field. */
-    async expectSignIn(timeout?: number) {
-      await wait(tab, inGate({ role: 'heading', name: s.signInHeading }), timeout);
-      await wait(tab, inGate({ role: 'textbox', name: s.emailLabel }), timeout);
+    /**
+     * Price first: a signed-out visitor on a paid page sees its title, its price, what they get, an
+     * email field and "Buy for {price}".
+     */
+    async expectBuyOffer(title: string, price: string, timeout?: number) {
+      await wait(tab, inGate({ role: 'heading', name: title }), timeout);
+      await wait(tab, inGate({ text: exactly(price) }), timeout);
+      await wait(tab, inGate({ text: s.purchaseBody }), timeout);
+      await wait(tab, emailField, timeout);
+      await wait(tab, buyButton(price), timeout);
+    },
+    /** A free-with-sign-in page: its title, "Sign in to read — free", the field and "Email me a sign-in link". */
+    async expectFreeSignIn(title: string, timeout?: number) {
+      await wait(tab, inGate({ role: 'heading', name: title }), timeout);
+      await wait(tab, inGate({ text: s.readFree }), timeout);
+      await wait(tab, emailField, timeout);
+      await wait(tab, inGate({ role: 'button', name: s.sendLink }), timeout);
+    },
+    /** Any signed-out form: the email field is offered. */
+    async expectSignedOut(timeout?: number) {
+      await wait(tab, emailField, timeout);
+    },
+    /** Types the email and presses the one primary button ("Buy for …" or "Email me a sign-in link"). */
+    async submitEmail(email: string, button: string) {
+      await tab.fill(emailField, email);
+      await tab.click(inGate({ role: 'button', name: exactly(button) }));
+    },
+    async buyAs(email: string, price: string) {
+      await this.submitEmail(email, fill(s.buy, { price }));
     },
     async requestLink(email: string) {
-      await tab.fill(inGate({ role: 'textbox', name: s.emailLabel }), email);
-      await tab.click(inGate({ role: 'button', name: s.sendLink }));
+      await this.submitEmail(email, s.sendLink);
     },
-    async expectCheckEmail(timeout?: number) {
+    /** "Check your email", and what happens next: checkout (`buy`) or the page (`read`). */
+    async expectCheckEmail(next: 'buy' | 'read', timeout?: number) {
       await wait(tab, inGate({ role: 'heading', name: s.checkEmailHeading }), timeout);
+      await wait(tab, inGate({ text: next === 'buy' ? s.checkEmailThenBuy : s.checkEmailThenRead }), timeout);
+      await wait(tab, inGate({ role: 'textbox', name: s.codeLabel }), timeout);
     },
     /** Types the code; the sixth digit submits it (no button press needed). */
     async enterCode(code: string) {
       await tab.fill(inGate({ role: 'textbox', name: s.codeLabel }), code);
     },
-    /** The purchase offer ("Get access to …" and a Buy button). */
-    async expectPurchase(timeout?: number) {
-      await wait(tab, inGate({ role: 'heading', name: template(s.purchaseHeading) }), timeout);
-      await wait(tab, inGate({ role: 'button', name: template(s.buy) }), timeout);
+    /** Signed in without access: the title, the price and "Buy for {price}", and no email field. */
+    async expectPurchase(price: string, timeout?: number) {
+      await wait(tab, buyButton(price), timeout);
+      await tab.waitFor(emailField, { gone: true, timeout: 2000 });
+      const disabled = await tab.evaluate<boolean>(
+        `() => [...document.querySelector('paywall-gate').shadowRoot.querySelectorAll('button')].some((b) => b.textContent.trim() === ${JSON.stringify(fill(s.buy, { price }))} && b.disabled)`,
+      );
+      if (disabled) throw new Error('the buy button is disabled');
     },
-    async buy() {
-      await tab.click(inGate({ role: 'button', name: template(s.buy) }));
+    async buy(price: string) {
+      await tab.click(buyButton(price));
+    },
+    /** A sign-in link was opened on this page (`?va_token=`): one click before it is used. */
+    async expectConfirmLink(email?: string, timeout?: number) {
+      await wait(tab, inGate({ role: 'heading', name: s.confirmHeading }), timeout);
+      await wait(tab, inGate({ text: s.confirmBody }), timeout);
+      await wait(
+        tab,
+        inGate({ role: 'button', name: exactly(email ? fill(s.continueAs, { email }) : s.continue) }),
+        timeout,
+      );
+    },
+    async confirmLink() {
+      await tab.click(inGate({ role: 'button', name: new RegExp(`^${s.continue}`) }));
     },
     /** The gate is open and shows `text` from the protected content. */
     async expectContent(text: string, timeout?: number) {
-      await wait(tab, { text }, timeout);
-      await tab.waitFor(inGate({ role: 'heading', name: s.signInHeading }), { gone: true, timeout: 1000 });
+      await wait(tab, { within: GATE, text }, timeout);
+      await tab.waitFor(emailField, { gone: true, timeout: 1000 });
     },
     async expectNoContent(text: string) {
       await tab.waitFor({ text }, { gone: true });
     },
-    /** The cookies-blocked explanation (today's copy: one message for every cause). */
-    async expectCookiesBlocked(timeout?: number) {
-      await wait(tab, inGate({ role: 'heading', name: s.errorHeading }), timeout);
-      await wait(tab, inGate({ text: s.errorCookies.slice(0, 40) }), timeout);
+    /** "Your browser did not keep the sign-in", naming the cause and its fix. */
+    async expectCookiesBlocked(cause: CookieCause, timeout?: number) {
+      await wait(tab, inGate({ role: 'heading', name: s.errorCookiesHeading }), timeout);
+      await wait(tab, inGate({ text: cookieCopy(cause) }), timeout);
     },
-    async isCookiesBlocked() {
-      return (await tab.count(inGate({ text: s.errorCookies.slice(0, 40) }))) > 0;
+    /** The cookie-blocked state, whatever cause it names (for measuring, not asserting). */
+    async expectAnyCookiesBlocked(timeout?: number) {
+      await wait(tab, inGate({ role: 'heading', name: s.errorCookiesHeading }), timeout);
+    },
+    /** The cause-specific copy now shown, or undefined. */
+    async cookieMessage(): Promise<string | undefined> {
+      return tab.evaluate<string | undefined>(
+        `() => document.querySelector('paywall-gate')?.shadowRoot?.querySelector('[part~=error]')?.textContent?.trim()`,
+      );
     },
   };
 }
@@ -72,8 +134,13 @@ export function gate(tab: Tab) {
 /** The mock's magic-link landing page (on the API's origin) and its problem pages. */
 export function landing(tab: Tab) {
   return {
+    async expectContinue(email: string) {
+      await wait(tab, { role: 'heading', name: exactly('Sign in') });
+      await wait(tab, { text: email });
+      await wait(tab, { role: 'button', name: exactly('Continue') });
+    },
     async continue() {
-      await tab.click({ role: 'button', name: /^continue$/i });
+      await tab.click({ role: 'button', name: exactly('Continue') });
     },
     async expectExpired() {
       await wait(tab, { role: 'heading', name: 'This link has expired' });
@@ -81,9 +148,11 @@ export function landing(tab: Tab) {
     async expectUsed() {
       await wait(tab, { role: 'heading', name: 'This link was already used' });
     },
-    /** The form to ask for a new link is offered. */
-    async expectNewLinkForm() {
-      await wait(tab, { role: 'button', name: /new link|send/i });
+    /** The form to ask for a new link is offered, with the email filled in. */
+    async expectNewLinkForm(email: string) {
+      await wait(tab, { role: 'button', name: 'Email me a new link' });
+      const value = await tab.evaluate<string>(`() => document.querySelector('#request-email')?.value ?? ''`);
+      if (value !== email) throw new Error(`the new-link form holds "${value}", not ${email}`);
     },
   };
 }
@@ -91,11 +160,17 @@ export function landing(tab: Tab) {
 /** The mock's fake Stripe Checkout. */
 export function checkout(tab: Tab) {
   return {
-    async pay() {
+    /** The tab is on checkout (it went there by itself, or after "Buy"). */
+    async expectOpen(timeout?: number) {
       await tab.waitUntil(`() => location.pathname.startsWith('/_mock/checkout/')`, {
+        timeout,
         message: 'checkout page not reached',
       });
-      await tab.click({ role: 'button', name: /^pay$/i });
+      await wait(tab, { role: 'button', name: exactly('Pay') }, timeout);
+    },
+    async pay() {
+      await this.expectOpen();
+      await tab.click({ role: 'button', name: exactly('Pay') });
     },
   };
 }
@@ -104,7 +179,10 @@ export function checkout(tab: Tab) {
 export function session(tab: Tab) {
   return {
     async expectSignedIn(email: string) {
-      await wait(tab, { within: SESSION, text: email });
+      await wait(tab, { within: SESSION, text: fill(s.signedInAs, { email }) });
+    },
+    async expectSignedOut() {
+      await wait(tab, { within: SESSION, role: 'button', name: exactly(s.signIn) });
     },
     async signOut() {
       await tab.click({ within: SESSION, role: 'button', name: s.signOut });
@@ -115,7 +193,8 @@ export function session(tab: Tab) {
 /** `<visitor-access-list>` on the "My access" page. */
 export function accessList(tab: Tab) {
   return {
-    async expectPurchase() {
+    async expectPurchase(title: string) {
+      await wait(tab, { within: LIST, text: title });
       await wait(tab, { within: LIST, role: 'cell', name: s.typePurchase });
     },
   };
@@ -123,20 +202,46 @@ export function accessList(tab: Tab) {
 
 /** `<group-buy-card>`. */
 export function groupBuy(tab: Tab) {
-  const progress = (count: number, target: number) =>
-    s.groupProgress.replace('{count}', String(count)).replace('{target}', String(target));
+  const inCard = (q: Query): Query => ({ ...q, within: GROUP });
+  const progress = (count: number, target: number) => fill(s.groupProgress, { count, target });
   return {
     async expectProgress(count: number, target: number) {
-      await wait(tab, { within: GROUP, text: progress(count, target) });
+      await wait(tab, inCard({ text: exactly(progress(count, target)) }));
     },
     async joinIn() {
-      await tab.click({ within: GROUP, role: 'button', name: s.interested });
+      await tab.click(inCard({ role: 'button', name: s.interested }));
+    },
+    /**
+     * A signed-out visitor who pressed "I'm interested" (or "Buy for …") signs in inside the card:
+     * the email, the same primary button, then "Check your email" with the code field.
+     */
+    async signIn(email: string, intent: 'interest' | 'buy', price = '') {
+      await tab.fill(inCard({ role: 'textbox', name: s.emailLabel }), email);
+      const button = intent === 'buy' ? fill(s.buy, { price }) : s.sendLink;
+      await tab.click(inCard({ role: 'button', name: exactly(button) }));
+      await wait(tab, inCard({ role: 'heading', name: s.checkEmailHeading }));
+      await wait(tab, inCard({ text: intent === 'buy' ? s.checkEmailThenBuy : s.checkEmailThenSignIn }));
+      await wait(tab, inCard({ role: 'textbox', name: s.codeLabel }));
+    },
+    async enterCode(code: string) {
+      await tab.fill(inCard({ role: 'textbox', name: s.codeLabel }), code);
     },
     async withdraw() {
-      await tab.click({ within: GROUP, role: 'button', name: s.withdraw });
+      await tab.click(inCard({ role: 'button', name: s.withdraw }));
     },
     async expectInterested() {
-      await wait(tab, { within: GROUP, text: s.youAreInterested });
+      await wait(tab, inCard({ text: s.youAreInterested }));
+    },
+    /** Activated: "The offer is live" and "Buy for {price}". */
+    async expectLive(price: string) {
+      await wait(tab, inCard({ text: exactly(s.groupActive) }));
+      await wait(tab, inCard({ role: 'button', name: exactly(fill(s.buy, { price })) }));
+    },
+    async buy(price: string) {
+      await tab.click(inCard({ role: 'button', name: exactly(fill(s.buy, { price })) }));
+    },
+    async expectOwned() {
+      await wait(tab, inCard({ text: s.groupOwned }));
     },
   };
 }

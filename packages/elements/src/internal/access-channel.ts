@@ -12,9 +12,18 @@ const CHANNEL = 'visitor-access:access';
 const local = new EventTarget();
 let channel: BroadcastChannel | undefined;
 
+let unavailable = false;
+
 function getChannel(): BroadcastChannel | undefined {
-  if (!channel && typeof BroadcastChannel === 'function') {
-    channel = new BroadcastChannel(CHANNEL);
+  if (!channel && !unavailable && typeof BroadcastChannel === 'function') {
+    try {
+      channel = new BroadcastChannel(CHANNEL);
+    } catch {
+      // Firefox with cookies (site data) turned off throws a SecurityError here: this tab's elements
+      // still hear each other; other tabs learn on their next check.
+      unavailable = true;
+      return undefined;
+    }
     channel.onmessage = (event: MessageEvent<AccessMessage>) => {
       if (event.data?.type === 'access-changed')
         local.dispatchEvent(new CustomEvent('message', { detail: event.data }));

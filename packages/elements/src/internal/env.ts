@@ -82,6 +82,24 @@ export const storage = {
   },
 };
 
+/**
+ * Whether this page can keep a cookie at all: a first-party cookie written and read back.
+ * `navigator.cookieEnabled` alone is not enough: Chromium and WebKit answer `true` with every
+ * cookie blocked (Firefox answers `false`).
+ */
+export function canKeepCookies(): boolean {
+  if (typeof document === 'undefined' || globalThis.navigator?.cookieEnabled === false) return false;
+  try {
+    document.cookie = 'va_cookie_check=1; path=/; max-age=10; SameSite=Lax';
+    const kept = document.cookie.includes('va_cookie_check=1');
+    document.cookie = 'va_cookie_check=; path=/; max-age=0; SameSite=Lax';
+    return kept;
+  } catch {
+    // A sandboxed document without its origin: no cookies either.
+    return false;
+  }
+}
+
 /** Why a sign-in cookie did not stick, as far as the page can tell. */
 export type CookieTrouble = 'disabled' | 'host' | 'third-party' | 'unknown';
 

@@ -1,6 +1,6 @@
 import { apiOriginOf } from './client.js';
 import type { VisitorAccessClient } from './client.js';
-import { cookieTrouble } from './env.js';
+import { canKeepCookies, cookieTrouble } from './env.js';
 import type { Failure } from './errors.js';
 import { fill, formatWait } from './strings.js';
 import type { Strings } from './strings.js';
@@ -12,7 +12,7 @@ import type { Strings } from './strings.js';
  */
 export function cookieMessage(s: Strings, client: VisitorAccessClient | undefined): string {
   const api = client ? apiOriginOf(client) : '';
-  const trouble = cookieTrouble(location.href, api, navigator.cookieEnabled);
+  const trouble = cookieTrouble(location.href, api, canKeepCookies());
   const text =
     trouble === 'host'
       ? s.errorCookiesHost

@@ -1,6 +1,7 @@
 // The address bar can carry a magic-link token (`?va_token=` or `#va_token=`), the checkout
-// return marker (`?va_checkout=success&session_id=…&va_gate=handle/page`) and the buy marker of a
-// sign-in link asked for by "Buy for …" (`?va_buy=handle/page`). They are read once per page load,
+// return marker (`?va_checkout=success&session_id=…&va_gate=handle/page`), the buy marker of a
+// sign-in link asked for by "Buy for …" (`?va_buy=handle/page`) and the mark of every sign-in link's
+// return address (`?va_signed_in=1`). They are read once per page load,
 // for every element at once, and removed at once with history.replaceState so that a reload, a
 // bookmark or a shared URL never carries them. Reading a token never uses it: the elements ask for
 // a click first (decision 0051).
@@ -12,9 +13,16 @@ export interface UrlState {
     { outcome: 'success' | 'cancelled'; sessionId?: string | undefined; gate?: string | undefined } | undefined;
   /** `handle/page` of the purchase a sign-in link was asked for. */
   buy?: string | undefined;
+  /**
+   * The page was reached through a sign-in link's return address. The landing page sends the
+   * visitor there only after its verify succeeded, so a session still missing here means the
+   * browser did not keep (or does not send) the cookie: on another site, the landing page's
+   * first-party cookie is not this page's (decision 0081).
+   */
+  signedIn?: boolean | undefined;
 }
 
-const PARAMS = ['va_token', 'va_checkout', 'session_id', 'va_gate', 'va_buy'];
+const PARAMS = ['va_token', 'va_checkout', 'session_id', 'va_gate', 'va_buy', 'va_signed_in'];
 let cached: UrlState | undefined;
 
 /**
@@ -31,6 +39,7 @@ export function takeUrlState(): UrlState {
   const token = url.searchParams.get('va_token') ?? hash.get('va_token');
   if (token) cached.token = token;
   cached.buy = url.searchParams.get('va_buy') ?? undefined;
+  cached.signedIn = url.searchParams.get('va_signed_in') === '1';
   const outcome = url.searchParams.get('va_checkout');
   if (outcome === 'success' || outcome === 'cancelled') {
     cached.checkout = {
@@ -61,6 +70,13 @@ export function cleanUrl(input: string | URL = location.href): string {
 export function buyUrl(gate: string): string {
   const url = new URL(cleanUrl());
   url.searchParams.set('va_buy', gate);
+  return url.href;
+}
+
+/** The return address of a sign-in link: `returnTo` marked `va_signed_in=1` (see `UrlState.signedIn`). */
+export function signInReturnUrl(returnTo: string): string {
+  const url = new URL(returnTo);
+  url.searchParams.set('va_signed_in', '1');
   return url.href;
 }
 

@@ -561,6 +561,37 @@ describe('<paywall-gate> names why the cookie was not kept', () => {
     expectOnePrimary(el);
   });
 
+  it('back from the emailed link without the cookie (the landing signed in on the API’s own site): names the cause, never asks again', async () => {
+    const asked = gate('members-lounge');
+    await waitForState(asked, 'sign-in');
+    const email = uniqueEmail();
+    await submitEmail(asked, email);
+    await waitForState(asked, 'check-email');
+    const message = await latestMessage(email);
+    const returnTo = new URL(new URL(message.link).searchParams.get('returnTo')!);
+    expect(returnTo.searchParams.get('va_signed_in')).toBe('1');
+    asked.remove();
+    // The landing page's Continue verified the link; its cookie is the API site's own, which a
+    // browser that blocks third-party cookies never sends with this page's requests.
+    expect((await verifyToken(message.token, { setCookie: false })).ok).toBe(true);
+    setUrl(`${returnTo.pathname}${returnTo.search}`);
+    const el = gate('members-lounge');
+    el.client = createClient({ baseUrl: `http://127.0.0.1:${new URL(apiBase).port}` });
+    await waitForState(el, 'error');
+    expect($(el, '[part~=heading]')?.textContent?.trim()).toBe('Your browser did not keep the sign-in');
+    expect(shadowText(el)).toContain(`Open the page on 127.0.0.1:${new URL(apiBase).port}`);
+    expect(location.search).toBe('');
+    expectOnePrimary(el);
+    await noAxeViolations(el);
+  });
+
+  it('the same page without the mark (a visitor who never signed in) simply asks to sign in', async () => {
+    setUrl(location.pathname);
+    const el = gate('members-lounge');
+    el.client = createClient({ baseUrl: `http://127.0.0.1:${new URL(apiBase).port}` });
+    await waitForState(el, 'sign-in');
+  });
+
   it('cookies turned off: says so', async () => {
     const el = gate('members-lounge');
     el.client = freshClientWith({ credentials: 'omit' });
@@ -569,6 +600,24 @@ describe('<paywall-gate> names why the cookie was not kept', () => {
     await signInByCode(el);
     await waitForState(el, 'error');
     expect(shadowText(el)).toContain('Cookies are turned off in this browser');
+  });
+});
+
+describe('<paywall-gate> cookies turned off where the browser does not say so', () => {
+  it('Chromium and WebKit answer navigator.cookieEnabled = true with every cookie blocked: a cookie that does not stick is named', async () => {
+    const el = gate('members-lounge');
+    el.client = freshClientWith({ credentials: 'omit' });
+    await waitForState(el, 'sign-in');
+    // What those engines do then: writing document.cookie is ignored, reading it gives nothing.
+    Object.defineProperty(document, 'cookie', { configurable: true, get: () => '', set: () => undefined });
+    try {
+      expect(navigator.cookieEnabled).toBe(true);
+      await signInByCode(el);
+      await waitForState(el, 'error');
+      expect(shadowText(el)).toContain('Cookies are turned off in this browser');
+    } finally {
+      delete (document as { cookie?: string }).cookie;
+    }
   });
 });
 

@@ -312,7 +312,10 @@ export class PaywallGate extends ClientElement {
       else this.#send({ type: 'CANCELLED' });
     } else {
       // Arrived from the sign-in link "Buy for …" asked for, in the browser that asked: checkout next.
-      this.#send({ type: 'CHECK', buy: url.buy === this.#gate && buyIntent.has(this.#gate) });
+      const buy = url.buy === this.#gate && buyIntent.has(this.#gate);
+      // Back from a sign-in link's landing page, which verified it: still signed out then means the
+      // cookie was not kept, and the visitor is told why instead of being asked to sign in again.
+      this.#send(url.signedIn ? { type: 'VERIFIED', buy } : { type: 'CHECK', buy });
     }
   }
 

@@ -8,7 +8,7 @@ import { flow } from '../flow.js';
 import type { Flow } from '../flow.js';
 import { answer } from '../shapes.js';
 import { timing } from '../timing.js';
-import { cleanUrl } from '../url-state.js';
+import { cleanUrl, signInReturnUrl } from '../url-state.js';
 import { SignInWait } from './wait.js';
 
 /** Why a link or code from an email cannot be used. */
@@ -180,7 +180,7 @@ export class SignInController implements ReactiveController {
     this.#sending = true;
     this.formError = '';
     this.#host.requestUpdate();
-    void this.#send.run([email, this.#callbacks.returnTo?.() ?? cleanUrl()]);
+    void this.#send.run([email, signInReturnUrl(this.#callbacks.returnTo?.() ?? cleanUrl())]);
   }
 
   /** Checks a 6-digit code. */
