@@ -23,7 +23,7 @@ export function App() {
     <main className={`app ${theme}`}>
       <header>
         <h1>Gharart × React</h1>
-        <button type="button" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
+        <button type="button" className="theme-toggle" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
           {theme === 'dark' ? 'Light' : 'Dark'} theme
         </button>
         <visitor-session theme={theme} onva-error={onError} />
