@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultStrings } from '../packages/elements/src/internal/strings.js';
 // @ts-expect-error -- plain ESM helpers shared with scripts
 import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
 // @ts-expect-error -- plain ESM helpers shared with scripts
@@ -206,4 +207,24 @@ describe('docs site: the live examples run from static files alone', () => {
     await gate(page, 'sign-in');
     await page.close();
   }, 60_000);
+});
+
+describe('docs: what the guides quote the elements as saying', () => {
+  // "_This link has expired…_ (`linkExpired`)": a quoted string and its key must agree with the
+  // elements' own strings, so the playbook never describes copy the elements no longer show.
+  for (const page of ['troubleshooting.md', 'getting-started.md', 'security.md', 'try.md']) {
+    it(`${page} quotes the current strings`, () => {
+      const text = readFileSync(fileURLToPath(new URL(`../docs/${page}`, import.meta.url)), 'utf8');
+      const quoted = [...text.matchAll(/(?:_([^_\n|][^_|]*?)_|\*\*([^*\n]+)\*\*)\s+\(`(\w+)`\)/g)].map((m) => ({
+        key: m[3]!,
+        text: (m[1] ?? m[2]!).replace(/\s*\n\s*/g, ' '),
+      }));
+      const strings = defaultStrings as Record<string, string>;
+      for (const { key, text: said } of quoted) {
+        expect(strings, `docs/${page} quotes a string key that does not exist: ${key}`).toHaveProperty(key);
+        expect(said, `docs/${page}, string ${key}`).toBe(strings[key]);
+      }
+      if (page === 'troubleshooting.md') expect(quoted.length).toBeGreaterThanOrEqual(10);
+    });
+  }
 });
