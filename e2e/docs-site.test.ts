@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -209,7 +209,7 @@ describe('docs site: the live examples run from static files alone', () => {
   }, 60_000);
 });
 
-describe('docs: what the guides quote the elements as saying', () => {
+describe('docs: what the guides say stays true', () => {
   // "_This link has expired…_ (`linkExpired`)": a quoted string and its key must agree with the
   // elements' own strings, so the playbook never describes copy the elements no longer show.
   for (const page of ['troubleshooting.md', 'getting-started.md', 'security.md', 'try.md']) {
@@ -227,4 +227,19 @@ describe('docs: what the guides quote the elements as saying', () => {
       if (page === 'troubleshooting.md') expect(quoted.length).toBeGreaterThanOrEqual(10);
     });
   }
+
+  it('the decision records index lists every record, each with a status', () => {
+    const dir = fileURLToPath(new URL('../docs/decisions/', import.meta.url));
+    const rows = new Map(
+      readFileSync(`${dir}README.md`, 'utf8')
+        .split('\n')
+        .filter((line) => line.startsWith('| ['))
+        .map((line) => line.split('|').map((cell) => cell.trim()))
+        .map((cells) => [/\]\(([^)]+)\)/.exec(cells[1]!)?.[1] ?? '', cells[3] ?? '']),
+    );
+    const records = readdirSync(dir).filter((file) => /^\d{4}-.+\.md$/.test(file));
+    expect(records.filter((file) => !rows.has(file))).toEqual([]);
+    expect(records.filter((file) => !rows.get(file))).toEqual([]);
+    expect([...rows.keys()].filter((file) => !records.includes(file))).toEqual([]);
+  });
 });
