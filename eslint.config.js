@@ -6,7 +6,6 @@ export default tseslint.config(
   {
     ignores: [
       '**/dist/**',
-      'docs/api/**',
       'site/**',
       '**/node_modules/**',
       '**/mockServiceWorker.js',

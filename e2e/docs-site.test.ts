@@ -1,18 +1,38 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultStrings } from '../packages/elements/src/internal/strings.js';
 // @ts-expect-error -- plain ESM helpers shared with scripts
 import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
 // @ts-expect-error -- plain ESM helpers shared with scripts
 import { serveStatic } from '../scripts/serve-static.mjs';
 
-// The docs site's live example, as a reader uses it: the built site/ served as static files and
-// nothing else (the mock runs in the page's service worker), in real Chromium. Sign in with the code
-// from the inbox shown on the page, buy on the fake checkout, see the lesson, refund, lose access.
+// The docs site's live examples, as a reader uses them: the built site/ served as static files and
+// nothing else (the mock runs in the page's service worker), in real Chromium. Price first; "Buy
+// for $19.00" with an email; the code from the inbox shown on the page (or the link's page and its
+// Continue) and the gate goes on to the in-page checkout by itself; pay; the lesson arrives; a
+// refund takes it away.
 const site = fileURLToPath(new URL('../site', import.meta.url));
+const LESSON = 'Carving your first block';
 
-describe('docs site: the live example on /try.html runs from static files alone', () => {
+const gate = (page: Page, state: string) => page.waitForSelector(`paywall-gate[state=${state}]`, { timeout: 15_000 });
+
+/** The visible text of the gate, its shadow root included (the light DOM holds the lesson). */
+const gateText = (page: Page) =>
+  page.locator('paywall-gate').evaluate((el) => `${el.shadowRoot?.textContent ?? ''} ${el.textContent ?? ''}`);
+
+/** "Buy for $19.00" with `email`, then the sign-in email's 6-digit code from the inbox on the page. */
+async function buyAndTypeCode(page: Page, email: string): Promise<void> {
+  await page.fill('paywall-gate >> input[name=email]', email);
+  await page.click('paywall-gate >> button[type=submit]');
+  await gate(page, 'check-email');
+  const code = page.locator('[data-testid=mail-code]').first();
+  await code.waitFor({ timeout: 10_000 });
+  await page.fill('paywall-gate >> input[name=code]', (await code.textContent())!.trim());
+}
+
+describe('docs site: the live examples run from static files alone', () => {
   let browser: Browser;
   let server: { url: string; close: () => Promise<void> };
   const served: string[] = [];
@@ -27,73 +47,199 @@ describe('docs site: the live example on /try.html runs from static files alone'
     await server?.close();
   });
 
-  it('signs in through the on-page inbox, buys, reads the lesson, and a refund takes it away', async () => {
+  it('price first; the code from the on-page inbox goes straight on to checkout; pay, read, refund', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    const gate = (state: string) => page.waitForSelector(`paywall-gate[state=${state}]`, { timeout: 15_000 });
-
     await page.goto(`${server.url}/try.html`);
-    await gate('sign-in');
-    expect(await page.locator('paywall-gate >> text=Carving your first block').isVisible()).toBe(false);
+    await gate(page, 'sign-in');
+
+    // A signed-out visitor sees the title, the price and one button; the lesson is not in the page.
+    const signIn = await gateText(page);
+    expect(signIn).toContain('Block-Printing Masterclass');
+    expect(signIn).toContain('$19.00');
+    await expect(page.locator('paywall-gate >> button[type=submit]').textContent()).resolves.toContain(
+      'Buy for $19.00',
+    );
+    expect(await page.content()).not.toContain(LESSON);
 
     const email = 'reader@example.com';
-    await page.fill('paywall-gate >> input[name=email]', email);
-    await page.click('paywall-gate >> button[type=submit]');
-    await gate('check-email');
-
-    // The mock's mailbox, shown on the page (read through /_mock/api/messages).
-    const code = page.locator('[data-testid=mail-code]').first();
-    await code.waitFor({ timeout: 10_000 });
+    await buyAndTypeCode(page, email);
     expect(await page.locator('.va-live__mail').textContent()).toContain(email);
-    await page.fill('paywall-gate >> input[name=code]', (await code.textContent())!.trim());
-    await gate('purchase');
-    await page.waitForSelector(`visitor-session >> text=${email}`);
 
-    await page.click('paywall-gate >> [part~=button-primary]');
-    await page.getByRole('region', { name: 'Fake Stripe Checkout' }).getByRole('button', { name: 'Pay' }).click();
-    await gate('granted');
-    await page.waitForSelector('paywall-gate >> text=Carving your first block');
+    // No second click: the gate's `navigate` took the tab to the checkout.
+    const checkout = page.getByRole('region', { name: 'Fake Stripe Checkout' });
+    await checkout.waitFor({ timeout: 15_000 });
+    await expect(checkout.textContent()).resolves.toMatch(/Block-Printing Masterclass[\s\S]*\$19\.00/);
+    await expect(page.getByTestId('address').textContent()).resolves.toContain('checkout.stripe.com');
+    // Where a keyboard user lands on the checkout page: its Pay button.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Pay $19.00');
+    await checkout.getByRole('button', { name: 'Pay $19.00' }).click();
+
+    await gate(page, 'granted');
+    await page.waitForSelector(`paywall-gate >> text=${LESSON}`, { timeout: 15_000 });
     await page.waitForSelector('visitor-access-list >> text=Purchase');
+    await page.waitForSelector(`visitor-session >> text=${email}`);
     expect(page.url()).not.toContain('va_checkout');
+    // The lesson came from the site's "server" (a handler in the page), which asked the access check.
+    await expect
+      .poll(() => page.locator('.va-live__log').textContent(), { timeout: 5_000 })
+      .toMatch(/200\s+GET \/lessons\/masterclass\.html/);
 
     await page.getByRole('button', { name: 'Refund the masterclass' }).click();
-    await gate('purchase');
+    await gate(page, 'purchase');
     await page.waitForSelector('visitor-access-list >> text=Refunded');
-    expect(await page.locator('paywall-gate >> text=Carving your first block').isVisible()).toBe(false);
+    expect(await page.content()).not.toContain(LESSON);
+    await expect(gateText(page)).resolves.toContain('Buy for $19.00');
 
-    // Every API call was answered in the page: the static server only ever served files.
-    expect(served.filter((path) => /^\/(v2|_edge|_mock)\//.test(path))).toEqual([]);
+    // Every API call, and the lesson, was answered in the page: the static server only served files.
+    expect(served.filter((path) => /^\/(v2|_edge|_mock|lessons)\//.test(path))).toEqual([]);
     expect(served).toContain('/mockServiceWorker.js');
     expect(errors).toEqual([]);
     await context.close();
   }, 90_000);
 
-  it("signs in by the email's link: its page asks for one click, then the gate moves on by itself", async () => {
+  it("the email's link: its page signs nobody in until Continue, then the page goes on to checkout", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/try.html`);
-    await page.waitForSelector('paywall-gate[state=sign-in]', { timeout: 15_000 });
+    await gate(page, 'sign-in');
     await page.fill('paywall-gate >> input[name=email]', 'link@example.com');
     await page.click('paywall-gate >> button[type=submit]');
-    await page.getByRole('button', { name: 'Open the link' }).click();
-    // Opening the link signed nobody in: the gate still waits.
-    expect(await page.locator('paywall-gate').getAttribute('state')).toBe('check-email');
+    await gate(page, 'check-email');
+    await page.locator('.va-live__mail').getByRole('button', { name: 'Open the link' }).click();
+
     const landing = page.getByRole('region', { name: "The link's page" });
+    await expect(landing.textContent()).resolves.toContain('link@example.com');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Continue');
+    // Opening the link signed nobody in (mail scanners open links too).
+    const visitor = () =>
+      page.evaluate(async () => (await (await fetch('/_edge/visitor/access')).json()).visitor?.email ?? null);
+    expect(await visitor()).toBeNull();
+
     await landing.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForSelector('paywall-gate[state=purchase]', { timeout: 15_000 });
-    await expect(landing.textContent()).resolves.toContain('Signed in as link@example.com');
+    // Back on the page, marked by the link as "buy": checkout opens without another click.
+    const checkout = page.getByRole('region', { name: 'Fake Stripe Checkout' });
+    await checkout.waitFor({ timeout: 15_000 });
+    expect(await visitor()).toBe('link@example.com');
+
+    await checkout.getByRole('button', { name: 'Cancel and go back' }).click();
+    await gate(page, 'purchase');
+    await expect(gateText(page)).resolves.toContain('You have not been charged');
+    await context.close();
+  }, 60_000);
+
+  it('a link or code used after 15 minutes says so and offers a new one', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/try.html`);
+    await gate(page, 'sign-in');
+    await page.fill('paywall-gate >> input[name=email]', 'late@example.com');
+    await page.click('paywall-gate >> button[type=submit]');
+    await gate(page, 'check-email');
+    const code = page.locator('[data-testid=mail-code]').first();
+    await code.waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Let 16 minutes pass' }).click();
+    await page.waitForSelector('text=the links and codes sent so far have expired');
+    await page.fill('paywall-gate >> input[name=code]', (await code.textContent())!.trim());
+    await gate(page, 'sign-in');
+    await expect(gateText(page)).resolves.toContain('This link has expired. Sign-in links work for 15 minutes.');
+    await expect(page.locator('paywall-gate >> button[type=submit]').textContent()).resolves.toContain(
+      'Send a new link',
+    );
+    await expect(page.locator('paywall-gate >> input[name=email]').inputValue()).resolves.toBe('late@example.com');
+    await context.close();
+  }, 60_000);
+
+  it("the elements follow the docs' colour scheme when the reader switches to dark", async () => {
+    const context = await browser.newContext({ colorScheme: 'light' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/try.html`);
+    await gate(page, 'sign-in');
+    const panel = () =>
+      page
+        .locator('paywall-gate')
+        .evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('[part~=panel]')!).backgroundColor);
+    const lightness = (rgb: string) => {
+      const [r = 0, g = 0, b = 0] = (rgb.match(/\d+/g) ?? []).map(Number);
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    };
+    expect(lightness(await panel())).toBeGreaterThan(0.8);
+    await page.getByRole('switch', { name: /dark/i }).first().click();
+    await expect.poll(async () => lightness(await panel())).toBeLessThan(0.2);
+    await context.close();
+  }, 60_000);
+
+  it('the group buy sells once the creator activates it, through the same sign-in and checkout', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/reference/group-buy-card.html`);
+    const card = page.locator('group-buy-card');
+    await page.waitForSelector('group-buy-card >> text=0 of 3 interested', { timeout: 15_000 });
+    await page.getByRole('button', { name: 'Three other visitors are interested' }).click();
+    await page.waitForSelector('group-buy-card >> text=3 of 3 interested', { timeout: 15_000 });
+    await page.getByRole('button', { name: 'Activate the group buy' }).click();
+
+    await card.getByRole('button', { name: 'Buy for $49.00' }).click();
+    await card.locator('input[name=email]').fill('bundle@example.com');
+    await card.locator('button[type=submit]').click();
+    const code = page.locator('[data-testid=mail-code]').first();
+    await code.waitFor({ timeout: 10_000 });
+    await card.locator('input[name=code]').fill((await code.textContent())!.trim());
+
+    const checkout = page.getByRole('region', { name: 'Fake Stripe Checkout' });
+    await checkout.waitFor({ timeout: 15_000 });
+    await expect(checkout.textContent()).resolves.toMatch(/Spring Bundle[\s\S]*\$49\.00/);
+    await checkout.getByRole('button', { name: 'Pay $49.00' }).click();
+    await page.waitForSelector('group-buy-card >> text=You bought this', { timeout: 15_000 });
     await context.close();
   }, 60_000);
 
   it('renders the element reference from the manifest, with the element live on its page', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.url}/reference/group-buy-card.html`);
-    await expect(page.locator('h1').textContent()).resolves.toMatch(/^<group-buy-card>/);
-    await expect(page.locator('#css-parts + p + table').textContent()).resolves.toContain('progress-fill');
-    await page.waitForSelector('group-buy-card >> text=0 of 3 interested', { timeout: 15_000 });
+    await page.goto(`${server.url}/reference/paywall-gate.html`);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/^<paywall-gate>/);
+    // Every attribute of the element, `theme` included, is in its table.
+    const attributes = await page.locator('#attributes-and-properties + table').textContent();
+    for (const name of ['handle', 'page', 'src', 'navigate', 'theme', 'api-base', 'locale', 'strings', 'client'])
+      expect(attributes).toContain(name);
+    await gate(page, 'sign-in');
     await page.close();
   }, 60_000);
+});
+
+describe('docs: what the guides say stays true', () => {
+  // "_This link has expired…_ (`linkExpired`)": a quoted string and its key must agree with the
+  // elements' own strings, so the playbook never describes copy the elements no longer show.
+  for (const page of ['troubleshooting.md', 'getting-started.md', 'security.md', 'try.md']) {
+    it(`${page} quotes the current strings`, () => {
+      const text = readFileSync(fileURLToPath(new URL(`../docs/${page}`, import.meta.url)), 'utf8');
+      const quoted = [...text.matchAll(/(?:_([^_\n|][^_|]*?)_|\*\*([^*\n]+)\*\*)\s+\(`(\w+)`\)/g)].map((m) => ({
+        key: m[3]!,
+        text: (m[1] ?? m[2]!).replace(/\s*\n\s*/g, ' '),
+      }));
+      const strings = defaultStrings as Record<string, string>;
+      for (const { key, text: said } of quoted) {
+        expect(strings, `docs/${page} quotes a string key that does not exist: ${key}`).toHaveProperty(key);
+        expect(said, `docs/${page}, string ${key}`).toBe(strings[key]);
+      }
+      if (page === 'troubleshooting.md') expect(quoted.length).toBeGreaterThanOrEqual(10);
+    });
+  }
+
+  it('the decision records index lists every record, each with a status', () => {
+    const dir = fileURLToPath(new URL('../docs/decisions/', import.meta.url));
+    const rows = new Map(
+      readFileSync(`${dir}README.md`, 'utf8')
+        .split('\n')
+        .filter((line) => line.startsWith('| ['))
+        .map((line) => line.split('|').map((cell) => cell.trim()))
+        .map((cells) => [/\]\(([^)]+)\)/.exec(cells[1]!)?.[1] ?? '', cells[3] ?? '']),
+    );
+    const records = readdirSync(dir).filter((file) => /^\d{4}-.+\.md$/.test(file));
+    expect(records.filter((file) => !rows.has(file))).toEqual([]);
+    expect(records.filter((file) => !rows.get(file))).toEqual([]);
+    expect([...rows.keys()].filter((file) => !records.includes(file))).toEqual([]);
+  });
 });

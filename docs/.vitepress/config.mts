@@ -22,18 +22,18 @@ const decisions: DefaultTheme.SidebarItem[] = readdirSync(join(docs, 'decisions'
   .sort()
   .map((f) => ({ text: titleOf(join(docs, 'decisions', f)), link: `/decisions/${f.replace(/\.md$/, '')}` }));
 
-// docs/deployment.md is written alongside this site (the elements' deployment guide); the entry
-// appears as soon as the file exists, so the site never links to a page it does not have.
 const guides: DefaultTheme.SidebarItem[] = [
   { text: 'Getting started', link: '/getting-started' },
   { text: 'Try it live', link: '/try' },
   { text: 'Elements guide', link: '/elements' },
   { text: 'SDK guide', link: '/sdk' },
   { text: 'Mock guide', link: '/mock' },
-  ...(existsSync(join(docs, 'deployment.md')) ? [{ text: 'Deployment', link: '/deployment' }] : []),
+  { text: 'Deployment', link: '/deployment' },
   { text: 'Security notes', link: '/security' },
   { text: 'Troubleshooting', link: '/troubleshooting' },
   { text: 'Node, TypeScript and CommonJS', link: '/node-and-typescript' },
+  { text: 'Supported browsers', link: '/browsers' },
+  { text: 'Checking a deployment (conformance kit)', link: '/conformance' },
 ];
 
 const frameworks: DefaultTheme.SidebarItem[] = [
@@ -48,6 +48,13 @@ const reference: DefaultTheme.SidebarItem[] = [
   ...elementTags.map((tag) => ({ text: `&lt;${tag}&gt;`, link: `/reference/${tag}` })),
   { text: 'API reference (typedoc)', link: '/api/index.html', target: '_self' },
   { text: 'OpenAPI document', link: '/openapi.json', target: '_self' },
+  { text: 'Screenshots of every state', link: '/screenshots/' },
+];
+
+const project: DefaultTheme.SidebarItem[] = [
+  // The repository's ARCHITECTURE.md, included by docs/architecture.md.
+  { text: 'Architecture', link: '/architecture' },
+  { text: 'Decision records', link: '/decisions/' },
 ];
 
 export default defineConfig({
@@ -59,7 +66,7 @@ export default defineConfig({
   outDir: join(root, 'site'),
   cacheDir: join(root, 'node_modules/.cache/vitepress'),
   cleanUrls: false,
-  srcExclude: ['api/**', 'README.md'],
+  srcExclude: ['README.md'],
   // A folder's README.md (the index of decision records, of the screenshots) becomes its landing page.
   rewrites: Object.fromEntries(
     ['decisions', 'screenshots']
@@ -70,7 +77,10 @@ export default defineConfig({
   // site after the VitePress build and checked by scripts/check-links.mjs.
   ignoreDeadLinks: [/^\/api\//, /^\/openapi\.json$/, /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/],
   lastUpdated: false,
-  head: [['meta', { name: 'theme-color', content: '#0b7a75' }]],
+  head: [
+    ['meta', { name: 'theme-color', content: '#3451b2' }],
+    ['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }],
+  ],
   markdown: {
     config(md) {
       // Links from a guide to a file of the repository outside docs/ (source, examples) have no
@@ -139,6 +149,7 @@ export default defineConfig({
       { text: 'Guides', items: guides },
       { text: 'Frameworks', items: frameworks },
       { text: 'Reference', items: reference },
+      { text: 'Project', items: project },
       { text: 'Decisions', collapsed: true, items: decisions },
     ],
     outline: { level: [2, 3] },

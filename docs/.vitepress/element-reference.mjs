@@ -57,7 +57,7 @@ export function elementPage(el) {
     '',
     '## Try it',
     '',
-    `This is the element itself, talking to the reference mock that runs in this page (a service worker: nothing leaves your browser). The mock's mailbox is beside it. The [live example](/try) has all four elements together.`,
+    `This is the element itself, talking to the reference mock that runs in this page (a service worker: nothing leaves your browser), in a pane that plays the visitor's browser tab. The mock's mailbox is beside it, with what the creator and other visitors do. The [live example](/try) has all four elements together.`,
     '',
     `<LiveDemo focus="${el.tagName}" />`,
     '',

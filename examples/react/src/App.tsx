@@ -1,12 +1,17 @@
 // Typed JSX for the elements comes with the package: one type-only import, once per project.
 import type {} from '@visitor-access/elements/react';
-import type { VaAccessGrantedEvent, VaErrorEvent } from '@visitor-access/elements';
+import type { GateStateName, VaAccessGrantedEvent, VaErrorEvent } from '@visitor-access/elements';
 import { useState } from 'react';
+
+type Theme = 'light' | 'dark';
 
 export function App() {
   const [unlocked, setUnlocked] = useState<string[]>([]);
-  const [gateState, setGateState] = useState('checking');
+  const [gateState, setGateState] = useState<GateStateName>('checking');
   const [lastError, setLastError] = useState<string>();
+  const [theme, setTheme] = useState<Theme>(() =>
+    matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
+  );
 
   const onGranted = (event: VaAccessGrantedEvent) =>
     setUnlocked((titles) => (titles.includes(event.detail.page.title) ? titles : [...titles, event.detail.page.title]));
@@ -14,10 +19,14 @@ export function App() {
     setLastError(`${event.detail.code} (${event.detail.requestId ?? 'no request'})`);
 
   return (
-    <main style={{ maxWidth: 720, margin: '2rem auto', fontFamily: 'system-ui, sans-serif', padding: '0 1rem' }}>
-      <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '1rem' }}>
-        <h1 style={{ fontSize: '1.4rem' }}>Gharart × React</h1>
-        <visitor-session onva-error={onError} />
+    // The app's theme is a class, which the elements cannot see: `theme` tells them.
+    <main className={`app ${theme}`}>
+      <header>
+        <h1>Gharart × React</h1>
+        <button type="button" className="theme-toggle" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
+          {theme === 'dark' ? 'Light' : 'Dark'} theme
+        </button>
+        <visitor-session theme={theme} onva-error={onError} />
       </header>
 
       <p data-testid="react-state">
@@ -26,21 +35,24 @@ export function App() {
         {lastError && <span> — last error: {lastError}</span>}
       </p>
 
-      {/* `strings` is an object: React 19 sets it as a property because the element has one. */}
+      {/* `src`: the lesson is not in the bundle; the gate fetches it once the visitor has access,
+          and the server checks again (vite.config.ts). `strings` is an object: React 19 sets it as
+          a property because the element has one. */}
       <paywall-gate
         handle="gharart"
         page="masterclass"
+        src="/lessons/masterclass.html"
+        theme={theme}
         strings={{ buy: 'Unlock for {price}' }}
         onva-state-change={(event) => setGateState(event.detail.state)}
         onva-access-granted={onGranted}
         onva-error={onError}
       >
         <p slot="preview">Block printing masterclass: eight lessons, from the first cut to a full edition.</p>
-        <p>Thank you for buying. Your lessons are in your account.</p>
       </paywall-gate>
 
-      <group-buy-card handle="gharart" slug="spring-bundle" style={{ marginTop: '1.5rem' }} />
-      <visitor-access-list style={{ display: 'block', marginTop: '1.5rem' }} />
+      <group-buy-card handle="gharart" slug="spring-bundle" theme={theme} onva-error={onError} />
+      <visitor-access-list theme={theme} onva-error={onError} />
     </main>
   );
 }

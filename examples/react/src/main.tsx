@@ -5,6 +5,7 @@ import { setDefaultApiBase } from '@visitor-access/elements';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import './app.css';
 
 // The API under this site's origin (see vite.config.ts); any API origin works the same way.
 setDefaultApiBase(location.origin);

@@ -10,6 +10,12 @@ export const checks = (
     <paywall-gate handle="gharart" page="masterclass" onva-access-granted={(e) => e.detail.pageTitle} />
     {/* @ts-expect-error -- `strings` keys are the elements' string keys */}
     <paywall-gate handle="gharart" page="masterclass" strings={{ notAKey: 'x' }} />
+    {/* @ts-expect-error -- `theme` is 'light', 'dark' or 'auto' */}
+    <visitor-session theme="sepia" />
+    {/* @ts-expect-error -- the state names are the gate's own */}
+    <paywall-gate handle="gharart" page="masterclass" onva-state-change={(e) => e.detail.state === 'paid'} />
+    {/* @ts-expect-error -- `navigate` takes the checkout URL */}
+    <group-buy-card handle="gharart" slug="spring-bundle" navigate={(url: number) => url} />
     {/* @ts-expect-error -- `<group-buy-card>` needs `slug` */}
     <group-buy-card handle="gharart" />
   </>

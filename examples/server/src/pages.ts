@@ -26,32 +26,22 @@ const elementsScript = (siteUrl: string) =>
 export const homePage = () =>
   layout('Gharart', `<h1>Gharart</h1><p><a href="/masterclass">Block printing masterclass</a></p>`);
 
+/** Where the gate fetches the lesson once the visitor has access (`src`); the server checks again. */
+export const LESSON_PATH = '/masterclass/lesson';
+
+/** The lesson itself: rendered into the lesson page, or sent alone to the gate's `src`. */
+export const lessonFragment = () => `<h2>Lesson 1 — Carving your first block</h2>
+<p>Transfer the drawing onto the block, cut away from the line, and keep the gouge low.</p>`;
+
 /** For visitors without access: the gate (sign-in, checkout) and not a word of the lesson. */
-export function gatePage({
-  siteUrl,
-  reason,
-  cookieMissing,
-}: {
-  siteUrl: string;
-  reason: string;
-  cookieMissing: boolean;
-}): string {
-  const notice = cookieMissing
-    ? `<p role="alert" data-testid="cookie-missing">You have access, but your session cookie does not reach this server, so it cannot send the lesson. Allow cookies for this site and reload.</p>`
-    : '';
-  // Reload once access is granted: this server then sends the lesson. Not after a reload that
-  // already came back without it (see `cookieMissing`).
-  const reload = cookieMissing
-    ? ''
-    : `<script>document.addEventListener('va-access-granted', () => location.replace('/masterclass?after=granted'));</script>`;
+export function gatePage({ siteUrl, reason }: { siteUrl: string; reason: string }): string {
   return layout(
     'Block printing masterclass',
     `<header><h1>Block printing masterclass</h1><visitor-session></visitor-session></header>
-${notice}
-<paywall-gate handle="gharart" page="masterclass" data-reason="${escape(reason)}">
+<paywall-gate handle="gharart" page="masterclass" src="${LESSON_PATH}" data-reason="${escape(reason)}">
   <p slot="preview">Eight lessons, from the first cut to a full edition.</p>
 </paywall-gate>`,
-    `${elementsScript(siteUrl)}\n${reload}`,
+    elementsScript(siteUrl),
   );
 }
 
@@ -61,8 +51,7 @@ export const lessonPage = (title: string, siteUrl: string) =>
     title,
     `<header><h1>${escape(title)}</h1><visitor-session></visitor-session></header>
 <article data-testid="lesson">
-  <h2>Lesson 1 — Carving your first block</h2>
-  <p>Transfer the drawing onto the block, cut away from the line, and keep the gouge low.</p>
+${lessonFragment()}
 </article>`,
     elementsScript(siteUrl),
   );

@@ -1,7 +1,9 @@
 // A creator's site rendered on the server, on Hono + Node: the paid lesson is sent only to a
 // visitor the API says has access. The server asks the API's access check itself, forwarding the
 // visitor's session cookie, before it sends a byte of the lesson — the page source of everyone
-// else holds a <paywall-gate> (sign-in and checkout) and no lesson at all.
+// else holds a <paywall-gate> (sign-in and checkout) and no lesson at all. Visitors who get access
+// on that page (they pay, or another tab does) receive the lesson through the gate's `src`, from
+// a route that makes the same check.
 //
 //   npx visitor-access-mock &            # the API on http://localhost:4010
 //   npm run build && npm start           # this site on http://localhost:3000
@@ -10,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { proxy } from 'hono/proxy';
-import { createClient, type AccessCheckResponse } from '@visitor-access/sdk';
-import { gatePage, homePage, lessonPage, unavailablePage } from './pages.js';
+import { createClient } from '@visitor-access/sdk';
+import { LESSON_PATH, gatePage, homePage, lessonFragment, lessonPage, unavailablePage } from './pages.js';
 
 export interface SiteOptions {
   /** The Visitor Access API, e.g. `http://localhost:4010`. */
@@ -21,8 +23,8 @@ export interface SiteOptions {
 }
 
 const SESSION_COOKIE = '_10x_visitor';
-// Query parameters the gate and the checkout return put in the address.
-const MARKERS = ['after', 'va_checkout', 'session_id', 'va_gate', 'va_token'];
+// Query parameters the elements and the checkout return put in the address.
+const MARKERS = ['va_checkout', 'session_id', 'va_gate', 'va_token', 'va_buy'];
 
 /** The visitor's session cookie alone: the site's other cookies are none of the API's business. */
 function sessionCookie(header: string | undefined): string | undefined {
@@ -61,30 +63,41 @@ export function createSite({ apiBase, siteUrl }: SiteOptions): Hono {
 
   app.get('/', (c) => c.html(homePage()));
 
+  /** The access check, asked with the visitor's session cookie alone; `undefined` with a request ID when it failed. */
+  const checkAccess = async (cookieHeader: string | undefined) => {
+    const cookie = sessionCookie(cookieHeader);
+    try {
+      return { access: await api.pages.checkAccess('gharart', 'masterclass', cookie ? { headers: { cookie } } : {}) };
+    } catch (error) {
+      return { requestId: (error as { requestId?: string }).requestId ?? api.lastRequestId };
+    }
+  };
+
   app.get('/masterclass', async (c) => {
     // Whatever happens next depends on who is asking: never let a shared cache keep it.
     c.header('cache-control', 'private, no-store');
     c.header('vary', 'Cookie');
-    const cookie = sessionCookie(c.req.header('cookie'));
-    let access: AccessCheckResponse;
-    try {
-      access = await api.pages.checkAccess('gharart', 'masterclass', cookie ? { headers: { cookie } } : {});
-    } catch (error) {
-      // No answer, or an error: refuse rather than leak, and say which request to look up.
-      const requestId = (error as { requestId?: string }).requestId ?? api.lastRequestId;
-      return c.html(unavailablePage(requestId), 503);
-    }
-    const url = new URL(c.req.url);
+    const { access, requestId } = await checkAccess(c.req.header('cookie'));
+    // No answer, or an error: refuse rather than leak, and say which request to look up.
+    if (!access) return c.html(unavailablePage(requestId), 503);
     if (access.hasAccess) {
-      // Back from checkout (?va_checkout=…) or from the gate's reload (?after=granted) with access:
-      // send the lesson at the clean address, so a later reload does not replay those markers.
+      // Back from checkout (?va_checkout=…) with access: send the lesson at the clean address, so a
+      // later reload does not replay those markers.
+      const url = new URL(c.req.url);
       if ([...url.searchParams.keys()].some((key) => MARKERS.includes(key))) return c.redirect('/masterclass', 303);
       return c.html(lessonPage(access.page.title, siteUrl));
     }
-    // The gate reloads the page once access is granted. If it did and this server still sees no
-    // session, the cookie is not reaching the server: say so instead of reloading in a loop.
-    const cookieMissing = url.searchParams.get('after') === 'granted' && access.reason === 'visitor_auth_required';
-    return c.html(gatePage({ siteUrl, reason: access.reason, cookieMissing }));
+    return c.html(gatePage({ siteUrl, reason: access.reason }));
+  });
+
+  // The gate's `src`: the same check, for a visitor who got access on the gate page.
+  app.get(LESSON_PATH, async (c) => {
+    c.header('cache-control', 'private, no-store');
+    c.header('vary', 'Cookie');
+    const { access, requestId } = await checkAccess(c.req.header('cookie'));
+    if (!access) return c.text(`Try again in a moment (request ${requestId ?? 'unknown'})\n`, 503);
+    if (!access.hasAccess) return c.text('No access\n', 403);
+    return c.html(lessonFragment());
   });
 
   return app;

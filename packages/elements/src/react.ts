@@ -7,7 +7,7 @@
  * ```
  *
  * React 19 sets a prop as a property when the element has one (`strings`, `client`, `navigate`,
- * `handle`…), else as an attribute (`api-base`), and listens to `on` + the event's own name:
+ * `theme`, `handle`…), else as an attribute (`api-base`), and listens to `on` + the event's own name:
  * `onva-access-granted`. Import the elements' define module before the first render, so that
  * the elements exist when React creates them.
  *
@@ -28,11 +28,16 @@ import type { PaywallGate } from './paywall-gate/paywall-gate.js';
 import type { VisitorAccessList } from './visitor-access-list/visitor-access-list.js';
 import type { VisitorSession } from './visitor-session/visitor-session.js';
 
-/** What every element takes: the standard HTML props, the API base, language, strings, a client, `va-error`. */
+/**
+ * What every element takes: the standard HTML props, the API base, language, colour scheme,
+ * strings, a client, `va-error`.
+ */
 export type ElementProps<E extends HTMLElement> = DetailedHTMLProps<HTMLAttributes<E>, E> & {
   /** The API origin; defaults to the script tag's `data-api-base` or `setDefaultApiBase()`. */
   'api-base'?: string;
   locale?: string;
+  /** `light`, `dark` or `auto`; by default the page's `color-scheme`. */
+  theme?: E extends { theme?: infer T } ? T : never;
   strings?: E extends { strings?: infer S } ? S : never;
   client?: E extends { client?: infer C } ? C : never;
   'onva-error'?: (event: VaErrorEvent) => void;
@@ -50,7 +55,11 @@ export type PaywallGateProps = ElementProps<PaywallGate> & {
 };
 
 /** Props of `<group-buy-card>`. */
-export type GroupBuyCardProps = ElementProps<GroupBuyCard> & { handle: string; slug: string };
+export type GroupBuyCardProps = ElementProps<GroupBuyCard> & {
+  handle: string;
+  slug: string;
+  navigate?: GroupBuyCard['navigate'];
+};
 /** Props of `<visitor-session>`. */
 export type VisitorSessionProps = ElementProps<VisitorSession>;
 /** Props of `<visitor-access-list>`. */
