@@ -472,6 +472,20 @@ for (const button of buttons) {
   return htmlPage(200, `Pay ${session.title}`, body, script);
 }
 
+/**
+ * The page a person gets when the mock injects a fault into a page route (the magic-link landing): what
+ * happened, the request ID for support, and a link that loads the same address again.
+ */
+export function faultPage(status: number, title: string, text: string, requestId: string, again: string): Response {
+  return htmlPage(
+    status,
+    title,
+    `${TOP_BAR}<main class="narrow"><div class="card"><h1>${escapeHtml(title)}</h1><p class="muted">${escapeHtml(text)}</p>
+<a class="button primary block" href="${escapeHtml(again)}">Try again</a>
+<p class="muted small">Reference: <span class="mono">${escapeHtml(requestId)}</span></p></div></main>`,
+  );
+}
+
 /** A small HTML error page (unknown checkout session and such). */
 export function problemPage(status: number, title: string, text: string): Response {
   return htmlPage(

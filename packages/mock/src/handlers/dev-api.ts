@@ -5,6 +5,7 @@ import { Currency, Email, Handle, HttpUrl, IsoDateTime, PageMode, Price, Slug } 
 import { AdjustableClock } from '../clock.js';
 import { checkoutPage, mailboxPage, problemPage } from '../html.js';
 import { messageView, refundView } from '../store/views.js';
+import { FaultSettingsError, FaultSettingsSchema } from '../faults.js';
 import { devRouteOf, type DevRoute } from './pipeline.js';
 import { error, json, reply } from './respond.js';
 
@@ -95,7 +96,30 @@ export const devRoutes: DevRoute[] = [
     body: Empty,
     run: (ctx) => {
       ctx.store.reset();
+      // Faults set while the mock ran go too: back to how it was started (--latency, --fail-rate).
+      ctx.options.faults?.reset();
       return json(ctx, 200, { ok: true });
+    },
+  }),
+  devRouteOf({
+    method: 'GET',
+    path: '/_mock/api/faults',
+    run: (ctx) => json(ctx, 200, ctx.options.faults!.settings),
+  }),
+  devRouteOf({
+    method: 'PUT',
+    path: '/_mock/api/faults',
+    body: FaultSettingsSchema,
+    run: (ctx) => {
+      try {
+        ctx.options.faults!.set(ctx.input.body);
+      } catch (cause) {
+        if (!(cause instanceof FaultSettingsError)) throw cause;
+        return error(ctx, 'invalid_request', cause.message, {
+          details: [{ path: cause.path, message: cause.message }],
+        });
+      }
+      return json(ctx, 200, ctx.options.faults!.settings);
     },
   }),
   devRouteOf({

@@ -7,6 +7,7 @@ import { expressInterest, getGroupBuy, myInterest, withdrawInterest } from './gr
 import { logout, me, requestMagicLink, verify } from './auth.js';
 import { apiRoute, devRoute, fallback, type ApiHandlerSpec, type HandlerOptions, type RouteEntry } from './pipeline.js';
 import { contentReport, supportReport } from './support.js';
+import { Faults } from '../faults.js';
 
 export type {
   HandlerOptions,
@@ -54,6 +55,9 @@ export const apiHandlers: { [Id in RouteId]: ApiHandlerSpec<Id> } = {
  * ```
  */
 export function createRoutes(options: HandlerOptions): RouteEntry[] {
+  // Every mock answers `X-Mock-Fault`, and its development API can set faults while it runs: the one
+  // `Faults` of these options, created here when the caller brought none.
+  options.faults ??= new Faults();
   return [
     ...(Object.keys(apiHandlers) as RouteId[]).map((id) => apiRoute(options, id, apiHandlers[id] as never)),
     ...devRoutes.map((def) => devRoute(options, def)),

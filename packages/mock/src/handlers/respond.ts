@@ -68,6 +68,7 @@ export type AnswerCode =
   | 'idempotency_key_reused'
   | 'unsupported_media_type'
   | 'storage_unavailable'
+  | 'service_unavailable'
   | 'internal_error';
 
 /** An error response in the envelope of `product-spec.md`. */
