@@ -240,8 +240,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       const answered = await getResponse(handlers, decodable(request, url));
       if (answered) return answered;
     } else {
+      // HEAD is GET without the body (Node leaves the body out of a HEAD answer).
+      const method = request.method === 'HEAD' ? 'GET' : request.method;
       for (const route of direct) {
-        if (route.method !== request.method) continue;
+        if (route.method !== method) continue;
         const m = route.pattern.exec(url.pathname);
         if (!m) continue;
         const params: Record<string, string> = {};

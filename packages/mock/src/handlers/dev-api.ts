@@ -6,6 +6,7 @@ import { AdjustableClock } from '../clock.js';
 import { checkoutPage, mailboxPage, problemPage } from '../html.js';
 import { messageView, refundView } from '../store/views.js';
 import { FaultSettingsError, FaultSettingsSchema } from '../faults.js';
+import { linksOf, scanLinks } from '../scanner.js';
 import { devRouteOf, type DevRoute } from './pipeline.js';
 import { error, json, reply } from './respond.js';
 
@@ -14,6 +15,7 @@ const ClockBody = z.union([
   z.strictObject({ set: IsoDateTime }),
 ]);
 const CreatorTokenBody = z.strictObject({ handle: Handle });
+const ScanBody = z.strictObject({ to: Email });
 const CompleteBody = z.strictObject({ outcome: z.enum(['paid', 'cancelled']) });
 const StripeRefundBody = z.strictObject({
   handle: Handle,
@@ -183,6 +185,19 @@ export const devRoutes: DevRoute[] = [
     params: PageParams,
     body: PageBody,
     run: (ctx) => reply(ctx, ctx.store.upsertPage(ctx.input.params.handle, ctx.input.params.slug, ctx.input.body)),
+  }),
+  devRouteOf({
+    method: 'POST',
+    path: '/_mock/api/scan',
+    body: ScanBody,
+    // It changes nothing itself, and its requests come back to this mock: they must not wait for the lock.
+    unlocked: true,
+    run: async (ctx) => {
+      const to = ctx.input.body.to;
+      const message = ctx.store.messagesTo(to)[0];
+      if (!message) return error(ctx, 'message_not_found', `No email has been sent to ${to}.`);
+      return json(ctx, 200, await scanLinks(linksOf(message)));
+    },
   }),
   devRouteOf({
     method: 'GET',

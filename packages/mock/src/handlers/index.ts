@@ -84,10 +84,20 @@ const mswPath = (template: string) => template.replace(/\{(\w+)\}/g, ':$1');
 export function createHandlers(options: HandlerOptions): HttpHandler[] {
   const prefix = options.apiOrigin ? options.apiOrigin.replace(/\/$/, '') : '*';
   const verbs = { GET: http.get, POST: http.post, PUT: http.put, DELETE: http.delete } as const;
+  const entries = createRoutes(options);
   return [
-    ...createRoutes(options).map((r) =>
-      verbs[r.method as keyof typeof verbs](prefix + mswPath(r.path), (info) => r.resolve(info)),
-    ),
+    ...entries.map((r) => verbs[r.method as keyof typeof verbs](prefix + mswPath(r.path), (info) => r.resolve(info))),
+    // HEAD is GET without the body (mail scanners send it before they GET a link).
+    ...entries
+      .filter((r) => r.method === 'GET')
+      .map((r) =>
+        http.head(prefix + mswPath(r.path), async (info) => {
+          const response = await r.resolve(info);
+          return response.type === 'error'
+            ? response
+            : new Response(null, { status: response.status, headers: response.headers });
+        }),
+      ),
     ...['/v2/*', '/_edge/*', '/_mock/*'].map((path) => http.all(prefix + path, (info) => fallback(options, info))),
   ];
 }

@@ -128,6 +128,11 @@ export interface DevRouteDef<P, Q, B> {
   query?: Q;
   body?: B;
   run(ctx: Ctx & { input: { params: Out<P>; query: Out<Q>; body: Out<B> } }): Response | Promise<Response>;
+  /**
+   * Run a write outside the store's lock and unit of work: for a route that changes nothing itself and
+   * waits on other requests to the mock (the scanner), which must not wait for its lock.
+   */
+  unlocked?: boolean;
 }
 
 /** A development-API route of any input (see {@link devRouteOf}). */
@@ -391,7 +396,7 @@ export function devRoute(options: HandlerOptions, def: DevRoute): RouteEntry {
     }
     const text = write ? await readText(ctx, ctx.request) : '';
     if (text instanceof Response) return text;
-    return inUnit(ctx, async () => {
+    const run = async () => {
       const params = def.params ? validate(ctx, ctx.params, def.params) : ctx.params;
       if (params instanceof Response) return params;
       const query = def.query ? validate(ctx, Object.fromEntries(ctx.url.searchParams), def.query) : undefined;
@@ -399,7 +404,8 @@ export function devRoute(options: HandlerOptions, def: DevRoute): RouteEntry {
       const body = def.body ? parseBody(ctx, text, def.body) : undefined;
       if (body instanceof Response) return body;
       return def.run(Object.assign(ctx, { input: { params, query, body } }));
-    });
+    };
+    return def.unlocked ? run() : inUnit(ctx, run);
   };
   return {
     method: def.method,

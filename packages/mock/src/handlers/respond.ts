@@ -9,6 +9,7 @@ const MOCK_STATUS: Record<string, number> = {
   checkout_session_not_found: 404,
   checkout_session_closed: 409,
   target_not_reached: 409,
+  message_not_found: 404,
   internal_error: 500,
 };
 
@@ -69,6 +70,7 @@ export type AnswerCode =
   | 'unsupported_media_type'
   | 'storage_unavailable'
   | 'service_unavailable'
+  | 'message_not_found'
   | 'internal_error';
 
 /** An error response in the envelope of `product-spec.md`. */
