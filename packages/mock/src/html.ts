@@ -157,6 +157,7 @@ input {
 .lines dt { min-width: 0; }
 .lines dd { margin: 0; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .lines .total { font-weight: 700; border-bottom: none; }
+.reference { margin: 0.75rem 0 0; }
 /* Index */
 .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0.75rem; margin: 1.25rem 0 2rem; }
 .tile { display: block; color: var(--fg); text-decoration: none; padding: 1rem 1.25rem; }
@@ -509,7 +510,7 @@ export function faultPage(status: number, title: string, text: string, requestId
     title,
     `${TOP_BAR}<main class="narrow"><div class="card"><h1>${escapeHtml(title)}</h1><p class="muted">${escapeHtml(text)}</p>
 <a class="button primary block" href="${escapeHtml(again)}">Try again</a>
-<p class="muted small">Reference: <span class="mono">${escapeHtml(requestId)}</span></p></div></main>`,
+<p class="muted small reference">Reference: <span class="mono">${escapeHtml(requestId)}</span></p></div></main>`,
   );
 }
 
