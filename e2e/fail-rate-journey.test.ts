@@ -192,6 +192,21 @@ class Visitor {
     }
   }
 
+  /** The page's `<visitor-session>` ends up saying who is signed in ("Account unavailable" gets its Try again). */
+  async sessionShows(page: Page, email: string): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    while (!(await page.isVisible(`visitor-session >> text=${email}`))) {
+      const again = page.locator('visitor-session >> button:has-text("Try again")');
+      if (await again.isVisible().catch(() => false)) {
+        this.saw.push('the page header: "Account unavailable" → Try again');
+        await again.click();
+      }
+      if (Date.now() > deadline)
+        throw new Error(`the header never said who is signed in; saw: ${this.saw.join(' | ')}`);
+      await page.waitForTimeout(100);
+    }
+  }
+
   /** Pays on the fake checkout and waits for the lesson. */
   async payAndRead(page: Page): Promise<void> {
     await page.getByRole('button', { name: /pay/i }).first().click();
@@ -284,6 +299,7 @@ describe('the buyer journey with --fail-rate 0.3 (seeded)', () => {
         }
         await v.toCheckout(page);
         await v.payAndRead(page);
+        await v.sessionShows(page, email);
       } else {
         // The link opens in a new tab, as from a mail client; that tab goes on to checkout.
         const tab = await context.newPage();
@@ -291,7 +307,9 @@ describe('the buyer journey with --fail-rate 0.3 (seeded)', () => {
         await v.continue(tab);
         await v.toCheckout(tab);
         await v.payAndRead(tab);
+        await v.sessionShows(tab, email);
         await v.until(page, ['granted'], 'the first tab');
+        await v.sessionShows(page, email);
       }
       await expectOnePurchaseAndNoDuplicateEmails(v, email);
       expect(errors).toEqual([]);
