@@ -134,7 +134,7 @@ describe('one primary action per state', () => {
       expect(res!.status()).toBe(503);
       expect(await visiblePrimaries(page)).toEqual(['Try again']);
       expect(await page.locator('button:visible, a.button:visible').count()).toBe(1);
-      expect(new URL(await page.getAttribute('a.button', 'href'), page.url()).href).toBe(states.landingUnavailable);
+      expect(new URL((await page.getAttribute('a.button', 'href'))!, page.url()).href).toBe(states.landingUnavailable);
     });
   });
 
