@@ -1,6 +1,7 @@
 // `npm start`: builds, then serves the mock API on port 4010 (PORT overrides) with its mailbox and fake
 // checkout, and — when examples/demo/serve.mjs exists — the demo site next to it on 4020 (DEMO_PORT
-// overrides). VA_SKIP_BUILD=1 skips the build (tests).
+// overrides). VA_SKIP_BUILD=1 skips the build (tests). The mock's fault flags pass through:
+// `npm start -- --fail-rate 0.3 [--fail-seed N] [--latency 100-800]` (docs/mock.md, "Failure on demand").
 //
 // Stopping: Ctrl-C (SIGINT), SIGTERM and SIGHUP all stop both servers the same way. `npm start` runs this
 // script under `sh -c`, and npm hands a SIGTERM to that shell, which dies without passing it on; so this
@@ -8,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 if (process.env.VA_SKIP_BUILD !== '1') {
@@ -19,7 +21,22 @@ if (!existsSync(fileURLToPath(serverEntry))) {
   console.error('packages/mock/dist is missing: run `npm run build` first.');
   process.exit(1);
 }
-const { banner, defaultFixture, startServer } = await import(serverEntry.href);
+const { banner, defaultFixture, faultOptions, startServer } = await import(serverEntry.href);
+
+let faults;
+try {
+  const { values } = parseArgs({
+    options: { latency: { type: 'string' }, 'fail-rate': { type: 'string' }, 'fail-seed': { type: 'string' } },
+    strict: true,
+  });
+  faults = faultOptions(values);
+} catch (error) {
+  faults = `${error.message} (npm start takes --latency, --fail-rate and --fail-seed)`;
+}
+if (typeof faults === 'string') {
+  console.error(faults);
+  process.exit(2);
+}
 
 const port = Number(process.env.PORT ?? 4010);
 const demoEntry = `${root}examples/demo/serve.mjs`;
@@ -37,7 +54,7 @@ const fixture = hasDemo
   : undefined;
 let mock;
 try {
-  mock = await startServer({ port, host: '127.0.0.1', log: true, ...(fixture ? { fixture } : {}) });
+  mock = await startServer({ port, host: '127.0.0.1', log: true, faults, ...(fixture ? { fixture } : {}) });
 } catch (error) {
   console.error(error.message);
   process.exit(1);

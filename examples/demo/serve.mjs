@@ -4,6 +4,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ApiError, createClient } from '@visitor-access/sdk';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const site = join(here, 'site');
@@ -112,9 +113,19 @@ export async function startDemo({ apiBase, port = 4020, host = 'localhost' }) {
   };
 }
 
+/** One SDK client per API base: it retries what fails for a moment (503, a dropped connection). */
+const clients = new Map();
+const clientFor = (apiBase) => {
+  let client = clients.get(apiBase);
+  if (!client) clients.set(apiBase, (client = createClient({ baseUrl: apiBase, sessionChannel: false })));
+  return client;
+};
+
 /**
  * Sends a protected fragment only to a visitor the API says has access to the page: the same
- * check a creator's server must make, since the gate alone cannot keep a URL secret.
+ * check a creator's server must make, since the gate alone cannot keep a URL secret. The check goes
+ * through the SDK, which retries a passing failure; one that lasts is a 503 (try again), never a
+ * 403 (no access) — the visitor may well have paid.
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
  * @param {string} apiBase
@@ -125,14 +136,18 @@ async function serveProtected(req, res, apiBase, slug) {
   if (!existsSync(file)) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   let hasAccess = false;
   try {
-    const check = await fetch(`${apiBase}/v2/public/pages/gharart/${slug}/access-check`, {
-      method: 'POST',
-      headers: { cookie: req.headers.cookie ?? '', 'content-type': 'application/json' },
-      body: '{}',
+    const check = await clientFor(apiBase).pages.checkAccess('gharart', slug, {
+      headers: { cookie: req.headers.cookie ?? '' },
     });
-    hasAccess = check.ok && (await check.json()).hasAccess === true;
-  } catch {
-    // API unreachable: refuse rather than leak.
+    hasAccess = check.hasAccess === true;
+  } catch (error) {
+    // Refuse rather than leak; say "try again" when the API could not answer.
+    if (!(error instanceof ApiError) || error.status >= 500 || error.status === 429) {
+      res
+        .writeHead(503, { 'content-type': 'text/plain', 'cache-control': 'no-store', 'retry-after': '1' })
+        .end('The access check could not be made just now. Try again.\n');
+      return;
+    }
   }
   if (!hasAccess) {
     res.writeHead(403, { 'content-type': 'text/plain', 'cache-control': 'no-store' }).end('No access\n');

@@ -28,6 +28,20 @@ describe('the kit against the reference mock', () => {
     expect(formatReport(report).split('\n').at(-1)).toBe(`${scenarios.length} passed, 0 failed`);
   });
 
+  it('says so when the mock injects faults (a run then fails where the faults land)', async () => {
+    mock.faults.set({ latency: '1-2', failRate: 0.25 });
+    try {
+      const report = await runConformance({ baseUrl: mock.url, only: ['wire.request-id'] });
+      expect(report.notes).toEqual([
+        expect.stringMatching(/^The mock injects faults \(--fail-rate 0.25, --latency 1-2\)/),
+      ]);
+      expect(formatReport(report)).toContain('note: The mock injects faults');
+    } finally {
+      mock.faults.reset();
+    }
+    expect((await runConformance({ baseUrl: mock.url, only: ['wire.request-id'] })).notes).toEqual([]);
+  });
+
   it('leaves the shared server as it found it: clock, fixture pages and group-buy counts', async () => {
     // What anyone else using the server would see: the fixture's pages, the group buy, the clock's offset.
     const look = async () => {

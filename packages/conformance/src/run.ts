@@ -214,6 +214,14 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     capabilities.payments = pay?.status === 404 && pay.body?.error === 'checkout_session_not_found';
     if (capabilities.clock || capabilities.mailbox || capabilities.payments) dev = probe;
     else notes.push(`No development API answered at ${devBase}: the checks that need one are skipped.`);
+    // The reference mock can fail on purpose (--fail-rate, --latency, rules): checks would then fail at random.
+    const faults = dev ? await answers(() => probe.send('GET', '/faults')) : undefined;
+    const on = faults?.status === 200 ? faultsOn(faults.body) : undefined;
+    if (on) {
+      notes.push(
+        `The mock injects faults (${on}): checks will fail where it does. Run the kit against a mock started without --fail-rate and --latency, or switch them off with PUT ${devBase}/faults {}.`,
+      );
+    }
   }
 
   const target: Target = { ...DEFAULT_TARGET, ...options.target };
@@ -443,4 +451,17 @@ function makeContext(input: {
 
 function fail(message: string): never {
   throw new CheckFailed(message);
+}
+
+/** What a mock's `GET /faults` says is switched on, in words, or undefined when nothing is. */
+function faultsOn(body: unknown): string | undefined {
+  const f = (body ?? {}) as { failRate?: unknown; latency?: { min?: unknown; max?: unknown } | null; rules?: unknown };
+  const parts: string[] = [];
+  if (typeof f.failRate === 'number' && f.failRate > 0) parts.push(`--fail-rate ${f.failRate}`);
+  if (f.latency && typeof f.latency.max === 'number' && f.latency.max > 0) {
+    parts.push(`--latency ${f.latency.min === f.latency.max ? f.latency.max : `${f.latency.min}-${f.latency.max}`}`);
+  }
+  if (Array.isArray(f.rules) && f.rules.length)
+    parts.push(`${f.rules.length} fault rule${f.rules.length > 1 ? 's' : ''}`);
+  return parts.length ? parts.join(', ') : undefined;
 }

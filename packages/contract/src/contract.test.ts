@@ -126,6 +126,13 @@ describe('every write', () => {
   });
 });
 
+describe('every route', () => {
+  it('documents 503 service_unavailable: any server can be down for a moment, and clients retry it', () => {
+    expect(ERROR_STATUS.service_unavailable).toBe(503);
+    for (const r of routeList) expect(routeErrors(r), r.id).toContain('service_unavailable');
+  });
+});
+
 describe('validationFailure (the one formatter of the SDK and the mock)', () => {
   it('reads the same for a mistake, names every failing field and picks the best union branch', () => {
     const bad = VerifyRequest.safeParse({ email: 'nope', code: '12' });

@@ -31,6 +31,7 @@ export const ERROR_STATUS = {
   idempotency_key_reused: 422,
   rate_limited: 429,
   storage_unavailable: 503,
+  service_unavailable: 503,
 } as const;
 
 /**

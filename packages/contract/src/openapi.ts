@@ -97,6 +97,7 @@ function operation(route: RouteDef): Json {
     responses[status] = r;
   }
   const codes = routeErrors(route);
+  const html = Object.values(route.responses).includes('html');
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) {
     const status = ERROR_STATUS[code];
@@ -119,6 +120,9 @@ function operation(route: RouteDef): Json {
             ],
           },
         },
+        // A page route (the magic-link landing) answers a person's browser (`Accept: text/html`) with a
+        // page when it is unavailable; other clients get the envelope.
+        ...(html && status === 503 ? { 'text/html': { schema: { type: 'string' } } } : {}),
       },
     };
   }

@@ -145,14 +145,15 @@ export const routeDocs: Record<RouteId, RouteDoc> = {
  * kind. Every write (a POST or DELETE) can answer `invalid_request` (a bad body or `Idempotency-Key`),
  * `unsupported_media_type` (a body that is not JSON), `idempotency_key_reused` and
  * `storage_unavailable`; a route with path parameters, a query or a body `invalid_request`; a visitor
- * route `visitor_unauthorized`; a creator route `creator_unauthorized` and `forbidden`. The OpenAPI
- * document and the mock's conformance test both read this list.
+ * route `visitor_unauthorized`; a creator route `creator_unauthorized` and `forbidden`; and every route
+ * 503 `service_unavailable` (the service is down for a moment and nothing changed: retry it). The
+ * OpenAPI document and the mock's conformance test both read this list.
  *
  * @example
  * ```ts
  * import { routes } from '@visitor-access/contract';
  * import { routeErrors } from '@visitor-access/contract/openapi';
- * routeErrors(routes.logout); // ['invalid_request', 'unsupported_media_type', 'idempotency_key_reused', 'storage_unavailable']
+ * routeErrors(routes.logout); // ['invalid_request', 'unsupported_media_type', 'idempotency_key_reused', 'storage_unavailable', 'service_unavailable']
  * ```
  */
 export function routeErrors(route: {
@@ -182,5 +183,7 @@ export function routeErrors(route: {
     ] as const)
       codes.add(code);
   }
+  // Any server can be down for a moment; nothing changed, and clients retry it.
+  codes.add('service_unavailable');
   return [...codes];
 }

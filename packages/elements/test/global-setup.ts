@@ -7,6 +7,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     apiBase: string;
+    /** A mock of its own for the fault tests (src/internal/faults.test.ts): its faults hit nobody else. */
+    faultApiBase: string;
   }
 }
 
@@ -44,7 +46,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   const server = await startServer({ port: 0, host: 'localhost', fixture });
   project.provide('apiBase', server.url.replace(/\/+$/, ''));
+  const faulty = await startServer({ port: 0, host: 'localhost' });
+  project.provide('faultApiBase', faulty.url.replace(/\/+$/, ''));
   return async () => {
-    await server.close();
+    await Promise.all([server.close(), faulty.close()]);
   };
 }

@@ -27,6 +27,7 @@ export function banner(
     `  Request log    ${u}/_mock/api/requests`,
     `  API            ${u}/v2/…  and  ${u}/_edge/visitor/access`,
     dataFile ? `  Data file      ${dataFile}` : '  Data           in memory (use --data FILE to keep it)',
+    ...faultLines(server),
     '',
     'Fixture:',
   ];
@@ -50,4 +51,14 @@ export function banner(
   if (files.length)
     lines.push(`  allowlisted files: ${files.map((f) => `${f.handle}/${f.slug} for ${f.email}`).join(', ')}`);
   return lines.join('\n');
+}
+
+/** The faults in effect, when any: a page tested against the mock then fails on purpose. */
+function faultLines(server: RunningServer): string[] {
+  const described = server.faults?.describe();
+  if (!described) return [];
+  return [
+    `  Faults         ${described}`,
+    `                 (not /_mock; a request opts out with X-Mock-Fault: none; change: PUT /_mock/api/faults)`,
+  ];
 }

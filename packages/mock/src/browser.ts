@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import { setupWorker, type SetupWorker, type StartOptions } from 'msw/browser';
+import { Faults, type FaultOptions } from './faults.js';
 import type { Fixture } from './fixture.js';
 import { createHandlers } from './handlers/index.js';
 import { MockStore } from './store.js';
@@ -18,12 +19,20 @@ export interface MockWorkerOptions {
   apiOrigin?: string;
   /** An existing store to serve. */
   store?: MockStore;
+  /**
+   * Faults for every API request that does not ask for its own with `X-Mock-Fault`: `{ latency, failRate,
+   * seed, rules, timeoutMs }`. A `reset` is a network error (`fetch` rejects with a `TypeError`), a
+   * `timeout` is one after `timeoutMs` (default 30 s).
+   */
+  faults?: FaultOptions | Faults;
 }
 
 /** The mock on a service worker. */
 export interface MockWorker {
   worker: SetupWorker;
   store: MockStore;
+  /** The fault injection's settings (`faults.set({ failRate: 0.3 })`). */
+  faults: Faults;
   /** Registers the worker and starts intercepting; unhandled requests pass through. */
   start(options?: StartOptions): Promise<unknown>;
   stop(): void;
@@ -42,9 +51,11 @@ export interface MockWorker {
  */
 export function createMockWorker(options: MockWorkerOptions = {}): MockWorker {
   const store = options.store ?? new MockStore(options.fixture ? { fixture: options.fixture } : {});
+  const faults = options.faults instanceof Faults ? options.faults : new Faults(options.faults);
   const worker = setupWorker(
     ...createHandlers({
       store,
+      faults,
       scriptReadableCookie: true,
       cookieStore: true,
       ...(options.apiOrigin ? { apiOrigin: options.apiOrigin } : {}),
@@ -53,6 +64,7 @@ export function createMockWorker(options: MockWorkerOptions = {}): MockWorker {
   return {
     worker,
     store,
+    faults,
     start: (startOptions) => worker.start({ onUnhandledRequest: 'bypass', quiet: true, ...startOptions }),
     stop: () => worker.stop(),
   };

@@ -95,6 +95,39 @@ describe('visitor-access-mock (CLI)', () => {
     expect(cli.out()).not.toContain(token.split('.')[1]);
   });
 
+  it('--latency, --fail-rate and --fail-seed: said in the banner, marked in the log; bad values exit 2', async () => {
+    const cli = await startCli('--fail-rate', '100%', '--latency', '5-15', '--fail-seed', '9');
+    expect(cli.out()).toContain(
+      'Faults         100 % of API requests answer 503; every API answer waits 5–15 ms (seed 9)',
+    );
+    const res = await fetch(`${cli.url}/v2/visitor/me`);
+    expect(res.status).toBe(503);
+    const requestId = res.headers.get('x-request-id')!;
+    await cli.waitFor(requestId);
+    expect(cli.out()).toMatch(
+      new RegExp(`GET /v2/visitor/me 503 \\d+\\.\\dms ${requestId} \\(fault 503; latency=\\d+\\)`),
+    );
+    expect((await fetch(`${cli.url}/_mock/api/clock`)).status).toBe(200);
+
+    const refused = (flag: string, value: string) =>
+      new Promise<[number | null, string]>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'cli.ts'), flag, value], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        children.push(child);
+        let err = '';
+        child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+        child.once('exit', (code) => resolve([code, err.trim()]));
+      });
+    expect(
+      await Promise.all([refused('--fail-rate', '1.5'), refused('--latency', 'slow'), refused('--fail-seed', 'x')]),
+    ).toEqual([
+      [2, expect.stringContaining('--fail-rate must be a share from 0 to 1')],
+      [2, expect.stringContaining('--latency must be milliseconds')],
+      [2, expect.stringContaining('--fail-seed must be a whole number')],
+    ]);
+  });
+
   it('--data: a purchase confirmed to the client survives the process being killed (SIGKILL)', async () => {
     const file = join(dir, 'state.json');
     const first = await startCli('--data', file, '--quiet');

@@ -1,16 +1,18 @@
 #!/usr/bin/env node
 // visitor-access-mock --port 4010 [--host 127.0.0.1] [--public-url URL] [--fixture FILE] [--data FILE] [--quiet]
+//                     [--latency MS|MIN-MAX] [--fail-rate P] [--fail-seed N]
 // visitor-access-mock init DIR   (copies MSW's service worker script for @visitor-access/mock/browser)
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { faultOptions } from './faults.js';
 import { FixtureError, parseFixture, type Fixture } from './fixture.js';
 import { DataFileError } from './persistence.js';
 import { banner, exposureWarning, startServer, type RunningServer } from './server.js';
 
 const USAGE = `Usage: visitor-access-mock [--port 4010] [--host 127.0.0.1] [--public-url URL] [--fixture FILE]
-                           [--data FILE] [--quiet]
+                           [--data FILE] [--quiet] [--latency MS|MIN-MAX] [--fail-rate P] [--fail-seed N]
        visitor-access-mock init DIR
 
   init DIR   copy the service worker script (mockServiceWorker.js) that @visitor-access/mock/browser
@@ -22,7 +24,14 @@ const USAGE = `Usage: visitor-access-mock [--port 4010] [--host 127.0.0.1] [--pu
              open your pages on the same host name, so the session cookie reaches the mock
   --fixture  JSON file with handles, pages, group buys and files (see docs/mock.md)
   --data     keep state in this file across restarts (a journal; one process per file)
-  --quiet    do not log each request`;
+  --quiet    do not log each request
+  --latency  delay every API answer (/v2, /_edge) by MS milliseconds, or by a random MIN-MAX
+  --fail-rate
+             answer that share of API requests (0.3 or 30%) with 503 service_unavailable
+  --fail-seed
+             seed of the random choices, so a run gets the same faults again (0 to 4294967295)
+             A request asks for its own fault with the header X-Mock-Fault: 503, 429, latency=MS,
+             timeout, reset or none (docs/mock.md, "Failure on demand")`;
 
 /**
  * Copies MSW's worker script — from the very msw this package depends on, so the versions always match —
@@ -68,6 +77,9 @@ async function main(): Promise<number> {
         fixture: { type: 'string' },
         data: { type: 'string' },
         quiet: { type: 'boolean' },
+        latency: { type: 'string' },
+        'fail-rate': { type: 'string' },
+        'fail-seed': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -84,6 +96,11 @@ async function main(): Promise<number> {
   const port = Number(portText);
   if (!/^\d{1,5}$/.test(portText) || port > 65535) {
     console.error(`--port must be a number from 0 to 65535, not "${portText}".`);
+    return 2;
+  }
+  const faults = faultOptions(args);
+  if (typeof faults === 'string') {
+    console.error(faults);
     return 2;
   }
   let fixture: Fixture | undefined;
@@ -110,6 +127,7 @@ async function main(): Promise<number> {
       ...(args['public-url'] ? { publicUrl: args['public-url'] } : {}),
       ...(fixture ? { fixture } : {}),
       ...(args.data ? { dataFile: args.data } : {}),
+      faults,
       log: !args.quiet,
     });
   } catch (error) {

@@ -157,6 +157,7 @@ input {
 .lines dt { min-width: 0; }
 .lines dd { margin: 0; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .lines .total { font-weight: 700; border-bottom: none; }
+.reference { margin: 0.75rem 0 0; }
 /* Index */
 .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0.75rem; margin: 1.25rem 0 2rem; }
 .tile { display: block; color: var(--fg); text-decoration: none; padding: 1rem 1.25rem; }
@@ -265,31 +266,58 @@ export function landingValidPage(token: string, email: string, returnTo: string 
 </div>
 <p class="footnote muted small">We ask for a click so that email scanners, which open links, cannot use yours up.</p>
 </main>`;
+  // The click verifies once, however often it is sent: one Idempotency-Key per page, so a retry of an
+  // answer that was lost (a timeout, a dropped connection) replays it and still signs in. Passing
+  // trouble (429, 5xx, no answer) is retried twice, as the SDK does, and then leaves Continue to click
+  // again; only a link that cannot work any more turns into the form for a new one.
   const script = `
 const button = document.getElementById('continue');
 const status = document.getElementById('status');
 const next = document.getElementById('next');
+const bytes = crypto.getRandomValues(new Uint8Array(16));
+const key = 'landing-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function verify() {
+  let last;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt) await wait(300 * 2 ** (attempt - 1));
+    try {
+      const res = await fetch('/v2/visitor/auth/verify', { method: 'POST', credentials: 'include',
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ token: button.dataset.token }) });
+      const data = await res.json().catch(() => ({}));
+      last = { res, data };
+      if (res.status !== 429 && res.status < 500) return last;
+    } catch { last = undefined; }
+  }
+  return last;
+}
 button.addEventListener('click', async () => {
   button.disabled = true;
   status.className = 'status'; status.textContent = 'Signing in…';
-  try {
-    const res = await fetch('/v2/visitor/auth/verify', { method: 'POST', credentials: 'include',
-      headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: button.dataset.token }) });
-    const data = await res.json().catch(() => ({}));
-    if (res.ok) {
-      status.className = 'status ok';
-      status.textContent = 'You are signed in.';
-      document.getElementById('as').textContent = 'Signed in as';
-      if (button.dataset.returnTo) location.assign(button.dataset.returnTo);
-      else { button.hidden = true; next.textContent = 'You can close this tab and go back to the page you came from.'; }
-      return;
-    }
+  const answer = await verify();
+  if (!answer || answer.res.status === 429 || answer.res.status >= 500) {
     status.className = 'status error';
-    status.textContent = data.message || 'This link did not work.';
-    // One primary action at a time: the request form replaces Continue.
-    button.hidden = true; next.hidden = true;
-    document.getElementById('again').hidden = false;
-  } catch { status.className = 'status error'; status.textContent = 'Network error. Try again.'; button.disabled = false; }
+    status.textContent = answer
+      ? 'We could not sign you in just now. Your link still works: press Continue to try again.'
+      : 'Network error. Your link still works: press Continue to try again.';
+    button.disabled = false;
+    return;
+  }
+  const { res, data } = answer;
+  if (res.ok) {
+    status.className = 'status ok';
+    status.textContent = 'You are signed in.';
+    document.getElementById('as').textContent = 'Signed in as';
+    if (button.dataset.returnTo) location.assign(button.dataset.returnTo);
+    else { button.hidden = true; next.textContent = 'You can close this tab and go back to the page you came from.'; }
+    return;
+  }
+  status.className = 'status error';
+  status.textContent = data.message || 'This link did not work.';
+  // One primary action at a time: the request form replaces Continue.
+  button.hidden = true; next.hidden = true;
+  document.getElementById('again').hidden = false;
 });
 ${REQUEST_FORM_SCRIPT}`;
   return htmlPage(200, 'Sign in', body, script);
@@ -470,6 +498,20 @@ for (const button of buttons) {
 }`
     : undefined;
   return htmlPage(200, `Pay ${session.title}`, body, script);
+}
+
+/**
+ * The page a person gets when the mock injects a fault into a page route (the magic-link landing): what
+ * happened, the request ID for support, and a link that loads the same address again.
+ */
+export function faultPage(status: number, title: string, text: string, requestId: string, again: string): Response {
+  return htmlPage(
+    status,
+    title,
+    `${TOP_BAR}<main class="narrow"><div class="card"><h1>${escapeHtml(title)}</h1><p class="muted">${escapeHtml(text)}</p>
+<a class="button primary block" href="${escapeHtml(again)}">Try again</a>
+<p class="muted small reference">Reference: <span class="mono">${escapeHtml(requestId)}</span></p></div></main>`,
+  );
 }
 
 /** A small HTML error page (unknown checkout session and such). */

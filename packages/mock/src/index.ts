@@ -17,6 +17,24 @@ export {
 } from './fixture.js';
 export { escapeHtml } from './html.js';
 export {
+  DEFAULT_TIMEOUT_MS,
+  FAULT_HEADER,
+  Faults,
+  FaultSettingsError,
+  faultLayer,
+  formatFault,
+  parseFault,
+  parseFailRate,
+  parseLatency,
+  type ConnectionFault,
+  type Fault,
+  type FaultOptions,
+  type FaultRule,
+  type FaultSettings,
+  type FaultSettingsView,
+  type LatencyRange,
+} from './faults.js';
+export {
   createHandlers,
   createRoutes,
   type HandlerOptions,

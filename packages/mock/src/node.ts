@@ -6,6 +6,7 @@
  */
 import { setupServer, type SetupServer } from 'msw/node';
 import { SESSION_COOKIE } from '@visitor-access/contract';
+import { Faults, type FaultOptions } from './faults.js';
 import type { Fixture } from './fixture.js';
 import { createHandlers } from './handlers/index.js';
 import type { MessageRecord } from './records.js';
@@ -34,6 +35,12 @@ export interface MockServerOptions {
    * `Set-Cookie` of verify).
    */
   cookieJar?: boolean;
+  /**
+   * Faults for every API request that does not ask for its own with `X-Mock-Fault`: `{ latency, failRate,
+   * seed, rules, timeoutMs }`. There is no socket here: a `reset` rejects the `fetch` with a `TypeError`
+   * at once, a `timeout` does after `timeoutMs` (default 30 s; sooner when the caller aborts).
+   */
+  faults?: FaultOptions | Faults;
 }
 
 /** The mock wired into MSW's `setupServer`, with helpers for tests. */
@@ -42,11 +49,13 @@ export interface MockServer {
   server: SetupServer;
   /** The mock's state. */
   store: MockStore;
+  /** The fault injection's settings (`faults.set({ failRate: 0.3 })`). */
+  faults: Faults;
   /** Starts intercepting (requests to other hosts pass through). */
   listen(): void;
   /** Stops intercepting. */
   close(): void;
-  /** Back to the fixture: no visitors, purchases or mail, and the real clock. */
+  /** Back to the fixture: no visitors, purchases or mail, the real clock, and the faults it started with. */
   reset(): void;
   /** The emails sent to an address, newest first. */
   mailbox(email: string): MessageRecord[];
@@ -85,9 +94,11 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       ...(options.clock ? { clock: options.clock } : {}),
       ...nodeCrypto,
     });
+  const faults = options.faults instanceof Faults ? options.faults : new Faults(options.faults);
   const server = setupServer(
     ...createHandlers({
       store,
+      faults,
       ...(options.baseUrl ? { apiOrigin: options.baseUrl.replace(/\/$/, '') } : {}),
       ...(options.cookieJar ? { cookieStore: true } : {}),
     }),
@@ -95,9 +106,13 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   return {
     server,
     store,
+    faults,
     listen: () => server.listen({ onUnhandledRequest: 'bypass' }),
     close: () => server.close(),
-    reset: () => store.reset(),
+    reset: () => {
+      store.reset();
+      faults.reset();
+    },
     mailbox: (email) => store.messagesTo(email),
     lastToken: (email) => store.messagesTo(email).find((m) => m.token !== undefined)?.token,
     signIn: async (email) => `${SESSION_COOKIE}=${await store.createSession(email)}`,

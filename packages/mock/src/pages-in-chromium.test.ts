@@ -67,6 +67,30 @@ describe('the standalone server’s pages in Chromium', () => {
     expect(await me()).toBe(200);
   });
 
+  it('after a mail scanner opened the link, the person clicks it in the mailbox and signs in', async () => {
+    const returnTo = `${base}/v2/visitor/me`;
+    await requestLink('scanned@example.com', returnTo);
+    const scan = await fetch(`${base}/_mock/api/scan`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ to: 'scanned@example.com' }),
+    });
+    const scanned = await scan.json();
+    expect(scanned.requests.map((r: { method: string; status: number }) => `${r.method} ${r.status}`)).toEqual([
+      'HEAD 200',
+      'GET 200',
+    ]);
+    expect(mock.store.sessions.size).toBe(0);
+
+    const page = await context.newPage();
+    await page.goto(`${base}/_mock/mailbox`);
+    await page.click('a[href*="/_edge/visitor/access/t/"]');
+    await page.click('button#continue');
+    await page.waitForURL(returnTo);
+    expect(JSON.parse((await page.textContent('body')) ?? '').visitor.email).toBe('scanned@example.com');
+    expect(await me()).toBe(200);
+  });
+
   it('a used link shows a page whose form really sends a new link, which then works', async () => {
     await requestLink('again@example.com');
     const first = mock.store.messagesTo('again@example.com')[0]!;
@@ -97,6 +121,45 @@ describe('the standalone server’s pages in Chromium', () => {
     await page.click('button#continue');
     await page.waitForSelector('#status.ok');
     expect(await me()).toBe(200);
+  });
+
+  it('on a bad day the landing keeps the link: a 503 page to try again, Continue retried, never the "new link" form', async () => {
+    const returnTo = `${base}/v2/visitor/me`;
+    await requestLink('bad-day@example.com', returnTo);
+    const link = mock.store.messagesTo('bad-day@example.com')[0]!.link!;
+    const page = await context.newPage();
+
+    // The page itself is unavailable: a page for people, and its Try again loads it again.
+    mock.faults.set({ rules: [{ method: 'GET', path: '/_edge/visitor/access/t/*', fault: '503', times: 1 }] });
+    const down = await page.goto(link);
+    expect(down!.status()).toBe(503);
+    expect(await page.textContent('h1')).toBe('Unavailable for a moment');
+    expect(await page.textContent('main')).toContain(down!.headers()['x-request-id']!);
+    await page.getByRole('link', { name: 'Try again' }).click();
+    await page.waitForSelector('button#continue');
+
+    // Every verify fails: three attempts (the SDK's count), then Continue is offered again, link intact.
+    mock.faults.set({ rules: [{ method: 'POST', path: '/v2/visitor/auth/verify', fault: '503', times: 3 }] });
+    await page.click('button#continue');
+    await page.waitForSelector('#status.error');
+    expect(await page.textContent('#status')).toBe(
+      'We could not sign you in just now. Your link still works: press Continue to try again.',
+    );
+    expect(await page.isEnabled('button#continue')).toBe(true);
+    expect(await page.isHidden('#again')).toBe(true);
+    expect(await me()).toBe(401);
+
+    // A dropped connection on the next try is retried by itself; the click signs in.
+    mock.faults.set({ rules: [{ method: 'POST', path: '/v2/visitor/auth/verify', fault: 'reset', times: 1 }] });
+    await page.click('button#continue');
+    await page.waitForURL(returnTo);
+    expect(await me()).toBe(200);
+    const verifies = mock.store
+      .requests(20)
+      .filter((r) => r.path === '/v2/visitor/auth/verify')
+      .map((r) => r.fault ?? r.status);
+    expect(verifies).toEqual([200, 'reset', '503', '503', '503']);
+    mock.faults.reset();
   });
 
   it('an expired link: the page says so, keeps returnTo, and its form sends a new link with it', async () => {
@@ -206,7 +269,7 @@ describe('@visitor-access/mock/browser on a service worker in Chromium', () => {
     const app = await build({
       stdin: {
         contents: `import { createMockWorker } from './src/browser.ts';
-const mock = createMockWorker();
+const mock = createMockWorker({ faults: { timeoutMs: 300 } });
 await mock.start();
 window.mock = mock;
 document.body.dataset.ready = 'yes';`,
@@ -293,6 +356,46 @@ document.body.dataset.ready = 'yes';`,
       afterLogout: 401,
     });
     expect(served.filter((u) => u.startsWith('/v2'))).toEqual([]);
+    await context.close();
+  });
+  it('injects faults with no socket: 503 and 429 answers, reset and timeout as network errors, rules from the page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    await page.waitForSelector('body[data-ready=yes]', { state: 'attached' });
+    const result = await page.evaluate(async () => {
+      const me = (fault?: string) =>
+        fetch('/v2/visitor/me', { credentials: 'include', headers: fault ? { 'x-mock-fault': fault } : {} });
+      const outcome = async (fault?: string) => {
+        const started = performance.now();
+        try {
+          const res = await me(fault);
+          return { status: res.status, error: res.status >= 400 ? (await res.json()).error : undefined };
+        } catch (e) {
+          return { threw: (e as Error).name, ms: Math.round(performance.now() - started) };
+        }
+      };
+      const mock = (window as unknown as { mock: { faults: { set(s: unknown): void; reset(): void } } }).mock;
+      const down = await outcome('503');
+      const throttled = await me('429');
+      const reset = await outcome('reset');
+      const timeout = await outcome('timeout');
+      mock.faults.set({ rules: [{ path: '/v2/visitor/me', fault: '503', times: 1 }] });
+      const ruled = [await outcome(), await outcome()];
+      mock.faults.reset();
+      return { down, retryAfter: throttled.headers.get('retry-after'), reset, timeout, ruled };
+    });
+    expect(result).toEqual({
+      down: { status: 503, error: 'service_unavailable' },
+      retryAfter: '1',
+      reset: { threw: 'TypeError', ms: expect.any(Number) },
+      timeout: { threw: 'TypeError', ms: expect.any(Number) },
+      ruled: [
+        { status: 503, error: 'service_unavailable' },
+        { status: 401, error: 'visitor_unauthorized' },
+      ],
+    });
+    expect(result.timeout.ms).toBeGreaterThanOrEqual(290);
     await context.close();
   });
 });

@@ -128,6 +128,16 @@ describe('one primary action per state', () => {
     });
   });
 
+  it('a landing the mock cannot serve just now offers one way on: Try again (the same address)', async () => {
+    await withPage({}, async (page) => {
+      const res = await page.goto(states.landingUnavailable);
+      expect(res!.status()).toBe(503);
+      expect(await visiblePrimaries(page)).toEqual(['Try again']);
+      expect(await page.locator('button:visible, a.button:visible').count()).toBe(1);
+      expect(new URL((await page.getAttribute('a.button', 'href'))!, page.url()).href).toBe(states.landingUnavailable);
+    });
+  });
+
   it('a valid link offers Continue; when it fails on click, the new-link form replaces it', async () => {
     const dev = new Visitor(mock.url);
     await dev.req('POST', '/v2/visitor/auth/magic-link', { email: 'raced@example.com' });

@@ -163,6 +163,8 @@ export interface RequestLogEntry {
   status: number;
   durationMs: number;
   at: number;
+  /** The fault the mock injected, e.g. `503`, `reset`, `latency=200` (see faults.ts). */
+  fault?: string;
 }
 
 /** A throttle's hits (timestamps) within its window. */

@@ -5,11 +5,13 @@
  *
  * @packageDocumentation
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { getResponse } from 'msw';
+import { Faults, type ConnectionFault, type FaultOptions } from './faults.js';
 import type { Fixture } from './fixture.js';
 import { createHandlers, createRoutes } from './handlers/index.js';
 import {
@@ -59,6 +61,12 @@ export interface StartServerOptions {
   /** Layers around every `/v2` and `/_edge` request (see `HandlerOptions.layers`). */
   layers?: Layer[];
   /**
+   * Faults for every `/v2` and `/_edge` request that does not ask for its own with `X-Mock-Fault`:
+   * `{ latency, failRate, seed, rules, timeoutMs }` (the CLI's `--latency`, `--fail-rate`, `--fail-seed`),
+   * or a `Faults` to share. `PUT /_mock/api/faults` changes them while the server runs.
+   */
+  faults?: FaultOptions | Faults;
+  /**
    * How requests reach the handlers. `'direct'` (default) matches the routes by their path and calls
    * their resolvers; `'msw'` sends every request through MSW's `getResponse`. Both run the same routes.
    */
@@ -73,6 +81,8 @@ export interface RunningServer {
   publicUrl: string;
   port: number;
   store: MockStore;
+  /** The fault injection's settings (`faults.set({ failRate: 0.3 })`, `faults.reset()`). */
+  faults: Faults;
   /** Stops listening, closes open connections, and releases the data file. */
   close(): Promise<void>;
 }
@@ -197,9 +207,23 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const log = options.log === true ? (line: string) => console.log(line) : options.log || undefined;
 
   const clientIps = new WeakMap<Request, string>();
+  const faults = options.faults instanceof Faults ? options.faults : new Faults(options.faults);
+  // A timeout or a reset is done to the socket of the request that asked for it. The layer deciding it
+  // runs deep inside the dispatch (through MSW's getResponse, perhaps), so it leaves word in this slot.
+  const dropped = new AsyncLocalStorage<{ fault?: 'timeout' | 'reset'; requestId?: string }>();
+  const connectionFault: ConnectionFault = (kind, ctx) => {
+    const slot = dropped.getStore();
+    if (slot) {
+      slot.fault = kind;
+      slot.requestId = ctx.requestId;
+    }
+    return Promise.resolve(Response.error());
+  };
   let port = 0;
   const handlerOptions: HandlerOptions = {
     store,
+    faults,
+    connectionFault,
     ...(options.crossSiteCookies ? { crossSiteCookies: true } : {}),
     ...(options.layers ? { layers: options.layers } : {}),
     clientIp: (request) => clientIps.get(request),
@@ -216,8 +240,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       const answered = await getResponse(handlers, decodable(request, url));
       if (answered) return answered;
     } else {
+      // HEAD is GET without the body (Node leaves the body out of a HEAD answer).
+      const method = request.method === 'HEAD' ? 'GET' : request.method;
       for (const route of direct) {
-        if (route.method !== request.method) continue;
+        if (route.method !== method) continue;
         const m = route.pattern.exec(url.pathname);
         if (!m) continue;
         const params: Record<string, string> = {};
@@ -241,12 +267,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     if (ip) clientIps.set(request, ip);
     let response: Response;
     let path = '?';
+    const slot: { fault?: 'timeout' | 'reset'; requestId?: string } = {};
     try {
       const url = new URL(request.url);
       path = url.pathname;
       const req = await buffered(request, env.incoming, direct !== undefined);
       if (ip) clientIps.set(req, ip);
-      response = await dispatch(req, url);
+      response = await dropped.run(slot, () => dispatch(req, url));
     } catch (cause) {
       // Malformed URLs (bad percent-encoding) fail in path matching: that is the client's mistake.
       const malformed = cause instanceof URIError || cause instanceof TypeError;
@@ -261,9 +288,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         { kind: 'dev', self: '' },
       );
     }
+    if (slot.fault) {
+      log?.(`${request.method} ${redactPath(path)} ${slot.fault} (fault) ${slot.requestId ?? '-'}`);
+      dropConnection(env.incoming, slot.fault, faults.timeoutMs);
+      return RESPONSE_ALREADY_SENT;
+    }
     if (log) {
+      const fault = response.headers.get('x-mock-fault');
       log(
-        `${request.method} ${redactPath(path)} ${response.status} ${(performance.now() - started).toFixed(1)}ms ${response.headers.get('x-request-id') ?? '-'}`,
+        `${request.method} ${redactPath(path)} ${response.status} ${(performance.now() - started).toFixed(1)}ms ${response.headers.get('x-request-id') ?? '-'}${fault ? ` (fault ${fault})` : ''}`,
       );
     }
     // The adapter streams a standard Response body with a timer between reads; our bodies are small and
@@ -312,6 +345,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     publicUrl: handlerOptions.publicUrl!,
     port,
     store,
+    faults,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => {
@@ -322,6 +356,20 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * `reset`: the connection is destroyed at once with a TCP RST, no answer. `timeout`: nothing is sent, and
+ * the connection is closed after `timeoutMs` (sooner if the client hangs up; `close()` ends it too).
+ */
+function dropConnection(incoming: IncomingMessage, fault: 'timeout' | 'reset', timeoutMs: number): void {
+  const socket = incoming.socket;
+  if (fault === 'reset') {
+    socket.resetAndDestroy();
+    return;
+  }
+  const timer = setTimeout(() => socket.destroy(), timeoutMs);
+  socket.once('close', () => clearTimeout(timer));
 }
 
 /** A public URL must be a bare http(s) origin: links are built as `{publicUrl}/_edge/…`. */
@@ -336,5 +384,15 @@ function checkPublicUrl(value: string): string {
 }
 
 export { banner } from './banner.js';
+export {
+  DEFAULT_TIMEOUT_MS,
+  FAULT_HEADER,
+  Faults,
+  faultOptions,
+  type FaultOptions,
+  type FaultRule,
+  type FaultSettings,
+  type FaultSettingsView,
+} from './faults.js';
 export { createStore, MockStore } from './store.js';
 export { defaultFixture, parseFixture, FixtureError } from './fixture.js';

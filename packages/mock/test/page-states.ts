@@ -13,6 +13,8 @@ export interface PageStates {
   landingExpired: string;
   landingUsed: string;
   landingInvalid: string;
+  /** A landing while the mock injects 503 (a rule for this one path): the page for people. */
+  landingUnavailable: string;
   checkoutOpen: string;
   checkoutPaid: string;
   checkoutNotFound: string;
@@ -66,6 +68,12 @@ export async function seedPageStates(base: string): Promise<PageStates> {
   await payer.signIn('paid@example.com');
   const paidSession = await payer.buy('gharart', 'masterclass');
 
+  const unavailable = '/_edge/visitor/access/t/unavailable-for-a-moment';
+  const faults = await dev.req('PUT', '/_mock/api/faults', {
+    rules: [{ method: 'GET', path: unavailable, fault: '503' }],
+  });
+  if (faults.status !== 200) throw new Error(`faults ${faults.status} ${faults.text}`);
+
   return {
     index: `${base}/`,
     mailbox: `${base}/_mock/mailbox`,
@@ -75,6 +83,7 @@ export async function seedPageStates(base: string): Promise<PageStates> {
     landingExpired: expired.link!,
     landingUsed: used.link!,
     landingInvalid: `${base}/_edge/visitor/access/t/not-a-real-token`,
+    landingUnavailable: `${base}${unavailable}?returnTo=${encodeURIComponent('http://localhost:5173/masterclass')}`,
     checkoutOpen: openCheckout.body.url as string,
     checkoutPaid: `${base}/_mock/checkout/${paidSession}`,
     checkoutNotFound: `${base}/_mock/checkout/cs_test_nothing_here`,

@@ -248,6 +248,17 @@ export class UnsupportedMediaTypeError extends ApiError {}
  */
 export class StorageUnavailableError extends ApiError {}
 /**
+ * 503 `service_unavailable`: the service is down for a moment and nothing changed. Reads and writes
+ * with an `Idempotency-Key` are retried; this reaches you after the last retry. The mock answers it on
+ * demand (`X-Mock-Fault: 503`, `--fail-rate`).
+ *
+ * @example
+ * ```ts
+ * if (err instanceof ServiceUnavailableError) showMessage('The service is busy. Try again in a moment.');
+ * ```
+ */
+export class ServiceUnavailableError extends ApiError {}
+/**
  * 429 `rate_limited`. `retryAfter` is the server's `Retry-After` in seconds, when it sent one.
  *
  * @example
@@ -360,6 +371,7 @@ const ERROR_CLASSES: Record<ErrorCode, ApiErrorClass> = {
   idempotency_key_reused: IdempotencyKeyReusedError,
   rate_limited: RateLimitError,
   storage_unavailable: StorageUnavailableError,
+  service_unavailable: ServiceUnavailableError,
 };
 
 // Names live on the prototypes, as `Error.prototype.name` does, rather than in one constructor per

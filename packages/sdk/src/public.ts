@@ -31,6 +31,7 @@ export {
   IdempotencyKeyReusedError,
   UnsupportedMediaTypeError,
   StorageUnavailableError,
+  ServiceUnavailableError,
   RateLimitError,
   ConnectionError,
   TimeoutError,

@@ -3,7 +3,8 @@
 import { isLocalOrigin } from '../net.js';
 import type { MockStore } from '../store.js';
 
-const EXPOSED = 'x-request-id, retry-after, idempotent-replayed';
+// x-mock-fault: a page can tell an injected fault from a real one (faults.ts).
+const EXPOSED = 'x-request-id, retry-after, idempotent-replayed, x-mock-fault';
 
 /** Who may read an answer cross-origin: the API's rule, or the development API's. */
 export type CorsPolicy = { kind: 'api'; store: MockStore; handle?: string | undefined } | { kind: 'dev'; self: string };
@@ -32,7 +33,9 @@ export function preflight(policy: CorsPolicy, request: Request, requestId: strin
     const asked = request.headers.get('access-control-request-headers');
     headers.set(
       'access-control-allow-headers',
-      asked && /^[A-Za-z0-9 ,_-]{1,500}$/.test(asked) ? asked : 'content-type, idempotency-key, authorization',
+      asked && /^[A-Za-z0-9 ,_-]{1,500}$/.test(asked)
+        ? asked
+        : 'content-type, idempotency-key, authorization, x-mock-fault',
     );
     headers.set('access-control-max-age', '600');
   }

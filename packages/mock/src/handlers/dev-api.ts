@@ -5,6 +5,8 @@ import { Currency, Email, Handle, HttpUrl, IsoDateTime, PageMode, Price, Slug } 
 import { AdjustableClock } from '../clock.js';
 import { checkoutPage, mailboxPage, problemPage } from '../html.js';
 import { messageView, refundView } from '../store/views.js';
+import { FaultSettingsError, FaultSettingsSchema } from '../faults.js';
+import { linksOf, scanLinks } from '../scanner.js';
 import { devRouteOf, type DevRoute } from './pipeline.js';
 import { error, json, reply } from './respond.js';
 
@@ -13,6 +15,7 @@ const ClockBody = z.union([
   z.strictObject({ set: IsoDateTime }),
 ]);
 const CreatorTokenBody = z.strictObject({ handle: Handle });
+const ScanBody = z.strictObject({ to: Email });
 const CompleteBody = z.strictObject({ outcome: z.enum(['paid', 'cancelled']) });
 const StripeRefundBody = z.strictObject({
   handle: Handle,
@@ -95,7 +98,30 @@ export const devRoutes: DevRoute[] = [
     body: Empty,
     run: (ctx) => {
       ctx.store.reset();
+      // Faults set while the mock ran go too: back to how it was started (--latency, --fail-rate).
+      ctx.options.faults?.reset();
       return json(ctx, 200, { ok: true });
+    },
+  }),
+  devRouteOf({
+    method: 'GET',
+    path: '/_mock/api/faults',
+    run: (ctx) => json(ctx, 200, ctx.options.faults!.settings),
+  }),
+  devRouteOf({
+    method: 'PUT',
+    path: '/_mock/api/faults',
+    body: FaultSettingsSchema,
+    run: (ctx) => {
+      try {
+        ctx.options.faults!.set(ctx.input.body);
+      } catch (cause) {
+        if (!(cause instanceof FaultSettingsError)) throw cause;
+        return error(ctx, 'invalid_request', cause.message, {
+          details: [{ path: cause.path, message: cause.message }],
+        });
+      }
+      return json(ctx, 200, ctx.options.faults!.settings);
     },
   }),
   devRouteOf({
@@ -159,6 +185,19 @@ export const devRoutes: DevRoute[] = [
     params: PageParams,
     body: PageBody,
     run: (ctx) => reply(ctx, ctx.store.upsertPage(ctx.input.params.handle, ctx.input.params.slug, ctx.input.body)),
+  }),
+  devRouteOf({
+    method: 'POST',
+    path: '/_mock/api/scan',
+    body: ScanBody,
+    // It changes nothing itself, and its requests come back to this mock: they must not wait for the lock.
+    unlocked: true,
+    run: async (ctx) => {
+      const to = ctx.input.body.to;
+      const message = ctx.store.messagesTo(to)[0];
+      if (!message) return error(ctx, 'message_not_found', `No email has been sent to ${to}.`);
+      return json(ctx, 200, await scanLinks(linksOf(message)));
+    },
   }),
   devRouteOf({
     method: 'GET',

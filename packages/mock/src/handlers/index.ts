@@ -7,6 +7,7 @@ import { expressInterest, getGroupBuy, myInterest, withdrawInterest } from './gr
 import { logout, me, requestMagicLink, verify } from './auth.js';
 import { apiRoute, devRoute, fallback, type ApiHandlerSpec, type HandlerOptions, type RouteEntry } from './pipeline.js';
 import { contentReport, supportReport } from './support.js';
+import { Faults } from '../faults.js';
 
 export type {
   HandlerOptions,
@@ -54,6 +55,9 @@ export const apiHandlers: { [Id in RouteId]: ApiHandlerSpec<Id> } = {
  * ```
  */
 export function createRoutes(options: HandlerOptions): RouteEntry[] {
+  // Every mock answers `X-Mock-Fault`, and its development API can set faults while it runs: the one
+  // `Faults` of these options, created here when the caller brought none.
+  options.faults ??= new Faults();
   return [
     ...(Object.keys(apiHandlers) as RouteId[]).map((id) => apiRoute(options, id, apiHandlers[id] as never)),
     ...devRoutes.map((def) => devRoute(options, def)),
@@ -80,10 +84,20 @@ const mswPath = (template: string) => template.replace(/\{(\w+)\}/g, ':$1');
 export function createHandlers(options: HandlerOptions): HttpHandler[] {
   const prefix = options.apiOrigin ? options.apiOrigin.replace(/\/$/, '') : '*';
   const verbs = { GET: http.get, POST: http.post, PUT: http.put, DELETE: http.delete } as const;
+  const entries = createRoutes(options);
   return [
-    ...createRoutes(options).map((r) =>
-      verbs[r.method as keyof typeof verbs](prefix + mswPath(r.path), (info) => r.resolve(info)),
-    ),
+    ...entries.map((r) => verbs[r.method as keyof typeof verbs](prefix + mswPath(r.path), (info) => r.resolve(info))),
+    // HEAD is GET without the body (mail scanners send it before they GET a link).
+    ...entries
+      .filter((r) => r.method === 'GET')
+      .map((r) =>
+        http.head(prefix + mswPath(r.path), async (info) => {
+          const response = await r.resolve(info);
+          return response.type === 'error'
+            ? response
+            : new Response(null, { status: response.status, headers: response.headers });
+        }),
+      ),
     ...['/v2/*', '/_edge/*', '/_mock/*'].map((path) => http.all(prefix + path, (info) => fallback(options, info))),
   ];
 }

@@ -14,11 +14,13 @@ import { nextRequestId } from '../crypto.js';
 import { isLocalOrigin, isLoopback } from '../net.js';
 import { StorageUnavailableError, type MockStore } from '../store.js';
 import type { VisitorRecord } from '../records.js';
+import type { Faults } from '../faults.js';
 import { requestSessionCookie, sessionCookieHeader } from './cookies.js';
 import { applyCors, preflight, type CorsPolicy } from './cors.js';
 import { idempotencyKey, keyedWrite, remember, replay } from './idempotency.js';
 import { isWrite, jsonOnly, parseBody, readText, validate } from './input.js';
 import { error, failure, type Answering } from './respond.js';
+import { faultLayer, mswConnectionFault, type ConnectionFault } from '../faults.js';
 
 /** Options of {@link createHandlers}. */
 export interface HandlerOptions {
@@ -57,6 +59,16 @@ export interface HandlerOptions {
    * context and `next()`, and may answer by itself (fault injection, latency).
    */
   layers?: Layer[];
+  /**
+   * The mock's fault injection (`X-Mock-Fault`, `--latency`, `--fail-rate`, `/_mock/api/faults`): applied
+   * before `layers`. `createRoutes` creates one (no defaults, the header only) when it is left out.
+   */
+  faults?: Faults;
+  /**
+   * What `timeout` and `reset` faults do to the connection. The standalone server acts on the socket;
+   * without it (MSW) a reset is a network error and a timeout is one after `timeoutMs`.
+   */
+  connectionFault?: ConnectionFault;
   /** Where the cause of a failed save goes. Default: stderr. */
   onStorageError?: (error: Error, requestId: string) => void;
 }
@@ -76,6 +88,8 @@ export interface Ctx extends Answering {
   origin: string | null;
   /** Path parameters as matched (not yet validated). */
   params: Record<string, string>;
+  /** The fault injected into this request, as the request log names it (e.g. `503`, `latency=200`). */
+  fault?: string | undefined;
 }
 
 /** A layer around API requests: answer by itself, or call `next()` (and change what it answers). */
@@ -114,6 +128,11 @@ export interface DevRouteDef<P, Q, B> {
   query?: Q;
   body?: B;
   run(ctx: Ctx & { input: { params: Out<P>; query: Out<Q>; body: Out<B> } }): Response | Promise<Response>;
+  /**
+   * Run a write outside the store's lock and unit of work: for a route that changes nothing itself and
+   * waits on other requests to the mock (the scanner), which must not wait for its lock.
+   */
+  unlocked?: boolean;
 }
 
 /** A development-API route of any input (see {@link devRouteOf}). */
@@ -183,8 +202,11 @@ export function baseCtx(options: HandlerOptions, info: RequestInfo): Ctx {
 
 /** Request ID, CORS and the request log on every answer. */
 export function finish(ctx: Ctx, started: number, response: Response, policy: CorsPolicy): Response {
-  response.headers.set('x-request-id', ctx.requestId);
-  applyCors(policy, ctx.request, response.headers);
+  // A network error (an injected reset or timeout, under MSW) has no headers to set: it is only logged.
+  if (response.type !== 'error') {
+    response.headers.set('x-request-id', ctx.requestId);
+    applyCors(policy, ctx.request, response.headers);
+  }
   ctx.store.logRequest({
     requestId: ctx.requestId,
     method: ctx.request.method,
@@ -192,8 +214,23 @@ export function finish(ctx: Ctx, started: number, response: Response, policy: Co
     status: response.status,
     durationMs: Math.round((performance.now() - started) * 100) / 100,
     at: ctx.store.now(),
+    ...(ctx.fault ? { fault: ctx.fault } : {}),
   });
   return response;
+}
+
+/** The layers of an API request: the fault injection first, then the caller's own. */
+function layersOf(options: HandlerOptions): Layer[] {
+  const own = options.layers ?? [];
+  return options.faults ? [faultLayer(options.faults, options.connectionFault ?? mswConnectionFault), ...own] : own;
+}
+
+/** Runs `core` inside the layers. */
+function layered(layers: Layer[], ctx: Ctx, core: (ctx: Ctx) => Promise<Response>): () => Promise<Response> {
+  return layers.reduceRight<() => Promise<Response>>(
+    (next, layer) => () => layer(ctx, next),
+    () => core(ctx),
+  );
 }
 
 /** Runs a write in the store's lock and one unit of work; a failed save answers 503 with nothing changed. */
@@ -241,7 +278,7 @@ const scopeOf = (auth: string, sessionId: string | undefined, creator: string | 
 /** Builds the route entry of one contract route. */
 export function apiRoute<Id extends RouteId>(options: HandlerOptions, id: Id, spec: ApiHandlerSpec<Id>): RouteEntry {
   const route = routes[id];
-  const layers = options.layers ?? [];
+  const layers = layersOf(options);
   const core = async (ctx: Ctx): Promise<Response> => {
     const write = isWrite(ctx.request.method);
     if (write) {
@@ -324,11 +361,7 @@ export function apiRoute<Id extends RouteId>(options: HandlerOptions, id: Id, sp
     resolve: async (info) => {
       const started = performance.now();
       const ctx = baseCtx(options, info);
-      const run = layers.reduceRight<() => Promise<Response>>(
-        (next, layer) => () => layer(ctx, next),
-        () => core(ctx),
-      );
-      const response = await guarded(ctx, run);
+      const response = await guarded(ctx, layered(layers, ctx, core));
       const handle = ctx.params.handle;
       return finish(ctx, started, response, { kind: 'api', store: options.store, handle });
     },
@@ -363,7 +396,7 @@ export function devRoute(options: HandlerOptions, def: DevRoute): RouteEntry {
     }
     const text = write ? await readText(ctx, ctx.request) : '';
     if (text instanceof Response) return text;
-    return inUnit(ctx, async () => {
+    const run = async () => {
       const params = def.params ? validate(ctx, ctx.params, def.params) : ctx.params;
       if (params instanceof Response) return params;
       const query = def.query ? validate(ctx, Object.fromEntries(ctx.url.searchParams), def.query) : undefined;
@@ -371,7 +404,8 @@ export function devRoute(options: HandlerOptions, def: DevRoute): RouteEntry {
       const body = def.body ? parseBody(ctx, text, def.body) : undefined;
       if (body instanceof Response) return body;
       return def.run(Object.assign(ctx, { input: { params, query, body } }));
-    });
+    };
+    return def.unlocked ? run() : inUnit(ctx, run);
   };
   return {
     method: def.method,
@@ -386,8 +420,12 @@ export function devRoute(options: HandlerOptions, def: DevRoute): RouteEntry {
   };
 }
 
-/** The answer to any path the routes do not know: preflights, and 404 `not_found`. */
-export function fallback(options: HandlerOptions, info: RequestInfo): Promise<Response> {
+/**
+ * The answer to any path the routes do not know: preflights, and 404 `not_found`. An unknown `/v2` or
+ * `/_edge` path gets the layers (faults) too; a preflight never does, so a browser always gets to send
+ * the request and see its fault.
+ */
+export async function fallback(options: HandlerOptions, info: RequestInfo): Promise<Response> {
   const started = performance.now();
   const ctx = baseCtx(options, info);
   const dev = ctx.url.pathname.startsWith('/_mock');
@@ -404,10 +442,15 @@ export function fallback(options: HandlerOptions, info: RequestInfo): Promise<Re
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       at: ctx.store.now(),
     });
-    return Promise.resolve(response);
+    return response;
   }
-  const response = error(ctx, 'not_found', `There is no route ${ctx.request.method} ${redactPath(ctx.url.pathname)}.`);
-  return Promise.resolve(finish(ctx, started, response, policy));
+  const notFound = () =>
+    Promise.resolve(
+      error(ctx, 'not_found', `There is no route ${ctx.request.method} ${redactPath(ctx.url.pathname)}.`),
+    );
+  const api = /^\/(v2|_edge)(\/|$)/.test(ctx.url.pathname);
+  const response = api ? await guarded(ctx, layered(layersOf(options), ctx, notFound)) : await notFound();
+  return finish(ctx, started, response, policy);
 }
 
 /** The handle a path names, for choosing which allowed origins apply. */

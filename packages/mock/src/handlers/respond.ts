@@ -9,6 +9,7 @@ const MOCK_STATUS: Record<string, number> = {
   checkout_session_not_found: 404,
   checkout_session_closed: 409,
   target_not_reached: 409,
+  message_not_found: 404,
   internal_error: 500,
 };
 
@@ -68,6 +69,8 @@ export type AnswerCode =
   | 'idempotency_key_reused'
   | 'unsupported_media_type'
   | 'storage_unavailable'
+  | 'service_unavailable'
+  | 'message_not_found'
   | 'internal_error';
 
 /** An error response in the envelope of `product-spec.md`. */

@@ -44,10 +44,14 @@ export interface SignInCallbacks {
 export class SignInController implements ReactiveController {
   /** `invalid` when the email field holds no usable address. */
   emailError: '' | 'invalid' = '';
-  /** `rate_limited` when the server asked to wait before another link. */
-  formError: '' | 'rate_limited' = '';
-  /** `wrong` after a code the server refused. */
-  codeError: '' | 'wrong' = '';
+  /**
+   * `rate_limited` when the server asked to wait before another link; `unavailable` or `network` when
+   * the link could not be sent just now (after the SDK's retries): said next to the button, with what
+   * the visitor typed kept, so that sending again is one click.
+   */
+  formError: '' | 'rate_limited' | 'unavailable' | 'network' = '';
+  /** `wrong` after a code the server refused; `unavailable` or `network` when it could not be checked. */
+  codeError: '' | 'wrong' | 'unavailable' | 'network' = '';
   /** The last email submitted (for the throttle countdown). */
   submitted = '';
   /** The wait for a sign-in elsewhere. */
@@ -88,6 +92,8 @@ export class SignInController implements ReactiveController {
           this.formError = 'rate_limited';
         } else if (codeOf(error) === 'invalid_request') {
           this.emailError = 'invalid';
+        } else if (failure.kind === 'unavailable' || failure.kind === 'network') {
+          this.formError = failure.kind;
         } else {
           callbacks.failed(failure);
         }
@@ -109,7 +115,14 @@ export class SignInController implements ReactiveController {
         else if (code === 'invalid_magic_link' || code === 'invalid_request') {
           this.codeError = 'wrong';
           this.wait.start(email);
-        } else callbacks.failed(describeFailure(error));
+        } else {
+          const failure = describeFailure(error);
+          // A passing failure: the code (and the link) still work, so the visitor stays here to try again.
+          if (failure.kind === 'unavailable' || failure.kind === 'network') {
+            this.codeError = failure.kind;
+            this.wait.start(email);
+          } else callbacks.failed(failure);
+        }
       },
     );
   }

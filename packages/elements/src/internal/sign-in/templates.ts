@@ -28,6 +28,7 @@ export interface SignInFormOptions {
 export function signInForm(c: SignInController, s: Strings, o: SignInFormOptions): TemplateResult {
   const invalid = c.emailError !== '';
   const throttled = !invalid && c.formError === 'rate_limited';
+  const down = invalid || throttled ? '' : passing(c.formError, s);
   const email = o.email ?? '';
   return html`<div part="state state-sign-in" class="stack">
     ${o.heading ? html`<h2 id="va-heading" part="heading" tabindex="-1" data-focus>${o.heading}</h2>` : nothing}
@@ -61,7 +62,7 @@ export function signInForm(c: SignInController, s: Strings, o: SignInFormOptions
           required
           .value=${email}
           aria-invalid=${invalid ? 'true' : 'false'}
-          aria-describedby=${invalid || throttled ? 'va-email-error' : nothing}
+          aria-describedby=${invalid || throttled || down ? 'va-email-error' : nothing}
           data-focus-field
         />
         ${
@@ -75,7 +76,9 @@ export function signInForm(c: SignInController, s: Strings, o: SignInFormOptions
                       })
                 }
               </p>`
-            : nothing
+            : down
+              ? html`<p id="va-email-error" class="error" part="field-error" role="alert">${down}</p>`
+              : nothing
         }
       </div>
       <div class="sr-only" aria-hidden="true">
@@ -88,6 +91,11 @@ export function signInForm(c: SignInController, s: Strings, o: SignInFormOptions
     </form>
     <p class="muted after">${o.after}</p>
   </div>`;
+}
+
+/** What to say when a request could not be made just now (the visitor tries again), or ''. */
+function passing(error: string, s: Strings): string {
+  return error === 'unavailable' ? s.errorUnavailable : error === 'network' ? s.errorNetwork : '';
 }
 
 /** A string with its `{email}` placeholder rendered in bold (as text, never HTML). */
@@ -138,7 +146,7 @@ export function checkEmail(
           autocomplete="one-time-code"
           pattern="[0-9]{6}"
           maxlength="6"
-          aria-invalid=${c.codeError ? 'true' : 'false'}
+          aria-invalid=${c.codeError === 'wrong' ? 'true' : 'false'}
           aria-describedby=${c.codeError ? 'va-code-hint va-code-error' : 'va-code-hint'}
           @input=${(e: InputEvent) => {
             const input = e.currentTarget as HTMLInputElement;
@@ -147,7 +155,18 @@ export function checkEmail(
             if (digits.length === 6) c.submitCode(o.email, digits);
           }}
         />
-        ${c.codeError ? html`<p id="va-code-error" class="error" part="field-error">${s.codeWrong}</p>` : nothing}
+        ${
+          c.codeError
+            ? html`<p
+                id="va-code-error"
+                class="error"
+                part="field-error"
+                role=${c.codeError === 'wrong' ? nothing : 'alert'}
+              >
+                ${c.codeError === 'wrong' ? s.codeWrong : passing(c.codeError, s)}
+              </p>`
+            : nothing
+        }
       </div>
       <button part="button button-primary" class="primary" type="submit" ?disabled=${c.busy}>${s.verifyCode}</button>
     </form>
@@ -158,9 +177,11 @@ export function checkEmail(
       <button part="button" class="link" @click=${o.onChangeEmail}>${s.useAnotherEmail}</button>
     </div>
     ${
-      left > 0
-        ? html`<p class="muted after" part="cooldown">${fill(s.resendIn, { wait: formatWait(left, s) })}</p>`
-        : nothing
+      passing(c.formError, s)
+        ? html`<p class="error" part="field-error" role="alert">${passing(c.formError, s)}</p>`
+        : left > 0
+          ? html`<p class="muted after" part="cooldown">${fill(s.resendIn, { wait: formatWait(left, s) })}</p>`
+          : nothing
     }
   </div>`;
 }
