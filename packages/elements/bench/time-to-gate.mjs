@@ -26,6 +26,12 @@ const scripts = {
   'paywall-gate.js': readFileSync(join(root, 'packages/elements/dist/paywall-gate.js')),
   'visitor-access.js': readFileSync(join(root, 'packages/elements/dist/visitor-access.js')),
 };
+// `--extra name.js=/path/to/script.js` adds a side: a variant of a bundle, to measure one lever.
+for (const [i, arg] of args.entries()) {
+  if (arg !== '--extra') continue;
+  const [name, path] = args[i + 1].split('=');
+  scripts[name] = readFileSync(path);
+}
 const encoded = Object.fromEntries(
   Object.entries(scripts).map(([name, body]) => [
     name,
@@ -101,7 +107,8 @@ const probe = () => {
   window.__states = [];
   new MutationObserver((records) => {
     for (const r of records) {
-      if (r.attributeName === 'state') window.__states.push(`${r.target.getAttribute('state')}@${Math.round(performance.now())}`);
+      if (r.attributeName === 'state')
+        window.__states.push(`${r.target.getAttribute('state')}@${Math.round(performance.now())}`);
     }
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['state'] });
 };
@@ -139,7 +146,7 @@ async function load(script) {
   }
 }
 
-const sides = ['bare-gate.js', 'paywall-gate.js', 'visitor-access.js'];
+const sides = Object.keys(scripts);
 const times = Object.fromEntries(sides.map((s) => [s, []]));
 const requests = {};
 try {
