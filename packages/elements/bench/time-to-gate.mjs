@@ -18,7 +18,7 @@ import { CHROMIUM_ARGS, findChromium } from '../../../scripts/find-chromium.mjs'
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../../..');
 const args = process.argv.slice(2);
-const ROUNDS = Number(args[args.indexOf('--rounds') + 1]) || 9;
+const ROUNDS = Number(args[args.indexOf('--rounds') + 1]) || 15;
 export const THROTTLE = { latencyMs: 150, downKbit: 1600, upKbit: 750, cpu: 4 };
 
 const scripts = {

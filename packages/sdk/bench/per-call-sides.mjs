@@ -25,7 +25,7 @@ export function calls({ base, ky, createClient, createLiteClient }) {
  * order, so that machine noise and drift hit every side alike. Returns per side the median time per
  * call and the median of the per-round ratios to the first side (bare fetch).
  */
-export async function interleave(fns, { rounds = 15, batch = 100, gc } = {}) {
+export async function interleave(fns, { rounds = 40, batch = 25, gc } = {}) {
   const names = Object.keys(fns);
   const time = async (fn) => {
     const t0 = performance.now();
@@ -45,8 +45,20 @@ export async function interleave(fns, { rounds = 15, batch = 100, gc } = {}) {
     const s = [...a].sort((x, y) => x - y);
     return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   };
+  const quantile = (a, q) => [...a].sort((x, y) => x - y)[Math.round(q * (a.length - 1))];
   const base = sides[names[0]];
   return Object.fromEntries(
-    names.map((n) => [n, { msPerCall: median(sides[n]) / batch, ratio: median(sides[n].map((t, i) => t / base[i])) }]),
+    names.map((n) => {
+      const ratios = sides[n].map((t, i) => t / base[i]);
+      return [
+        n,
+        {
+          msPerCall: median(sides[n]) / batch,
+          ratio: median(ratios),
+          // The middle half of the per-round ratios: how much the machine's noise moved them.
+          spread: [quantile(ratios, 0.25), quantile(ratios, 0.75)],
+        },
+      ];
+    }),
   );
 }

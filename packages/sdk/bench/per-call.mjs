@@ -14,8 +14,9 @@ import { CHROMIUM_ARGS, findChromium } from '../../../scripts/find-chromium.mjs'
 import { calls, interleave } from './per-call-sides.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const rounds = 15;
-const batch = 100;
+// Short batches in many rounds: every side sees the same moments of a noisy machine.
+const rounds = 40;
+const batch = 25;
 
 const server = spawn(process.execPath, [join(here, 'fixed-answer-server.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
 try {

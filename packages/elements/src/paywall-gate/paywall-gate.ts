@@ -366,6 +366,9 @@ export class PaywallGate extends ClientElement {
     switch (next.name) {
       case 'checking':
         void this.#check.run([false]);
+        // The first price formatter of a page is slow to make (tens of milliseconds on a phone):
+        // make it while the check is on the wire, not after, when the visitor is waiting for the form.
+        if (previous === initialState) setTimeout(() => formatPrice(0, 'USD', this.lang_));
         break;
       case 'check-email':
         this.#signIn.wait.start(next.email);
