@@ -46,7 +46,10 @@ function hostPage(body: string, { head = '' } = {}): string {
 function servable(snippet: string, apiBase: string, holdId: string): string {
   let html = snippet
     .replace(/https:\/\/unpkg\.com\/@visitor-access\/elements\/dist\/visitor-access\.js/g, `/bundle.js?hold=${holdId}`)
-    .replace(/https:\/\/unpkg\.com\/@visitor-access\/elements\/dist\/paywall-gate\.js/g, `/bundle.js?hold=${holdId}&gate-only`)
+    .replace(
+      /https:\/\/unpkg\.com\/@visitor-access\/elements\/dist\/paywall-gate\.js/g,
+      `/bundle.js?hold=${holdId}&gate-only`,
+    )
     .replace(/https:\/\/api\.[a-z.-]+/g, apiBase);
   if (!html.includes('/bundle.js')) {
     html += `<script src="/bundle.js?hold=${holdId}" data-api-base="${apiBase}" defer></script>`;
