@@ -72,9 +72,16 @@ for (const [side, label] of [
   ['paywall-gate.js', 'dist/paywall-gate.js'],
   ['visitor-access.js', 'dist/visitor-access.js'],
 ]) {
-  const { ratio, medianMs } = ttg.sides[side];
+  const { ratio, medianMs, fastQuarterMs } = ttg.sides[side];
+  // Three estimates of one figure: the median of per-round ratios (cancels the machine's drift), the
+  // ratio of the median times, and the ratio of the fastest quarters (the least diluted by a busy
+  // machine, which adds the same delays to both pages). On a quiet machine they agree; the target
+  // is met only when all three meet it.
+  const ofMedians = medianMs / bare.medianMs;
+  const ofFastest = fastQuarterMs / bare.fastQuarterMs;
+  const ok = Math.max(ratio, ofMedians, ofFastest) <= RATIO;
   console.log(
-    `| time to a usable gate, ${label} / bare gate | ${ratio.toFixed(2)}× (${Math.round(medianMs)} ms vs ${Math.round(bare.medianMs)} ms) | ≤ ${RATIO}× | ${side === 'paywall-gate.js' ? verdict(ratio <= RATIO) : '(reference)'} |`,
+    `| time to a usable gate, ${label} / bare gate | ${ratio.toFixed(2)}× per round, ${ofMedians.toFixed(2)}× of medians, ${ofFastest.toFixed(2)}× of fastest quarters (${Math.round(medianMs)} vs ${Math.round(bare.medianMs)} ms) | ≤ ${RATIO}× | ${side === 'paywall-gate.js' ? verdict(ok) : '(reference)'} |`,
   );
 }
 const t = ttg.throttle;
