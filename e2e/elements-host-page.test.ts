@@ -18,6 +18,7 @@ import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundlePath = `${root}packages/elements/dist/visitor-access.js`;
+const gateOnlyPath = `${root}packages/elements/dist/paywall-gate.js`;
 /** Scripts held back until the test lets them go: hold id → release. */
 const holds = new Map<string, { released: Promise<void>; release: () => void }>();
 function hold(id: string): () => void {
@@ -45,6 +46,10 @@ function hostPage(body: string, { head = '' } = {}): string {
 function servable(snippet: string, apiBase: string, holdId: string): string {
   let html = snippet
     .replace(/https:\/\/unpkg\.com\/@visitor-access\/elements\/dist\/visitor-access\.js/g, `/bundle.js?hold=${holdId}`)
+    .replace(
+      /https:\/\/unpkg\.com\/@visitor-access\/elements\/dist\/paywall-gate\.js/g,
+      `/bundle.js?hold=${holdId}&gate-only`,
+    )
     .replace(/https:\/\/api\.[a-z.-]+/g, apiBase);
   if (!html.includes('/bundle.js')) {
     html += `<script src="/bundle.js?hold=${holdId}" data-api-base="${apiBase}" defer></script>`;
@@ -66,7 +71,7 @@ beforeAll(async () => {
       const held = holds.get(url.searchParams.get('hold') ?? '');
       void (held?.released ?? Promise.resolve()).then(() => {
         res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
-        res.end(readFileSync(bundlePath));
+        res.end(readFileSync(url.searchParams.has('gate-only') ? gateOnlyPath : bundlePath));
       });
       return;
     }

@@ -1,5 +1,5 @@
-// Builds what `tsc -b` does not: the script-tag bundle (dist/visitor-access.js, one minified IIFE
-// registering every element) and the custom elements manifest (custom-elements.json, also copied
+// Builds what `tsc -b` does not: the script-tag bundles (dist/visitor-access.js, one minified IIFE
+// registering every element, and dist/paywall-gate.js, <paywall-gate> only) and the custom elements manifest (custom-elements.json, also copied
 // to docs/ for the element reference).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -9,24 +9,35 @@ import { build } from 'esbuild';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const result = await build({
-  entryPoints: [join(here, 'src/bundle.ts')],
-  outfile: join(here, 'dist/visitor-access.js'),
-  bundle: true,
-  format: 'iife',
-  minify: true,
-  target: ['es2022'],
-  platform: 'browser',
-  legalComments: 'none',
-  metafile: true,
-  sourcemap: 'linked',
-  // The browser build of the SDK never needs Node's globals.
-  define: { 'process.env.NODE_ENV': '"production"' },
-  logLevel: 'warning',
-  // Indentation and CSS whitespace of the Lit templates (see minify-templates.mjs).
-  plugins: [minifyTemplatesPlugin(join(here, 'src'))],
-});
-writeFileSync(join(here, 'dist/visitor-access.meta.json'), JSON.stringify(result.metafile));
+
+/** The script-tag bundles: one minified IIFE each, with a metafile for the size bench. */
+const scripts = [
+  // Every element.
+  { entry: 'src/bundle.ts', out: 'dist/visitor-access.js' },
+  // <paywall-gate> only, for a page that shows no other element (decision 0090).
+  { entry: 'src/bundle-paywall-gate.ts', out: 'dist/paywall-gate.js' },
+];
+
+for (const { entry, out } of scripts) {
+  const result = await build({
+    entryPoints: [join(here, entry)],
+    outfile: join(here, out),
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: ['es2022'],
+    platform: 'browser',
+    legalComments: 'none',
+    metafile: true,
+    sourcemap: 'linked',
+    // The browser build of the SDK never needs Node's globals.
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+    // Indentation and CSS whitespace of the Lit templates (see minify-templates.mjs).
+    plugins: [minifyTemplatesPlugin(join(here, 'src'))],
+  });
+  writeFileSync(join(here, out.replace(/\.js$/, '.meta.json')), JSON.stringify(result.metafile));
+}
 
 execFileSync(
   process.execPath,
@@ -46,4 +57,4 @@ execFileSync(
 mkdirSync(join(here, '../../docs'), { recursive: true });
 copyFileSync(join(here, 'custom-elements.json'), join(here, '../../docs/custom-elements.json'));
 execFileSync(process.execPath, [join(here, 'docs.mjs')], { stdio: 'inherit' });
-console.log('built dist/visitor-access.js and custom-elements.json');
+console.log(`built ${scripts.map((s) => s.out).join(', ')} and custom-elements.json`);

@@ -1,4 +1,4 @@
-import { Core, type RouteSchemas } from './core.js';
+import { Core, type Validator } from './core.js';
 import type { ClientOptions } from './options.js';
 import { Access } from './resources/access.js';
 import { Auth } from './resources/auth.js';
@@ -33,12 +33,13 @@ export class VisitorAccessClient {
   readonly #core: Core;
 
   /**
-   * Prefer {@link createClient}. `schemas` is the contract's route table: given, requests are
-   * checked and answers validated with it; left out, nothing is validated on this side.
+   * Prefer {@link createClient}. `validator` checks requests and answers with the contract's
+   * schemas (`@visitor-access/sdk`); left out (`@visitor-access/sdk/lite`), nothing is validated on
+   * this side.
    * @hidden
    */
-  constructor(options: ClientOptions, schemas?: RouteSchemas) {
-    const core = new Core(options, schemas);
+  constructor(options: ClientOptions, validator?: Validator) {
+    const core = new Core(options, validator);
     this.#core = core;
     this.auth = new Auth(core);
     this.pages = new Pages(core);

@@ -1,25 +1,18 @@
 import ky, { HTTPError, TimeoutError as KyTimeoutError, type KyInstance, type Options as KyOptions } from 'ky';
-import type { ResponseSchema, RouteId, routes } from '@visitor-access/contract';
+import type { ResponseSchema, RouteId } from '@visitor-access/contract';
 import { buildPath, routeMeta } from '@visitor-access/contract/route-meta';
 import { APIPromise, type WithResponse } from './api-promise.js';
-import { formatIssues, validationFailure, type IssueLike } from '@visitor-access/contract/issues';
 import {
   ApiError,
   ConnectionError,
   ResponseValidationError,
   TimeoutError,
-  errorClassFor,
   errorFromResponse,
   parseRetryAfter,
+  type ValidationIssue,
 } from './errors.js';
 import type { ClientOptions, RequestOptions } from './options.js';
 import { SessionStore } from './session.js';
-
-/**
- * The contract's route table, whose schemas check requests and validate answers. A client made
- * without it (`@visitor-access/sdk/lite`) routes by the zod-free `routeMeta` and validates nothing.
- */
-export type RouteSchemas = typeof routes;
 
 /** One logical call, as a resource method describes it. */
 export interface CallSpec {
@@ -28,15 +21,20 @@ export interface CallSpec {
   options?: RequestOptions | undefined;
 }
 
-interface SafeParsable {
-  safeParse(data: unknown): { success: true; data: unknown } | { success: false; error: { issues: IssueLike[] } };
-}
-
-/** The error for a request the contract says the server would refuse; nothing was sent. */
-function invalidRequest(issues: IssueLike[]): ApiError {
-  // The mock's 400 for the same mistake carries the same code, message and details.
-  const { code, message, details } = validationFailure(issues);
-  return new (errorClassFor(code))({ status: 400, code, message, details });
+/**
+ * What the validating entry adds to a client: the contract's schemas checking requests before they
+ * are sent and answers when they arrive (`validator.ts`). `@visitor-access/sdk/lite` has none, so
+ * neither zod nor the validation formatter is in its bundle. Internal.
+ */
+export interface Validator {
+  /** The body to send (the schema's normalised value); throws `InvalidRequestError` for a bad call. */
+  request(id: RouteId, spec: CallSpec): unknown;
+  /** Throws `InvalidRequestError` when the parts of a URL that is built but not sent fail. */
+  urlParts(id: RouteId, parts: { params?: Record<string, string>; query?: Record<string, unknown> }): void;
+  /** The route's answers by status. */
+  responses(id: RouteId): Record<number, ResponseSchema>;
+  /** The issues of an answer that does not fit its schema, or `undefined`. */
+  check(schema: ResponseSchema, json: unknown): ValidationIssue[] | undefined;
 }
 
 function uuid(): string {
@@ -68,19 +66,19 @@ export class Core {
   readonly session: SessionStore;
   lastRequestId: string | undefined;
   readonly #options: ClientOptions;
-  readonly #schemas: RouteSchemas | undefined;
+  readonly #validator: Validator | undefined;
   readonly #base: string;
   /** Retries GETs only: every call without an `Idempotency-Key`. */
   readonly #ky: KyInstance;
   /** Also retries POST and DELETE: calls that carry an `Idempotency-Key`. */
   readonly #kyIdempotent: KyInstance;
 
-  constructor(options: ClientOptions, schemas?: RouteSchemas) {
+  constructor(options: ClientOptions, validator?: Validator) {
     if (!options || typeof options.baseUrl !== 'string' || !/^https?:\/\//i.test(options.baseUrl)) {
       throw new TypeError('createClient: `baseUrl` must be an absolute http(s) URL, e.g. "http://localhost:4010"');
     }
     this.#options = options;
-    this.#schemas = schemas;
+    this.#validator = validator;
     this.#base = options.baseUrl.replace(/\/+$/, '');
     const retry = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
     const maxRetryAfter = retry.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER_MS;
@@ -137,14 +135,7 @@ export class Core {
    * not sent (the landing link). Without schemas (the lite entry) it checks nothing.
    */
   checkUrlParts(id: RouteId, parts: { params?: Record<string, string>; query?: Record<string, unknown> }): void {
-    const schemas = this.#schemas?.[id];
-    const issues: IssueLike[] = [];
-    for (const key of ['params', 'query'] as const) {
-      const schema = schemas?.[key] as unknown as SafeParsable | undefined;
-      const result = schema?.safeParse(parts[key] ?? {});
-      if (result && !result.success) issues.push(...result.error.issues);
-    }
-    if (issues.length > 0) throw invalidRequest(issues);
+    this.#validator?.urlParts(id, parts);
   }
 
   call<T>(id: RouteId, spec: CallSpec = {}): APIPromise<T> {
@@ -153,15 +144,11 @@ export class Core {
 
   async #run<T>(id: RouteId, spec: CallSpec): Promise<WithResponse<T>> {
     const route = routeMeta[id];
-    const schemas = this.#schemas?.[id];
+    const validator = this.#validator;
     const options = spec.options ?? {};
 
     // Refuse to send what the contract says the server would reject (without schemas the server says it).
-    let body = schemas ? undefined : spec.body;
-    if (schemas?.params) this.#check(schemas.params as unknown as SafeParsable, spec.params ?? {});
-    if (schemas?.body && !(spec.body === undefined && schemas.bodyOptional)) {
-      body = this.#check(schemas.body as unknown as SafeParsable, spec.body);
-    }
+    const body = validator ? validator.request(id, spec) : spec.body;
 
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     // Every write carries a key (the contract says so), made once per logical call, before the retry
@@ -191,16 +178,10 @@ export class Core {
 
     const requestId = response.headers.get('x-request-id') ?? undefined;
     this.lastRequestId = requestId;
-    const responses = schemas?.responses as Record<number, ResponseSchema> | undefined;
+    const responses = validator?.responses(id);
     const data = (await this.#parse(responses, response, requestId)) as T;
     this.#learn(id, data);
     return { data, response, requestId };
-  }
-
-  #check(schema: SafeParsable, value: unknown): unknown {
-    const result = schema.safeParse(value);
-    if (result.success) return result.data;
-    throw invalidRequest(result.error.issues);
   }
 
   async #failure(error: unknown, signal: AbortSignal | undefined): Promise<unknown> {
@@ -251,10 +232,8 @@ export class Core {
       });
     }
     if (schema && this.#options.validateResponses !== false) {
-      const result = (schema as unknown as SafeParsable).safeParse(json);
-      if (!result.success) {
-        throw new ResponseValidationError({ issues: formatIssues(result.error.issues), requestId, response });
-      }
+      const issues = this.#validator?.check(schema, json);
+      if (issues) throw new ResponseValidationError({ issues, requestId, response });
     }
     // The raw body, not the parsed copy: fields a newer server adds stay visible.
     return json;

@@ -1,5 +1,6 @@
 import { routes } from '@visitor-access/contract';
 import { VisitorAccessClient } from './client.js';
+import { contractValidator } from './validator.js';
 import type { ClientOptions } from './options.js';
 
 /**
@@ -16,5 +17,5 @@ import type { ClientOptions } from './options.js';
  * ```
  */
 export function createClient(options: ClientOptions): VisitorAccessClient {
-  return new VisitorAccessClient(options, routes);
+  return new VisitorAccessClient(options, contractValidator(routes));
 }

@@ -28,13 +28,22 @@ export function isInAppBrowser(userAgent: string): boolean {
  */
 export function formatPrice(minor: number, currency: string, locale?: string): string {
   try {
-    const format = new Intl.NumberFormat(locale, { style: 'currency', currency: currency.toUpperCase() });
+    const key = `${locale}|${currency}`;
+    let format = formats.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(locale, { style: 'currency', currency: currency.toUpperCase() });
+      formats.set(key, format);
+    }
     const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
     return format.format(minor / 10 ** digits);
   } catch {
     return `${(minor / 100).toFixed(2)} ${currency.toUpperCase()}`;
   }
 }
+
+// A formatter costs far more to make than to use (on a slow phone, tens of milliseconds for the
+// first one), and a gate formats its price on every render: one per locale and currency.
+const formats = new Map<string, Intl.NumberFormat>();
 
 /**
  * Formats an ISO date for a locale (date only).

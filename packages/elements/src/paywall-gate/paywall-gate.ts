@@ -6,6 +6,7 @@ import { broadcastAccessChange } from '../internal/access-channel.js';
 import type { AccessMessage } from '../internal/access-channel.js';
 import { ClientElement } from '../internal/client-element.js';
 import { lastEmail } from '../internal/cooldown.js';
+import { takeEarlyCheck } from '../internal/early-check.js';
 import { cookieMessage } from '../internal/messages.js';
 import { formatPrice } from '../internal/env.js';
 import { codeOf, describeFailure } from '../internal/errors.js';
@@ -152,7 +153,9 @@ export class PaywallGate extends ClientElement {
   /** The access check; `quiet` ones run in the background and change nothing on failure. */
   readonly #check = flow(
     this,
-    (_: readonly [quiet: boolean], signal) => checkAccess(this.apiClient!, this.handle, this.page, signal),
+    ([quiet]: readonly [quiet: boolean], signal) =>
+      (!quiet && takeEarlyCheck(this.apiClient!, this.handle, this.page)) ||
+      checkAccess(this.apiClient!, this.handle, this.page, signal),
     (result, [quiet]) => {
       if (quiet && this.gateState.name === 'granted' && result.hasAccess) {
         // Still entitled: a "signed out" seen meanwhile came from a stale request.
@@ -366,6 +369,9 @@ export class PaywallGate extends ClientElement {
     switch (next.name) {
       case 'checking':
         void this.#check.run([false]);
+        // The first price formatter of a page is slow to make (tens of milliseconds on a phone):
+        // make it while the check is on the wire, not after, when the visitor is waiting for the form.
+        if (previous === initialState) setTimeout(() => formatPrice(0, 'USD', this.lang_));
         break;
       case 'check-email':
         this.#signIn.wait.start(next.email);
