@@ -228,6 +228,13 @@ describe('docs: what the guides say stays true', () => {
     });
   }
 
+  it('sidebar labels taken from headings show element names as text, never as live elements', () => {
+    const html = readFileSync(`${site}/try.html`, 'utf8');
+    const sidebar = /<nav class="nav" id="VPSidebarNav"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
+    expect(sidebar).toContain('&lt;paywall-gate&gt;-only script');
+    expect(sidebar).not.toMatch(/<(paywall-gate|visitor-session|visitor-access-list|group-buy-card)[\s>]/);
+  });
+
   it('the decision records index lists every record, each with a status', () => {
     const dir = fileURLToPath(new URL('../docs/decisions/', import.meta.url));
     const rows = new Map(

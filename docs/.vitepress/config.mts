@@ -11,10 +11,14 @@ const docs = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(docs, '..');
 const elementTags = ['paywall-gate', 'visitor-session', 'visitor-access-list', 'group-buy-card'];
 
-/** First `# heading` of a Markdown file, for sidebar labels that stay in step with the files. */
+/**
+ * First `# heading` of a Markdown file, for sidebar labels that stay in step with the files. VitePress
+ * renders sidebar text as HTML, so a heading that names `<paywall-gate>` would put a live gate in the
+ * sidebar of every page: the text is escaped.
+ */
 function titleOf(file: string): string {
   const heading = /^#\s+(.+)$/m.exec(readFileSync(file, 'utf8'));
-  return (heading?.[1] ?? file).replace(/`/g, '');
+  return (heading?.[1] ?? file).replace(/`/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 const decisions: DefaultTheme.SidebarItem[] = readdirSync(join(docs, 'decisions'))
