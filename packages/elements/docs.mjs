@@ -61,9 +61,10 @@ for (const el of elements) {
 }
 
 const stringsSource = readFileSync(join(here, 'src/internal/strings.ts'), 'utf8');
+// defaultStrings is made of three blocks (shared, the list's, the group buy's), in this order.
 const block = stringsSource.slice(
-  stringsSource.indexOf('export const defaultStrings = {'),
-  stringsSource.indexOf('} as const;'),
+  stringsSource.indexOf('export const sharedStrings = {'),
+  stringsSource.indexOf('export const defaultStrings'),
 );
 const rows = [...block.matchAll(/^\s+(\w+):\s*\n?\s*'((?:[^'\\]|\\.)*)',?$/gm)].map((m) => [
   `\`${m[1]}\``,

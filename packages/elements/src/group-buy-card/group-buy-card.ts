@@ -19,7 +19,8 @@ import { answer } from '../internal/shapes.js';
 import { SignInController } from '../internal/sign-in/controller.js';
 import type { LinkNotice } from '../internal/sign-in/controller.js';
 import { checkEmail, signInForm } from '../internal/sign-in/templates.js';
-import { fill } from '../internal/strings.js';
+import { fill, groupBuyStrings, sharedStrings } from '../internal/strings.js';
+import type { Strings } from '../internal/strings.js';
 import { baseStyles } from '../internal/styles.js';
 import { buyUrl, cleanUrl, takeUrlState } from '../internal/url-state.js';
 import { cardStyles } from './group-buy-card.styles.js';
@@ -43,6 +44,9 @@ type Flow =
 
 const BUY_SPEC =
   'title:string targetQuantity:number interestCount:number status:string price?:number currency?:string pageSlug?:string';
+
+// What `s` falls back to: the shared strings and this element's own (decision 0090).
+const english: Partial<Strings> = { ...sharedStrings, ...groupBuyStrings };
 
 /**
  * A group buy: title, price, progress toward the target and "I'm interested" / "withdraw". Once
@@ -76,6 +80,11 @@ const BUY_SPEC =
  * ```
  */
 export class GroupBuyCard extends ClientElement {
+  /** @internal */
+  protected override get english(): Partial<Strings> {
+    return english;
+  }
+
   static override styles = [baseStyles, cardStyles];
 
   /** The creator's handle. */

@@ -7,7 +7,7 @@ import type { AccessMessage } from './access-channel.js';
 import { onDefaultApiBaseChange, sharedClient } from './client.js';
 import type { VisitorAccessClient } from './client.js';
 import { languageOf } from './env.js';
-import { onStringsChange, resolveStrings } from './strings.js';
+import { onStringsChange, resolveIn, sharedStrings } from './strings.js';
 import type { Strings } from './strings.js';
 
 /** The colour schemes an element can be told to use instead of the host page's. */
@@ -44,7 +44,16 @@ export abstract class ClientElement extends LitElement {
   }
 
   protected get s(): Strings {
-    return resolveStrings(this.lang_, this.strings);
+    return resolveIn(this.english, this.lang_, this.strings);
+  }
+
+  /**
+   * The English strings this element shows: the shared ones, and an element's own (the list's, the
+   * group buy's) where it has some. Only these are in a bundle of this element alone.
+   * @internal
+   */
+  protected get english(): Partial<Strings> {
+    return sharedStrings;
   }
 
   protected get lang_(): string {

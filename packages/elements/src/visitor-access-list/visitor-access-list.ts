@@ -12,9 +12,13 @@ import { VaErrorEvent } from '../internal/events.js';
 import { flow } from '../internal/flow.js';
 import { ReportController } from '../internal/report.js';
 import { read } from '../internal/shapes.js';
+import { listStrings, sharedStrings } from '../internal/strings.js';
 import type { Strings } from '../internal/strings.js';
 import { baseStyles } from '../internal/styles.js';
 import { listStyles } from './visitor-access-list.styles.js';
+
+// What `s` falls back to: the shared strings and this element's own (decision 0090).
+const english: Partial<Strings> = { ...sharedStrings, ...listStrings };
 
 /**
  * The visitor's access history: every page or file they signed in to, bought or were invited to,
@@ -50,6 +54,11 @@ import { listStyles } from './visitor-access-list.styles.js';
  * ```
  */
 export class VisitorAccessList extends ClientElement {
+  /** @internal */
+  protected override get english(): Partial<Strings> {
+    return english;
+  }
+
   static override styles = [baseStyles, listStyles];
 
   @state() private view: 'loading' | 'signed-out' | 'error' | AccessItem[] = 'loading';
