@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type { AccessCheckResponse, GroupBuy } from '@visitor-access/contract';
 import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { broadcastAccessChange } from '../internal/access-channel.js';
@@ -87,17 +86,28 @@ export class GroupBuyCard extends ClientElement {
 
   static override styles = [baseStyles, cardStyles];
 
-  /** The creator's handle. */
-  @property() handle = '';
-  /** The group buy's slug. */
-  @property() slug = '';
-  /** How the card leaves for checkout; replace it in single-page apps or tests. */
-  @property({ attribute: false }) navigate: (url: string) => void = (url) => location.assign(url);
+  // Declared here rather than with decorators: the bundle then carries no decorator helper.
+  static override properties: PropertyDeclarations = {
+    handle: {},
+    slug: {},
+    navigate: { attribute: false },
+    view: { state: true, attribute: false },
+    failure: { state: true, attribute: false },
+    flow: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
+  };
 
-  @state() private view: View | undefined;
-  @state() private failure: Failure | undefined;
-  @state() private flow: Flow | undefined;
-  @state() private busy: 'interest' | 'withdraw' | 'buy' | 'confirming' | undefined;
+  /** The creator's handle. */
+  handle = '';
+  /** The group buy's slug. */
+  slug = '';
+  /** How the card leaves for checkout; replace it in single-page apps or tests. */
+  navigate: (url: string) => void = (url) => location.assign(url);
+
+  private view: View | undefined;
+  private failure: Failure | undefined;
+  private flow: Flow | undefined;
+  private busy: 'interest' | 'withdraw' | 'buy' | 'confirming' | undefined;
   /** Checkout should open once the next load says the visitor can buy (they asked, then signed in). */
   #buyNext = false;
   /** This card just signed the visitor in: a 401 next means the cookie was dropped. */

@@ -1,6 +1,5 @@
 import { LitElement } from 'lit';
-import type { PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { onAccessChange } from './access-channel.js';
 import type { AccessMessage } from './access-channel.js';
@@ -20,19 +19,28 @@ export type Theme = 'light' | 'dark' | 'auto';
  * tab saying that access changed, and the tab coming back to the front (`refresh`).
  */
 export abstract class ClientElement extends LitElement {
+  // Declared here rather than with decorators: the bundle then carries no decorator helper.
+  static override properties: PropertyDeclarations = {
+    apiBase: { attribute: 'api-base' },
+    locale: {},
+    theme: { reflect: true },
+    strings: { attribute: false },
+    client: { attribute: false },
+  };
+
   /** The API origin, e.g. `https://api.example.com`. Defaults to the script tag's `data-api-base`. */
-  @property({ attribute: 'api-base' }) apiBase: string | undefined;
+  apiBase: string | undefined;
   /** Language of the strings and of dates and prices (BCP 47). Defaults to the nearest `lang`. */
-  @property() locale: string | undefined;
+  locale: string | undefined;
   /**
    * Colour scheme: by default the host page's (`color-scheme` on the page; none declared is
    * light). `light` or `dark` forces one; `auto` follows the visitor's system setting.
    */
-  @property({ reflect: true }) theme: Theme | undefined;
+  theme: Theme | undefined;
   /** Overrides for any visible string (see `defaultStrings`). */
-  @property({ attribute: false }) strings: Partial<Strings> | undefined;
+  strings: Partial<Strings> | undefined;
   /** An SDK client to use instead of the shared one for `api-base`. */
-  @property({ attribute: false }) client: VisitorAccessClient | undefined;
+  client: VisitorAccessClient | undefined;
 
   #cleanups: Array<() => void> = [];
   #sessionCleanup: (() => void) | undefined;

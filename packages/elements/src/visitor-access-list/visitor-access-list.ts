@@ -1,6 +1,5 @@
 import { html } from 'lit';
-import type { TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import type { PropertyDeclarations, TemplateResult } from 'lit';
 import type { AccessItem } from '@visitor-access/contract';
 import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { ClientElement } from '../internal/client-element.js';
@@ -61,7 +60,12 @@ export class VisitorAccessList extends ClientElement {
 
   static override styles = [baseStyles, listStyles];
 
-  @state() private view: 'loading' | 'signed-out' | 'error' | AccessItem[] = 'loading';
+  // Declared here rather than with decorators: the bundle then carries no decorator helper.
+  static override properties: PropertyDeclarations = {
+    view: { state: true, attribute: false },
+  };
+
+  private view: 'loading' | 'signed-out' | 'error' | AccessItem[] = 'loading';
   #failure: Failure | undefined;
 
   readonly #report = new ReportController(
