@@ -26,7 +26,11 @@ const elements = manifest.modules
 for (const el of elements) {
   out += `\n### \`<${el.tagName}>\`\n\n${el.summary ?? ''}\n\n${(el.description ?? '').split('\n\n')[0]}\n\n`;
   out += `Import: \`import '@visitor-access/elements/${el.tagName}.js'\` (registers it) or the class \`${el.name}\` from \`@visitor-access/elements\`.\n\n`;
-  const fields = (el.members ?? []).filter((m) => m.kind === 'field' && !m.static && !m.privacy && !m.readonly);
+  // Fields declared in \`static properties\` are marked public by the analyzer; TypeScript's private and
+  // protected ones keep their privacy.
+  const fields = (el.members ?? []).filter(
+    (m) => m.kind === 'field' && !m.static && (m.privacy ?? 'public') === 'public' && !m.readonly,
+  );
   out += '#### Attributes and properties\n\n';
   out += table(
     ['property', 'attribute', 'type', 'default', 'description'],
@@ -61,9 +65,10 @@ for (const el of elements) {
 }
 
 const stringsSource = readFileSync(join(here, 'src/internal/strings.ts'), 'utf8');
+// defaultStrings is made of three blocks (shared, the list's, the group buy's), in this order.
 const block = stringsSource.slice(
-  stringsSource.indexOf('export const defaultStrings = {'),
-  stringsSource.indexOf('} as const;'),
+  stringsSource.indexOf('export const sharedStrings = {'),
+  stringsSource.indexOf('export const defaultStrings'),
 );
 const rows = [...block.matchAll(/^\s+(\w+):\s*\n?\s*'((?:[^'\\]|\\.)*)',?$/gm)].map((m) => [
   `\`${m[1]}\``,

@@ -19,32 +19,40 @@ type Payload = z.core.ParsePayload<unknown>;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /**
- * A safe integer: what `z.int()` checks, with the same issues (`invalid_type` expected `int` that
- * stops further checks, or `too_big`/`too_small` outside the safe range).
+ * A safe integer at or above a bound: what `z.int()` followed by `z.nonnegative()` (`min` 0) or
+ * `z.positive()` (`min` 1) checks, with the same issues in the same order (`invalid_type` expected
+ * `int` that stops further checks; `too_big`/`too_small` outside the safe range; then `too_small`
+ * below the bound), as one check: the browser bundle then carries no number-bound check class.
  */
-export const intCheck = z.check<number>((payload) => {
-  const input = payload.value;
-  if (!Number.isInteger(input)) {
-    (payload as Payload).issues.push({
-      code: 'invalid_type',
-      expected: 'int',
-      format: 'safeint',
-      input,
-      continue: false,
-    } as never);
-  } else if (!Number.isSafeInteger(input)) {
-    const big = input > 0;
-    (payload as Payload).issues.push({
-      code: big ? 'too_big' : 'too_small',
-      [big ? 'maximum' : 'minimum']: big ? MAX_SAFE : -MAX_SAFE,
-      note: 'Integers must be within the safe integer range.',
-      origin: 'int',
-      inclusive: true,
-      input,
-      continue: true,
-    } as never);
-  }
-});
+function intAtLeast(min: 0 | 1) {
+  return z.check<number>((payload) => {
+    const input = payload.value;
+    const issues = (payload as Payload).issues as unknown[];
+    if (!Number.isInteger(input)) {
+      issues.push({ code: 'invalid_type', expected: 'int', format: 'safeint', input, continue: false });
+      return;
+    }
+    if (!Number.isSafeInteger(input)) {
+      const big = input > 0;
+      issues.push({
+        code: big ? 'too_big' : 'too_small',
+        [big ? 'maximum' : 'minimum']: big ? MAX_SAFE : -MAX_SAFE,
+        note: 'Integers must be within the safe integer range.',
+        origin: 'int',
+        inclusive: true,
+        input,
+        continue: true,
+      });
+    }
+    if (input < min)
+      issues.push({ origin: 'number', code: 'too_small', minimum: 0, inclusive: !min, input, continue: true });
+  });
+}
+
+/** A safe integer ≥ 0 (`z.int()` + `z.nonnegative()`): prices, counts. */
+export const nonNegativeInt = intAtLeast(0);
+/** A safe integer > 0 (`z.int()` + `z.positive()`): targets. */
+export const positiveInt = intAtLeast(1);
 
 /** An absolute http(s) URL that `URL` can parse: the issue `z.refine` gave, for less code. */
 export const httpUrlCheck = z.check<string>((payload) => {

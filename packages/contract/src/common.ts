@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { EMAIL, ISO_DATETIME, httpUrlCheck, intCheck, redirectUrlCheck } from './checks.js';
+import { EMAIL, ISO_DATETIME, httpUrlCheck, nonNegativeInt, redirectUrlCheck } from './checks.js';
 
 /**
  * Longest URL the platform accepts in a body or query (redirect targets, checkout URLs).
@@ -89,7 +89,7 @@ export const RedirectUrl = z.string().check(redirectUrlCheck);
  * Price.parse(1900);
  * ```
  */
-export const Price = z.number().check(intCheck, z.nonnegative());
+export const Price = z.number().check(nonNegativeInt);
 
 /**
  * An upper-case ISO-4217 currency code.

@@ -4,7 +4,7 @@ import { pathParamNames, type ResponseSchema, type RouteDef } from './route.js';
 import { routeDocs, routeErrors } from './route-docs.js';
 import { routeList } from './route-table.js';
 import { SESSION_COOKIE } from './constants.js';
-import { intCheck } from './checks.js';
+import { nonNegativeInt, positiveInt } from './checks.js';
 import { Email, IsoDateTime, RedirectUrl } from './common.js';
 
 type Json = Record<string, unknown>;
@@ -30,10 +30,14 @@ function override({ zodSchema, jsonSchema }: { zodSchema: unknown; jsonSchema: J
   } else if (zodSchema === Email) {
     // Trimmed and lower-cased before the pattern applies, so only the raw length bounds the input.
     reset(jsonSchema, { type: 'string', maxLength: 320 });
-  } else if ((zodSchema as z.ZodMiniType)._zod?.def.checks?.includes(intCheck)) {
-    const { minimum, exclusiveMinimum } = jsonSchema;
-    const lower =
-      exclusiveMinimum !== undefined ? { exclusiveMinimum } : { minimum: minimum ?? -Number.MAX_SAFE_INTEGER };
+  } else {
+    const checks: unknown[] = (zodSchema as z.ZodMiniType)._zod?.def.checks ?? [];
+    const lower = checks.includes(nonNegativeInt)
+      ? { minimum: 0 }
+      : checks.includes(positiveInt)
+        ? { exclusiveMinimum: 0 }
+        : undefined;
+    if (!lower) return;
     reset(jsonSchema, { type: 'integer', ...lower, maximum: Number.MAX_SAFE_INTEGER });
   }
 }

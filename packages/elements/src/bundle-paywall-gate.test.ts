@@ -55,4 +55,12 @@ describe('dist/paywall-gate.js', () => {
     expect(await accessChecks(free)).toBe(1);
     expect(errors).toEqual([]);
   });
+
+  it("carries none of the other elements' strings (decision 0090)", async () => {
+    const text = await (await fetch(SCRIPT)).text();
+    expect(text).toContain('Email me a sign-in link');
+    for (const other of ['Nothing here yet. Pages you sign in to', 'Collecting interest', 'Withdraw my interest']) {
+      expect(text, other).not.toContain(other);
+    }
+  });
 });

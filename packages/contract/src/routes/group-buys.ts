@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Currency, GroupBuyParams, Handle, IsoDateTime, Price, Slug } from '../common.js';
-import { intCheck } from '../checks.js';
+import { nonNegativeInt, positiveInt } from '../checks.js';
 import { defineRoute } from '../route.js';
 import { routeMeta } from '../route-meta.js';
 
@@ -30,8 +30,8 @@ export const GroupBuy = z.object({
   handle: Handle,
   slug: Slug,
   title: z.string(),
-  targetQuantity: z.number().check(intCheck, z.positive()),
-  interestCount: z.number().check(intCheck, z.nonnegative()),
+  targetQuantity: z.number().check(positiveInt),
+  interestCount: z.number().check(nonNegativeInt),
   status: GroupBuyStatus,
   price: z.optional(Price),
   currency: z.optional(Currency),
@@ -55,7 +55,7 @@ export type GroupBuy = z.infer<typeof GroupBuy>;
  */
 export const InterestResponse = z.object({
   interested: z.literal(true),
-  interestCount: z.number().check(intCheck, z.nonnegative()),
+  interestCount: z.number().check(nonNegativeInt),
   status: GroupBuyStatus,
 });
 export type InterestResponse = z.infer<typeof InterestResponse>;
@@ -88,7 +88,7 @@ export type MyInterestResponse = z.infer<typeof MyInterestResponse>;
  */
 export const WithdrawInterestResponse = z.object({
   interested: z.literal(false),
-  interestCount: z.number().check(intCheck, z.nonnegative()),
+  interestCount: z.number().check(nonNegativeInt),
 });
 export type WithdrawInterestResponse = z.infer<typeof WithdrawInterestResponse>;
 

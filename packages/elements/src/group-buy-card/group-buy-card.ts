@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type { AccessCheckResponse, GroupBuy } from '@visitor-access/contract';
 import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { broadcastAccessChange } from '../internal/access-channel.js';
@@ -19,7 +18,8 @@ import { answer } from '../internal/shapes.js';
 import { SignInController } from '../internal/sign-in/controller.js';
 import type { LinkNotice } from '../internal/sign-in/controller.js';
 import { checkEmail, signInForm } from '../internal/sign-in/templates.js';
-import { fill } from '../internal/strings.js';
+import { fill, groupBuyStrings, sharedStrings } from '../internal/strings.js';
+import type { Strings } from '../internal/strings.js';
 import { baseStyles } from '../internal/styles.js';
 import { buyUrl, cleanUrl, takeUrlState } from '../internal/url-state.js';
 import { cardStyles } from './group-buy-card.styles.js';
@@ -43,6 +43,9 @@ type Flow =
 
 const BUY_SPEC =
   'title:string targetQuantity:number interestCount:number status:string price?:number currency?:string pageSlug?:string';
+
+// What `s` falls back to: the shared strings and this element's own (decision 0090).
+const english: Partial<Strings> = { ...sharedStrings, ...groupBuyStrings };
 
 /**
  * A group buy: title, price, progress toward the target and "I'm interested" / "withdraw". Once
@@ -76,19 +79,35 @@ const BUY_SPEC =
  * ```
  */
 export class GroupBuyCard extends ClientElement {
+  /** @internal */
+  protected override get english(): Partial<Strings> {
+    return english;
+  }
+
   static override styles = [baseStyles, cardStyles];
 
-  /** The creator's handle. */
-  @property() handle = '';
-  /** The group buy's slug. */
-  @property() slug = '';
-  /** How the card leaves for checkout; replace it in single-page apps or tests. */
-  @property({ attribute: false }) navigate: (url: string) => void = (url) => location.assign(url);
+  // Declared here rather than with decorators: the bundle then carries no decorator helper.
+  static override properties: PropertyDeclarations = {
+    handle: {},
+    slug: {},
+    navigate: { attribute: false },
+    view: { state: true, attribute: false },
+    failure: { state: true, attribute: false },
+    flow: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
+  };
 
-  @state() private view: View | undefined;
-  @state() private failure: Failure | undefined;
-  @state() private flow: Flow | undefined;
-  @state() private busy: 'interest' | 'withdraw' | 'buy' | 'confirming' | undefined;
+  /** The creator's handle. */
+  handle = '';
+  /** The group buy's slug. */
+  slug = '';
+  /** How the card leaves for checkout; replace it in single-page apps or tests. */
+  navigate: (url: string) => void = (url) => location.assign(url);
+
+  private view: View | undefined;
+  private failure: Failure | undefined;
+  private flow: Flow | undefined;
+  private busy: 'interest' | 'withdraw' | 'buy' | 'confirming' | undefined;
   /** Checkout should open once the next load says the visitor can buy (they asked, then signed in). */
   #buyNext = false;
   /** This card just signed the visitor in: a 401 next means the cookie was dropped. */

@@ -1,13 +1,12 @@
 import { LitElement } from 'lit';
-import type { PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { onAccessChange } from './access-channel.js';
 import type { AccessMessage } from './access-channel.js';
 import { onDefaultApiBaseChange, sharedClient } from './client.js';
 import type { VisitorAccessClient } from './client.js';
 import { languageOf } from './env.js';
-import { onStringsChange, resolveStrings } from './strings.js';
+import { onStringsChange, resolveIn, sharedStrings } from './strings.js';
 import type { Strings } from './strings.js';
 
 /** The colour schemes an element can be told to use instead of the host page's. */
@@ -20,19 +19,28 @@ export type Theme = 'light' | 'dark' | 'auto';
  * tab saying that access changed, and the tab coming back to the front (`refresh`).
  */
 export abstract class ClientElement extends LitElement {
+  // Declared here rather than with decorators: the bundle then carries no decorator helper.
+  static override properties: PropertyDeclarations = {
+    apiBase: { attribute: 'api-base' },
+    locale: {},
+    theme: { reflect: true },
+    strings: { attribute: false },
+    client: { attribute: false },
+  };
+
   /** The API origin, e.g. `https://api.example.com`. Defaults to the script tag's `data-api-base`. */
-  @property({ attribute: 'api-base' }) apiBase: string | undefined;
+  apiBase: string | undefined;
   /** Language of the strings and of dates and prices (BCP 47). Defaults to the nearest `lang`. */
-  @property() locale: string | undefined;
+  locale: string | undefined;
   /**
    * Colour scheme: by default the host page's (`color-scheme` on the page; none declared is
    * light). `light` or `dark` forces one; `auto` follows the visitor's system setting.
    */
-  @property({ reflect: true }) theme: Theme | undefined;
+  theme: Theme | undefined;
   /** Overrides for any visible string (see `defaultStrings`). */
-  @property({ attribute: false }) strings: Partial<Strings> | undefined;
+  strings: Partial<Strings> | undefined;
   /** An SDK client to use instead of the shared one for `api-base`. */
-  @property({ attribute: false }) client: VisitorAccessClient | undefined;
+  client: VisitorAccessClient | undefined;
 
   #cleanups: Array<() => void> = [];
   #sessionCleanup: (() => void) | undefined;
@@ -44,7 +52,16 @@ export abstract class ClientElement extends LitElement {
   }
 
   protected get s(): Strings {
-    return resolveStrings(this.lang_, this.strings);
+    return resolveIn(this.english, this.lang_, this.strings);
+  }
+
+  /**
+   * The English strings this element shows: the shared ones, and an element's own (the list's, the
+   * group buy's) where it has some. Only these are in a bundle of this element alone.
+   * @internal
+   */
+  protected get english(): Partial<Strings> {
+    return sharedStrings;
   }
 
   protected get lang_(): string {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { cookieTrouble, formatDate, formatPrice, isEmail, isInAppBrowser, siteOf } from './env.js';
-import { fill, formatWait, registerStrings, resolveStrings } from './strings.js';
+import {
+  defaultStrings,
+  fill,
+  formatWait,
+  registerStrings,
+  resolveIn,
+  resolveStrings,
+  sharedStrings,
+} from './strings.js';
 
 describe('isInAppBrowser', () => {
   it.each([
@@ -48,6 +56,20 @@ describe('strings', () => {
     expect(s.signIn).toBe('Entrar');
     expect(s.signOut).toBe('Sair');
     expect(s.checking).toBe('Checking your access…');
+  });
+
+  it("keeps every English default under the English a host registers, and in each element's own set", () => {
+    registerStrings('en', { retry: 'Again' });
+    try {
+      expect(resolveStrings('en-GB')).toEqual({ ...defaultStrings, retry: 'Again' });
+      // An element resolves over its own English strings only: the gate's has no list strings.
+      const gate = resolveIn(sharedStrings, 'en');
+      expect(gate.retry).toBe('Again');
+      expect(gate.signIn).toBe('Sign in');
+      expect('listHeading' in gate).toBe(false);
+    } finally {
+      registerStrings('en', { retry: defaultStrings.retry });
+    }
   });
 
   it('fills placeholders and leaves unknown ones', () => {

@@ -1,14 +1,9 @@
-/**
- * Every visible string of the elements, in English. Placeholders in braces (`{email}`) are
- * filled in by the element; the result is always rendered as text, never as HTML.
- *
- * @example
- * ```ts
- * import { defaultStrings } from '@visitor-access/elements';
- * defaultStrings.signInHeading; // 'Sign in'
- * ```
- */
-export const defaultStrings = {
+// The English strings in three blocks, so that a script with only `<paywall-gate>` carries none of
+// the list's or the group buy's (decision 0090). `docs.mjs` reads every entry from here to the end
+// of `groupBuyStrings`, in this order.
+
+/** @internal The strings of signing in, buying, the session and errors: every element's. */
+export const sharedStrings = {
   checking: 'Checking your access…',
   // Signing in (any element).
   signInHeading: 'Sign in',
@@ -92,7 +87,10 @@ export const defaultStrings = {
   // Waits, as in "Try again in {wait}".
   seconds: '{n}\u00a0s',
   minutes: '{n}\u00a0min',
-  // The access list.
+} as const;
+
+/** @internal `<visitor-access-list>`'s own strings. */
+export const listStrings = {
   listHeading: 'Your access',
   listEmpty: 'Nothing here yet. Pages you sign in to or buy will appear here.',
   listSignedOut: 'Sign in to see the pages you have access to.',
@@ -107,7 +105,10 @@ export const defaultStrings = {
   statusActive: 'Active',
   statusRefunded: 'Refunded',
   statusRevoked: 'Revoked',
-  // Group buys.
+} as const;
+
+/** @internal `<group-buy-card>`'s own strings. */
+export const groupBuyStrings = {
   groupProgress: '{count} of {target} interested',
   groupCollecting: 'Collecting interest',
   groupTargetReached: 'Target reached — the offer opens soon',
@@ -118,6 +119,19 @@ export const defaultStrings = {
   youAreInterested: 'You’re in. We’ll email you when the offer opens.',
   groupNotFound: 'This group buy does not exist.',
 } as const;
+
+/**
+ * Every visible string of the elements, in English. Placeholders in braces (`{email}`) are
+ * filled in by the element; the result is always rendered as text, never as HTML.
+ *
+ * @example
+ * ```ts
+ * import { defaultStrings } from '@visitor-access/elements';
+ * defaultStrings.signInHeading; // 'Sign in'
+ * ```
+ */
+export const defaultStrings: typeof sharedStrings & typeof listStrings & typeof groupBuyStrings =
+  /* @__PURE__ */ Object.assign({}, sharedStrings, listStrings, groupBuyStrings);
 
 /**
  * The keys of every replaceable string.
@@ -139,7 +153,8 @@ export type StringKey = keyof typeof defaultStrings;
  */
 export type Strings = Record<StringKey, string>;
 
-const registry = new Map<string, Partial<Strings>>([['en', defaultStrings]]);
+// English comes first in every resolution (`resolveIn`); the registry holds only what hosts add.
+const registry = new Map<string, Partial<Strings>>();
 const listeners = new Set<() => void>();
 
 /**
@@ -175,9 +190,18 @@ export function onStringsChange(listener: () => void): () => void {
  * ```
  */
 export function resolveStrings(lang: string | undefined, overrides?: Partial<Strings>): Strings {
+  return resolveIn(defaultStrings, lang, overrides);
+}
+
+/**
+ * @internal {@link resolveStrings} over the English strings an element shows (`english`), so an
+ * element needs only its own in its bundle. Keys outside `english` resolve to the host's strings, if
+ * any, and are otherwise absent: an element reads only the keys of its own `english`.
+ */
+export function resolveIn(english: Partial<Strings>, lang: string | undefined, overrides?: Partial<Strings>): Strings {
   const tag = (lang ?? 'en').toLowerCase();
   const base = tag.split('-')[0] ?? 'en';
-  return { ...defaultStrings, ...registry.get(base), ...registry.get(tag), ...overrides };
+  return { ...english, ...registry.get(base), ...registry.get(tag), ...overrides } as Strings;
 }
 
 /**

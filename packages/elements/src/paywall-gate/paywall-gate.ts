@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { broadcastAccessChange } from '../internal/access-channel.js';
 import type { AccessMessage } from '../internal/access-channel.js';
@@ -99,21 +98,34 @@ const NOTICES: Record<string, LinkNotice> = {
 export class PaywallGate extends ClientElement {
   static override styles = [baseStyles, gateStyles];
 
+  // Declared here rather than with decorators: the bundle then carries no decorator helper.
+  static override properties: PropertyDeclarations = {
+    handle: {},
+    page: {},
+    src: {},
+    navigate: { attribute: false },
+    gateState: { state: true, attribute: false },
+    visitorEmail: { state: true, attribute: false },
+    failure: { state: true, attribute: false },
+    contentStatus: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  };
+
   /** The creator's handle. */
-  @property() handle = '';
+  handle = '';
   /** The page slug. */
-  @property() page = '';
+  page = '';
   /** URL of the protected content, fetched with credentials only once access is granted. */
-  @property() src: string | undefined;
+  src: string | undefined;
   /** How the gate leaves for checkout; replace it in single-page apps or tests. */
-  @property({ attribute: false }) navigate: (url: string) => void = (url) => location.assign(url);
+  navigate: (url: string) => void = (url) => location.assign(url);
 
   /** The current state, also reflected to the `state` attribute for styling. */
-  @state() gateState: GateState = initialState;
-  @state() private visitorEmail: string | undefined;
-  @state() private failure: Failure | undefined;
-  @state() private contentStatus: 'loading' | 'ready' | 'failed' | undefined;
-  @state() private announcement = '';
+  gateState: GateState = initialState;
+  private visitorEmail: string | undefined;
+  private failure: Failure | undefined;
+  private contentStatus: 'loading' | 'ready' | 'failed' | undefined;
+  private announcement = '';
 
   /** A sign-in token read from the address bar, used only after the visitor's click. */
   #token: string | undefined;

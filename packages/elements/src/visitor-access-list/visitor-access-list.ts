@@ -1,6 +1,5 @@
 import { html } from 'lit';
-import type { TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import type { PropertyDeclarations, TemplateResult } from 'lit';
 import type { AccessItem } from '@visitor-access/contract';
 import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { ClientElement } from '../internal/client-element.js';
@@ -12,9 +11,13 @@ import { VaErrorEvent } from '../internal/events.js';
 import { flow } from '../internal/flow.js';
 import { ReportController } from '../internal/report.js';
 import { read } from '../internal/shapes.js';
+import { listStrings, sharedStrings } from '../internal/strings.js';
 import type { Strings } from '../internal/strings.js';
 import { baseStyles } from '../internal/styles.js';
 import { listStyles } from './visitor-access-list.styles.js';
+
+// What `s` falls back to: the shared strings and this element's own (decision 0090).
+const english: Partial<Strings> = { ...sharedStrings, ...listStrings };
 
 /**
  * The visitor's access history: every page or file they signed in to, bought or were invited to,
@@ -50,9 +53,19 @@ import { listStyles } from './visitor-access-list.styles.js';
  * ```
  */
 export class VisitorAccessList extends ClientElement {
+  /** @internal */
+  protected override get english(): Partial<Strings> {
+    return english;
+  }
+
   static override styles = [baseStyles, listStyles];
 
-  @state() private view: 'loading' | 'signed-out' | 'error' | AccessItem[] = 'loading';
+  // Declared here rather than with decorators: the bundle then carries no decorator helper.
+  static override properties: PropertyDeclarations = {
+    view: { state: true, attribute: false },
+  };
+
+  private view: 'loading' | 'signed-out' | 'error' | AccessItem[] = 'loading';
   #failure: Failure | undefined;
 
   readonly #report = new ReportController(

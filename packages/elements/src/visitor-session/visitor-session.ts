@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { broadcastAccessChange } from '../internal/access-channel.js';
 import { ClientElement } from '../internal/client-element.js';
@@ -52,8 +51,14 @@ type Flow =
 export class VisitorSession extends ClientElement {
   static override styles = [baseStyles, sessionStyles];
 
-  @state() private view: 'unknown' | 'signed-out' | 'error' | { email: string } = 'unknown';
-  @state() private flow: Flow | undefined;
+  // Declared here rather than with decorators: the bundle then carries no decorator helper.
+  static override properties: PropertyDeclarations = {
+    view: { state: true, attribute: false },
+    flow: { state: true, attribute: false },
+  };
+
+  private view: 'unknown' | 'signed-out' | 'error' | { email: string } = 'unknown';
+  private flow: Flow | undefined;
   /** This element just signed the visitor in: still signed out next means the cookie was dropped. */
   #justSignedIn = false;
 
