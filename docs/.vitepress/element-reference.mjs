@@ -46,7 +46,9 @@ export function elementsOf(manifest = JSON.parse(readFileSync(manifestUrl, 'utf8
 
 /** The Markdown page of one element. */
 export function elementPage(el) {
-  const fields = (el.members ?? []).filter((m) => m.kind === 'field' && !m.static && !m.privacy && !m.readonly);
+  const fields = (el.members ?? []).filter(
+    (m) => m.kind === 'field' && !m.static && (m.privacy ?? 'public') === 'public' && !m.readonly,
+  );
   const events = (el.events ?? []).filter((e) => e.name);
   const lines = [
     `# \`<${el.tagName}>\``,
