@@ -169,10 +169,19 @@ describe('framework examples in Chromium', () => {
       const attributeOf = new Map((element.attributes ?? []).map((a) => [a.fieldName ?? a.name, a.name]));
       const wanted = [
         ...(element.members ?? [])
-          .filter((m) => m.kind === 'field' && !m.static && !m.privacy && !m.readonly && !notProps.has(m.name))
+          .filter(
+            (m) =>
+              m.kind === 'field' &&
+              !m.static &&
+              (m.privacy ?? 'public') === 'public' &&
+              !m.readonly &&
+              !notProps.has(m.name),
+          )
           .map((m) => attributeOf.get(m.name) ?? m.name),
         ...(element.events ?? []).filter((e) => e.name).map((e) => `on${e.name}`),
       ];
+      // Every element has api-base: a manifest read that finds no fields must not pass for complete.
+      if (!wanted.includes('api-base')) missing.push(`<${element.tagName}>: no public fields read from the manifest`);
       for (const name of wanted) if (!props.has(name)) missing.push(`<${element.tagName}> ${name}`);
     }
     expect(missing).toEqual([]);
