@@ -130,7 +130,7 @@ input {
 .inbox details[open] > summary { background: var(--tint); }
 .inbox li:first-child summary { border-radius: var(--radius) var(--radius) 0 0; }
 .inbox summary:focus-visible { outline-offset: -2px; }
-.inbox .to { grid-column: 1 / -1; font-weight: 600; }
+.inbox .to { grid-column: 1 / -1; font-weight: 600; } /* <wbr> before the @: a long address breaks there on a phone */
 .inbox .subject { color: var(--muted); }
 .inbox .when { color: var(--muted); font-size: 0.875rem; white-space: nowrap; }
 .message { padding: 1rem 1rem 1.25rem; border-top: 1px solid var(--border); }
@@ -382,7 +382,7 @@ function messageItem(m: MessageRecord, open: boolean): string {
   const codeId = `code-${escapeHtml(m.id)}`;
   const sent = new Date(m.sentAt).toISOString();
   return `<li><details${open ? ' open' : ''}>
-<summary><span class="to">${escapeHtml(m.to)}</span><span class="subject">${escapeHtml(m.subject)}</span><time class="when" datetime="${sent}" data-local="short">${escapeHtml(utc(m.sentAt))}</time></summary>
+<summary><span class="to">${escapeHtml(m.to).replace('@', '<wbr>@')}</span><span class="subject">${escapeHtml(m.subject)}</span><time class="when" datetime="${sent}" data-local="short">${escapeHtml(utc(m.sentAt))}</time></summary>
 <div class="message">
 <p class="muted small">Sent <time datetime="${sent}" data-local="long">${escapeHtml(utc(m.sentAt))}</time></p>
 ${href ? `<a class="button primary" href="${escapeHtml(href)}">${label}</a>` : ''}

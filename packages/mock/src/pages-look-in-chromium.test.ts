@@ -202,6 +202,31 @@ describe('the mailbox', () => {
     });
   });
 
+  it('a long recipient breaks before the @ on a phone, not inside the local part', async () => {
+    await withPage({ viewport: { width: 320, height: 700 } }, async (page) => {
+      await page.goto(states.mailbox);
+      const at = await page.evaluate((email) => {
+        const to = [...document.querySelectorAll('.inbox .to')].find((el) => el.textContent === email)!;
+        const walker = document.createTreeWalker(to, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const i = node.textContent!.indexOf('@');
+          if (i < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const box = to.getBoundingClientRect();
+          // Where the @ is drawn: at the start of a line of its own, below the local part.
+          return {
+            startsLine: Math.abs(range.getBoundingClientRect().left - box.left) < 1,
+            below: range.getBoundingClientRect().top > box.top + 1,
+          };
+        }
+        return undefined;
+      }, LONG_EMAIL);
+      expect(at).toEqual({ startsLine: true, below: true });
+    });
+  });
+
   it('copies the code with one click', async () => {
     await withPage({ permissions: ['clipboard-read', 'clipboard-write'] }, async (page) => {
       await page.goto(states.mailbox);
