@@ -198,7 +198,10 @@ describe('mailbox and dev API', () => {
     await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'first@example.com' });
     await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'second@example.com' });
     const html = await (await fetch(`${base}/_mock/mailbox`)).text();
-    expect(html.indexOf('second@example.com')).toBeLessThan(html.indexOf('first@example.com'));
+    // Recipients carry a <wbr> before the @ (where a long one breaks on a phone): compare them as read.
+    const read = html.replaceAll('<wbr>', '');
+    expect(read.indexOf('second@example.com')).toBeGreaterThan(-1);
+    expect(read.indexOf('second@example.com')).toBeLessThan(read.indexOf('first@example.com'));
     const link = (await v.lastMessage('first@example.com')).link;
     expect(html).toContain(`<a href="${link}">`);
     await v.req('POST', '/v2/support/report', { summary: '<img src=x onerror=alert(1)>', details: 'd' });
