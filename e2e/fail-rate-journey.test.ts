@@ -4,62 +4,11 @@
 // failures away; what is left reaches the visitor as an error with a way on ("Try again", the button
 // again, the landing's Try again), which the visitor here uses as a person would. At the end: exactly
 // one purchase, and exactly one sign-in email for each link request that went through.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM helper shared with vite.config.ts and the scripts
 import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-interface Running {
-  child: ChildProcess;
-  api: string;
-  site: string;
-  out: () => string;
-}
-
-/** `npm start -- --fail-rate 0.3 --fail-seed SEED` (the script itself, on free ports, without the build). */
-async function start(seed: number): Promise<Running> {
-  const [port, demoPort] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, ['scripts/start.mjs', '--fail-rate', '0.3', '--fail-seed', String(seed)], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(port), DEMO_PORT: String(demoPort), VA_SKIP_BUILD: '1' },
-  });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const deadline = Date.now() + 20_000;
-  while (!out.includes('Press Ctrl-C to stop.')) {
-    if (Date.now() > deadline || child.exitCode !== null) {
-      child.kill('SIGKILL');
-      throw new Error(`npm start did not come up: ${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { child, api: `http://localhost:${port}`, site: `http://localhost:${demoPort}/`, out: () => out };
-}
-
-async function stop(run: Running | undefined): Promise<void> {
-  if (!run || run.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => run.child.once('exit', resolve));
-  run.child.kill('SIGTERM');
-  await exited;
-}
+import { startNpmStart, stopNpmStart, type NpmStart } from './lib/npm-start.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -78,7 +27,7 @@ class Visitor {
 
   constructor(
     readonly context: BrowserContext,
-    readonly run: Running,
+    readonly run: NpmStart,
   ) {
     context.on('response', (r) => {
       const req = r.request();
@@ -222,7 +171,7 @@ class Visitor {
 }
 
 /** The development API (never faulted). */
-const dev = async <T>(run: Running, path: string): Promise<T> => (await fetch(`${run.api}/_mock/api${path}`)).json();
+const dev = async <T>(run: NpmStart, path: string): Promise<T> => (await fetch(`${run.api}/_mock/api${path}`)).json();
 
 /** Everything that proves the journey bought once and mailed once per request. */
 async function expectOnePurchaseAndNoDuplicateEmails(v: Visitor, email: string): Promise<void> {
@@ -264,15 +213,15 @@ async function expectOnePurchaseAndNoDuplicateEmails(v: Visitor, email: string):
 }
 
 describe('the buyer journey with --fail-rate 0.3 (seeded)', () => {
-  let run: Running | undefined;
-  afterAll(() => stop(run));
+  let run: NpmStart | undefined;
+  afterAll(() => stopNpmStart(run));
 
   it.each([
     ['the 6-digit code', 13],
     ['the emailed link', 10],
   ])('email → "Buy for $19.00" → %s → checkout → pay → the lesson', { timeout: 120_000 }, async (way, seed) => {
-    await stop(run);
-    run = await start(seed);
+    await stopNpmStart(run);
+    run = await startNpmStart(['--fail-rate', '0.3', '--fail-seed', String(seed)]);
     expect(run.out()).toContain(`Faults         30 % of API requests answer 503 (seed ${seed})`);
     const context = await browser.newContext({ viewport: { width: 960, height: 760 } });
     const errors: string[] = [];

@@ -7,20 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM example, no types
 import { startDemo } from '../examples/demo/serve.mjs';
+import { freePort } from './lib/npm-start.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-/** A port that is free now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Whether something listens on a port of 127.0.0.1. */
 function inUse(port: number): Promise<boolean> {

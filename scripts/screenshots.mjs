@@ -195,6 +195,27 @@ const PAID = `page="masterclass" src="/lessons/masterclass.html"`;
 const gateState = (page, state) => page.waitForSelector(`paywall-gate[state=${state}]`, { timeout: 15_000 });
 const inGate = (page, selector) => page.locator(`paywall-gate >> ${selector}`);
 
+/** The creator's masterclass page with its paid gate, optionally with a query (a return from checkout…). */
+const openGate = (page, scheme, query = '') => page.goto(serve(sitePage(gate(PAID), { scheme }), query));
+/** A page with no gate: the header's <visitor-session> alone. */
+const openJournal = (page, scheme, options = {}) =>
+  page.goto(serve(sitePage('<p>Notes from the studio.</p>', { scheme, title: 'Journal', ...options })));
+const openList = (page, scheme) =>
+  page.goto(serve(sitePage('<visitor-access-list></visitor-access-list>', { scheme, title: 'My access' })));
+const BUNDLES = {
+  'spring-bundle': 'Spring Bundle',
+  'summer-bundle': 'Summer Sketchbook Bundle',
+  'autumn-bundle': 'Autumn Print Bundle',
+  'winter-bundle': 'Winter Linocut Bundle',
+};
+/** The page of one group buy with its card. */
+const openCard = (page, scheme, slug) =>
+  page.goto(
+    serve(
+      sitePage(`<group-buy-card handle="gharart" slug="${slug}"></group-buy-card>`, { scheme, title: BUNDLES[slug] }),
+    ),
+  );
+
 /**
  * Every state: [name, how to get there]. `go` gets { page, context, scheme } and leaves the page in
  * the state; the screenshot is the whole page.
@@ -204,7 +225,7 @@ const states = [
     'paywall-gate-checking',
     async ({ page, scheme }) => {
       await page.route('**/access-check', () => undefined); // never answered
-      await page.goto(serve(sitePage(gate(PAID), { scheme })));
+      await openGate(page, scheme);
       await page.waitForSelector('paywall-gate[state=checking]');
       await page.waitForTimeout(700);
     },
@@ -233,7 +254,7 @@ const states = [
   [
     'paywall-gate-sign-in-invalid-email',
     async ({ page, scheme }) => {
-      await page.goto(serve(sitePage(gate(PAID), { scheme })));
+      await openGate(page, scheme);
       await gateState(page, 'sign-in');
       await inGate(page, 'input[name=email]').fill('maria@studio');
       await inGate(page, 'form button[type=submit]').click();
@@ -251,7 +272,7 @@ const states = [
           body: JSON.stringify({ email: address }),
         });
       }
-      await page.goto(serve(sitePage(gate(PAID), { scheme })));
+      await openGate(page, scheme);
       await gateState(page, 'sign-in');
       await inGate(page, 'input[name=email]').fill(address);
       await inGate(page, 'form button[type=submit]').click();
@@ -261,7 +282,7 @@ const states = [
   [
     'paywall-gate-check-email',
     async ({ page, scheme }) => {
-      await page.goto(serve(sitePage(gate(PAID), { scheme })));
+      await openGate(page, scheme);
       await gateState(page, 'sign-in');
       await inGate(page, 'input[name=email]').fill(email('maria.fernandez'));
       await inGate(page, 'form button[type=submit]').click();
@@ -279,7 +300,7 @@ const states = [
       });
       const { token } = await latest(address);
       await context.addInitScript((value) => localStorage.setItem('va:last-email', `${Date.now()} ${value}`), address);
-      await page.goto(serve(sitePage(gate(PAID), { scheme }), `?va_token=${token}`));
+      await openGate(page, scheme, `?va_token=${token}`);
       await gateState(page, 'confirm-link');
     },
   ],
@@ -296,7 +317,7 @@ const states = [
       await context.addInitScript((value) => localStorage.setItem('va:last-email', `${Date.now()} ${value}`), address);
       await dev('/clock', { advanceMs: 16 * 60_000 });
       try {
-        await page.goto(serve(sitePage(gate(PAID), { scheme }), `?va_token=${token}`));
+        await openGate(page, scheme, `?va_token=${token}`);
         await gateState(page, 'confirm-link');
         await inGate(page, '[part~=button-primary]').click();
         await gateState(page, 'sign-in');
@@ -309,7 +330,7 @@ const states = [
     'paywall-gate-purchase',
     async ({ page, context, scheme }) => {
       await signIn(context, email('maria.fernandez'));
-      await page.goto(serve(sitePage(gate(PAID), { scheme })));
+      await openGate(page, scheme);
       await gateState(page, 'purchase');
     },
   ],
@@ -317,7 +338,7 @@ const states = [
     'paywall-gate-purchase-cancelled',
     async ({ page, context, scheme }) => {
       await signIn(context);
-      await page.goto(serve(sitePage(gate(PAID), { scheme }), '?va_checkout=cancelled&va_gate=gharart/masterclass'));
+      await openGate(page, scheme, '?va_checkout=cancelled&va_gate=gharart/masterclass');
       await gateState(page, 'purchase');
     },
   ],
@@ -326,7 +347,7 @@ const states = [
     async ({ page, context, scheme }) => {
       await signIn(context);
       await page.route('**/checkout', () => undefined); // the checkout session is on its way
-      await page.goto(serve(sitePage(gate(PAID), { scheme })));
+      await openGate(page, scheme);
       await gateState(page, 'purchase');
       await inGate(page, '[part~=button-primary]').click();
       await page.waitForSelector('paywall-gate >> button[disabled]');
@@ -337,9 +358,7 @@ const states = [
     async ({ page, context, scheme }) => {
       await signIn(context);
       await page.route('**/access-check', () => undefined);
-      await page.goto(
-        serve(sitePage(gate(PAID), { scheme }), '?va_checkout=success&session_id=cs_x&va_gate=gharart/masterclass'),
-      );
+      await openGate(page, scheme, '?va_checkout=success&session_id=cs_x&va_gate=gharart/masterclass');
       await gateState(page, 'returning');
     },
   ],
@@ -348,9 +367,7 @@ const states = [
     async ({ page, context, scheme }) => {
       await signIn(context);
       await page.clock.install();
-      await page.goto(
-        serve(sitePage(gate(PAID), { scheme }), '?va_checkout=success&session_id=cs_x&va_gate=gharart/masterclass'),
-      );
+      await openGate(page, scheme, '?va_checkout=success&session_id=cs_x&va_gate=gharart/masterclass');
       await gateState(page, 'returning');
       for (let i = 0; i < 12 && !(await page.$('paywall-gate >> [part~=support-code]')); i++) {
         await page.clock.runFor(10_000);
@@ -364,7 +381,7 @@ const states = [
     async ({ page, context, scheme }) => {
       await signIn(context);
       await buy(context, 'masterclass');
-      await page.goto(serve(sitePage(gate(PAID), { scheme })));
+      await openGate(page, scheme);
       await gateState(page, 'granted');
       await page.waitForSelector('paywall-gate h2');
     },
@@ -405,7 +422,7 @@ const states = [
           body: '{"error":"service_unavailable","message":"Try again","requestId":"req_7Hq2xk9LmP"}',
         }),
       );
-      await page.goto(serve(sitePage(gate(PAID), { scheme })));
+      await openGate(page, scheme);
       await gateState(page, 'error');
       await inGate(page, 'button:has-text("Report a problem")').click();
       await page.waitForSelector('paywall-gate >> [part~=report-result]');
@@ -428,14 +445,14 @@ const states = [
   [
     'visitor-session-signed-out',
     async ({ page, scheme }) => {
-      await page.goto(serve(sitePage('<p>Notes from the studio.</p>', { scheme, title: 'Journal' })));
+      await openJournal(page, scheme);
       await page.waitForSelector('visitor-session >> button');
     },
   ],
   [
     'visitor-session-sign-in',
     async ({ page, scheme }) => {
-      await page.goto(serve(sitePage('<p>Notes from the studio.</p>', { scheme, title: 'Journal' })));
+      await openJournal(page, scheme);
       await page.click('visitor-session >> button:has-text("Sign in")');
       await page.waitForSelector('visitor-session >> input[name=email]');
     },
@@ -443,7 +460,7 @@ const states = [
   [
     'visitor-session-check-email',
     async ({ page, scheme }) => {
-      await page.goto(serve(sitePage('<p>Notes from the studio.</p>', { scheme, title: 'Journal' })));
+      await openJournal(page, scheme);
       await page.click('visitor-session >> button:has-text("Sign in")');
       await page.fill('visitor-session >> input[name=email]', email('maria'));
       await page.click('visitor-session >> form button[type=submit]');
@@ -454,23 +471,21 @@ const states = [
     'visitor-session-signed-in',
     async ({ page, context, scheme }) => {
       await signIn(context, email('maria.fernandez-garcia'));
-      await page.goto(serve(sitePage('<p>Notes from the studio.</p>', { scheme, title: 'Journal' })));
+      await openJournal(page, scheme);
       await page.waitForSelector('visitor-session >> text=Signed in as');
     },
   ],
   [
     'visitor-session-unavailable',
     async ({ page, scheme }) => {
-      await page.goto(
-        serve(sitePage('<p>Notes from the studio.</p>', { scheme, title: 'Journal', apiBase: 'http://localhost:9' })),
-      );
+      await openJournal(page, scheme, { apiBase: 'http://localhost:9' });
       await page.waitForSelector('visitor-session >> text=Account unavailable');
     },
   ],
   [
     'visitor-access-list-signed-out',
     async ({ page, scheme }) => {
-      await page.goto(serve(sitePage('<visitor-access-list></visitor-access-list>', { scheme, title: 'My access' })));
+      await openList(page, scheme);
       await page.waitForSelector('visitor-access-list >> [part~=empty]');
     },
   ],
@@ -478,7 +493,7 @@ const states = [
     'visitor-access-list-empty',
     async ({ page, context, scheme }) => {
       await signIn(context);
-      await page.goto(serve(sitePage('<visitor-access-list></visitor-access-list>', { scheme, title: 'My access' })));
+      await openList(page, scheme);
       await page.waitForSelector('visitor-access-list >> [part~=empty]');
     },
   ],
@@ -494,7 +509,7 @@ const states = [
       const { visitor } = await (await context.request.get(`${api}/v2/visitor/me`)).json();
       await dev('/stripe-refund', { handle: 'gharart', pageSlug: 'masterclass', visitorId: visitor.id });
       await buy(context, 'winter-bundle');
-      await page.goto(serve(sitePage('<visitor-access-list></visitor-access-list>', { scheme, title: 'My access' })));
+      await openList(page, scheme);
       await page.waitForSelector('visitor-access-list >> tbody tr');
     },
   ],
@@ -509,35 +524,21 @@ const states = [
           body: '{"error":"service_unavailable","message":"x","requestId":"req_3Fv8sPq1Zt"}',
         }),
       );
-      await page.goto(serve(sitePage('<visitor-access-list></visitor-access-list>', { scheme, title: 'My access' })));
+      await openList(page, scheme);
       await page.waitForSelector('visitor-access-list >> [part~=error]');
     },
   ],
   [
     'group-buy-card-collecting',
     async ({ page, scheme }) => {
-      await page.goto(
-        serve(
-          sitePage('<group-buy-card handle="gharart" slug="spring-bundle"></group-buy-card>', {
-            scheme,
-            title: 'Spring Bundle',
-          }),
-        ),
-      );
+      await openCard(page, scheme, 'spring-bundle');
       await page.waitForSelector('group-buy-card >> [part~=status]');
     },
   ],
   [
     'group-buy-card-sign-in',
     async ({ page, scheme }) => {
-      await page.goto(
-        serve(
-          sitePage('<group-buy-card handle="gharart" slug="spring-bundle"></group-buy-card>', {
-            scheme,
-            title: 'Spring Bundle',
-          }),
-        ),
-      );
+      await openCard(page, scheme, 'spring-bundle');
       await page.click('group-buy-card >> button:has-text("interested")');
       await page.waitForSelector('group-buy-card >> input[name=email]');
     },
@@ -547,28 +548,14 @@ const states = [
     async ({ page, context, scheme }) => {
       await signIn(context);
       await interest(context, 'summer-bundle');
-      await page.goto(
-        serve(
-          sitePage('<group-buy-card handle="gharart" slug="summer-bundle"></group-buy-card>', {
-            scheme,
-            title: 'Summer Sketchbook Bundle',
-          }),
-        ),
-      );
+      await openCard(page, scheme, 'summer-bundle');
       await page.waitForSelector('group-buy-card >> text=You’re in');
     },
   ],
   [
     'group-buy-card-target-reached',
     async ({ page, scheme }) => {
-      await page.goto(
-        serve(
-          sitePage('<group-buy-card handle="gharart" slug="autumn-bundle"></group-buy-card>', {
-            scheme,
-            title: 'Autumn Print Bundle',
-          }),
-        ),
-      );
+      await openCard(page, scheme, 'autumn-bundle');
       await page.waitForSelector('group-buy-card >> text=Target reached');
     },
   ],
@@ -576,28 +563,14 @@ const states = [
     'group-buy-card-live',
     async ({ page, context, scheme }) => {
       await signIn(context);
-      await page.goto(
-        serve(
-          sitePage('<group-buy-card handle="gharart" slug="winter-bundle"></group-buy-card>', {
-            scheme,
-            title: 'Winter Linocut Bundle',
-          }),
-        ),
-      );
+      await openCard(page, scheme, 'winter-bundle');
       await page.waitForSelector('group-buy-card >> button:has-text("Buy for")');
     },
   ],
   [
     'group-buy-card-live-sign-in',
     async ({ page, scheme }) => {
-      await page.goto(
-        serve(
-          sitePage('<group-buy-card handle="gharart" slug="winter-bundle"></group-buy-card>', {
-            scheme,
-            title: 'Winter Linocut Bundle',
-          }),
-        ),
-      );
+      await openCard(page, scheme, 'winter-bundle');
       await page.click('group-buy-card >> button:has-text("Buy for")');
       await page.waitForSelector('group-buy-card >> input[name=email]');
     },
@@ -607,14 +580,7 @@ const states = [
     async ({ page, context, scheme }) => {
       await signIn(context);
       await buy(context, 'winter-bundle');
-      await page.goto(
-        serve(
-          sitePage('<group-buy-card handle="gharart" slug="winter-bundle"></group-buy-card>', {
-            scheme,
-            title: 'Winter Linocut Bundle',
-          }),
-        ),
-      );
+      await openCard(page, scheme, 'winter-bundle');
       await page.waitForSelector('group-buy-card >> text=You bought this');
     },
   ],
@@ -629,14 +595,7 @@ const states = [
           body: '{"error":"service_unavailable","message":"x","requestId":"req_9Kd2mWq4Rx"}',
         }),
       );
-      await page.goto(
-        serve(
-          sitePage('<group-buy-card handle="gharart" slug="spring-bundle"></group-buy-card>', {
-            scheme,
-            title: 'Spring Bundle',
-          }),
-        ),
-      );
+      await openCard(page, scheme, 'spring-bundle');
       await page.waitForSelector('group-buy-card >> [part~=error]');
     },
   ],
