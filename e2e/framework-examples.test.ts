@@ -7,6 +7,8 @@ import { startServer } from '@visitor-access/mock/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM helpers shared with scripts
 import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
+// @ts-expect-error -- plain ESM helper shared with the docs generators
+import { publicFields } from '../scripts/manifest.mjs';
 
 // The framework examples as their users run them: built by `npm run build` (examples/*/dist) and
 // served by `vite preview` with the example's own vite.config (the API proxied under the app's
@@ -168,15 +170,8 @@ describe('framework examples in Chromium', () => {
       const props = new Set(checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol)).map((p) => p.name));
       const attributeOf = new Map((element.attributes ?? []).map((a) => [a.fieldName ?? a.name, a.name]));
       const wanted = [
-        ...(element.members ?? [])
-          .filter(
-            (m) =>
-              m.kind === 'field' &&
-              !m.static &&
-              (m.privacy ?? 'public') === 'public' &&
-              !m.readonly &&
-              !notProps.has(m.name),
-          )
+        ...(publicFields(element) as Array<{ name: string }>)
+          .filter((m) => !notProps.has(m.name))
           .map((m) => attributeOf.get(m.name) ?? m.name),
         ...(element.events ?? []).filter((e) => e.name).map((e) => `on${e.name}`),
       ];

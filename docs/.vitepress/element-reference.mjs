@@ -2,6 +2,7 @@
 // manifest that the elements' build writes (packages/elements/custom-elements.json), so the
 // reference cannot drift from the code: nothing here is copied by hand.
 import { readFileSync } from 'node:fs';
+import { publicFields } from '../../scripts/manifest.mjs';
 
 const manifestUrl = new URL('../../packages/elements/custom-elements.json', import.meta.url);
 
@@ -46,9 +47,7 @@ export function elementsOf(manifest = JSON.parse(readFileSync(manifestUrl, 'utf8
 
 /** The Markdown page of one element. */
 export function elementPage(el) {
-  const fields = (el.members ?? []).filter(
-    (m) => m.kind === 'field' && !m.static && (m.privacy ?? 'public') === 'public' && !m.readonly,
-  );
+  const fields = publicFields(el);
   const events = (el.events ?? []).filter((e) => e.name);
   const lines = [
     `# \`<${el.tagName}>\``,

@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { publicFields } from '../../scripts/manifest.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const manifest = JSON.parse(readFileSync(join(here, 'custom-elements.json'), 'utf8'));
@@ -26,11 +27,7 @@ const elements = manifest.modules
 for (const el of elements) {
   out += `\n### \`<${el.tagName}>\`\n\n${el.summary ?? ''}\n\n${(el.description ?? '').split('\n\n')[0]}\n\n`;
   out += `Import: \`import '@visitor-access/elements/${el.tagName}.js'\` (registers it) or the class \`${el.name}\` from \`@visitor-access/elements\`.\n\n`;
-  // Fields declared in \`static properties\` are marked public by the analyzer; TypeScript's private and
-  // protected ones keep their privacy.
-  const fields = (el.members ?? []).filter(
-    (m) => m.kind === 'field' && !m.static && (m.privacy ?? 'public') === 'public' && !m.readonly,
-  );
+  const fields = publicFields(el);
   out += '#### Attributes and properties\n\n';
   out += table(
     ['property', 'attribute', 'type', 'default', 'description'],
