@@ -5,6 +5,16 @@ import type { PagesSlice } from './pages.js';
 import type { Index } from './table.js';
 import { PURGE_AFTER_MS, fail, grantKey, ok, pageKey, type Kernel, type Result } from './state.js';
 
+/** A purchase to record: amount and currency default to the page's price. */
+export interface GrantInput {
+  visitorId: string;
+  handle: string;
+  slug: string;
+  amount?: number;
+  currency?: string;
+  checkoutSessionId?: string;
+}
+
 export class CheckoutSlice {
   readonly #byVisitor: Index<PurchaseRecord>;
 
@@ -27,14 +37,7 @@ export class CheckoutSlice {
   }
 
   /** Records a purchase (what paying at the fake checkout does). */
-  grant(input: {
-    visitorId: string;
-    handle: string;
-    slug: string;
-    amount?: number;
-    currency?: string;
-    checkoutSessionId?: string;
-  }): PurchaseRecord {
+  grant(input: GrantInput): PurchaseRecord {
     const page = this.k.t.pages.get(pageKey(input.handle, input.slug));
     return this.k.t.purchases.put(grantKey(input.visitorId, input.handle, input.slug), {
       id: randomId('pur_'),

@@ -27,7 +27,7 @@ import {
   type VisitorRecord,
 } from '../records.js';
 import { AccessSlice } from './access.js';
-import { CheckoutSlice } from './checkout.js';
+import { CheckoutSlice, type GrantInput } from './checkout.js';
 import { GroupBuysSlice } from './group-buys.js';
 import { IdempotencySlice } from './idempotency.js';
 import { LinksSlice, type LinkState, type SignIn } from './links.js';
@@ -461,14 +461,7 @@ export class MockStore {
    * store.grantPurchase({ visitorId: 'vis_1', handle: 'gharart', slug: 'masterclass' });
    * ```
    */
-  grantPurchase(input: {
-    visitorId: string;
-    handle: string;
-    slug: string;
-    amount?: number;
-    currency?: string;
-    checkoutSessionId?: string;
-  }): PurchaseRecord {
+  grantPurchase(input: GrantInput): PurchaseRecord {
     return this.#uow.run(() => this.#checkout.grant(input));
   }
 
