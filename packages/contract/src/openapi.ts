@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ERROR_STATUS, ErrorBody, type ErrorCode } from './errors.js';
 import { pathParamNames, type ResponseSchema, type RouteDef } from './route.js';
-import { routeDocs, routeErrors } from './route-docs.js';
+import { routeDocs, routeErrors, routeTags } from './route-docs.js';
 import { routeList } from './route-table.js';
 import { SESSION_COOKIE } from './constants.js';
 import { nonNegativeInt, positiveInt } from './checks.js';
@@ -158,7 +158,7 @@ function operation(route: RouteDef): Json {
   return op;
 }
 
-export { routeDocs, routeErrors, type RouteDoc } from './route-docs.js';
+export { routeDocs, routeErrors, routeTags, type RouteDoc, type RouteTag } from './route-docs.js';
 
 /**
  * Builds the OpenAPI 3.1 document for every route in the table.
@@ -185,7 +185,7 @@ export function buildOpenApi(): Json {
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: 'http://localhost:4010', description: 'The reference mock (`npm start`)' }],
-    tags: ['auth', 'pages', 'access', 'refunds', 'group-buys', 'edge', 'support'].map((name) => ({ name })),
+    tags: routeTags.map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: {

@@ -1,29 +1,20 @@
 import type { ErrorCode } from './errors.js';
+import type { RouteDoc } from './route-area.js';
 import type { RouteId } from './route-table.js';
+import { docs as access } from './routes/access.meta.js';
+import { docs as accessCheck } from './routes/access-check.meta.js';
+import { docs as auth } from './routes/auth.meta.js';
+import { docs as checkout } from './routes/checkout.meta.js';
+import { docs as edge } from './routes/edge.meta.js';
+import { docs as groupBuys } from './routes/group-buys.meta.js';
+import { docs as refund } from './routes/refund.meta.js';
+import { docs as support } from './routes/support.meta.js';
+
+export { routeTags, type RouteDoc, type RouteTag } from './route-area.js';
 
 /**
- * What a route documents beyond its runtime shape: kept apart from `routes` so it never reaches a browser bundle.
- *
- * @example
- * ```ts
- * import { routeDocs, type RouteDoc } from '@visitor-access/contract/openapi';
- * const doc: RouteDoc = routeDocs.refund;
- * doc.errors.includes('already_refunded'); // true
- * ```
- */
-export interface RouteDoc {
-  readonly summary: string;
-  readonly description?: string;
-  readonly tag: 'auth' | 'pages' | 'access' | 'refunds' | 'group-buys' | 'edge' | 'support';
-  /**
-   * Error codes particular to the route. The codes every route of its kind can answer (a write's
-   * 415, 422 and 503, a visitor route's 401…) are added by {@link routeErrors}, not restated here.
-   */
-  readonly errors: readonly ErrorCode[];
-}
-
-/**
- * Summary, description, tag and documented error codes of every route, for the OpenAPI document and tests.
+ * Summary, description, tag and documented error codes of every route, for the OpenAPI document and tests:
+ * the spread of each area's `docs` (`routes/<area>.meta.ts`).
  *
  * @example
  * ```ts
@@ -32,112 +23,14 @@ export interface RouteDoc {
  * ```
  */
 export const routeDocs: Record<RouteId, RouteDoc> = {
-  requestMagicLink: {
-    tag: 'auth',
-    summary: 'Request a magic link',
-    description:
-      'Emails a sign-in link (valid 15 minutes) and a 6-digit code. The answer is the same whether or not the email is known. Throttled to 5 requests per email per 15 minutes.',
-    errors: ['invalid_redirect_url', 'rate_limited'],
-  },
-  verify: {
-    tag: 'auth',
-    summary: 'Verify a magic link or sign-in code',
-    description:
-      'Consumes the token (or the code; either consumes both) and sets the `_10x_visitor` session cookie. Visitors are created on first verify. Retried with its `Idempotency-Key` (an answer lost on the way), it answers the same visitor and sets the same cookie again.',
-    errors: ['invalid_magic_link', 'expired_magic_link', 'used_magic_link', 'rate_limited'],
-  },
-  me: {
-    tag: 'auth',
-    summary: 'The signed-in visitor',
-    errors: [],
-  },
-  logout: {
-    tag: 'auth',
-    summary: 'Sign out',
-    description: 'Revokes the session on the server and clears the cookie. Succeeds without a session too.',
-    errors: [],
-  },
-  checkAccess: {
-    tag: 'pages',
-    summary: 'Check access to a page',
-    description:
-      'PUBLIC pages answer `public`. FREE_WITH_LOGIN and PAID pages need a session (`visitor_auth_required`); PAID pages then need an active purchase (`purchase_required`, else `entitled`). Free-login visits are recorded in the access list.',
-    errors: ['page_not_found', 'rate_limited'],
-  },
-  checkout: {
-    tag: 'pages',
-    summary: 'Start a checkout for a paid page',
-    description:
-      'Checks, in order: session (401 visitor_unauthorized), page (404 page_not_found), mode PAID (409 page_not_paid), Stripe connected (409 connect_not_configured), not already entitled (409 already_entitled), URLs on allowed origins (400 invalid_redirect_url). Redirect the visitor to `url`.',
-    errors: [
-      'page_not_found',
-      'page_not_paid',
-      'connect_not_configured',
-      'already_entitled',
-      'invalid_redirect_url',
-      'rate_limited',
-    ],
-  },
-  listAccess: {
-    tag: 'access',
-    summary: "The visitor's access history",
-    description:
-      "Paid pages, free-login pages and allowlisted files, with resource type, access type and status, newest first. A request whose `Origin` is one creator's allowed origin sees only that creator's items.",
-    errors: [],
-  },
-  refund: {
-    tag: 'refunds',
-    summary: "Refund a visitor's purchase (creator only)",
-    description:
-      "Initiates a Stripe refund and revokes the visitor's access at once. A second refund answers 409 already_refunded.",
-    errors: ['page_not_found', 'purchase_not_found', 'already_refunded', 'rate_limited'],
-  },
-  getGroupBuy: {
-    tag: 'group-buys',
-    summary: 'A group buy',
-    errors: ['group_buy_not_found'],
-  },
-  expressInterest: {
-    tag: 'group-buys',
-    summary: 'Express interest in a group buy',
-    description: 'One interest per visitor: repeating it changes nothing. Reaching the target sets `target_reached`.',
-    errors: ['group_buy_not_found'],
-  },
-  myInterest: {
-    tag: 'group-buys',
-    summary: "The visitor's interest in a group buy",
-    errors: ['group_buy_not_found'],
-  },
-  withdrawInterest: {
-    tag: 'group-buys',
-    summary: 'Withdraw interest in a group buy',
-    errors: ['group_buy_not_found'],
-  },
-  edgeAccess: {
-    tag: 'edge',
-    summary: 'The current visitor and their access, as the edge sees it',
-    description:
-      "Never 401: without a session `visitor` is null and `items` is empty. A request whose `Origin` is one creator's allowed origin sees only that creator's items.",
-    errors: [],
-  },
-  magicLinkLanding: {
-    tag: 'edge',
-    summary: 'The magic-link landing page (HTML)',
-    description:
-      'Never consumes the token: it answers a page with one Continue button whose click POSTs to verify and then goes to `returnTo`. Expired, used and unknown links answer a page (status 401) with a way to ask for a new link.',
-    errors: [],
-  },
-  supportReport: {
-    tag: 'support',
-    summary: 'Report a problem to support',
-    description: 'Include the request ID of the failing call when you have it.',
-    errors: ['rate_limited'],
-  },
-  contentReport: {
-    tag: 'support',
-    summary: 'Report abusive content',
-    errors: ['rate_limited'],
-  },
+  ...auth,
+  ...accessCheck,
+  ...checkout,
+  ...access,
+  ...refund,
+  ...groupBuys,
+  ...edge,
+  ...support,
 };
 
 /**

@@ -1,14 +1,15 @@
-import { checkAccess } from './routes/access-check.js';
-import { listAccess } from './routes/access.js';
-import { logout, me, requestMagicLink, verify } from './routes/auth.js';
-import { checkout } from './routes/checkout.js';
-import { edgeAccess, magicLinkLanding } from './routes/edge.js';
-import { expressInterest, getGroupBuy, myInterest, withdrawInterest } from './routes/group-buys.js';
-import { refund } from './routes/refund.js';
-import { contentReport, supportReport } from './routes/support.js';
+import { accessCheckRoutes } from './routes/access-check.js';
+import { accessRoutes } from './routes/access.js';
+import { authRoutes } from './routes/auth.js';
+import { checkoutRoutes } from './routes/checkout.js';
+import { edgeRoutes } from './routes/edge.js';
+import { groupBuysRoutes } from './routes/group-buys.js';
+import { refundRoutes } from './routes/refund.js';
+import { supportRoutes } from './routes/support.js';
 
 /**
- * Every documented route, keyed by its id. The SDK has exactly one method per entry, the mock one
+ * Every documented route, keyed by its id: the spread of each area's routes (`routes/<area>.ts`), in
+ * the order `product-spec.md` numbers them. The SDK has exactly one method per entry, the mock one
  * handler per entry, and `docs/openapi.json` one operation per entry.
  *
  * @example
@@ -18,22 +19,14 @@ import { contentReport, supportReport } from './routes/support.js';
  * ```
  */
 export const routes = {
-  requestMagicLink,
-  verify,
-  me,
-  logout,
-  checkAccess,
-  checkout,
-  listAccess,
-  refund,
-  getGroupBuy,
-  expressInterest,
-  myInterest,
-  withdrawInterest,
-  edgeAccess,
-  magicLinkLanding,
-  supportReport,
-  contentReport,
+  ...authRoutes,
+  ...accessCheckRoutes,
+  ...checkoutRoutes,
+  ...accessRoutes,
+  ...refundRoutes,
+  ...groupBuysRoutes,
+  ...edgeRoutes,
+  ...supportRoutes,
 } as const;
 
 /**

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { Currency, Handle, PageMode, PageParams, Price, Slug } from '../common.js';
+import type { AreaRoutes } from '../route-area.js';
 import { defineRoute } from '../route.js';
-import { routeMeta } from '../route-meta.js';
+import { meta } from './access-check.meta.js';
 
 /**
  * Why a visitor has, or lacks, access to a page.
@@ -74,10 +75,21 @@ export const AccessCheckRequest = z.optional(z.object({}));
  * ```
  */
 export const checkAccess = defineRoute({
-  ...routeMeta.checkAccess,
+  ...meta.checkAccess,
   params: PageParams,
   query: undefined,
   body: AccessCheckRequest,
   bodyOptional: true,
   responses: { 200: AccessCheckResponse },
 });
+
+/**
+ * The routes of this area, keyed by id, for the route table (`routes`): one per entry of its `meta`.
+ *
+ * @example
+ * ```ts
+ * import { accessCheckRoutes } from '@visitor-access/contract';
+ * Object.keys(accessCheckRoutes); // ['checkAccess']
+ * ```
+ */
+export const accessCheckRoutes = { checkAccess } as const satisfies AreaRoutes<typeof meta>;

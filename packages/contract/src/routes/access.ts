@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { Handle, IsoDateTime } from '../common.js';
+import type { AreaRoutes } from '../route-area.js';
 import { defineRoute } from '../route.js';
-import { routeMeta } from '../route-meta.js';
+import { meta } from './access.meta.js';
 
 /**
  * One entry of a visitor's access history.
@@ -49,9 +50,20 @@ export type AccessListResponse = z.infer<typeof AccessListResponse>;
  * ```
  */
 export const listAccess = defineRoute({
-  ...routeMeta.listAccess,
+  ...meta.listAccess,
   params: undefined,
   query: undefined,
   body: undefined,
   responses: { 200: AccessListResponse },
 });
+
+/**
+ * The routes of this area, keyed by id, for the route table (`routes`): one per entry of its `meta`.
+ *
+ * @example
+ * ```ts
+ * import { accessRoutes } from '@visitor-access/contract';
+ * Object.keys(accessRoutes); // ['listAccess']
+ * ```
+ */
+export const accessRoutes = { listAccess } as const satisfies AreaRoutes<typeof meta>;

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { Email, IsoDateTime, RedirectUrl } from '../common.js';
+import type { AreaRoutes } from '../route-area.js';
 import { defineRoute } from '../route.js';
-import { routeMeta } from '../route-meta.js';
+import { meta } from './auth.meta.js';
 
 /**
  * A signed-in visitor.
@@ -112,7 +113,7 @@ export type VisitorResponse = z.infer<typeof VisitorResponse>;
  * ```
  */
 export const requestMagicLink = defineRoute({
-  ...routeMeta.requestMagicLink,
+  ...meta.requestMagicLink,
   params: undefined,
   query: undefined,
   body: MagicLinkRequest,
@@ -130,7 +131,7 @@ export const requestMagicLink = defineRoute({
  * ```
  */
 export const verify = defineRoute({
-  ...routeMeta.verify,
+  ...meta.verify,
   params: undefined,
   query: undefined,
   body: VerifyRequest,
@@ -148,7 +149,7 @@ export const verify = defineRoute({
  * ```
  */
 export const me = defineRoute({
-  ...routeMeta.me,
+  ...meta.me,
   params: undefined,
   query: undefined,
   body: undefined,
@@ -166,10 +167,21 @@ export const me = defineRoute({
  * ```
  */
 export const logout = defineRoute({
-  ...routeMeta.logout,
+  ...meta.logout,
   params: undefined,
   query: undefined,
   body: undefined,
   bodyOptional: true,
   responses: { 204: null },
 });
+
+/**
+ * The routes of this area, keyed by id, for the route table (`routes`): one per entry of its `meta`.
+ *
+ * @example
+ * ```ts
+ * import { authRoutes } from '@visitor-access/contract';
+ * Object.keys(authRoutes); // ['requestMagicLink', 'verify', 'me', 'logout']
+ * ```
+ */
+export const authRoutes = { requestMagicLink, verify, me, logout } as const satisfies AreaRoutes<typeof meta>;

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { PageParams, RedirectUrl } from '../common.js';
+import type { AreaRoutes } from '../route-area.js';
 import { defineRoute } from '../route.js';
-import { routeMeta } from '../route-meta.js';
+import { meta } from './checkout.meta.js';
 
 /**
  * Body of a checkout: where Stripe sends the visitor afterwards.
@@ -45,9 +46,20 @@ export type CheckoutResponse = z.infer<typeof CheckoutResponse>;
  * ```
  */
 export const checkout = defineRoute({
-  ...routeMeta.checkout,
+  ...meta.checkout,
   params: PageParams,
   query: undefined,
   body: CheckoutRequest,
   responses: { 200: CheckoutResponse },
 });
+
+/**
+ * The routes of this area, keyed by id, for the route table (`routes`): one per entry of its `meta`.
+ *
+ * @example
+ * ```ts
+ * import { checkoutRoutes } from '@visitor-access/contract';
+ * Object.keys(checkoutRoutes); // ['checkout']
+ * ```
+ */
+export const checkoutRoutes = { checkout } as const satisfies AreaRoutes<typeof meta>;

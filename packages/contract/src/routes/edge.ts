@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { RedirectUrl } from '../common.js';
+import type { AreaRoutes } from '../route-area.js';
 import { defineRoute } from '../route.js';
-import { routeMeta } from '../route-meta.js';
+import { meta } from './edge.meta.js';
 import { AccessItem } from './access.js';
 import { MagicLinkToken } from './auth.js';
 
@@ -32,7 +33,7 @@ export type EdgeAccessResponse = z.infer<typeof EdgeAccessResponse>;
  * ```
  */
 export const edgeAccess = defineRoute({
-  ...routeMeta.edgeAccess,
+  ...meta.edgeAccess,
   params: undefined,
   query: undefined,
   body: undefined,
@@ -61,9 +62,20 @@ export const LandingQuery = z.object({ returnTo: z.optional(RedirectUrl) });
  * ```
  */
 export const magicLinkLanding = defineRoute({
-  ...routeMeta.magicLinkLanding,
+  ...meta.magicLinkLanding,
   params: z.object({ token: MagicLinkToken }),
   query: LandingQuery,
   body: undefined,
   responses: { 200: 'html', 401: 'html' },
 });
+
+/**
+ * The routes of this area, keyed by id, for the route table (`routes`): one per entry of its `meta`.
+ *
+ * @example
+ * ```ts
+ * import { edgeRoutes } from '@visitor-access/contract';
+ * Object.keys(edgeRoutes); // ['edgeAccess', 'magicLinkLanding']
+ * ```
+ */
+export const edgeRoutes = { edgeAccess, magicLinkLanding } as const satisfies AreaRoutes<typeof meta>;

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { Currency, GroupBuyParams, Handle, IsoDateTime, Price, Slug } from '../common.js';
 import { nonNegativeInt, positiveInt } from '../checks.js';
+import type { AreaRoutes } from '../route-area.js';
 import { defineRoute } from '../route.js';
-import { routeMeta } from '../route-meta.js';
+import { meta } from './group-buys.meta.js';
 
 /**
  * Where a group buy stands.
@@ -105,7 +106,7 @@ const common = { params: GroupBuyParams, query: undefined } as const;
  * ```
  */
 export const getGroupBuy = defineRoute({
-  ...routeMeta.getGroupBuy,
+  ...meta.getGroupBuy,
   ...common,
   body: undefined,
   responses: { 200: GroupBuy },
@@ -122,7 +123,7 @@ export const getGroupBuy = defineRoute({
  * ```
  */
 export const expressInterest = defineRoute({
-  ...routeMeta.expressInterest,
+  ...meta.expressInterest,
   ...common,
   body: z.optional(z.object({})),
   bodyOptional: true,
@@ -140,7 +141,7 @@ export const expressInterest = defineRoute({
  * ```
  */
 export const myInterest = defineRoute({
-  ...routeMeta.myInterest,
+  ...meta.myInterest,
   ...common,
   body: undefined,
   responses: { 200: MyInterestResponse },
@@ -157,8 +158,24 @@ export const myInterest = defineRoute({
  * ```
  */
 export const withdrawInterest = defineRoute({
-  ...routeMeta.withdrawInterest,
+  ...meta.withdrawInterest,
   ...common,
   body: undefined,
   responses: { 200: WithdrawInterestResponse },
 });
+
+/**
+ * The routes of this area, keyed by id, for the route table (`routes`): one per entry of its `meta`.
+ *
+ * @example
+ * ```ts
+ * import { groupBuysRoutes } from '@visitor-access/contract';
+ * Object.keys(groupBuysRoutes); // ['getGroupBuy', 'expressInterest', 'myInterest', 'withdrawInterest']
+ * ```
+ */
+export const groupBuysRoutes = {
+  getGroupBuy,
+  expressInterest,
+  myInterest,
+  withdrawInterest,
+} as const satisfies AreaRoutes<typeof meta>;

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { Currency, Handle, PageParams, Price, Slug } from '../common.js';
+import type { AreaRoutes } from '../route-area.js';
 import { defineRoute } from '../route.js';
-import { routeMeta } from '../route-meta.js';
+import { meta } from './refund.meta.js';
 
 /**
  * Body of a creator refund.
@@ -62,9 +63,20 @@ export type RefundResponse = z.infer<typeof RefundResponse>;
  * ```
  */
 export const refund = defineRoute({
-  ...routeMeta.refund,
+  ...meta.refund,
   params: PageParams,
   query: undefined,
   body: RefundRequest,
   responses: { 200: RefundResponse },
 });
+
+/**
+ * The routes of this area, keyed by id, for the route table (`routes`): one per entry of its `meta`.
+ *
+ * @example
+ * ```ts
+ * import { refundRoutes } from '@visitor-access/contract';
+ * Object.keys(refundRoutes); // ['refund']
+ * ```
+ */
+export const refundRoutes = { refund } as const satisfies AreaRoutes<typeof meta>;

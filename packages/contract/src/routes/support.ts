@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { Handle, Slug } from '../common.js';
+import type { AreaRoutes } from '../route-area.js';
 import { defineRoute } from '../route.js';
-import { routeMeta } from '../route-meta.js';
+import { meta } from './support.meta.js';
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
@@ -65,7 +66,7 @@ export type ReportResponse = z.infer<typeof ReportResponse>;
  * ```
  */
 export const supportReport = defineRoute({
-  ...routeMeta.supportReport,
+  ...meta.supportReport,
   params: undefined,
   query: undefined,
   body: SupportReportRequest,
@@ -83,9 +84,20 @@ export const supportReport = defineRoute({
  * ```
  */
 export const contentReport = defineRoute({
-  ...routeMeta.contentReport,
+  ...meta.contentReport,
   params: undefined,
   query: undefined,
   body: ContentReportRequest,
   responses: { 201: ReportResponse },
 });
+
+/**
+ * The routes of this area, keyed by id, for the route table (`routes`): one per entry of its `meta`.
+ *
+ * @example
+ * ```ts
+ * import { supportRoutes } from '@visitor-access/contract';
+ * Object.keys(supportRoutes); // ['supportReport', 'contentReport']
+ * ```
+ */
+export const supportRoutes = { supportReport, contentReport } as const satisfies AreaRoutes<typeof meta>;

@@ -1,0 +1,24 @@
+// The access-check area's routes without schemas: method, path, auth and idempotency (`meta`), and what the
+// OpenAPI document says of them (`docs`). Plain literals and no zod: `meta` reaches the lite client, and
+// `docs` is shaken out of every bundle that does not build the OpenAPI document. The schemas are in ./access-check.ts.
+import type { AreaDocs, RouteMetaEntry } from '../route-area.js';
+
+export const meta = {
+  checkAccess: {
+    id: 'checkAccess',
+    method: 'POST',
+    path: '/v2/public/pages/{handle}/{pageSlug}/access-check',
+    auth: 'visitor-optional',
+    idempotent: true,
+  },
+} as const satisfies Record<string, RouteMetaEntry>;
+
+export const docs = {
+  checkAccess: {
+    tag: 'pages',
+    summary: 'Check access to a page',
+    description:
+      'PUBLIC pages answer `public`. FREE_WITH_LOGIN and PAID pages need a session (`visitor_auth_required`); PAID pages then need an active purchase (`purchase_required`, else `entitled`). Free-login visits are recorded in the access list.',
+    errors: ['page_not_found', 'rate_limited'],
+  },
+} satisfies AreaDocs<typeof meta>;
