@@ -225,7 +225,10 @@ export interface Scenario {
   title: string;
   /** Where it is documented. */
   source: 'spec' | 'product-spec' | 'decisions-2026-12-01';
-  /** The routes it exercises (contract route ids). */
+  /**
+   * The routes whose behaviour it checks (contract route ids). A sweep that sends one request to every
+   * route (`wire.request-id`) names none, so every route needs a scenario of its own.
+   */
   routes: RouteId[];
   /** What the server must offer beyond the public API; without it the check is skipped. */
   needs?: Need[];
