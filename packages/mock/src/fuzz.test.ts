@@ -1,133 +1,17 @@
 // Property: no input, however malformed, gets a 5xx or changes the state; malformed input to a JSON route
 // gets a 4xx in the error envelope, and a documented route answers only what docs/openapi.json lists.
+// The targets are every route of the contract (read from the route table) and the `/_mock` routes
+// (test/fuzz-targets.ts).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problems, routeOf } from '../test/documented.js';
+import { targets, type Target } from '../test/fuzz-targets.js';
 import { startMock } from '../test/helpers.js';
 import type { RunningServer } from './server.js';
 
 let mock: RunningServer;
 let cookie: string;
 let creatorJwt: string;
-
-type BodyKind = 'object' | 'optional' | 'none';
-interface Target {
-  method: string;
-  /** Builds the path; `odd` replaces the first path parameter when given. */
-  path: (odd?: string) => string;
-  body: BodyKind;
-  /** Fields whose values must be typed strings (email, URL, handle…): unicode junk is invalid there. */
-  fields: string[];
-  /** 'json': must answer a 4xx envelope; 'html': a 4xx page; 'lenient': anything but a 5xx. */
-  answer: 'json' | 'html' | 'lenient';
-}
-
-const p = (template: string) => (odd?: string) =>
-  template.replace(/\{[^}]+\}/, odd ?? '$&').replace(/\{(\w+)\}/g, (_, n: string) => {
-    const valid: Record<string, string> = {
-      handle: 'gharart',
-      pageSlug: 'masterclass',
-      groupBuySlug: 'spring-bundle',
-      slug: 'masterclass',
-      sessionId: 'cs_test_nothing',
-      token: 'x',
-    };
-    return valid[n] ?? 'x';
-  });
-
-const targets: Target[] = [
-  {
-    method: 'POST',
-    path: p('/v2/visitor/auth/magic-link'),
-    body: 'object',
-    fields: ['email', 'returnTo'],
-    answer: 'json',
-  },
-  { method: 'POST', path: p('/v2/visitor/auth/verify'), body: 'object', fields: ['email', 'code'], answer: 'json' },
-  { method: 'GET', path: p('/v2/visitor/me'), body: 'none', fields: [], answer: 'lenient' },
-  { method: 'POST', path: p('/v2/visitor/auth/logout'), body: 'none', fields: [], answer: 'lenient' },
-  {
-    method: 'POST',
-    path: p('/v2/public/pages/{handle}/{pageSlug}/access-check'),
-    body: 'optional',
-    fields: [],
-    answer: 'json',
-  },
-  {
-    method: 'POST',
-    path: p('/v2/public/pages/{handle}/{pageSlug}/checkout'),
-    body: 'object',
-    fields: ['successUrl', 'cancelUrl'],
-    answer: 'json',
-  },
-  { method: 'GET', path: p('/v2/visitor/access'), body: 'none', fields: [], answer: 'lenient' },
-  {
-    method: 'POST',
-    path: p('/v2/handles/{handle}/pages/{pageSlug}/refund'),
-    body: 'object',
-    fields: ['visitorId'],
-    answer: 'json',
-  },
-  { method: 'GET', path: p('/v2/public/group-buys/{handle}/{groupBuySlug}'), body: 'none', fields: [], answer: 'json' },
-  {
-    method: 'POST',
-    path: p('/v2/public/group-buys/{handle}/{groupBuySlug}/interest'),
-    body: 'optional',
-    fields: [],
-    answer: 'json',
-  },
-  {
-    method: 'GET',
-    path: p('/v2/public/group-buys/{handle}/{groupBuySlug}/my-interest'),
-    body: 'none',
-    fields: [],
-    answer: 'json',
-  },
-  {
-    method: 'DELETE',
-    path: p('/v2/public/group-buys/{handle}/{groupBuySlug}/my-interest'),
-    body: 'none',
-    fields: [],
-    answer: 'json',
-  },
-  { method: 'GET', path: p('/_edge/visitor/access'), body: 'none', fields: [], answer: 'lenient' },
-  { method: 'GET', path: p('/_edge/visitor/access/t/{token}'), body: 'none', fields: [], answer: 'html' },
-  { method: 'POST', path: p('/v2/support/report'), body: 'object', fields: [], answer: 'json' },
-  {
-    method: 'POST',
-    path: p('/v2/public/content-report'),
-    body: 'object',
-    fields: ['handle', 'pageSlug'],
-    answer: 'json',
-  },
-  // The development API.
-  { method: 'POST', path: p('/_mock/api/clock'), body: 'object', fields: ['set'], answer: 'json' },
-  { method: 'POST', path: p('/_mock/api/creator-token'), body: 'object', fields: ['handle'], answer: 'json' },
-  {
-    method: 'POST',
-    path: p('/_mock/api/checkout/{sessionId}/complete'),
-    body: 'object',
-    fields: ['outcome'],
-    answer: 'json',
-  },
-  {
-    method: 'POST',
-    path: p('/_mock/api/stripe-refund'),
-    body: 'object',
-    fields: ['handle', 'pageSlug', 'visitorId'],
-    answer: 'json',
-  },
-  {
-    method: 'POST',
-    path: p('/_mock/api/group-buys/{handle}/{slug}/activate'),
-    body: 'none',
-    fields: [],
-    answer: 'json',
-  },
-  { method: 'GET', path: p('/_mock/checkout/{sessionId}'), body: 'none', fields: [], answer: 'html' },
-  { method: 'PUT', path: p('/_mock/api/handles/{handle}'), body: 'optional', fields: [], answer: 'json' },
-  { method: 'PUT', path: p('/_mock/api/pages/{handle}/{slug}'), body: 'optional', fields: [], answer: 'json' },
-];
 
 // A path segment that is never a valid handle or slug: it always holds a character outside [a-z0-9._-].
 const oddSegment = fc.oneof(
@@ -243,10 +127,8 @@ function build(t: Target, m: Mutation, auth: boolean): { path: string; init: Req
   }
   if (t.method === 'GET' && body !== undefined) body = undefined;
   if (t.method === 'GET' && m.kind !== 'oddPath' && m.kind !== 'badCookie') return null;
-  // A bad cookie on a route that needs no input is simply "signed out": 2xx is right there.
   // A bad cookie is simply "signed out": only routes that need a session (or got a bad body) must refuse.
-  const needsSession = /interest|checkout/.test(t.path());
-  const expect4xx = t.answer !== 'lenient' && (m.kind !== 'badCookie' || t.body !== 'none' || needsSession);
+  const expect4xx = m.kind !== 'badCookie' || t.body !== 'none' || t.refusesEmpty;
   return { path, init: { method: t.method, headers, ...(body !== undefined ? { body } : {}) }, expect4xx };
 }
 
