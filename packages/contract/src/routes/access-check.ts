@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { Currency, Handle, PageMode, PageParams, Price, Slug } from '../common.js';
 import type { AreaRoutes } from '../route-area.js';
 import { defineRoute } from '../route.js';
-import { meta } from './access-check.meta.js';
+import { routeMeta } from '../route-meta.js';
+import type { meta } from './access-check.meta.js';
 
 /**
  * Why a visitor has, or lacks, access to a page.
@@ -75,7 +76,7 @@ export const AccessCheckRequest = z.optional(z.object({}));
  * ```
  */
 export const checkAccess = defineRoute({
-  ...meta.checkAccess,
+  ...routeMeta.checkAccess,
   params: PageParams,
   query: undefined,
   body: AccessCheckRequest,

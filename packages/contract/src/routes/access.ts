@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { Handle, IsoDateTime } from '../common.js';
 import type { AreaRoutes } from '../route-area.js';
 import { defineRoute } from '../route.js';
-import { meta } from './access.meta.js';
+import { routeMeta } from '../route-meta.js';
+import type { meta } from './access.meta.js';
 
 /**
  * One entry of a visitor's access history.
@@ -50,7 +51,7 @@ export type AccessListResponse = z.infer<typeof AccessListResponse>;
  * ```
  */
 export const listAccess = defineRoute({
-  ...meta.listAccess,
+  ...routeMeta.listAccess,
   params: undefined,
   query: undefined,
   body: undefined,

@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { Email, IsoDateTime, RedirectUrl } from '../common.js';
 import type { AreaRoutes } from '../route-area.js';
 import { defineRoute } from '../route.js';
-import { meta } from './auth.meta.js';
+import { routeMeta } from '../route-meta.js';
+import type { meta } from './auth.meta.js';
 
 /**
  * A signed-in visitor.
@@ -113,7 +114,7 @@ export type VisitorResponse = z.infer<typeof VisitorResponse>;
  * ```
  */
 export const requestMagicLink = defineRoute({
-  ...meta.requestMagicLink,
+  ...routeMeta.requestMagicLink,
   params: undefined,
   query: undefined,
   body: MagicLinkRequest,
@@ -131,7 +132,7 @@ export const requestMagicLink = defineRoute({
  * ```
  */
 export const verify = defineRoute({
-  ...meta.verify,
+  ...routeMeta.verify,
   params: undefined,
   query: undefined,
   body: VerifyRequest,
@@ -149,7 +150,7 @@ export const verify = defineRoute({
  * ```
  */
 export const me = defineRoute({
-  ...meta.me,
+  ...routeMeta.me,
   params: undefined,
   query: undefined,
   body: undefined,
@@ -167,7 +168,7 @@ export const me = defineRoute({
  * ```
  */
 export const logout = defineRoute({
-  ...meta.logout,
+  ...routeMeta.logout,
   params: undefined,
   query: undefined,
   body: undefined,

@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { PageParams, RedirectUrl } from '../common.js';
 import type { AreaRoutes } from '../route-area.js';
 import { defineRoute } from '../route.js';
-import { meta } from './checkout.meta.js';
+import { routeMeta } from '../route-meta.js';
+import type { meta } from './checkout.meta.js';
 
 /**
  * Body of a checkout: where Stripe sends the visitor afterwards.
@@ -46,7 +47,7 @@ export type CheckoutResponse = z.infer<typeof CheckoutResponse>;
  * ```
  */
 export const checkout = defineRoute({
-  ...meta.checkout,
+  ...routeMeta.checkout,
   params: PageParams,
   query: undefined,
   body: CheckoutRequest,

@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { RedirectUrl } from '../common.js';
 import type { AreaRoutes } from '../route-area.js';
 import { defineRoute } from '../route.js';
-import { meta } from './edge.meta.js';
+import { routeMeta } from '../route-meta.js';
+import type { meta } from './edge.meta.js';
 import { AccessItem } from './access.js';
 import { MagicLinkToken } from './auth.js';
 
@@ -33,7 +34,7 @@ export type EdgeAccessResponse = z.infer<typeof EdgeAccessResponse>;
  * ```
  */
 export const edgeAccess = defineRoute({
-  ...meta.edgeAccess,
+  ...routeMeta.edgeAccess,
   params: undefined,
   query: undefined,
   body: undefined,
@@ -62,7 +63,7 @@ export const LandingQuery = z.object({ returnTo: z.optional(RedirectUrl) });
  * ```
  */
 export const magicLinkLanding = defineRoute({
-  ...meta.magicLinkLanding,
+  ...routeMeta.magicLinkLanding,
   params: z.object({ token: MagicLinkToken }),
   query: LandingQuery,
   body: undefined,

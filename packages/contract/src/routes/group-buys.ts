@@ -3,7 +3,8 @@ import { Currency, GroupBuyParams, Handle, IsoDateTime, Price, Slug } from '../c
 import { nonNegativeInt, positiveInt } from '../checks.js';
 import type { AreaRoutes } from '../route-area.js';
 import { defineRoute } from '../route.js';
-import { meta } from './group-buys.meta.js';
+import { routeMeta } from '../route-meta.js';
+import type { meta } from './group-buys.meta.js';
 
 /**
  * Where a group buy stands.
@@ -106,7 +107,7 @@ const common = { params: GroupBuyParams, query: undefined } as const;
  * ```
  */
 export const getGroupBuy = defineRoute({
-  ...meta.getGroupBuy,
+  ...routeMeta.getGroupBuy,
   ...common,
   body: undefined,
   responses: { 200: GroupBuy },
@@ -123,7 +124,7 @@ export const getGroupBuy = defineRoute({
  * ```
  */
 export const expressInterest = defineRoute({
-  ...meta.expressInterest,
+  ...routeMeta.expressInterest,
   ...common,
   body: z.optional(z.object({})),
   bodyOptional: true,
@@ -141,7 +142,7 @@ export const expressInterest = defineRoute({
  * ```
  */
 export const myInterest = defineRoute({
-  ...meta.myInterest,
+  ...routeMeta.myInterest,
   ...common,
   body: undefined,
   responses: { 200: MyInterestResponse },
@@ -158,7 +159,7 @@ export const myInterest = defineRoute({
  * ```
  */
 export const withdrawInterest = defineRoute({
-  ...meta.withdrawInterest,
+  ...routeMeta.withdrawInterest,
   ...common,
   body: undefined,
   responses: { 200: WithdrawInterestResponse },

@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { Currency, Handle, PageParams, Price, Slug } from '../common.js';
 import type { AreaRoutes } from '../route-area.js';
 import { defineRoute } from '../route.js';
-import { meta } from './refund.meta.js';
+import { routeMeta } from '../route-meta.js';
+import type { meta } from './refund.meta.js';
 
 /**
  * Body of a creator refund.
@@ -63,7 +64,7 @@ export type RefundResponse = z.infer<typeof RefundResponse>;
  * ```
  */
 export const refund = defineRoute({
-  ...meta.refund,
+  ...routeMeta.refund,
   params: PageParams,
   query: undefined,
   body: RefundRequest,

@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { Handle, Slug } from '../common.js';
 import type { AreaRoutes } from '../route-area.js';
 import { defineRoute } from '../route.js';
-import { meta } from './support.meta.js';
+import { routeMeta } from '../route-meta.js';
+import type { meta } from './support.meta.js';
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
@@ -66,7 +67,7 @@ export type ReportResponse = z.infer<typeof ReportResponse>;
  * ```
  */
 export const supportReport = defineRoute({
-  ...meta.supportReport,
+  ...routeMeta.supportReport,
   params: undefined,
   query: undefined,
   body: SupportReportRequest,
@@ -84,7 +85,7 @@ export const supportReport = defineRoute({
  * ```
  */
 export const contentReport = defineRoute({
-  ...meta.contentReport,
+  ...routeMeta.contentReport,
   params: undefined,
   query: undefined,
   body: ContentReportRequest,
