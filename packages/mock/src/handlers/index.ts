@@ -68,7 +68,7 @@ export function createRoutes(options: HandlerOptions): RouteEntry[] {
 const mswPath = (template: string) => template.replace(/\{(\w+)\}/g, ':$1');
 
 /**
- * The MSW request handlers of the whole mock: the 16 documented routes, the development API under
+ * The MSW request handlers of the whole mock: every documented route, the development API under
  * `/_mock`, CORS preflights and a `not_found` fallback for unknown paths under `/v2`, `/_edge` and `/_mock`.
  * The same routes serve the service worker (`./browser`), `setupServer` (`./node`) and the standalone
  * server (`./server`).
