@@ -26,10 +26,12 @@ export default tseslint.config(
     // Type-checked rules, on TypeScript only (the TypeScript project service finds each file's
     // tsconfig; tests are in tsconfig.tests.json through the root tsconfig.json's references). The
     // few files no tsconfig includes get the service's default project.
-    files: ['**/*.ts'],
+    files: ['**/*.{ts,tsx,mts}'],
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['docs/.vitepress/theme/*.ts', 'examples/react/vite.config.ts'] },
+        projectService: {
+          allowDefaultProject: ['docs/.vitepress/*.mts', 'docs/.vitepress/theme/*.ts', 'examples/react/vite.config.ts'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -39,4 +39,5 @@ type Check<M> = {
       : never
     : never;
 };
-export const ROUTE_METHODS_CHECK: Check<typeof ROUTE_METHODS> extends Record<RouteId, true> ? true : never = true;
+// Not exported: the assignment is the check (it does not compile when a method is missing).
+const _routeMethodsCheck: Check<typeof ROUTE_METHODS> extends Record<RouteId, true> ? true : never = true;
