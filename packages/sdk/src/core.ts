@@ -115,8 +115,15 @@ export class Core {
     // Look the global fetch up per call (ky does) so that interceptors installed later still apply.
     if (options.fetch) kyOptions.fetch = options.fetch;
     this.#ky = ky.create(kyOptions);
-    // Writes are retried only when the server can recognise a repeat by its Idempotency-Key.
-    this.#kyIdempotent = ky.create({ ...kyOptions, retry: { ...retryOptions, methods: ['get', 'post', 'delete'] } });
+    // Writes are retried only when the server can recognise a repeat by its Idempotency-Key. That includes
+    // an attempt that timed out: the server may have done the write all the same (the answer was late,
+    // not lost), and the repeat with the same key gets that first answer back instead of doing it twice
+    // (decision 0140). A GET that timed out is not retried: it changed nothing, and three long waits in a
+    // row would keep the person waiting for an error they could act on sooner.
+    this.#kyIdempotent = ky.create({
+      ...kyOptions,
+      retry: { ...retryOptions, methods: ['get', 'post', 'delete'], retryOnTimeout: true },
+    });
     this.session = new SessionStore(options.sessionChannel ?? 'visitor-access:session');
   }
 
