@@ -455,7 +455,7 @@ describe('retries: which failures, which calls', () => {
       http.post(`${BASE}${CALLS.requestMagicLink.path}`, async ({ request }) => {
         seen.push({ key: request.headers.get('idempotency-key'), body: await request.text() });
         if (seen.length === 1) await delay('infinite');
-        return HttpResponse.json(CALLS.requestMagicLink.body, { status: 202 });
+        return HttpResponse.json(CALLS.requestMagicLink.body as object, { status: 202 });
       }),
     );
     await expect(CALLS.requestMagicLink.call(client({ timeout: 50 }))).resolves.toEqual(CALLS.requestMagicLink.body);
@@ -470,7 +470,7 @@ describe('retries: which failures, which calls', () => {
       http.post(`${BASE}${CALLS.expressInterest.path}`, async () => {
         seen.push(1);
         await delay('infinite');
-        return HttpResponse.json(CALLS.expressInterest.body);
+        return HttpResponse.json(CALLS.expressInterest.body as object);
       }),
     );
     const error = await CALLS.expressInterest
