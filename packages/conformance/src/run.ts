@@ -17,7 +17,17 @@ import {
   type Target,
 } from './context.js';
 import { CheckFailed, CheckSkipped, ensure, expectStatus, skip } from './expect.js';
-import { ConnectionFailure, describe, Http, type Answer, type FetchLike } from './http.js';
+import {
+  AnswerTooLarge,
+  ConnectionFailure,
+  DeadlineReached,
+  DEFAULT_MAX_BODY_BYTES,
+  describe,
+  formatMs,
+  Http,
+  type Answer,
+  type FetchLike,
+} from './http.js';
 import type { RunHeader } from './report.js';
 import { scenarios as allScenarios } from './scenarios/index.js';
 
@@ -42,6 +52,14 @@ export interface ConformanceOptions {
   fetch?: FetchLike;
   /** Longest wait for one answer, in ms. Default 10 000. */
   timeoutMs?: number;
+  /**
+   * Longest time for the whole run, in ms. Default 300 000 (5 minutes). When it passes, the request on its
+   * way is abandoned, the check it belonged to and every check not yet run are reported as not run
+   * ({@link ConformanceReport.notRun}), and the run ends.
+   */
+  deadlineMs?: number;
+  /** The largest answer body the kit reads, in bytes; a larger one fails its check. Default 1 MiB. */
+  maxBodyBytes?: number;
   /** The checks to run. Default: {@link scenarios}. */
   scenarios?: readonly Scenario[];
   /** Called once the server has been probed, before the first check (the CLI prints its header here). */
@@ -74,6 +92,30 @@ export interface ConformanceReport {
   skipped: number;
   /** Things worth knowing about the run (e.g. why the kit could not make its own data). */
   notes: string[];
+  /** The bounds the run kept to. */
+  limits: RunLimits;
+  /** Whether the run's deadline passed before every check had run. */
+  deadlineReached: boolean;
+  /**
+   * The checks that did not run, or did not finish, because the deadline passed (also in `results`, as
+   * skipped with the reason).
+   */
+  notRun: string[];
+}
+
+/** The bounds of one run. */
+export interface RunLimits {
+  /** Longest wait for one answer, in ms. */
+  timeoutMs: number;
+  /** Longest time for the whole run, in ms. */
+  deadlineMs: number;
+  /** The largest answer body read, in bytes. */
+  maxBodyBytes: number;
+}
+
+/** The reason given for each check the deadline kept from running or finishing. */
+export function deadlineReason(deadlineMs: number): string {
+  return `not run: the run's deadline of ${formatMs(deadlineMs)} passed (--deadline)`;
 }
 
 /**
@@ -169,131 +211,177 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const origin = options.origin === undefined ? undefined : originOf(options.origin);
   const timeoutMs = options.timeoutMs ?? 10_000;
   if (!(timeoutMs > 0)) throw new ConformanceUsageError('The timeout must be a positive number of milliseconds.');
+  const deadlineMs = options.deadlineMs ?? 300_000;
+  if (!(deadlineMs > 0)) throw new ConformanceUsageError('The deadline must be a positive number of milliseconds.');
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!(maxBodyBytes > 0 && Number.isInteger(maxBodyBytes))) {
+    throw new ConformanceUsageError('The cap on an answer must be a positive whole number of bytes.');
+  }
+  const limits: RunLimits = { timeoutMs, deadlineMs, maxBodyBytes };
   const selected = selectScenarios(options.scenarios ?? allScenarios, options.only);
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
-  const http = new Http(baseUrl, fetchImpl, timeoutMs);
+  const http = new Http(baseUrl, fetchImpl, timeoutMs, maxBodyBytes);
   const run = randomBytes(5).toString('hex').slice(0, 8);
   const notes: string[] = [];
-
-  // Anything at all at the base URL? A documented route that needs nothing and is never a 401.
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () => deadline.abort(`the run's deadline of ${formatMs(deadlineMs)} passed (--deadline)`),
+    deadlineMs,
+  );
+  timer.unref?.();
+  http.deadline = deadline.signal;
   try {
-    await http.send('GET', routePath('edgeAccess'));
-  } catch (error) {
-    throw new ServerUnreachableError(
-      `Cannot reach ${baseUrl}: ${(error as Error).message.replace(/^GET \S+ failed: /, '')}. Is the server running, and is --base-url right?`,
-    );
+    return await runChecks();
+  } finally {
+    clearTimeout(timer);
   }
 
-  const capabilities: Capabilities = {
-    mailbox: false,
-    clock: false,
-    payments: false,
-    fixtures: false,
-    creatorToken: false,
-  };
-  let dev: DevApi | undefined;
-  if (devBase) {
-    const probe = new DevApi(http, devBase);
-    const answers = async (fn: () => Promise<Answer>) => {
-      try {
-        return await fn();
-      } catch {
-        return undefined;
-      }
-    };
-    const clock = await answers(() => probe.send('GET', '/clock'));
-    capabilities.clock = clock?.status === 200 && Number.isFinite(Date.parse(clock.body?.now));
-    const mail = await answers(() =>
-      probe.send('GET', `/messages?to=${encodeURIComponent(`probe-${run}@example.com`)}`),
-    );
-    capabilities.mailbox = mail?.status === 200 && Array.isArray(mail.body?.messages);
-    const pay = await answers(() =>
-      probe.send('POST', `/checkout/cs_test_probe${run}/complete`, { json: { outcome: 'cancelled' } }),
-    );
-    // An unknown session is a 404 with its own code; a server without this route answers some other 404.
-    capabilities.payments = pay?.status === 404 && pay.body?.error === 'checkout_session_not_found';
-    if (capabilities.clock || capabilities.mailbox || capabilities.payments) dev = probe;
-    else notes.push(`No development API answered at ${devBase}: the checks that need one are skipped.`);
-    // The reference mock can fail on purpose (--fail-rate, --latency, rules): checks would then fail at random.
-    const faults = dev ? await answers(() => probe.send('GET', '/faults')) : undefined;
-    const on = faults?.status === 200 ? faultsOn(faults.body) : undefined;
-    if (on) {
-      notes.push(
-        `The mock injects faults (${on}): checks will fail where it does. Run the kit against a mock started without --fail-rate and --latency, or switch them off with PUT ${devBase}/faults {}.`,
-      );
-    }
-  }
-
-  const target: Target = { ...DEFAULT_TARGET, ...options.target };
-  if (origin) target.origin = origin;
-  let creatorToken = options.creatorToken;
-  if (dev) {
-    await prepareFreshData(dev, run, target, creatorToken !== undefined, capabilities, notes);
-    // The reference mock allows every http://localhost:* origin; a creator's own origin is better when known.
-    target.origin ??= 'http://localhost:5173';
-    if (creatorToken === undefined) {
-      const answer = await dev
-        .send('POST', '/creator-token', { json: { handle: target.handle } })
-        .catch(() => undefined);
-      if (answer?.status === 200 && typeof answer.body?.token === 'string') creatorToken = answer.body.token;
-    }
-  }
-  capabilities.creatorToken = creatorToken !== undefined;
-
-  options.onStart?.({ baseUrl, devApi: dev?.baseUrl, capabilities, notes, total: selected.length });
-  let counter = 0;
-  const unique = (label: string) => `conf-${run}-${label}-${++counter}`;
-  const results: CheckResult[] = [];
-  for (const s of selected) {
-    const started = performance.now();
-    const deferred: (() => Promise<unknown> | unknown)[] = [];
-    const ctx = makeContext({ http, dev, target, capabilities, creatorToken, unique, deferred });
-    let result: CheckResult;
-    const missing = (s.needs ?? []).find((need) => !has(need, capabilities, target));
+  async function runChecks(): Promise<ConformanceReport> {
+    // Anything at all at the base URL? A documented route that needs nothing and is never a 401.
     try {
-      if (missing) skip(NEED_REASONS[missing]);
-      await s.run(ctx);
-      result = { id: s.id, title: s.title, status: 'pass', durationMs: 0 };
+      await http.send('GET', routePath('edgeAccess'));
     } catch (error) {
-      result =
-        error instanceof CheckSkipped
-          ? { id: s.id, title: s.title, status: 'skip', message: error.message, durationMs: 0 }
-          : {
-              id: s.id,
-              title: s.title,
-              status: 'fail',
-              message:
-                error instanceof CheckFailed || error instanceof ConnectionFailure
-                  ? error.message
-                  : `the check itself failed: ${error instanceof Error ? error.message : String(error)}`,
-              durationMs: 0,
-            };
+      // Something answered, only too much: the checks report it where it matters.
+      if (!(error instanceof AnswerTooLarge))
+        throw new ServerUnreachableError(
+          `Cannot reach ${baseUrl}: ${(error as Error).message.replace(/^GET \S+ failed: /, '')}. Is the server running, and is --base-url right?`,
+        );
     }
-    // Undo in reverse order; a failing undo fails the check, since it leaves the server changed.
-    for (const undo of deferred.reverse()) {
+
+    const capabilities: Capabilities = {
+      mailbox: false,
+      clock: false,
+      payments: false,
+      fixtures: false,
+      creatorToken: false,
+    };
+    let dev: DevApi | undefined;
+    if (devBase) {
+      const probe = new DevApi(http, devBase);
+      const answers = async (fn: () => Promise<Answer>) => {
+        try {
+          return await fn();
+        } catch {
+          return undefined;
+        }
+      };
+      const clock = await answers(() => probe.send('GET', '/clock'));
+      capabilities.clock = clock?.status === 200 && Number.isFinite(Date.parse(clock.body?.now));
+      const mail = await answers(() =>
+        probe.send('GET', `/messages?to=${encodeURIComponent(`probe-${run}@example.com`)}`),
+      );
+      capabilities.mailbox = mail?.status === 200 && Array.isArray(mail.body?.messages);
+      const pay = await answers(() =>
+        probe.send('POST', `/checkout/cs_test_probe${run}/complete`, { json: { outcome: 'cancelled' } }),
+      );
+      // An unknown session is a 404 with its own code; a server without this route answers some other 404.
+      capabilities.payments = pay?.status === 404 && pay.body?.error === 'checkout_session_not_found';
+      if (capabilities.clock || capabilities.mailbox || capabilities.payments) dev = probe;
+      else notes.push(`No development API answered at ${devBase}: the checks that need one are skipped.`);
+      // The reference mock can fail on purpose (--fail-rate, --latency, rules): checks would then fail at random.
+      const faults = dev ? await answers(() => probe.send('GET', '/faults')) : undefined;
+      const on = faults?.status === 200 ? faultsOn(faults.body) : undefined;
+      if (on) {
+        notes.push(
+          `The mock injects faults (${on}): checks will fail where it does. Run the kit against a mock started without --fail-rate and --latency, or switch them off with PUT ${devBase}/faults {}.`,
+        );
+      }
+    }
+
+    const target: Target = { ...DEFAULT_TARGET, ...options.target };
+    if (origin) target.origin = origin;
+    let creatorToken = options.creatorToken;
+    if (dev) {
+      await prepareFreshData(dev, run, target, creatorToken !== undefined, capabilities, notes);
+      // The reference mock allows every http://localhost:* origin; a creator's own origin is better when known.
+      target.origin ??= 'http://localhost:5173';
+      if (creatorToken === undefined) {
+        const answer = await dev
+          .send('POST', '/creator-token', { json: { handle: target.handle } })
+          .catch(() => undefined);
+        if (answer?.status === 200 && typeof answer.body?.token === 'string') creatorToken = answer.body.token;
+      }
+    }
+    capabilities.creatorToken = creatorToken !== undefined;
+
+    options.onStart?.({ baseUrl, devApi: dev?.baseUrl, capabilities, notes, total: selected.length, limits });
+    let counter = 0;
+    const unique = (label: string) => `conf-${run}-${label}-${++counter}`;
+    const results: CheckResult[] = [];
+    const notRun: string[] = [];
+    for (const s of selected) {
+      if (deadline.signal.aborted) {
+        const result: CheckResult = {
+          id: s.id,
+          title: s.title,
+          status: 'skip',
+          message: deadlineReason(deadlineMs),
+          durationMs: 0,
+        };
+        notRun.push(s.id);
+        results.push(result);
+        options.onResult?.(result);
+        continue;
+      }
+      const started = performance.now();
+      const deferred: (() => Promise<unknown> | unknown)[] = [];
+      const ctx = makeContext({ http, dev, target, capabilities, creatorToken, unique, deferred });
+      let result: CheckResult;
+      const missing = (s.needs ?? []).find((need) => !has(need, capabilities, target));
       try {
-        await undo();
+        if (missing) skip(NEED_REASONS[missing]);
+        await s.run(ctx);
+        result = { id: s.id, title: s.title, status: 'pass', durationMs: 0 };
       } catch (error) {
-        if (result.status !== 'fail') {
-          result = { ...result, status: 'fail', message: `could not undo its change: ${(error as Error).message}` };
+        result =
+          error instanceof DeadlineReached || (deadline.signal.aborted && error instanceof ConnectionFailure)
+            ? { id: s.id, title: s.title, status: 'skip', message: deadlineReason(deadlineMs), durationMs: 0 }
+            : error instanceof CheckSkipped
+              ? { id: s.id, title: s.title, status: 'skip', message: error.message, durationMs: 0 }
+              : {
+                  id: s.id,
+                  title: s.title,
+                  status: 'fail',
+                  message:
+                    error instanceof CheckFailed || error instanceof ConnectionFailure
+                      ? error.message
+                      : `the check itself failed: ${error instanceof Error ? error.message : String(error)}`,
+                  durationMs: 0,
+                };
+      }
+      if (result.status === 'skip' && result.message === deadlineReason(deadlineMs)) notRun.push(s.id);
+      // Undo in reverse order; a failing undo fails the check, since it leaves the server changed. The undo
+      // runs even after the deadline (each request still bounded by the timeout): it leaves the server clean.
+      http.deadline = undefined;
+      for (const undo of deferred.reverse()) {
+        try {
+          await undo();
+        } catch (error) {
+          if (result.status !== 'fail') {
+            result = { ...result, status: 'fail', message: `could not undo its change: ${(error as Error).message}` };
+          }
         }
       }
+      http.deadline = deadline.signal;
+      result.durationMs = Math.round(performance.now() - started);
+      results.push(result);
+      options.onResult?.(result);
     }
-    result.durationMs = Math.round(performance.now() - started);
-    results.push(result);
-    options.onResult?.(result);
+    return {
+      baseUrl,
+      devApi: dev?.baseUrl,
+      capabilities,
+      target,
+      results,
+      passed: results.filter((r) => r.status === 'pass').length,
+      failed: results.filter((r) => r.status === 'fail').length,
+      skipped: results.filter((r) => r.status === 'skip').length,
+      notes,
+      limits,
+      deadlineReached: notRun.length > 0,
+      notRun,
+    };
   }
-  return {
-    baseUrl,
-    devApi: dev?.baseUrl,
-    capabilities,
-    target,
-    results,
-    passed: results.filter((r) => r.status === 'pass').length,
-    failed: results.filter((r) => r.status === 'fail').length,
-    skipped: results.filter((r) => r.status === 'skip').length,
-    notes,
-  };
 }
 
 function has(need: Need, capabilities: Capabilities, target: Target): boolean {
