@@ -273,6 +273,33 @@ describe('docs: what the guides say stays true', () => {
     expect(sidebar).not.toMatch(/<(paywall-gate|visitor-session|visitor-access-list|group-buy-card)[\s>]/);
   });
 
+  it("ARCHITECTURE.md's map names files that exist: every path in it leads somewhere", () => {
+    const root = fileURLToPath(new URL('../', import.meta.url));
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(`${root}${dir}`, { withFileTypes: true })) {
+        if (['node_modules', 'dist', 'site', 'cache'].includes(entry.name) || entry.name.startsWith('.')) continue;
+        const path = `${dir}${entry.name}`;
+        if (entry.isDirectory()) {
+          files.push(`${path}/`);
+          walk(`${path}/`);
+        } else files.push(path);
+      }
+    };
+    walk('packages/');
+    const text = readFileSync(`${root}ARCHITECTURE.md`, 'utf8');
+    // Backticked paths: `packages/mock/src/store/views.ts`, or short ones read inside their package
+    // (`store/checkout.ts`, `handlers/pages.ts`). Templates (`<area>`), globs, routes and built files aside.
+    const paths = [...text.matchAll(/`([\w.-]+(?:\/[\w.-]+)*\/(?:[\w.-]+\.(?:ts|mjs|js|json|md)|))`/g)]
+      .map((m) => m[1]!)
+      .filter((path) => !path.startsWith('dist/'));
+    expect(paths.length).toBeGreaterThan(40);
+    const missing = [...new Set(paths)].filter(
+      (path) => !existsSync(`${root}${path}`) && !files.some((file) => file.endsWith(`/${path}`)),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('the decision records index lists every record, each with a status', () => {
     const records = decisionFiles();
     const rows = indexRows();
