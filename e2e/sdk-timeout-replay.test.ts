@@ -7,8 +7,11 @@ import { startServer, type RunningServer } from '@visitor-access/mock/server';
 import { createClient, TimeoutError, type VisitorAccessClient } from '@visitor-access/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const TIMEOUT_MS = 2_000;
-const LATENCY_MS = 2_500;
+// The SDK's timeout per attempt, and how long the mock holds the first attempt. The retry waits in
+// `slowFirst` (inside its own attempt's time) for the mock to finish the held one, at most
+// LATENCY_MS - TIMEOUT_MS - backoff; what is left for the replay itself is over 2 s.
+const TIMEOUT_MS = 2_500;
+const LATENCY_MS = 3_000;
 
 interface Attempt {
   method: string;
