@@ -83,19 +83,30 @@ describe('a cap on every answer', () => {
 });
 
 describe('a deadline for the whole run', () => {
-  /** Every answer 404 after `delay` ms: just under the kit's timeout, so no single request fails. */
-  const slowServer = (delay: number) =>
-    listen((_url, res) => {
-      const timer = setTimeout(() => {
-        res.writeHead(404, { 'content-type': 'application/json', 'x-request-id': 'req_slow' });
-        res.end('{"error":"not_found","message":"Not found."}');
-      }, delay);
+  /**
+   * Every answer 404 after `delay` ms: slow, but within the kit's timeout (kept well above the delay, so a
+   * busy machine does not turn it into a timeout), so no single request fails and only the deadline ends
+   * the run.
+   */
+  const slowServer = (delay: number, fastFirst = 0) => {
+    let seen = 0;
+    return listen((_url, res) => {
+      const timer = setTimeout(
+        () => {
+          res.writeHead(404, { 'content-type': 'application/json', 'x-request-id': 'req_slow' });
+          res.end('{"error":"not_found","message":"Not found."}');
+        },
+        ++seen <= fastFirst ? 0 : delay,
+      );
       res.on('close', () => clearTimeout(timer));
     });
+  };
 
   it('ends the run when the deadline passes and reports which checks did not run', async () => {
-    const base = await slowServer(100);
-    const report = await runConformance({ baseUrl: base, devApi: false, timeoutMs: 400, deadlineMs: 4_000 });
+    // The first 20 answers come at once (the probe and the first check, 17 requests), every later one
+    // after 300 ms: the ~30 requests of the rest would take ~9 s, the deadline is 3 s.
+    const base = await slowServer(300, 20);
+    const report = await runConformance({ baseUrl: base, devApi: false, timeoutMs: 2_000, deadlineMs: 3_000 });
     expect(report.results).toHaveLength(scenarios.length);
     expect(report.deadlineReached).toBe(true);
     expect(report.notRun.length).toBeGreaterThan(0);
@@ -104,33 +115,31 @@ describe('a deadline for the whole run', () => {
     for (const id of report.notRun) {
       expect(report.results.find((r) => r.id === id)).toMatchObject({
         status: 'skip',
-        message: "not run: the run's deadline of 4 s passed (--deadline)",
+        message: "not run: the run's deadline of 3 s passed (--deadline)",
       });
     }
     expect(report.notRun).toEqual(report.results.slice(-report.notRun.length).map((r) => r.id));
     const lines = formatReport(report).split('\n');
-    expect(lines).toContain(
-      'limits: 400 ms and 1 MiB per answer (--timeout, --max-body), 4 s for the run (--deadline)',
-    );
+    expect(lines).toContain('limits: 2 s and 1 MiB per answer (--timeout, --max-body), 3 s for the run (--deadline)');
     expect(lines.at(-2)).toBe(
-      `${report.notRun.length} not run because the run's deadline of 4 s passed (--deadline): ${report.notRun.join(', ')}`,
+      `${report.notRun.length} not run because the run's deadline of 3 s passed (--deadline): ${report.notRun.join(', ')}`,
     );
     expect(lines.at(-1)).toBe(`${report.passed} passed, ${report.failed} failed`);
   });
 
   it('the CLI takes --deadline and --max-body, prints the limits and exits 1 when the deadline cut the run', async () => {
-    const base = await slowServer(100);
+    const base = await slowServer(300);
     const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       execFile(
         process.execPath,
-        [BIN, '--base-url', base, '--dev-api', 'none', '--timeout', '300', '--deadline', '1s', '--max-body', '512KiB'],
+        [BIN, '--base-url', base, '--dev-api', 'none', '--timeout', '2000', '--deadline', '1s', '--max-body', '512KiB'],
         { timeout: 60_000 },
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       );
     });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      'limits: 300 ms and 512 KiB per answer (--timeout, --max-body), 1 s for the run (--deadline)',
+      'limits: 2 s and 512 KiB per answer (--timeout, --max-body), 1 s for the run (--deadline)',
     );
     expect(run.stdout).toMatch(/^\d+ not run because the run's deadline of 1 s passed \(--deadline\): /m);
     expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/^\d+ passed, \d+ failed$/);
