@@ -223,6 +223,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const http = new Http(baseUrl, fetchImpl, timeoutMs, maxBodyBytes);
   const run = randomBytes(5).toString('hex').slice(0, 8);
   const notes: string[] = [];
+  // The run's deadline: one signal that every request of the kit also listens to (`Http.deadline`). The
+  // timer does not keep the process alive, and is cleared when the run ends.
   const deadline = new AbortController();
   const timer = setTimeout(
     () => deadline.abort(`the run's deadline of ${formatMs(deadlineMs)} passed (--deadline)`),
@@ -230,158 +232,155 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   );
   timer.unref?.();
   http.deadline = deadline.signal;
+
+  // Anything at all at the base URL? A documented route that needs nothing and is never a 401.
   try {
-    return await runChecks();
-  } finally {
-    clearTimeout(timer);
+    await http.send('GET', routePath('edgeAccess'));
+  } catch (error) {
+    // Something answered, only too much: the checks report it where it matters.
+    if (!(error instanceof AnswerTooLarge)) {
+      clearTimeout(timer);
+      throw new ServerUnreachableError(
+        `Cannot reach ${baseUrl}: ${(error as Error).message.replace(/^GET \S+ failed: /, '')}. Is the server running, and is --base-url right?`,
+      );
+    }
   }
 
-  async function runChecks(): Promise<ConformanceReport> {
-    // Anything at all at the base URL? A documented route that needs nothing and is never a 401.
-    try {
-      await http.send('GET', routePath('edgeAccess'));
-    } catch (error) {
-      // Something answered, only too much: the checks report it where it matters.
-      if (!(error instanceof AnswerTooLarge))
-        throw new ServerUnreachableError(
-          `Cannot reach ${baseUrl}: ${(error as Error).message.replace(/^GET \S+ failed: /, '')}. Is the server running, and is --base-url right?`,
-        );
-    }
-
-    const capabilities: Capabilities = {
-      mailbox: false,
-      clock: false,
-      payments: false,
-      fixtures: false,
-      creatorToken: false,
-    };
-    let dev: DevApi | undefined;
-    if (devBase) {
-      const probe = new DevApi(http, devBase);
-      const answers = async (fn: () => Promise<Answer>) => {
-        try {
-          return await fn();
-        } catch {
-          return undefined;
-        }
-      };
-      const clock = await answers(() => probe.send('GET', '/clock'));
-      capabilities.clock = clock?.status === 200 && Number.isFinite(Date.parse(clock.body?.now));
-      const mail = await answers(() =>
-        probe.send('GET', `/messages?to=${encodeURIComponent(`probe-${run}@example.com`)}`),
-      );
-      capabilities.mailbox = mail?.status === 200 && Array.isArray(mail.body?.messages);
-      const pay = await answers(() =>
-        probe.send('POST', `/checkout/cs_test_probe${run}/complete`, { json: { outcome: 'cancelled' } }),
-      );
-      // An unknown session is a 404 with its own code; a server without this route answers some other 404.
-      capabilities.payments = pay?.status === 404 && pay.body?.error === 'checkout_session_not_found';
-      if (capabilities.clock || capabilities.mailbox || capabilities.payments) dev = probe;
-      else notes.push(`No development API answered at ${devBase}: the checks that need one are skipped.`);
-      // The reference mock can fail on purpose (--fail-rate, --latency, rules): checks would then fail at random.
-      const faults = dev ? await answers(() => probe.send('GET', '/faults')) : undefined;
-      const on = faults?.status === 200 ? faultsOn(faults.body) : undefined;
-      if (on) {
-        notes.push(
-          `The mock injects faults (${on}): checks will fail where it does. Run the kit against a mock started without --fail-rate and --latency, or switch them off with PUT ${devBase}/faults {}.`,
-        );
-      }
-    }
-
-    const target: Target = { ...DEFAULT_TARGET, ...options.target };
-    if (origin) target.origin = origin;
-    let creatorToken = options.creatorToken;
-    if (dev) {
-      await prepareFreshData(dev, run, target, creatorToken !== undefined, capabilities, notes);
-      // The reference mock allows every http://localhost:* origin; a creator's own origin is better when known.
-      target.origin ??= 'http://localhost:5173';
-      if (creatorToken === undefined) {
-        const answer = await dev
-          .send('POST', '/creator-token', { json: { handle: target.handle } })
-          .catch(() => undefined);
-        if (answer?.status === 200 && typeof answer.body?.token === 'string') creatorToken = answer.body.token;
-      }
-    }
-    capabilities.creatorToken = creatorToken !== undefined;
-
-    options.onStart?.({ baseUrl, devApi: dev?.baseUrl, capabilities, notes, total: selected.length, limits });
-    let counter = 0;
-    const unique = (label: string) => `conf-${run}-${label}-${++counter}`;
-    const results: CheckResult[] = [];
-    const notRun: string[] = [];
-    for (const s of selected) {
-      if (deadline.signal.aborted) {
-        const result: CheckResult = {
-          id: s.id,
-          title: s.title,
-          status: 'skip',
-          message: deadlineReason(deadlineMs),
-          durationMs: 0,
-        };
-        notRun.push(s.id);
-        results.push(result);
-        options.onResult?.(result);
-        continue;
-      }
-      const started = performance.now();
-      const deferred: (() => Promise<unknown> | unknown)[] = [];
-      const ctx = makeContext({ http, dev, target, capabilities, creatorToken, unique, deferred });
-      let result: CheckResult;
-      const missing = (s.needs ?? []).find((need) => !has(need, capabilities, target));
+  const capabilities: Capabilities = {
+    mailbox: false,
+    clock: false,
+    payments: false,
+    fixtures: false,
+    creatorToken: false,
+  };
+  let dev: DevApi | undefined;
+  if (devBase) {
+    const probe = new DevApi(http, devBase);
+    const answers = async (fn: () => Promise<Answer>) => {
       try {
-        if (missing) skip(NEED_REASONS[missing]);
-        await s.run(ctx);
-        result = { id: s.id, title: s.title, status: 'pass', durationMs: 0 };
-      } catch (error) {
-        result =
-          error instanceof DeadlineReached || (deadline.signal.aborted && error instanceof ConnectionFailure)
-            ? { id: s.id, title: s.title, status: 'skip', message: deadlineReason(deadlineMs), durationMs: 0 }
-            : error instanceof CheckSkipped
-              ? { id: s.id, title: s.title, status: 'skip', message: error.message, durationMs: 0 }
-              : {
-                  id: s.id,
-                  title: s.title,
-                  status: 'fail',
-                  message:
-                    error instanceof CheckFailed || error instanceof ConnectionFailure
-                      ? error.message
-                      : `the check itself failed: ${error instanceof Error ? error.message : String(error)}`,
-                  durationMs: 0,
-                };
+        return await fn();
+      } catch {
+        return undefined;
       }
-      if (result.status === 'skip' && result.message === deadlineReason(deadlineMs)) notRun.push(s.id);
-      // Undo in reverse order; a failing undo fails the check, since it leaves the server changed. The undo
-      // runs even after the deadline (each request still bounded by the timeout): it leaves the server clean.
-      http.deadline = undefined;
-      for (const undo of deferred.reverse()) {
-        try {
-          await undo();
-        } catch (error) {
-          if (result.status !== 'fail') {
-            result = { ...result, status: 'fail', message: `could not undo its change: ${(error as Error).message}` };
-          }
-        }
-      }
-      http.deadline = deadline.signal;
-      result.durationMs = Math.round(performance.now() - started);
+    };
+    const clock = await answers(() => probe.send('GET', '/clock'));
+    capabilities.clock = clock?.status === 200 && Number.isFinite(Date.parse(clock.body?.now));
+    const mail = await answers(() =>
+      probe.send('GET', `/messages?to=${encodeURIComponent(`probe-${run}@example.com`)}`),
+    );
+    capabilities.mailbox = mail?.status === 200 && Array.isArray(mail.body?.messages);
+    const pay = await answers(() =>
+      probe.send('POST', `/checkout/cs_test_probe${run}/complete`, { json: { outcome: 'cancelled' } }),
+    );
+    // An unknown session is a 404 with its own code; a server without this route answers some other 404.
+    capabilities.payments = pay?.status === 404 && pay.body?.error === 'checkout_session_not_found';
+    if (capabilities.clock || capabilities.mailbox || capabilities.payments) dev = probe;
+    else notes.push(`No development API answered at ${devBase}: the checks that need one are skipped.`);
+    // The reference mock can fail on purpose (--fail-rate, --latency, rules): checks would then fail at random.
+    const faults = dev ? await answers(() => probe.send('GET', '/faults')) : undefined;
+    const on = faults?.status === 200 ? faultsOn(faults.body) : undefined;
+    if (on) {
+      notes.push(
+        `The mock injects faults (${on}): checks will fail where it does. Run the kit against a mock started without --fail-rate and --latency, or switch them off with PUT ${devBase}/faults {}.`,
+      );
+    }
+  }
+
+  const target: Target = { ...DEFAULT_TARGET, ...options.target };
+  if (origin) target.origin = origin;
+  let creatorToken = options.creatorToken;
+  if (dev) {
+    await prepareFreshData(dev, run, target, creatorToken !== undefined, capabilities, notes);
+    // The reference mock allows every http://localhost:* origin; a creator's own origin is better when known.
+    target.origin ??= 'http://localhost:5173';
+    if (creatorToken === undefined) {
+      const answer = await dev
+        .send('POST', '/creator-token', { json: { handle: target.handle } })
+        .catch(() => undefined);
+      if (answer?.status === 200 && typeof answer.body?.token === 'string') creatorToken = answer.body.token;
+    }
+  }
+  capabilities.creatorToken = creatorToken !== undefined;
+
+  options.onStart?.({ baseUrl, devApi: dev?.baseUrl, capabilities, notes, total: selected.length, limits });
+  let counter = 0;
+  const unique = (label: string) => `conf-${run}-${label}-${++counter}`;
+  const results: CheckResult[] = [];
+  const notRun: string[] = [];
+  const late = (s: Scenario): CheckResult => ({
+    id: s.id,
+    title: s.title,
+    status: 'skip',
+    message: deadlineReason(deadlineMs),
+    durationMs: 0,
+  });
+  for (const s of selected) {
+    if (deadline.signal.aborted) {
+      const result = late(s);
+      notRun.push(s.id);
       results.push(result);
       options.onResult?.(result);
+      continue;
     }
-    return {
-      baseUrl,
-      devApi: dev?.baseUrl,
-      capabilities,
-      target,
-      results,
-      passed: results.filter((r) => r.status === 'pass').length,
-      failed: results.filter((r) => r.status === 'fail').length,
-      skipped: results.filter((r) => r.status === 'skip').length,
-      notes,
-      limits,
-      deadlineReached: notRun.length > 0,
-      notRun,
-    };
+    const started = performance.now();
+    const deferred: (() => Promise<unknown> | unknown)[] = [];
+    const ctx = makeContext({ http, dev, target, capabilities, creatorToken, unique, deferred });
+    let result: CheckResult;
+    const missing = (s.needs ?? []).find((need) => !has(need, capabilities, target));
+    try {
+      if (missing) skip(NEED_REASONS[missing]);
+      await s.run(ctx);
+      result = { id: s.id, title: s.title, status: 'pass', durationMs: 0 };
+    } catch (error) {
+      result =
+        error instanceof DeadlineReached || (deadline.signal.aborted && error instanceof ConnectionFailure)
+          ? late(s)
+          : error instanceof CheckSkipped
+            ? { id: s.id, title: s.title, status: 'skip', message: error.message, durationMs: 0 }
+            : {
+                id: s.id,
+                title: s.title,
+                status: 'fail',
+                message:
+                  error instanceof CheckFailed || error instanceof ConnectionFailure
+                    ? error.message
+                    : `the check itself failed: ${error instanceof Error ? error.message : String(error)}`,
+                durationMs: 0,
+              };
+    }
+    if (result.message === deadlineReason(deadlineMs)) notRun.push(s.id);
+    // Undo in reverse order; a failing undo fails the check, since it leaves the server changed. The undo
+    // runs even after the deadline (each request still bounded by the timeout): it leaves the server clean.
+    http.deadline = undefined;
+    for (const undo of deferred.reverse()) {
+      try {
+        await undo();
+      } catch (error) {
+        if (result.status !== 'fail') {
+          result = { ...result, status: 'fail', message: `could not undo its change: ${(error as Error).message}` };
+        }
+      }
+    }
+    http.deadline = deadline.signal;
+    result.durationMs = Math.round(performance.now() - started);
+    results.push(result);
+    options.onResult?.(result);
   }
+  clearTimeout(timer);
+  return {
+    baseUrl,
+    devApi: dev?.baseUrl,
+    capabilities,
+    target,
+    results,
+    passed: results.filter((r) => r.status === 'pass').length,
+    failed: results.filter((r) => r.status === 'fail').length,
+    skipped: results.filter((r) => r.status === 'skip').length,
+    notes,
+    limits,
+    deadlineReached: notRun.length > 0,
+    notRun,
+  };
 }
 
 function has(need: Need, capabilities: Capabilities, target: Target): boolean {
