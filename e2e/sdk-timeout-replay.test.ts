@@ -258,6 +258,12 @@ describe('what is not retried after a timeout', () => {
     expect(s.attempts.map((a) => [a.method, a.outcome])).toEqual([['GET', 'timeout']]);
   });
 
+  it('an access check without a key that timed out fails with TimeoutError after one attempt', async () => {
+    const io = slowFirst({ slow: 1 });
+    await expect(io.client().pages.checkAccess('gharart', 'members-lounge')).rejects.toBeInstanceOf(TimeoutError);
+    expect(io.attempts.map((a) => [a.method, a.key, a.outcome])).toEqual([['POST', null, 'timeout']]);
+  });
+
   it('a write that times out on every attempt fails with TimeoutError, and was still done once', async () => {
     const io = slowFirst({ slow: 3 });
     const email = newEmail();

@@ -464,6 +464,19 @@ describe('retries: which failures, which calls', () => {
     expect(seen[1]).toEqual(seen[0]);
   });
 
+  it('does not retry an access check without a key that timed out (it changed nothing worth learning)', async () => {
+    const seen: number[] = [];
+    server.use(
+      http.post(`${BASE}${CALLS.checkAccess.path}`, async () => {
+        seen.push(1);
+        await delay('infinite');
+        return HttpResponse.json(CALLS.checkAccess.body as object);
+      }),
+    );
+    await expect(CALLS.checkAccess.call(client({ timeout: 20 }))).rejects.toBeInstanceOf(TimeoutError);
+    expect(seen).toHaveLength(1);
+  });
+
   it('a keyed write that times out on every attempt fails with TimeoutError after the retry limit', async () => {
     const seen: number[] = [];
     server.use(
