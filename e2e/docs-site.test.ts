@@ -1,4 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -196,6 +198,42 @@ describe('docs site: the live examples run from static files alone', () => {
     await context.close();
   }, 60_000);
 
+  it("the in-page mock answers only its own origin: another origin's API paths reach that origin", async () => {
+    // A second origin (another port) standing in for a real API or another mock: it answers every path
+    // itself, readable cross-origin, and notes what reached it.
+    const reached: string[] = [];
+    const other = createServer((req, res) => {
+      reached.push(`${req.method} ${req.url}`);
+      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+      res.end(JSON.stringify({ answeredBy: 'the other origin', path: req.url }));
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/try.html`);
+      // The mock is running: the gate got its first answer from it.
+      await gate(page, 'sign-in');
+      const paths = ['/v2/visitor/me', '/_edge/visitor/access', '/_mock/api/messages?to=reader%40example.com'];
+      const answers = await page.evaluate(
+        async ({ origin, paths }) =>
+          Promise.all(paths.map(async (path) => (await fetch(origin + path)).json() as Promise<unknown>)),
+        { origin: otherOrigin, paths },
+      );
+      expect(answers).toEqual(paths.map((path) => ({ answeredBy: 'the other origin', path })));
+      expect(reached).toEqual(paths.map((path) => `GET ${path}`));
+      // The page's own origin is still the mock's.
+      const own = (await page.evaluate(async () => (await fetch('/_edge/visitor/access')).json())) as object;
+      expect(own).not.toHaveProperty('answeredBy');
+      expect((own as { visitor?: unknown }).visitor ?? null).toBeNull();
+    } finally {
+      await context.close();
+      other.closeAllConnections();
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
+  }, 60_000);
+
   it('renders the element reference from the manifest, with the element live on its page', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/reference/paywall-gate.html`);
@@ -235,18 +273,135 @@ describe('docs: what the guides say stays true', () => {
     expect(sidebar).not.toMatch(/<(paywall-gate|visitor-session|visitor-access-list|group-buy-card)[\s>]/);
   });
 
-  it('the decision records index lists every record, each with a status', () => {
-    const dir = fileURLToPath(new URL('../docs/decisions/', import.meta.url));
-    const rows = new Map(
-      readFileSync(`${dir}README.md`, 'utf8')
-        .split('\n')
-        .filter((line) => line.startsWith('| ['))
-        .map((line) => line.split('|').map((cell) => cell.trim()))
-        .map((cells) => [/\]\(([^)]+)\)/.exec(cells[1]!)?.[1] ?? '', cells[3] ?? '']),
+  it("ARCHITECTURE.md's map names files that exist: every path in it leads somewhere", () => {
+    const root = fileURLToPath(new URL('../', import.meta.url));
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(`${root}${dir}`, { withFileTypes: true })) {
+        if (['node_modules', 'dist', 'site', 'cache'].includes(entry.name) || entry.name.startsWith('.')) continue;
+        const path = `${dir}${entry.name}`;
+        if (entry.isDirectory()) {
+          files.push(`${path}/`);
+          walk(`${path}/`);
+        } else files.push(path);
+      }
+    };
+    walk('packages/');
+    const text = readFileSync(`${root}ARCHITECTURE.md`, 'utf8');
+    // Backticked paths: `packages/mock/src/store/views.ts`, or short ones read inside their package
+    // (`store/checkout.ts`, `handlers/pages.ts`). Templates (`<area>`), globs, routes and built files aside.
+    const paths = [...text.matchAll(/`([\w.-]+(?:\/[\w.-]+)*\/(?:[\w.-]+\.(?:ts|mjs|js|json|md)|))`/g)]
+      .map((m) => m[1]!)
+      .filter((path) => !path.startsWith('dist/'));
+    expect(paths.length).toBeGreaterThan(40);
+    const missing = [...new Set(paths)].filter(
+      (path) => !existsSync(`${root}${path}`) && !files.some((file) => file.endsWith(`/${path}`)),
     );
-    const records = readdirSync(dir).filter((file) => /^\d{4}-.+\.md$/.test(file));
+    expect(missing).toEqual([]);
+  });
+
+  it('the decision records index lists every record, each with a status', () => {
+    const records = decisionFiles();
+    const rows = indexRows();
     expect(records.filter((file) => !rows.has(file))).toEqual([]);
     expect(records.filter((file) => !rows.get(file))).toEqual([]);
     expect([...rows.keys()].filter((file) => !records.includes(file))).toEqual([]);
   });
+
+  it('every decision record has a Status line, and its index row says the same status', () => {
+    const rows = indexRows();
+    const problems: string[] = [];
+    for (const file of decisionFiles()) {
+      const status = statusLine(readFileSync(`${DECISIONS}${file}`, 'utf8'));
+      if (status === undefined) {
+        problems.push(`${file}: no "Status:" line under the title`);
+        continue;
+      }
+      const row = rows.get(file) ?? '';
+      const [a, b] = [statusOf(status), statusOf(row)];
+      if (JSON.stringify(a) !== JSON.stringify(b)) {
+        problems.push(
+          `${file}: the record says "${status}" (${JSON.stringify(a)}), its index row "${row}" (${JSON.stringify(b)})`,
+        );
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('reads a status the same way in a record and in a row, whatever the notes around it', () => {
+    expect(statusOf('Accepted')).toEqual({ state: 'accepted', by: {} });
+    expect(statusOf('Accepted, amended by 0040')).toEqual(
+      statusOf('Amended by 0040 (validation messages come from the formatter) — see 0013'),
+    );
+    expect(statusOf('Accepted; refined by 0056 (flows on @lit/task).')).toEqual({
+      state: 'accepted',
+      by: { refined: ['0056'] },
+    });
+    expect(statusOf('Accepted (amends 0090 and 0092: their levers); amended by 0093 (measured)')).toEqual({
+      state: 'accepted',
+      by: { amended: ['0093'] },
+    });
+    expect(statusOf('Amended by 0090; measured again in 0059')).toEqual({
+      state: 'accepted',
+      by: { amended: ['0090'], measured: ['0059'] },
+    });
+    expect(statusOf('Superseded by 0042')).toEqual({ state: 'superseded', by: { superseded: ['0042'] } });
+    expect(statusOf('Accepted, amended by 0054 (the cause named) and 0055 (the edge route)')).not.toEqual(
+      statusOf('Accepted, amended by 0054'),
+    );
+    expect(statusOf('Proposed')).not.toEqual(statusOf('Accepted'));
+  });
 });
+
+const DECISIONS = fileURLToPath(new URL('../docs/decisions/', import.meta.url));
+
+/** The record files, `NNNN-title.md`. */
+function decisionFiles(): string[] {
+  return readdirSync(DECISIONS).filter((file) => /^\d{4}-.+\.md$/.test(file));
+}
+
+/** The index table of docs/decisions/README.md: record file → its status cell. */
+function indexRows(): Map<string, string> {
+  return new Map(
+    readFileSync(`${DECISIONS}README.md`, 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('| ['))
+      .map((line) => line.split('|').map((cell) => cell.trim()))
+      .map((cells) => [/\]\(([^)]+)\)/.exec(cells[1]!)?.[1] ?? '', cells[3] ?? '']),
+  );
+}
+
+/** A record's `Status:` paragraph (it may wrap), or undefined when it has none before its first section. */
+function statusLine(text: string): string | undefined {
+  const head = text.split(/^## /m)[0]!;
+  const match = /^Status:[ \t]*(.+(?:\n(?!\s*\n).+)*)/m.exec(head);
+  return match ? match[1]!.replace(/\s+/g, ' ').trim() : undefined;
+}
+
+/**
+ * What a status says, apart from its wording and notes: the state (accepted — also when only "amended"
+ * or "refined" —, superseded, proposed, rejected, deprecated) and which later records changed it, by
+ * kind (`amended by`, `refined by`, `superseded by`, `measured again in`). What a record itself amends
+ * ("amends 0012") is its own business and may be left out of the row.
+ */
+function statusOf(text: string): { state: string; by: Record<string, string[]> } {
+  const lower = text.toLowerCase();
+  const by: Record<string, string[]> = {};
+  for (const mark of lower.matchAll(/\b(amended by|refined by|superseded by|replaced by|measured again in)\b/g)) {
+    // The record numbers right after the words: `0054 (a note), 0055 and 0056 (another)`; a note may
+    // name other records, which are not part of the list.
+    const found: string[] = [];
+    let rest = lower.slice(mark.index + mark[1]!.length);
+    for (;;) {
+      const next = /^\s*(0\d{3})(?:\s*\([^)]*\))?(\s*(?:,\s*(?:and\s+)?|and\s+))?/.exec(rest);
+      if (!next) break;
+      found.push(next[1]!);
+      if (!next[2]) break;
+      rest = rest.slice(next[0].length);
+    }
+    const name = mark[1]!.split(' ')[0]!.replace('replaced', 'superseded');
+    by[name] = [...new Set([...(by[name] ?? []), ...found])].sort();
+  }
+  const state = /^\s*(proposed|rejected|deprecated)\b/.exec(lower)?.[1] ?? (by.superseded ? 'superseded' : 'accepted');
+  return { state, by: Object.fromEntries(Object.entries(by).sort(([x], [y]) => (x < y ? -1 : 1))) };
+}

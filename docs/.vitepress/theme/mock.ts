@@ -1,7 +1,9 @@
 // Starts the reference mock in this browser, once per page load, and registers the elements. The
 // mock runs on MSW's service worker (@visitor-access/mock/browser): the elements' requests to
 // /v2/… on the site's own origin are answered by it, so the live examples need nothing but the
-// static files of the site. State lives in memory: a reload starts from the fixture again.
+// static files of the site. Only on that origin: a request to any other origin (a real API, another
+// mock) goes out as usual and is never answered from this page's store (decision 0142). State lives in
+// memory: a reload starts from the fixture again.
 import type { MockStore } from '@visitor-access/mock/browser';
 import { withBase } from 'vitepress';
 
@@ -34,7 +36,10 @@ export function startMock(): Promise<void> {
       import('msw'),
       import('@visitor-access/elements'),
     ]);
-    const mock = createMockWorker();
+    // Scoped to the page's own origin, the API base the elements get below. Without it MSW would answer
+    // /v2, /_edge and /_mock paths on every origin, so a reader's request to a real server from this tab
+    // would be answered from the in-page mailbox and store.
+    const mock = createMockWorker({ apiOrigin: location.origin });
     store = mock.store;
     // The creator's server, for the lesson: what every site serving `src` content must do (see the
     // security notes) — ask the API's access check with the visitor's cookie, and send the lesson

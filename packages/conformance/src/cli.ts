@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // visitor-access-conformance --base-url URL [--dev-api URL|none] [--creator-token TOKEN] [--origin ORIGIN]
-//   [--target FILE] [--only IDS] [--format table|tap] [--timeout MS] [--list]
+//   [--target FILE] [--only IDS] [--format table|tap] [--timeout MS] [--deadline TIME] [--max-body SIZE] [--list]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Target } from './context.js';
@@ -22,11 +22,33 @@ Checks that a Visitor Access server behaves as the platform documents.
   --only IDS            run only these checks: comma-separated ids, or prefixes such as auth. or cors*
   --format table|tap    output format (default table)
   --timeout MS          longest wait for one answer (default 10000)
+  --deadline TIME       longest time for the whole run: milliseconds, or with s or m (default 5m);
+                        the checks it leaves out are listed as not run, and the exit code is 1
+  --max-body SIZE       the largest answer the kit reads: bytes, or with KiB or MiB (default 1MiB);
+                        a larger answer fails its check
   --list                print the checks and exit
   -h, --help            print this help
 
-Exit code: 0 when no check failed (skipped ones are listed), 1 when one did or the server cannot be
-reached, 2 for a usage error.`;
+Exit code: 0 when no check failed (skipped ones are listed), 1 when one did, the deadline passed
+before every check ran, or the server cannot be reached, 2 for a usage error.`;
+
+/** `300000`, `90s`, `5m` → milliseconds, or undefined when it is none of those. */
+function parseDuration(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|min)?$/.exec(text.trim());
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const ms = m[2] === 's' ? n * 1000 : m[2] === 'm' || m[2] === 'min' ? n * 60_000 : n;
+  return Number.isInteger(ms) && ms > 0 ? ms : undefined;
+}
+
+/** `1048576`, `512KiB`, `4MiB` → bytes, or undefined. */
+function parseSize(text: string): number | undefined {
+  const m = /^(\d+)\s*(b|kib|kb|k|mib|mb|m)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const unit = (m[2] ?? 'b').toLowerCase();
+  const bytes = Number(m[1]) * (unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 * 1024 : 1);
+  return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : undefined;
+}
 
 function usageError(message: string, showUsage = false): number {
   console.error(
@@ -90,6 +112,8 @@ async function main(): Promise<number> {
         only: { type: 'string', multiple: true },
         format: { type: 'string' },
         timeout: { type: 'string' },
+        deadline: { type: 'string' },
+        'max-body': { type: 'string' },
         list: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -115,6 +139,18 @@ async function main(): Promise<number> {
     timeoutMs = Number(args.timeout);
     if (!/^\d+$/.test(args.timeout) || timeoutMs <= 0)
       return usageError(`--timeout must be a positive number of milliseconds, not "${args.timeout}".`);
+  }
+  let deadlineMs: number | undefined;
+  if (args.deadline !== undefined) {
+    deadlineMs = parseDuration(args.deadline);
+    if (deadlineMs === undefined)
+      return usageError(`--deadline must be a duration such as 300000, 90s or 5m, not "${args.deadline}".`);
+  }
+  let maxBodyBytes: number | undefined;
+  if (args['max-body'] !== undefined) {
+    maxBodyBytes = parseSize(args['max-body']);
+    if (maxBodyBytes === undefined)
+      return usageError(`--max-body must be a size such as 1048576, 512KiB or 4MiB, not "${args['max-body']}".`);
   }
   const only = args.only?.flatMap((o) => o.split(',')).filter((o) => o.trim() !== '');
   let target: Partial<Target> = {};
@@ -145,6 +181,8 @@ async function main(): Promise<number> {
       ...(args.origin ? { origin: args.origin } : {}),
       ...(only ? { only } : {}),
       ...(timeoutMs ? { timeoutMs } : {}),
+      ...(deadlineMs ? { deadlineMs } : {}),
+      ...(maxBodyBytes ? { maxBodyBytes } : {}),
       target,
       onResult: (result) => {
         if (!headerPrinted) return;
@@ -156,7 +194,7 @@ async function main(): Promise<number> {
       },
     });
     print(writer.footer(report.results));
-    return report.failed > 0 ? 1 : 0;
+    return report.failed > 0 || report.deadlineReached ? 1 : 0;
   } catch (error) {
     if (error instanceof ConformanceUsageError) return usageError(error.message);
     if (error instanceof ServerUnreachableError) {

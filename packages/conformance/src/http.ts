@@ -1,5 +1,7 @@
 // Wire-level HTTP for the checks: raw status, headers and Set-Cookie lines, one tiny cookie jar per
-// simulated visitor, and a bounded time per request so that a hung server fails a check instead of the run.
+// simulated visitor, a bounded time per request so that a hung server fails a check instead of the run, a
+// bounded size per answer (read as a stream, never whole), and the run's deadline, which abandons what is on
+// its way when it passes.
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { SESSION_COOKIE } from '@visitor-access/contract';
@@ -38,6 +40,91 @@ export interface Answer {
  */
 export class ConnectionFailure extends Error {
   override name = 'ConnectionFailure';
+}
+
+/**
+ * An answer was larger than the kit's cap on one answer (`maxBodyBytes`, `--max-body`): the kit stopped
+ * reading it (by its `Content-Length`, or as the bytes arrived) and fails the check it happened in.
+ *
+ * @example
+ * ```ts
+ * await http.send('GET', '/v2/visitor/me').catch((e) => e instanceof AnswerTooLarge && console.error(e.message));
+ * ```
+ */
+export class AnswerTooLarge extends ConnectionFailure {
+  override name = 'AnswerTooLarge';
+}
+
+/**
+ * The run's deadline (`deadlineMs`, `--deadline`) passed while a request was on its way: the request was
+ * abandoned, and the run reports the checks it did not finish.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof DeadlineReached) console.error('the run ran out of time');
+ * ```
+ */
+export class DeadlineReached extends ConnectionFailure {
+  override name = 'DeadlineReached';
+}
+
+/** The default cap on one answer's body: 1 MiB, far above any documented answer. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * A byte count for people: `1 MiB`, `64 KiB`, `300 bytes`.
+ *
+ * @example
+ * ```ts
+ * formatBytes(1048576); // '1 MiB'
+ * ```
+ */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}
+
+/**
+ * A duration for people: `250 ms`, `10 s`, `5 min`, `1.5 min`.
+ *
+ * @example
+ * ```ts
+ * formatMs(300_000); // '5 min'
+ * ```
+ */
+export function formatMs(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 120_000) return `${Math.round(ms / 100) / 10} s`;
+  return `${Math.round(ms / 6_000) / 10} min`;
+}
+
+/** The body of a fetch answer as text, reading at most `cap` bytes (else {@link AnswerTooLarge}). */
+async function readCapped(response: Response, cap: number, what: string): Promise<string> {
+  const tooLarge = (detail: string) =>
+    new AnswerTooLarge(
+      `${what}: the answer is larger than the kit's cap of ${formatBytes(cap)} per answer (${detail}); it stopped reading. Raise it with --max-body (maxBodyBytes) if the server is right to send that much.`,
+    );
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > cap) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge(`Content-Length ${declared}`);
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > cap) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(`more than ${total} bytes arrived`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, total).toString('utf8');
 }
 
 /**
@@ -147,11 +234,29 @@ export interface SendOptions {
  * ```
  */
 export class Http {
+  /**
+   * Aborted when the run's deadline passes: every request on its way is abandoned, and every later one
+   * fails at once with {@link DeadlineReached}. Unset while a check's changes are undone.
+   */
+  deadline: AbortSignal | undefined;
+
   constructor(
     readonly baseUrl: string,
     private readonly fetchImpl: FetchLike,
     private readonly timeoutMs: number,
+    /** The largest answer body the kit reads, in bytes (default {@link DEFAULT_MAX_BODY_BYTES}). */
+    readonly maxBodyBytes: number = DEFAULT_MAX_BODY_BYTES,
   ) {}
+
+  #signal(): AbortSignal {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    return this.deadline ? AbortSignal.any([timeout, this.deadline]) : timeout;
+  }
+
+  #deadlineFailure(method: string, url: string): DeadlineReached | undefined {
+    if (!this.deadline?.aborted) return undefined;
+    return new DeadlineReached(`${method} ${url} was abandoned: ${String(this.deadline.reason)}`);
+  }
 
   /** The absolute URL of a path (absolute URLs pass through). */
   url(path: string): string {
@@ -172,6 +277,8 @@ export class Http {
     const cookie = options.jar?.header();
     if (cookie && headers.cookie === undefined) headers.cookie = cookie;
     if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
+    const late = this.#deadlineFailure(method, url);
+    if (late) throw late;
     let response: Response;
     let text: string;
     try {
@@ -180,11 +287,15 @@ export class Http {
         headers,
         ...(body !== undefined ? { body } : {}),
         redirect: 'manual',
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: this.#signal(),
       });
-      text = await response.text();
+      text = await readCapped(response, this.maxBodyBytes, `${method} ${url}`);
     } catch (error) {
-      throw new ConnectionFailure(`${method} ${url} failed: ${describeNetworkError(error, this.timeoutMs)}`);
+      if (error instanceof AnswerTooLarge) throw error;
+      throw (
+        this.#deadlineFailure(method, url) ??
+        new ConnectionFailure(`${method} ${url} failed: ${describeNetworkError(error, this.timeoutMs)}`)
+      );
     }
     const setCookies = response.headers.getSetCookie();
     options.jar?.store(setCookies);
@@ -210,11 +321,34 @@ export class Http {
     const cookie = options.jar?.header();
     if (cookie) headers.cookie = cookie;
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const late = this.#deadlineFailure(method, url.href);
+    if (late) return Promise.reject(late);
+    const cap = this.maxBodyBytes;
     return new Promise((resolve, reject) => {
-      const req = send(url, { method, headers, timeout: this.timeoutMs }, (res) => {
+      const req = send(url, { method, headers, timeout: this.timeoutMs, signal: this.#signal() }, (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', (error) => reject(new ConnectionFailure(`${method} ${url.href} failed: ${error.message}`)));
+        let total = 0;
+        const tooLarge = (detail: string) => {
+          req.destroy();
+          reject(
+            new AnswerTooLarge(
+              `${method} ${url.href}: the answer is larger than the kit's cap of ${formatBytes(cap)} per answer (${detail}); it stopped reading. Raise it with --max-body (maxBodyBytes) if the server is right to send that much.`,
+            ),
+          );
+        };
+        const declared = Number(res.headers['content-length'] ?? NaN);
+        if (Number.isFinite(declared) && declared > cap) return tooLarge(`Content-Length ${declared}`);
+        res.on('data', (chunk: Buffer) => {
+          total += chunk.byteLength;
+          if (total > cap) tooLarge(`more than ${total} bytes arrived`);
+          else chunks.push(chunk);
+        });
+        res.on('error', (error) =>
+          reject(
+            this.#deadlineFailure(method, url.href) ??
+              new ConnectionFailure(`${method} ${url.href} failed: ${error.message}`),
+          ),
+        );
         res.on('end', () => {
           const h = toHeaders(res.headers);
           const setCookies = h.getSetCookie();
@@ -226,7 +360,10 @@ export class Http {
       });
       req.on('timeout', () => req.destroy(new Error(`no answer within ${this.timeoutMs} ms`)));
       req.on('error', (error) =>
-        reject(new ConnectionFailure(`${method} ${url.href} failed: ${describeNetworkError(error, this.timeoutMs)}`)),
+        reject(
+          this.#deadlineFailure(method, url.href) ??
+            new ConnectionFailure(`${method} ${url.href} failed: ${describeNetworkError(error, this.timeoutMs)}`),
+        ),
       );
       req.end(body);
     });

@@ -9,7 +9,9 @@ export {
   selectScenarios,
   ConformanceUsageError,
   ServerUnreachableError,
+  deadlineReason,
   type CheckResult,
+  type RunLimits,
   type ConformanceOptions,
   type ConformanceReport,
 } from './run.js';
@@ -29,8 +31,11 @@ export {
 } from './context.js';
 export { CheckFailed, CheckSkipped } from './expect.js';
 export {
+  AnswerTooLarge,
   CookieJar,
   ConnectionFailure,
+  DeadlineReached,
+  DEFAULT_MAX_BODY_BYTES,
   Http,
   parseSetCookie,
   type Answer,

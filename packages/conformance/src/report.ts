@@ -1,7 +1,8 @@
 // The two output formats. Both end with the same two lines: the skipped checks with their reasons (when
 // any were skipped), then exactly `N passed, M failed`, which scripts can read.
 import type { Capabilities, Scenario } from './context.js';
-import type { CheckResult, ConformanceReport } from './run.js';
+import { formatBytes, formatMs } from './http.js';
+import type { CheckResult, ConformanceReport, RunLimits } from './run.js';
 
 /** `table` for people, `tap` (TAP 14) for test harnesses. */
 export type OutputFormat = 'table' | 'tap';
@@ -13,7 +14,18 @@ export interface RunHeader {
   capabilities: Capabilities;
   notes: string[];
   total: number;
+  /** The bounds of the run (timeout per answer, cap per answer, deadline of the run). */
+  limits?: RunLimits;
 }
+
+/** `10 s per answer, 1 MiB per answer, 5 min for the run`. */
+function describeLimits(limits: RunLimits): string {
+  return `${formatMs(limits.timeoutMs)} and ${formatBytes(limits.maxBodyBytes)} per answer (--timeout, --max-body), ${formatMs(limits.deadlineMs)} for the run (--deadline)`;
+}
+
+/** Whether a skipped check is one the deadline kept from running (its reason says so). */
+const notRunForDeadline = (r: CheckResult) =>
+  r.status === 'skip' && /^not run: the run's deadline/.test(r.message ?? '');
 
 const CAPABILITY_NAMES: Record<keyof Capabilities, string> = {
   mailbox: 'mailbox',
@@ -58,6 +70,8 @@ export class ReportWriter {
       `${prefix}development API: ${run.devApi ?? 'none'} (offers ${offered(run.capabilities)})`,
       ...run.notes.map((n) => `${prefix}note: ${n}`),
     );
+    // After the notes (and after TAP's plan line, where a comment is allowed).
+    if (run.limits) lines.push(`${prefix}limits: ${describeLimits(run.limits)}`);
     if (this.format === 'table') lines.push('');
     return lines;
   }
@@ -83,7 +97,8 @@ export class ReportWriter {
   }
 
   footer(results: readonly CheckResult[]): string[] {
-    const skipped = results.filter((r) => r.status === 'skip');
+    const late = results.filter(notRunForDeadline);
+    const skipped = results.filter((r) => r.status === 'skip' && !notRunForDeadline(r));
     const passed = results.filter((r) => r.status === 'pass').length;
     const failed = results.filter((r) => r.status === 'fail').length;
     const lines: string[] = this.format === 'table' ? [''] : [];
@@ -96,6 +111,12 @@ export class ReportWriter {
       }
       const groups = [...byReason].map(([reason, ids]) => `${ids.join(', ')} (${reason})`);
       lines.push(`${this.format === 'tap' ? '# ' : ''}${skipped.length} skipped: ${groups.join('; ')}`);
+    }
+    if (late.length) {
+      const reason = oneLine(late[0]!.message ?? '').replace(/^not run: /, '');
+      lines.push(
+        `${this.format === 'tap' ? '# ' : ''}${late.length} not run because ${reason}: ${late.map((r) => r.id).join(', ')}`,
+      );
     }
     lines.push(`${passed} passed, ${failed} failed`);
     return lines;

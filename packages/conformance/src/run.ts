@@ -17,7 +17,17 @@ import {
   type Target,
 } from './context.js';
 import { CheckFailed, CheckSkipped, ensure, expectStatus, skip } from './expect.js';
-import { ConnectionFailure, describe, Http, type Answer, type FetchLike } from './http.js';
+import {
+  AnswerTooLarge,
+  ConnectionFailure,
+  DeadlineReached,
+  DEFAULT_MAX_BODY_BYTES,
+  describe,
+  formatMs,
+  Http,
+  type Answer,
+  type FetchLike,
+} from './http.js';
 import type { RunHeader } from './report.js';
 import { scenarios as allScenarios } from './scenarios/index.js';
 
@@ -42,6 +52,14 @@ export interface ConformanceOptions {
   fetch?: FetchLike;
   /** Longest wait for one answer, in ms. Default 10 000. */
   timeoutMs?: number;
+  /**
+   * Longest time for the whole run, in ms. Default 300 000 (5 minutes). When it passes, the request on its
+   * way is abandoned, the check it belonged to and every check not yet run are reported as not run
+   * ({@link ConformanceReport.notRun}), and the run ends.
+   */
+  deadlineMs?: number;
+  /** The largest answer body the kit reads, in bytes; a larger one fails its check. Default 1 MiB. */
+  maxBodyBytes?: number;
   /** The checks to run. Default: {@link scenarios}. */
   scenarios?: readonly Scenario[];
   /** Called once the server has been probed, before the first check (the CLI prints its header here). */
@@ -74,6 +92,30 @@ export interface ConformanceReport {
   skipped: number;
   /** Things worth knowing about the run (e.g. why the kit could not make its own data). */
   notes: string[];
+  /** The bounds the run kept to. */
+  limits: RunLimits;
+  /** Whether the run's deadline passed before every check had run. */
+  deadlineReached: boolean;
+  /**
+   * The checks that did not run, or did not finish, because the deadline passed (also in `results`, as
+   * skipped with the reason).
+   */
+  notRun: string[];
+}
+
+/** The bounds of one run. */
+export interface RunLimits {
+  /** Longest wait for one answer, in ms. */
+  timeoutMs: number;
+  /** Longest time for the whole run, in ms. */
+  deadlineMs: number;
+  /** The largest answer body read, in bytes. */
+  maxBodyBytes: number;
+}
+
+/** The reason given for each check the deadline kept from running or finishing. */
+export function deadlineReason(deadlineMs: number): string {
+  return `not run: the run's deadline of ${formatMs(deadlineMs)} passed (--deadline)`;
 }
 
 /**
@@ -169,19 +211,39 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const origin = options.origin === undefined ? undefined : originOf(options.origin);
   const timeoutMs = options.timeoutMs ?? 10_000;
   if (!(timeoutMs > 0)) throw new ConformanceUsageError('The timeout must be a positive number of milliseconds.');
+  const deadlineMs = options.deadlineMs ?? 300_000;
+  if (!(deadlineMs > 0)) throw new ConformanceUsageError('The deadline must be a positive number of milliseconds.');
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!(maxBodyBytes > 0 && Number.isInteger(maxBodyBytes))) {
+    throw new ConformanceUsageError('The cap on an answer must be a positive whole number of bytes.');
+  }
+  const limits: RunLimits = { timeoutMs, deadlineMs, maxBodyBytes };
   const selected = selectScenarios(options.scenarios ?? allScenarios, options.only);
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
-  const http = new Http(baseUrl, fetchImpl, timeoutMs);
+  const http = new Http(baseUrl, fetchImpl, timeoutMs, maxBodyBytes);
   const run = randomBytes(5).toString('hex').slice(0, 8);
   const notes: string[] = [];
+  // The run's deadline: one signal that every request of the kit also listens to (`Http.deadline`). The
+  // timer does not keep the process alive, and is cleared when the run ends.
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () => deadline.abort(`the run's deadline of ${formatMs(deadlineMs)} passed (--deadline)`),
+    deadlineMs,
+  );
+  timer.unref?.();
+  http.deadline = deadline.signal;
 
   // Anything at all at the base URL? A documented route that needs nothing and is never a 401.
   try {
     await http.send('GET', routePath('edgeAccess'));
   } catch (error) {
-    throw new ServerUnreachableError(
-      `Cannot reach ${baseUrl}: ${(error as Error).message.replace(/^GET \S+ failed: /, '')}. Is the server running, and is --base-url right?`,
-    );
+    // Something answered, only too much: the checks report it where it matters.
+    if (!(error instanceof AnswerTooLarge)) {
+      clearTimeout(timer);
+      throw new ServerUnreachableError(
+        `Cannot reach ${baseUrl}: ${(error as Error).message.replace(/^GET \S+ failed: /, '')}. Is the server running, and is --base-url right?`,
+      );
+    }
   }
 
   const capabilities: Capabilities = {
@@ -240,11 +302,26 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   }
   capabilities.creatorToken = creatorToken !== undefined;
 
-  options.onStart?.({ baseUrl, devApi: dev?.baseUrl, capabilities, notes, total: selected.length });
+  options.onStart?.({ baseUrl, devApi: dev?.baseUrl, capabilities, notes, total: selected.length, limits });
   let counter = 0;
   const unique = (label: string) => `conf-${run}-${label}-${++counter}`;
   const results: CheckResult[] = [];
+  const notRun: string[] = [];
+  const late = (s: Scenario): CheckResult => ({
+    id: s.id,
+    title: s.title,
+    status: 'skip',
+    message: deadlineReason(deadlineMs),
+    durationMs: 0,
+  });
   for (const s of selected) {
+    if (deadline.signal.aborted) {
+      const result = late(s);
+      notRun.push(s.id);
+      results.push(result);
+      options.onResult?.(result);
+      continue;
+    }
     const started = performance.now();
     const deferred: (() => Promise<unknown> | unknown)[] = [];
     const ctx = makeContext({ http, dev, target, capabilities, creatorToken, unique, deferred });
@@ -256,20 +333,25 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       result = { id: s.id, title: s.title, status: 'pass', durationMs: 0 };
     } catch (error) {
       result =
-        error instanceof CheckSkipped
-          ? { id: s.id, title: s.title, status: 'skip', message: error.message, durationMs: 0 }
-          : {
-              id: s.id,
-              title: s.title,
-              status: 'fail',
-              message:
-                error instanceof CheckFailed || error instanceof ConnectionFailure
-                  ? error.message
-                  : `the check itself failed: ${error instanceof Error ? error.message : String(error)}`,
-              durationMs: 0,
-            };
+        error instanceof DeadlineReached || (deadline.signal.aborted && error instanceof ConnectionFailure)
+          ? late(s)
+          : error instanceof CheckSkipped
+            ? { id: s.id, title: s.title, status: 'skip', message: error.message, durationMs: 0 }
+            : {
+                id: s.id,
+                title: s.title,
+                status: 'fail',
+                message:
+                  error instanceof CheckFailed || error instanceof ConnectionFailure
+                    ? error.message
+                    : `the check itself failed: ${error instanceof Error ? error.message : String(error)}`,
+                durationMs: 0,
+              };
     }
-    // Undo in reverse order; a failing undo fails the check, since it leaves the server changed.
+    if (result.message === deadlineReason(deadlineMs)) notRun.push(s.id);
+    // Undo in reverse order; a failing undo fails the check, since it leaves the server changed. The undo
+    // runs even after the deadline (each request still bounded by the timeout): it leaves the server clean.
+    http.deadline = undefined;
     for (const undo of deferred.reverse()) {
       try {
         await undo();
@@ -279,10 +361,12 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
         }
       }
     }
+    http.deadline = deadline.signal;
     result.durationMs = Math.round(performance.now() - started);
     results.push(result);
     options.onResult?.(result);
   }
+  clearTimeout(timer);
   return {
     baseUrl,
     devApi: dev?.baseUrl,
@@ -293,6 +377,9 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     failed: results.filter((r) => r.status === 'fail').length,
     skipped: results.filter((r) => r.status === 'skip').length,
     notes,
+    limits,
+    deadlineReached: notRun.length > 0,
+    notRun,
   };
 }
 

@@ -124,6 +124,9 @@ describe('formatReport', () => {
     failed: 1,
     skipped: 2,
     notes: [],
+    limits: { timeoutMs: 10_000, deadlineMs: 300_000, maxBodyBytes: 1024 * 1024 },
+    deadlineReached: false,
+    notRun: [],
   };
 
   it('table: one line per check, the failure reason under it, skips grouped by reason, then the count', () => {

@@ -15,7 +15,11 @@ import { MockStore } from './store.js';
 export interface MockWorkerOptions {
   /** Handles and pages to start from. Default: the fixture of `product-spec.md`. */
   fixture?: Fixture;
-  /** The API origin your code calls; default: the API paths on any origin (usually the page's own). */
+  /**
+   * The API origin your code calls, e.g. `location.origin`: only requests to it are answered. Default:
+   * the API paths on any origin, so a request to a real server from the same tab would be answered from
+   * this mock too; pass it whenever the page may also talk to another server.
+   */
   apiOrigin?: string;
   /** An existing store to serve. */
   store?: MockStore;

@@ -436,7 +436,7 @@ describe('retries: which failures, which calls', () => {
     expect(seen[1]!.body).toBe(seen[0]!.body);
   });
 
-  it('does not retry a timed-out attempt', async () => {
+  it('does not retry a GET that timed out (it changed nothing)', async () => {
     const seen: number[] = [];
     server.use(
       http.get(`${BASE}/v2/visitor/access`, async () => {
@@ -447,6 +447,50 @@ describe('retries: which failures, which calls', () => {
     );
     await expect(client().access.list({ timeout: 5 })).rejects.toBeInstanceOf(TimeoutError);
     expect(seen).toHaveLength(1);
+  });
+
+  it('retries a keyed write that timed out, with the same key and body (decision 0140)', async () => {
+    const seen: { key: string | null; body: string }[] = [];
+    server.use(
+      http.post(`${BASE}${CALLS.requestMagicLink.path}`, async ({ request }) => {
+        seen.push({ key: request.headers.get('idempotency-key'), body: await request.text() });
+        if (seen.length === 1) await delay('infinite');
+        return HttpResponse.json(CALLS.requestMagicLink.body as object, { status: 202 });
+      }),
+    );
+    await expect(CALLS.requestMagicLink.call(client({ timeout: 50 }))).resolves.toEqual(CALLS.requestMagicLink.body);
+    expect(seen).toHaveLength(2);
+    expect(seen[0]!.key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(seen[1]).toEqual(seen[0]);
+  });
+
+  it('does not retry an access check without a key that timed out (it changed nothing worth learning)', async () => {
+    const seen: number[] = [];
+    server.use(
+      http.post(`${BASE}${CALLS.checkAccess.path}`, async () => {
+        seen.push(1);
+        await delay('infinite');
+        return HttpResponse.json(CALLS.checkAccess.body as object);
+      }),
+    );
+    await expect(CALLS.checkAccess.call(client({ timeout: 20 }))).rejects.toBeInstanceOf(TimeoutError);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('a keyed write that times out on every attempt fails with TimeoutError after the retry limit', async () => {
+    const seen: number[] = [];
+    server.use(
+      http.post(`${BASE}${CALLS.expressInterest.path}`, async () => {
+        seen.push(1);
+        await delay('infinite');
+        return HttpResponse.json(CALLS.expressInterest.body as object);
+      }),
+    );
+    const error = await CALLS.expressInterest
+      .call(client({ timeout: 20, retry: 1 }))
+      .then(undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(seen).toHaveLength(2);
   });
 
   it("the error after the last retry carries that answer's request id and class", async () => {

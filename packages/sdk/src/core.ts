@@ -91,10 +91,17 @@ export class Core {
       afterStatusCodes: [429, 503],
       backoffLimit: retry.backoffLimit ?? DEFAULT_BACKOFF_LIMIT_MS,
       jitter,
+      // A timed-out attempt is retried when it carries an Idempotency-Key, and only then: the server may
+      // have done the write all the same (the answer was late, not lost), and the repeat with the same
+      // key gets that first answer back instead of doing it twice (decision 0140). A call without a key
+      // (a GET, the access check) changed nothing worth learning: it fails at once with TimeoutError, so
+      // the person is not kept waiting three timeouts long for the "Try again" it leads to.
+      retryOnTimeout: true,
       // Called only when the attempt count and the method allow another attempt.
       shouldRetry: ({ error }) => {
         // A cancelled call is not retried (ky's wait would throw the abort reason anyway).
         if (error.name === 'AbortError') return false;
+        if (error instanceof KyTimeoutError && !error.request.headers.has('idempotency-key')) return false;
         if (error instanceof HTTPError) {
           const response = error.response;
           const after = parseRetryAfter(response.headers.get('retry-after'));

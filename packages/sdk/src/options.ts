@@ -15,7 +15,10 @@ export interface ClientOptions {
   credentials?: RequestCredentials;
   /** Creator JWT sent as `Authorization: Bearer …` on creator routes (refund). A function is called per request. */
   creatorToken?: string | (() => string | Promise<string>);
-  /** Retries of safe calls and of writes carrying an `Idempotency-Key`. A number is the limit. Default limit 2. */
+  /**
+   * Retries of safe calls and of writes carrying an `Idempotency-Key` (a write also after an attempt that
+   * timed out: the repeat with the same key gets the first answer). A number is the limit. Default limit 2.
+   */
   retry?: number | RetryOptions;
   /** Milliseconds per attempt; `false` disables. Default 10 000. */
   timeout?: number | false;
