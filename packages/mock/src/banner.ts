@@ -21,7 +21,7 @@ export function banner(
   // Behind a site's proxy (a public URL with a path prefix), the development API is not proxied: it is
   // shown at the address the mock listens on.
   const prefixed = publicUrl.pathname !== '/';
-  const dev = prefixed ? server.url : u;
+  const dev = prefixed ? server.url.replace(/^http:\/\/(127\.0\.0\.1|\[::1\]):/, 'http://localhost:') : u;
   const lines = [
     `Visitor Access mock listening on ${dev}`,
     ...(prefixed
