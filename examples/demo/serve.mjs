@@ -33,10 +33,13 @@ const PREFIX = '/api';
  * console.log(demo.url); // http://localhost:4020/  (the API at http://localhost:4020/api)
  * await demo.close();
  * ```
- * @param {{ apiBase: string, port?: number, host?: string, siteUrl?: string }} options
- * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ * `sameSiteApi: false` points the pages at `apiBase` itself (the API on its own host, as the engine
+ * tests of cookie policies need); the lessons are protected the same way.
+ *
+ * @param {{ apiBase: string, port?: number, host?: string, siteUrl?: string, sameSiteApi?: boolean }} options
+ * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export async function startDemo({ apiBase, port = 4020, host = 'localhost', siteUrl }) {
+export async function startDemo({ apiBase, port = 4020, host = 'localhost', siteUrl, sameSiteApi = true }) {
   const base = apiBase.replace(/\/+$/, '');
   /** Made once the port (and so the site's URL) is known. */
   let va;
@@ -121,7 +124,7 @@ export async function startDemo({ apiBase, port = 4020, host = 'localhost', site
     // mailbox link points at the mock actually running.
     if (file.endsWith('.html'))
       body = body
-        .replaceAll('data-api-base="http://localhost:4010"', `data-api-base="${origin}${PREFIX}"`)
+        .replaceAll('data-api-base="http://localhost:4010"', `data-api-base="${sameSiteApi ? origin + PREFIX : base}"`)
         .replaceAll('http://localhost:4010', base);
     res.writeHead(200, {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
@@ -140,6 +143,7 @@ export async function startDemo({ apiBase, port = 4020, host = 'localhost', site
   api = toNodeHandler(va);
   return {
     url: `${origin}/`,
+    port: actualPort,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve(undefined));
