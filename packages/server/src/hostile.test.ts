@@ -19,7 +19,12 @@ beforeAll(async () => {
   mock = await startServer({ port: 0, host: '127.0.0.1', log: false });
   const rec = recordingFetch();
   calls = rec.calls;
-  const va = createVisitorAccess({ apiBase: mock.url, siteUrl: 'https://site.example', fetch: rec.fetch, timeoutMs: 2000 });
+  const va = createVisitorAccess({
+    apiBase: mock.url,
+    siteUrl: 'https://site.example',
+    fetch: rec.fetch,
+    timeoutMs: 2000,
+  });
   const lesson = va.protect({ handle: 'gharart', page: 'masterclass' }, () => {
     protectedRuns++;
     return new Response('the paid lesson');
@@ -104,7 +109,11 @@ describe('hostile request targets never reach another host or an unlisted path',
 
   it('refuses backslash targets without a request leaving', async () => {
     const before = calls.length;
-    for (const target of ['/api\\..\\_mock\\api\\messages', '/api/v2\\visitor\\me', '\\\\evil.example/api/v2/visitor/me']) {
+    for (const target of [
+      '/api\\..\\_mock\\api\\messages',
+      '/api/v2\\visitor\\me',
+      '\\\\evil.example/api/v2/visitor/me',
+    ]) {
       const answer = await rawGet(siteUrl, target);
       expect(answer.status).toBeGreaterThanOrEqual(400);
       expect(answer.status).toBeLessThan(500);

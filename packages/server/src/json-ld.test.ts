@@ -20,7 +20,11 @@ describe('paywalledContentJsonLd', () => {
       description: 'About block printing',
       selector: ['.lesson-1', '.lesson-2'],
     });
-    expect(data).toMatchObject({ '@type': ['Article', 'LearningResource'], headline: 'Lesson', description: 'About block printing' });
+    expect(data).toMatchObject({
+      '@type': ['Article', 'LearningResource'],
+      headline: 'Lesson',
+      description: 'About block printing',
+    });
     expect(data.hasPart).toEqual([
       { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.lesson-1' },
       { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.lesson-2' },

@@ -3,7 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '@visitor-access/mock/server';
 import { createVisitorAccess, type RefusalHandler } from './index.js';
-import { buyThroughProxy, deadApi, hangingApi, recordingFetch, signInThroughProxy, siteRequest } from '../test/helpers.js';
+import {
+  buyThroughProxy,
+  deadApi,
+  hangingApi,
+  recordingFetch,
+  signInThroughProxy,
+  siteRequest,
+} from '../test/helpers.js';
 
 let mock: RunningServer;
 beforeAll(async () => {
@@ -19,7 +26,9 @@ function counted(body = '<p>Lesson 1: the paid part</p>') {
   const state = { runs: 0 };
   const handler = () => {
     state.runs++;
-    return new Response(body, { headers: { 'content-type': 'text/html', 'cache-control': 'public, max-age=3600', vary: 'Accept-Encoding' } });
+    return new Response(body, {
+      headers: { 'content-type': 'text/html', 'cache-control': 'public, max-age=3600', vary: 'Accept-Encoding' },
+    });
   };
   return { state, handler };
 }
@@ -67,7 +76,11 @@ describe('protect()', () => {
     expect(state.runs).toBe(1);
 
     const decision = await va.checkAccess(withCookie(cookie), MASTERCLASS);
-    expect(decision).toMatchObject({ hasAccess: true, reason: 'entitled', page: { handle: 'gharart', slug: 'masterclass' } });
+    expect(decision).toMatchObject({
+      hasAccess: true,
+      reason: 'entitled',
+      page: { handle: 'gharart', slug: 'masterclass' },
+    });
   });
 
   it('answers 404 page_not_found for an unknown page or a handle no page can have', async () => {
@@ -100,10 +113,25 @@ describe('protect()', () => {
       const apis: [string, Parameters<typeof createVisitorAccess>[0]][] = [
         ['unreachable', { apiBase: await deadApi(), siteUrl: SITE }],
         ['hanging', { apiBase: hanging.url, siteUrl: SITE, timeoutMs: 300 }],
-        ['500', { apiBase: mock.url, siteUrl: SITE, fetch: recordingFetch(() => new Response('{}', { status: 500 })).fetch }],
-        ['429', { apiBase: mock.url, siteUrl: SITE, fetch: recordingFetch(() => new Response('{"error":"rate_limited","message":"x","requestId":"req_1"}', { status: 429 })).fetch }],
+        [
+          '500',
+          { apiBase: mock.url, siteUrl: SITE, fetch: recordingFetch(() => new Response('{}', { status: 500 })).fetch },
+        ],
+        [
+          '429',
+          {
+            apiBase: mock.url,
+            siteUrl: SITE,
+            fetch: recordingFetch(
+              () => new Response('{"error":"rate_limited","message":"x","requestId":"req_1"}', { status: 429 }),
+            ).fetch,
+          },
+        ],
         ['not JSON', { apiBase: mock.url, siteUrl: SITE, fetch: recordingFetch(() => new Response('<html>')).fetch }],
-        ['wrong shape', { apiBase: mock.url, siteUrl: SITE, fetch: recordingFetch(() => Response.json({ hasAccess: true })).fetch }],
+        [
+          'wrong shape',
+          { apiBase: mock.url, siteUrl: SITE, fetch: recordingFetch(() => Response.json({ hasAccess: true })).fetch },
+        ],
       ];
       for (const [name, options] of apis) {
         const { state, handler } = counted();

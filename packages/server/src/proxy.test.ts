@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeList } from '@visitor-access/contract';
 import { startServer, type RunningServer } from '@visitor-access/mock/server';
 import { createVisitorAccess, MAX_BODY_BYTES } from './index.js';
-import { close, deadApi, hangingApi, listen, recordingFetch, sessionFrom, signInThroughProxy, siteRequest } from '../test/helpers.js';
+import {
+  close,
+  deadApi,
+  hangingApi,
+  listen,
+  recordingFetch,
+  sessionFrom,
+  signInThroughProxy,
+  siteRequest,
+} from '../test/helpers.js';
 
 let mock: RunningServer;
 beforeAll(async () => {
@@ -30,7 +39,9 @@ function concrete(path: string): string {
 
 describe('which routes leave', () => {
   it('forwards every contract route whose auth is not creator, by method and path, to the API origin', async () => {
-    const rec = recordingFetch(() => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } }));
+    const rec = recordingFetch(
+      () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } }),
+    );
     const va = vaFor({ fetch: rec.fetch });
     const visitorRoutes = routeList.filter((r) => r.auth !== 'creator');
     expect(visitorRoutes.map((r) => r.id)).toContain('magicLinkLanding');
@@ -89,7 +100,9 @@ describe('which routes leave', () => {
       const rec = recordingFetch();
       const va = vaFor({ fetch: rec.fetch, devMockCheckout });
       for (const [method, path] of devPaths) {
-        const response = await va.fetch(siteRequest('/api' + path, { method, ...(method !== 'GET' ? { body: '{}' } : {}) }));
+        const response = await va.fetch(
+          siteRequest('/api' + path, { method, ...(method !== 'GET' ? { body: '{}' } : {}) }),
+        );
         expect(response.status, `${method} ${path}`).toBe(404);
       }
       const page = await va.fetch(siteRequest('/api/_mock/checkout/cs_test_nope'));
@@ -200,7 +213,10 @@ describe('answers down', () => {
       new Response('{}', {
         headers: [
           ['content-type', 'application/json'],
-          ['set-cookie', '_10x_visitor=sess_1; Domain=api.example; Path=/v2; Max-Age=2592000; SameSite=None; Secure; HttpOnly'],
+          [
+            'set-cookie',
+            '_10x_visitor=sess_1; Domain=api.example; Path=/v2; Max-Age=2592000; SameSite=None; Secure; HttpOnly',
+          ],
           ['set-cookie', 'tracker=1; Domain=example; Path=/'],
           ['x-powered-by', 'mock'],
           ['access-control-allow-origin', '*'],
@@ -218,8 +234,14 @@ describe('answers down', () => {
     expect(a.headers.get('idempotent-replayed')).toBe('true');
     expect(a.headers.get('retry-after')).toBe('3');
 
-    const http = createVisitorAccess({ apiBase: mock.url, siteUrl: 'http://localhost:3000', fetch: recordingFetch(upstream).fetch });
-    const b = await http.fetch(new Request('http://localhost:3000/api/v2/visitor/auth/verify', { method: 'POST', body: '{}' }));
+    const http = createVisitorAccess({
+      apiBase: mock.url,
+      siteUrl: 'http://localhost:3000',
+      fetch: recordingFetch(upstream).fetch,
+    });
+    const b = await http.fetch(
+      new Request('http://localhost:3000/api/v2/visitor/auth/verify', { method: 'POST', body: '{}' }),
+    );
     expect(b.headers.getSetCookie()).toEqual(['_10x_visitor=sess_1; Max-Age=2592000; Path=/; HttpOnly; SameSite=Lax']);
   });
 
@@ -232,7 +254,9 @@ describe('answers down', () => {
     ];
     for (const [given, expected] of locations) {
       const location = given!.replace('API', mock.url);
-      const va = vaFor({ fetch: recordingFetch(() => new Response(null, { status: 303, headers: { location } })).fetch });
+      const va = vaFor({
+        fetch: recordingFetch(() => new Response(null, { status: 303, headers: { location } })).fetch,
+      });
       const answer = await va.fetch(siteRequest('/api/_edge/visitor/access/t/x'));
       expect(answer.status).toBe(303);
       expect(answer.headers.get('location')).toBe(expected);
@@ -405,7 +429,9 @@ describe('sign-in through the proxy against the mock', () => {
 
   it('passes the API’s own refusals through unchanged (a garbage session is 401, never a 5xx)', async () => {
     const va = vaFor();
-    const me = await va.fetch(siteRequest('/api/v2/visitor/me', { headers: { cookie: '_10x_visitor=garbage-garbage' } }));
+    const me = await va.fetch(
+      siteRequest('/api/v2/visitor/me', { headers: { cookie: '_10x_visitor=garbage-garbage' } }),
+    );
     expect(me.status).toBe(401);
     const body = (await me.json()) as { error: string };
     expect(body.error).toBe('visitor_unauthorized');

@@ -74,7 +74,11 @@ const bunBinary = () =>
   ]);
 
 /** Starts a child that prints `LISTENING <port>`; its base URL. */
-function serve(command: string, args: string[], env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+function serve(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(command, args, {
     env: { ...process.env, ...env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -150,7 +154,10 @@ async function journey(site: string, email: string): Promise<void> {
   );
   expect(checkout.status).toBe(200);
   const { url } = (await checkout.json()) as { url: string };
-  const completed = await fetch(`${mock.url}/_mock/api/checkout/${new URL(url).pathname.split('/').pop()}/complete`, json({ outcome: 'paid' }));
+  const completed = await fetch(
+    `${mock.url}/_mock/api/checkout/${new URL(url).pathname.split('/').pop()}/complete`,
+    json({ outcome: 'paid' }),
+  );
   expect(completed.status).toBe(200);
 
   // The buyer is served.

@@ -96,7 +96,10 @@ export function rawHttp(base: string, text: string, timeoutMs = 10_000): Promise
 
 /** A GET with this exact request target, `Connection: close`. */
 export function rawGet(base: string, target: string, extraHeaders = ''): Promise<RawAnswer> {
-  return rawHttp(base, `GET ${target} HTTP/1.1\r\nHost: ${new URL(base).host}\r\n${extraHeaders}Connection: close\r\n\r\n`);
+  return rawHttp(
+    base,
+    `GET ${target} HTTP/1.1\r\nHost: ${new URL(base).host}\r\n${extraHeaders}Connection: close\r\n\r\n`,
+  );
 }
 
 /** Request through the core, as the site's origin would receive it. */

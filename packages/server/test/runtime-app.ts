@@ -2,10 +2,14 @@
 // protected lesson, from the package's public API only.
 import { createVisitorAccess, paywalledContentScript, type ConnectionInfo } from '@visitor-access/server';
 
-export function makeApp(apiBase: string, siteUrl: string): (request: Request, info?: ConnectionInfo) => Promise<Response> {
+export function makeApp(
+  apiBase: string,
+  siteUrl: string,
+): (request: Request, info?: ConnectionInfo) => Promise<Response> {
   const va = createVisitorAccess({ apiBase, siteUrl, timeoutMs: 5000 });
-  const lesson = va.protect({ handle: 'gharart', page: 'masterclass' }, () =>
-    new Response('<p>the paid lesson</p>', { headers: { 'content-type': 'text/html' } }),
+  const lesson = va.protect(
+    { handle: 'gharart', page: 'masterclass' },
+    () => new Response('<p>the paid lesson</p>', { headers: { 'content-type': 'text/html' } }),
   );
   return async (request, info) => {
     const { pathname } = new URL(request.url);
