@@ -2,7 +2,8 @@
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** A request body read up to the limit, or why it was not. */
-export type BodyRead = { ok: true; body: Uint8Array<ArrayBuffer> | undefined } | { ok: false; reason: 'too_large' | 'timeout' };
+export type BodyRead =
+  { ok: true; body: Uint8Array<ArrayBuffer> | undefined } | { ok: false; reason: 'too_large' | 'timeout' };
 
 /**
  * Reads a request body chunk by chunk, stopping (and cancelling the stream) as soon as it passes

@@ -34,14 +34,11 @@ function infoOf(incoming: { socket?: { remoteAddress?: string | undefined } | nu
  */
 export function toNodeHandler(handler: WebHandler | Pick<VisitorAccess, 'fetch'>): NodeListener {
   const web: WebHandler = typeof handler === 'function' ? handler : (request, info) => handler.fetch(request, info);
-  const listener = getRequestListener(
-    (request, env) => web(request, infoOf(env.incoming)),
-    {
-      // Leave the process's Request and Response alone.
-      overrideGlobalObjects: false,
-      errorHandler: () => errorResponse(400, 'invalid_request', 'The request could not be read.'),
-    },
-  );
+  const listener = getRequestListener((request, env) => web(request, infoOf(env.incoming)), {
+    // Leave the process's Request and Response alone.
+    overrideGlobalObjects: false,
+    errorHandler: () => errorResponse(400, 'invalid_request', 'The request could not be read.'),
+  });
   return (req, res) => listener(req, res);
 }
 

@@ -1,6 +1,6 @@
 import { AccessCheckResponse, buildPath, ErrorBody, routes, type PageSummary } from '@visitor-access/contract';
 import { sessionCookie } from './cookies.js';
-import { errorResponse, isRequestId, newRequestId, PRIVATE_HEADERS, unavailable } from './errors.js';
+import { errorResponse, isRequestId, newRequestId, PRIVATE_HEADERS } from './errors.js';
 import type { ResolvedOptions } from './options.js';
 import { callUpstream, upstreamHeaders, type ConnectionInfo } from './upstream.js';
 

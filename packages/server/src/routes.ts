@@ -44,6 +44,10 @@ export interface RouteMatch {
   path: string;
 }
 
+// No documented parameter (handle, slug, token, session ID) holds a path separator or a control character.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_PARAM = /[/\\\x00-\x1f\x7f]/;
+
 function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
@@ -56,8 +60,8 @@ function decodeSegment(segment: string): string {
 /**
  * Matches the part of a path after the prefix against the forwarded routes. Literal segments must be
  * equal as sent; a parameter is one non-empty segment, decoded once and encoded again with
- * `encodeURIComponent`, so an encoded `/`, `\`, `?` or `#` stays inside its segment, and `.` / `..`
- * (in any spelling) are refused. Returns `undefined` for anything else.
+ * `encodeURIComponent` (so an encoded `?` or `#` stays inside its segment); a parameter that decodes
+ * to `.` or `..`, or holds `/`, `\` or a control character (in any spelling), is refused. Returns `undefined` for anything else.
  */
 export function matchRoute(table: readonly ForwardedRoute[], method: string, rest: string): RouteMatch | undefined {
   if (!rest.startsWith('/')) return undefined;
@@ -71,7 +75,7 @@ export function matchRoute(table: readonly ForwardedRoute[], method: string, res
       const part = parts[i]!;
       if (template.startsWith('{')) {
         const value = decodeSegment(part);
-        if (value === '' || value === '.' || value === '..' || value.length > 1024) {
+        if (value === '' || value === '.' || value === '..' || value.length > 1024 || UNSAFE_PARAM.test(value)) {
           ok = false;
           break;
         }
