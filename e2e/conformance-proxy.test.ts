@@ -55,7 +55,7 @@ describe('the conformance kit through the proxy', () => {
       devApi: `${mock.url}/_mock/api`,
     });
     // Every check passes but those whose premise a same-site proxy does not share, each failing for
-    // exactly that reason (decision 0106): any other failure is a proxy bug.
+    // exactly that reason (decision 0107): any other failure is a proxy bug.
     const failed = report.results.filter((r) => r.status === 'fail');
     const unexplained = failed.filter((r) => !BY_DESIGN[r.id]?.test(r.message ?? ''));
     expect(unexplained.map((r) => `${r.id}: ${r.message}`)).toEqual([]);
