@@ -190,7 +190,12 @@ describe('framework examples in Chromium', () => {
     // The production shape: the API under the site's /api, the mock's links (and its checkout, a
     // development option of the server package) on the site too.
     const port = await freePort();
-    const mock = await startServer({ port: 0, host: '127.0.0.1', log: false, publicUrl: `http://localhost:${port}/api` });
+    const mock = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      log: false,
+      publicUrl: `http://localhost:${port}/api`,
+    });
     const site = await startSite({ apiBase: mock.url, port, devMockCheckout: true });
     expect(site.url).toBe(`http://localhost:${port}`);
     const context = await browser.newContext();

@@ -107,7 +107,8 @@ try {
   await tabC.getByRole('button', { name: /continue/i }).click();
   await tabC.waitForURL(/_mock\/checkout/);
   // The production shape: the link, its landing and the checkout are all on the site, under /api.
-  if (!tabC.url().startsWith(at('api/_mock/checkout/'))) throw new Error(`the checkout is not on the site: ${tabC.url()}`);
+  if (!tabC.url().startsWith(at('api/_mock/checkout/')))
+    throw new Error(`the checkout is not on the site: ${tabC.url()}`);
   await shot(tabC, 'checkout');
   step('signed in through the mailbox link in a new tab: that tab went straight on to checkout');
 

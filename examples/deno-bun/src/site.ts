@@ -33,10 +33,12 @@ const apiBase = env('VA_API_BASE') ?? 'http://localhost:4010';
 const siteUrl = env('SITE_URL') ?? `http://${host}:${port}`;
 
 const va = createVisitorAccess({ apiBase, siteUrl, devMockCheckout: env('VA_DEV_MOCK_CHECKOUT') === '1' });
-const lesson = va.protect({ handle: 'gharart', page: 'masterclass' }, () =>
-  new Response('<h2>Lesson 1 — Carving your first block</h2>', {
-    headers: { 'content-type': 'text/html; charset=utf-8' },
-  }),
+const lesson = va.protect(
+  { handle: 'gharart', page: 'masterclass' },
+  () =>
+    new Response('<h2>Lesson 1 — Carving your first block</h2>', {
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    }),
 );
 const paidPage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Block printing masterclass</title>
@@ -62,9 +64,8 @@ const ready = (runtime: string, listening: number) =>
   console.log(`Site on ${runtime}: ${siteUrl}/masterclass (listening on ${listening}, API ${apiBase} at /api)`);
 
 if (typeof Deno !== 'undefined') {
-  Deno.serve(
-    { port, hostname: host, onListen: ({ port: p }) => ready('Deno', p) },
-    (request, info) => handle(request, info.remoteAddr.hostname),
+  Deno.serve({ port, hostname: host, onListen: ({ port: p }) => ready('Deno', p) }, (request, info) =>
+    handle(request, info.remoteAddr.hostname),
   );
 } else if (typeof Bun !== 'undefined') {
   const server = Bun.serve({

@@ -46,9 +46,13 @@ ${paywalledContentScript({ type: 'Course', url: `${siteUrl}/masterclass`, name: 
   app.get(
     '/masterclass/lesson',
     toNodeHandler(
-      va.protect(MASTERCLASS, () => new Response('<h2>Lesson 1 — Carving your first block</h2>', {
-        headers: { 'content-type': 'text/html; charset=utf-8' },
-      })),
+      va.protect(
+        MASTERCLASS,
+        () =>
+          new Response('<h2>Lesson 1 — Carving your first block</h2>', {
+            headers: { 'content-type': 'text/html; charset=utf-8' },
+          }),
+      ),
     ),
   );
   return app;
@@ -63,15 +67,15 @@ export async function startSite(options: {
   devMockCheckout?: boolean;
 }): Promise<{ url: string; close: () => Promise<void> }> {
   const host = options.host ?? 'localhost';
-  let handler: express.Express | undefined;
+  const app: { site?: express.Express } = {};
   // The site's URL is known once the port is: the app is made after listening.
   const server: Server = await new Promise((resolve, reject) => {
     const s = express()
-      .use((req, res, next) => handler!(req, res, next))
+      .use((req, res, next) => app.site!(req, res, next))
       .listen(options.port ?? 3000, host, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
   const siteUrl = options.siteUrl ?? `http://${host}:${(server.address() as AddressInfo).port}`;
-  handler = createApp({
+  app.site = createApp({
     apiBase: options.apiBase,
     siteUrl,
     ...(options.devMockCheckout !== undefined ? { devMockCheckout: options.devMockCheckout } : {}),

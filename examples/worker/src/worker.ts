@@ -23,10 +23,12 @@ function siteFor(env: Env) {
       siteUrl: env.SITE_URL,
       devMockCheckout: env.VA_DEV_MOCK_CHECKOUT === '1',
     });
-    const lesson = va.protect(MASTERCLASS, () =>
-      new Response('<h2>Lesson 1 — Carving your first block</h2>', {
-        headers: { 'content-type': 'text/html; charset=utf-8' },
-      }),
+    const lesson = va.protect(
+      MASTERCLASS,
+      () =>
+        new Response('<h2>Lesson 1 — Carving your first block</h2>', {
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+        }),
     );
     site = { va, lesson };
   }

@@ -66,7 +66,9 @@ describe('--public-url with a path prefix', () => {
     const sent = await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'pre@example.com', returnTo });
     expect(sent.status).toBe(202);
     const [mail] = mock.store.messagesTo('pre@example.com');
-    expect(mail!.link).toBe(`${site}/api/_edge/visitor/access/t/${mail!.token}?returnTo=${encodeURIComponent(returnTo)}`);
+    expect(mail!.link).toBe(
+      `${site}/api/_edge/visitor/access/t/${mail!.token}?returnTo=${encodeURIComponent(returnTo)}`,
+    );
   });
 
   it('signs in through the proxy: the landing page calls the API under the prefix, then returns to the site', async () => {
