@@ -78,7 +78,10 @@ export interface StartServerOptions {
 export interface RunningServer {
   /** The address it listens on, e.g. `http://127.0.0.1:4010`. */
   url: string;
-  /** The public origin links and the checkout use, e.g. `http://localhost:4010`: open your pages on its host name. */
+  /**
+   * The public URL links and the checkout use, e.g. `http://localhost:4010` (open your pages on its host
+   * name), or a site's URL with the prefix its proxy serves the API under, e.g. `https://site.example/api`.
+   */
   publicUrl: string;
   port: number;
   store: MockStore;
