@@ -92,6 +92,24 @@ describe('node: toNodeHandler and nodeMiddleware (Express / Connect)', () => {
     }
   });
 
+  it('answers a handler that throws with a 500 envelope and keeps serving', async () => {
+    const site = createServer(
+      toNodeHandler((request) => {
+        if (new URL(request.url).pathname === '/boom') throw new Error('the site’s own bug');
+        return new Response('fine');
+      }),
+    );
+    const siteUrl = await listen(site);
+    try {
+      const boom = await fetch(`${siteUrl}/boom`);
+      expect(boom.status).toBe(500);
+      expect(((await boom.json()) as { error: string }).error).toBe('internal_error');
+      expect(await (await fetch(`${siteUrl}/fine`)).text()).toBe('fine');
+    } finally {
+      await close(site);
+    }
+  });
+
   it('uses the socket’s address for X-Forwarded-For', async () => {
     const rec = recordingFetch(() => new Response('{}'));
     const va = createVisitorAccess({ apiBase: mock.url, siteUrl: 'http://localhost:3000', fetch: rec.fetch });

@@ -187,6 +187,21 @@ describe('oversized and slow bodies over the wire', () => {
     expect(calls.length).toBe(before);
   });
 
+  it('answers 408 to a body that stops arriving, within the timeout, sending nothing', async () => {
+    const before = calls.length;
+    const started = Date.now();
+    const answer = await rawHttp(
+      siteUrl,
+      'POST /api/v2/visitor/auth/magic-link HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+        'Content-Length: 100\r\nConnection: close\r\n\r\n{"email":',
+      15_000,
+    );
+    expect(answer.status).toBe(408);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: 'request_timeout' });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(calls.length).toBe(before);
+  });
+
   it('answers 413 to a chunked body that passes 64 KiB', async () => {
     const before = calls.length;
     const chunk = 'x'.repeat(8192);

@@ -37,7 +37,12 @@ export function toNodeHandler(handler: WebHandler | Pick<VisitorAccess, 'fetch'>
   const listener = getRequestListener((request, env) => web(request, infoOf(env.incoming)), {
     // Leave the process's Request and Response alone.
     overrideGlobalObjects: false,
-    errorHandler: () => errorResponse(400, 'invalid_request', 'The request could not be read.'),
+    // A request Node could parse but not turn into a URL (a backslash in the target, a broken Host) is
+    // the client's mistake; anything else thrown (the site's own handler failing) is the server's.
+    errorHandler: (error) =>
+      (error as Error | undefined)?.name === 'RequestError'
+        ? errorResponse(400, 'invalid_request', 'The request could not be read.')
+        : errorResponse(500, 'internal_error', 'The server failed to answer this request.'),
   });
   return (req, res) => listener(req, res);
 }

@@ -46,10 +46,10 @@ export interface VisitorAccess {
   checkAccess(request: Request, target: ProtectedPage, info?: ConnectionInfo): Promise<AccessDecision>;
 }
 
-function pathnameOf(request: Request): string | undefined {
+function urlOf(request: Request): URL | undefined {
   try {
-    // Only the path is used: the host the request names never chooses anything.
-    return new URL(request.url).pathname;
+    // Only the path and query are used: the host the request names never chooses anything.
+    return new URL(request.url);
   } catch {
     return undefined;
   }
@@ -72,9 +72,9 @@ export function createVisitorAccess(options: VisitorAccessOptions): VisitorAcces
   const checker = new AccessChecker(resolved);
 
   const proxyOrUndefined = async (request: Request, info?: ConnectionInfo): Promise<Response | undefined> => {
-    const pathname = pathnameOf(request);
-    if (pathname === undefined || !proxy.owns(pathname)) return undefined;
-    return proxy.handle(request, new URL(request.url), info);
+    const url = urlOf(request);
+    if (url === undefined || !proxy.owns(url.pathname)) return undefined;
+    return proxy.handle(request, url, info);
   };
 
   return {
