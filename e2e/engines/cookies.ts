@@ -280,6 +280,9 @@ export function defineCookieTests(engineName: EngineName): void {
 
       // The 6-digit code, after signing out: typed on the page, verified through /api.
       await session(tab).signOut();
+      // Signed out once the page says so (leaving earlier could cut the sign-out request short).
+      await gate(tab).expectBuyOffer(paid.title, paid.price);
+      await session(tab).expectSignedOut();
       await tab.goto(site.at(PAGE.slug));
       const again = await askForLink(tab, 'proxied-code');
       await gate(tab).enterCode((await site.signInMail(again)).code);
