@@ -22,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['packages/{contract,sdk,mock,conformance}/src/**/*.test.ts', 'e2e/**/*.test.ts'],
+          include: ['packages/{contract,sdk,server,mock,conformance}/src/**/*.test.ts', 'e2e/**/*.test.ts'],
           exclude: ['e2e/engines/**'],
           testTimeout: 20_000,
           hookTimeout: 30_000,

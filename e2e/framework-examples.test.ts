@@ -5,6 +5,7 @@ import ts from 'typescript';
 import { preview, type PreviewServer } from 'vite';
 import { startServer } from '@visitor-access/mock/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './lib/npm-start.js';
 // @ts-expect-error -- plain ESM helpers shared with scripts
 import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
 // @ts-expect-error -- plain ESM helper shared with the docs generators
@@ -186,7 +187,17 @@ describe('framework examples in Chromium', () => {
     const dist = `${example('server')}dist/server.js`;
     if (!existsSync(dist)) throw new Error('examples/server is not built: npm run build');
     const { startSite } = await import(dist);
-    const site = await startSite({ apiBase: mock.url, port: 0 });
+    // The production shape: the API under the site's /api, the mock's links (and its checkout, a
+    // development option of the server package) on the site too.
+    const port = await freePort();
+    const mock = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      log: false,
+      publicUrl: `http://localhost:${port}/api`,
+    });
+    const site = await startSite({ apiBase: mock.url, port, devMockCheckout: true });
+    expect(site.url).toBe(`http://localhost:${port}`);
     const context = await browser.newContext();
     const page = await context.newPage();
     const errors: string[] = [];
@@ -199,12 +210,15 @@ describe('framework examples in Chromium', () => {
       const html = await anonymous.text();
       expect(html).toContain('<paywall-gate');
       expect(html).toContain('src="/masterclass/lesson"');
+      expect(html).toContain('"isAccessibleForFree":false'); // the paywalled-content markup
       expect(html).not.toContain(LESSON);
-      expect((await fetch(`${site.url}/masterclass/lesson`)).status).toBe(403);
+      expect((await fetch(`${site.url}/masterclass/lesson`)).status).toBe(401);
 
       await page.goto(`${site.url}/masterclass`);
       const email = `server-${Date.now()}@example.com`;
       await buyWithCode(page, mock, email);
+      // The checkout is on the site, under /api.
+      expect(page.url().startsWith(`${site.url}/api/_mock/checkout/`)).toBe(true);
 
       // Another tab of the site, signed in but not paid: the server still sends no lesson, with this
       // browser's own cookie, and the gate waits on "Buy for $19.00".
@@ -250,6 +264,7 @@ describe('framework examples in Chromium', () => {
     } finally {
       await context.close();
       await site.close();
+      await mock.close();
     }
   }, 90_000);
 

@@ -148,6 +148,29 @@ try {
     `the installed SDK against the installed mock server: ${journey.stdout.trim() || journey.stderr}`,
   );
 
+  // The installed creator's server in front of the installed mock: the proxy forwards, protect() refuses.
+  writeFileSync(
+    join(app, 'server-journey.mjs'),
+    `import { startServer } from '@visitor-access/mock/server';
+import { createVisitorAccess } from '@visitor-access/server';
+import { toNodeHandler } from '@visitor-access/server/node';
+const mock = await startServer({ port: 0, host: '127.0.0.1', log: false });
+try {
+  const va = createVisitorAccess({ apiBase: mock.url, siteUrl: 'http://localhost:3000' });
+  if (typeof toNodeHandler(va) !== 'function') process.exit(3);
+  const me = await va.fetch(new Request('http://localhost:3000/api/v2/visitor/me'));
+  const lesson = await va.protect({ handle: 'gharart', page: 'masterclass' }, () => new Response('x'))(new Request('http://localhost:3000/l'));
+  const refund = await va.fetch(new Request('http://localhost:3000/api/v2/handles/gharart/pages/masterclass/refund', { method: 'POST' }));
+  if (me.status !== 401 || lesson.status !== 401 || refund.status !== 404) process.exit(2);
+  console.log(me.status, lesson.status, refund.status);
+} finally { await mock.close(); }`,
+  );
+  const serverJourney = node(['server-journey.mjs']);
+  check(
+    serverJourney.status === 0,
+    `the installed server package in front of the installed mock: ${serverJourney.stdout.trim() || serverJourney.stderr}`,
+  );
+
   // 4. TypeScript in the CommonJS project (the TypeScript of this repository).
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
   const source = `import { createClient } from '@visitor-access/sdk';\nconsole.log(typeof createClient({ baseUrl: 'http://localhost:4010' }).pages.checkAccess);\n`;

@@ -52,23 +52,31 @@ const fixture = hasDemo
       ),
     }
   : undefined;
+// The production shape: the demo site serves the API under its own /api (@visitor-access/server's
+// proxy), so the mock's links, landing page and checkout are on the site (--public-url with a path) and
+// the session cookie is the site's own. Without the demo, the mock answers on http://localhost:PORT.
+const siteUrl = `http://localhost:${demoPort}`;
 let mock;
 try {
-  mock = await startServer({ port, host: '127.0.0.1', log: true, faults, ...(fixture ? { fixture } : {}) });
+  mock = await startServer({
+    port,
+    host: '127.0.0.1',
+    log: true,
+    faults,
+    ...(fixture ? { fixture, publicUrl: `${siteUrl}/api` } : {}),
+  });
 } catch (error) {
   console.error(error.message);
   process.exit(1);
 }
-// The mock's public URL is http://localhost:PORT: the demo site runs on localhost too, so the session
-// cookie is same-site and travels with the elements' requests.
 console.log(banner(mock));
 
 let demo;
 if (hasDemo) {
   try {
     const { startDemo } = await import(pathToFileURL(demoEntry).href);
-    demo = await startDemo({ apiBase: mock.publicUrl, port: demoPort });
-    console.log(`\nDemo site      ${demo.url}`);
+    demo = await startDemo({ apiBase: `http://localhost:${mock.port}`, port: demoPort, siteUrl });
+    console.log(`\nDemo site      ${demo.url}  (the API through it: ${siteUrl}/api)`);
   } catch (error) {
     console.error(`\nThe demo site did not start: ${error.message}`);
   }

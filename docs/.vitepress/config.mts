@@ -33,6 +33,7 @@ const guides: DefaultTheme.SidebarItem[] = [
   { text: 'SDK guide', link: '/sdk' },
   { text: 'Mock guide', link: '/mock' },
   { text: 'Deployment', link: '/deployment' },
+  { text: "The creator's server", link: '/server' },
   { text: 'Security notes', link: '/security' },
   { text: 'Troubleshooting', link: '/troubleshooting' },
   { text: 'Node, TypeScript and CommonJS', link: '/node-and-typescript' },

@@ -23,7 +23,7 @@ import {
   type Tab,
 } from './lib/engines.js';
 import { TEST_HOSTS } from './lib/hosts.js';
-import { cookieCopy, gate, landing, type CookieCause } from './lib/pages.js';
+import { checkout, cookieCopy, gate, landing, session, type CookieCause } from './lib/pages.js';
 import { startSite, uniqueEmail, type Site, type SiteOptions } from './lib/site.js';
 
 const PAGE = { slug: 'members-lounge', title: 'Members Lounge' };
@@ -52,6 +52,14 @@ export const SETUPS = {
   'two-sites-lax': {
     site: { pageHost: TEST_HOSTS.page, apiHost: TEST_HOSTS.otherSiteApi },
     label: `page on ${TEST_HOSTS.page}, API on ${TEST_HOSTS.otherSiteApi} (https, SameSite=Lax)`,
+  },
+  /**
+   * The production shape (@visitor-access/server): the page's site serves the API under /api and
+   * proxies it to the API on another host, which the browser never contacts.
+   */
+  proxied: {
+    site: { pageHost: TEST_HOSTS.page, proxied: true },
+    label: `page on ${TEST_HOSTS.page} serving the API at /api (@visitor-access/server), the API on another host`,
   },
   /** Measured only: loopback names with `SameSite=None; Secure` over http. */
   'two-hosts-none': {
@@ -234,6 +242,55 @@ export function defineCookieTests(engineName: EngineName): void {
         await expectOutcome('signed-in', tab, site);
       });
     }
+
+    // Issue 17, point 2: across two host names, through the creator's server, with third-party cookies
+    // blocked — the journey that fails across sites without it.
+    it(`${SETUPS.proxied.label}, third-party cookies blocked: the emailed link, the code, checkout and the return all work`, async () => {
+      const { site, engine } = await start('proxied', 'block');
+      const paid = { slug: 'masterclass', title: 'Block-Printing Masterclass', price: '$19.00' };
+      const lesson = 'Carving your first block';
+      const first = await engine.newTab(site.at(paid.slug));
+      await gate(first).expectBuyOffer(paid.title, paid.price);
+      const email = uniqueEmail('proxied-link');
+      await gate(first).buyAs(email, paid.price);
+      await gate(first).expectCheckEmail('buy');
+      // The emailed link lands on the site, under /api; Continue signs in there, first party.
+      const mail = await site.signInMail(email);
+      expect(mail.link.startsWith(site.at('api/_edge/visitor/access/t/'))).toBe(true);
+      const tab = await engine.newTab(mail.link);
+      await landing(tab).expectContinue(email);
+      await landing(tab).continue();
+      // Back on the page, which goes on to checkout: on the site too.
+      await checkout(tab).expectOpen();
+      expect((await tab.url()).startsWith(site.at('api/_mock/checkout/'))).toBe(true);
+      await checkout(tab).pay();
+      // The return: the lesson, which the gate fetches from the site's protect()ed URL — sent only
+      // because the browser gave the site its own session cookie.
+      await gate(tab).expectContent(lesson);
+      expect(new URL(await tab.url()).search).toBe('');
+      // With the site's cookies: 200; the same request without cookies: 401.
+      const statuses = await tab.waitUntil<string>(
+        `() => (window.__vaLesson ??= Promise.all([
+          fetch('/content/masterclass.html').then((r) => r.status),
+          fetch('/content/masterclass.html', { credentials: 'omit' }).then((r) => r.status),
+        ]).then((s) => (window.__vaStatuses = s.join(' '))), window.__vaStatuses)`,
+        { message: 'the lesson URL did not answer' },
+      );
+      expect(statuses).toBe('200 401');
+
+      // The 6-digit code, after signing out: typed on the page, verified through /api.
+      await session(tab).signOut();
+      // Signed out once the page says so (leaving earlier could cut the sign-out request short).
+      await gate(tab).expectBuyOffer(paid.title, paid.price);
+      await session(tab).expectSignedOut();
+      await tab.goto(site.at(PAGE.slug));
+      const again = await askForLink(tab, 'proxied-code');
+      await gate(tab).enterCode((await site.signInMail(again)).code);
+      await gate(tab).expectContent(CONTENT);
+      // Every request the API saw came through the site's server: nothing reached it from the browser.
+      const verifies = (await site.requests()).filter((r) => r.path === '/v2/visitor/auth/verify');
+      expect(verifies.map((r) => r.status)).toEqual([200, 200]);
+    });
 
     it('cookies turned off: the gate says so, and how to turn them on', async () => {
       const { tab, site } = await byCode('same-host', 'off');

@@ -6,6 +6,7 @@
 // load asks anything the API answers with a 4xx. Exits 1 on any failure.
 //   node examples/demo/journey.mjs [--screenshots DIR]   (after `npm run build`)
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { startServer } from '@visitor-access/mock/server';
 import { chromium } from 'playwright-core';
@@ -16,8 +17,15 @@ const shotsAt = process.argv.indexOf('--screenshots');
 const shotsDir = shotsAt > 0 ? process.argv[shotsAt + 1] : undefined;
 if (shotsDir) mkdirSync(shotsDir, { recursive: true });
 
-const api = await startServer({ port: 0, host: 'localhost' });
-const demo = await startDemo({ apiBase: api.url, port: 0 });
+// As `npm start` runs them: the site on a port known first, the mock's links and checkout under its /api.
+const demoPort = await new Promise((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = probe.address();
+    probe.close(() => resolve(port));
+  });
+});
+const api = await startServer({ port: 0, host: 'localhost', publicUrl: `http://localhost:${demoPort}/api` });
+const demo = await startDemo({ apiBase: api.url, port: demoPort });
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 const started = Date.now();
 const step = (text) => console.log(`ok  ${text}`);
@@ -71,7 +79,7 @@ try {
 
   // The lesson is not in the page, and its URL refuses a visitor without access.
   const anonymous = await fetch(at('content/masterclass.html'));
-  if (anonymous.status !== 403) throw new Error(`protected content answered ${anonymous.status} without a session`);
+  if (anonymous.status !== 401) throw new Error(`protected content answered ${anonymous.status} without a session`);
   if ((await tabA.content()).includes('Carving your first block'))
     throw new Error('the lesson is in the page before access');
   step('the lesson is neither in the page nor served without access');
@@ -98,6 +106,9 @@ try {
   signedOut = false;
   await tabC.getByRole('button', { name: /continue/i }).click();
   await tabC.waitForURL(/_mock\/checkout/);
+  // The production shape: the link, its landing and the checkout are all on the site, under /api.
+  if (!tabC.url().startsWith(at('api/_mock/checkout/')))
+    throw new Error(`the checkout is not on the site: ${tabC.url()}`);
   await shot(tabC, 'checkout');
   step('signed in through the mailbox link in a new tab: that tab went straight on to checkout');
 

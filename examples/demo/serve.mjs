@@ -1,15 +1,18 @@
-// A tiny static server for the demo site: the HTML pages in ./site and the script-tag bundle
-// from packages/elements/dist. Each page's `data-api-base` is rewritten to the mock's URL.
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+// The demo site: the HTML pages in ./site, the script-tag bundle from packages/elements/dist, and —
+// through @visitor-access/server, as a creator's production site would — the visitor API under /api
+// on this site's own origin and the protected lessons behind protect(). Each page's `data-api-base`
+// is rewritten to this site's /api, its mailbox link to the mock's own address.
+import { existsSync, readFileSync, statSync, createReadStream } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ApiError, createClient } from '@visitor-access/sdk';
+import { createVisitorAccess } from '@visitor-access/server';
+import { toNodeHandler } from '@visitor-access/server/node';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const site = join(here, 'site');
-// Protected fragments for `<paywall-gate src>`: outside ./site, served only after the API says the
-// visitor (by the session cookie the browser sends here too: cookies ignore the port) has access.
+// Protected fragments for `<paywall-gate src>`: outside ./site, served only through protect(): the
+// API said this visitor (by the site's own session cookie) has access to the page.
 const content = join(here, 'content');
 const bundle = join(here, '../../packages/elements/dist/visitor-access.js');
 const types = {
@@ -17,21 +20,34 @@ const types = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
 };
+/** Where the API is served on the site. */
+const PREFIX = '/api';
 
 /**
- * Starts the demo site on localhost (same site as a mock on localhost, so the session cookie flows).
+ * Starts the demo site. The mock behind it should be started with `--public-url {site}/api` (as
+ * `npm start` does), so that its links and its checkout land on the site too.
  *
  * @example
  * ```js
  * const demo = await startDemo({ apiBase: 'http://localhost:4010' });
- * console.log(demo.url); // http://localhost:4020/
+ * console.log(demo.url); // http://localhost:4020/  (the API at http://localhost:4020/api)
  * await demo.close();
  * ```
- * @param {{ apiBase: string, port?: number, host?: string }} options
- * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ * `sameSiteApi: false` points the pages at `apiBase` itself (the API on its own host, as the engine
+ * tests of cookie policies need); the lessons are protected the same way.
+ *
+ * @param {{ apiBase: string, port?: number, host?: string, siteUrl?: string, sameSiteApi?: boolean }} options
+ * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export async function startDemo({ apiBase, port = 4020, host = 'localhost' }) {
+export async function startDemo({ apiBase, port = 4020, host = 'localhost', siteUrl, sameSiteApi = true }) {
   const base = apiBase.replace(/\/+$/, '');
+  /** Made once the port (and so the site's URL) is known. */
+  let va;
+  /** @type {import('node:http').RequestListener | undefined} */
+  let api;
+  /** One protect() per lesson page. */
+  const lessons = new Map();
+  let origin = '';
   const server = createServer((req, res) => {
     // One bad request must never take the site (and `npm start` with it) down.
     try {
@@ -54,6 +70,12 @@ export async function startDemo({ apiBase, port = 4020, host = 'localhost' }) {
       res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request\n');
       return;
     }
+    // The API under the site's origin: the visitor routes, the sign-in link's landing and (the mock
+    // being a development API) its checkout page; everything else under /api is 404 and goes nowhere.
+    if (path === PREFIX || path.startsWith(`${PREFIX}/`)) {
+      void api(req, res);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
@@ -72,11 +94,21 @@ export async function startDemo({ apiBase, port = 4020, host = 'localhost' }) {
     }
     const protectedPage = /^\/content\/([a-z0-9-]+)\.html$/.exec(path);
     if (protectedPage) {
-      serveProtected(req, res, base, protectedPage[1]).catch((error) => {
-        console.error('[demo] protected page failed', error);
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end();
-      });
+      const slug = protectedPage[1];
+      const file = join(content, `${slug}.html`);
+      if (!existsSync(file)) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      let lesson = lessons.get(slug);
+      if (!lesson) {
+        // 401 signed out, 403 not bought, 503 the API down (fail closed); the file is read only on access.
+        lesson = toNodeHandler(
+          va.protect(
+            { handle: 'gharart', page: slug },
+            () => new Response(readFileSync(file, 'utf8'), { headers: { 'content-type': types['.html'] } }),
+          ),
+        );
+        lessons.set(slug, lesson);
+      }
+      void lesson(req, res);
       return;
     }
     const name = path === '/' ? 'index.html' : path.replace(/^\//, '').replace(/\/$/, '');
@@ -88,9 +120,12 @@ export async function startDemo({ apiBase, port = 4020, host = 'localhost' }) {
       return;
     }
     let body = readFileSync(file, 'utf8');
-    // The pages are written for the default ports; point them (script tag and mailbox link) at the
-    // mock actually running.
-    if (file.endsWith('.html')) body = body.replaceAll('http://localhost:4010', base);
+    // The pages are written for the default ports: the elements talk to this site's /api, and the
+    // mailbox link points at the mock actually running.
+    if (file.endsWith('.html'))
+      body = body
+        .replaceAll('data-api-base="http://localhost:4010"', `data-api-base="${sameSiteApi ? origin + PREFIX : base}"`)
+        .replaceAll('http://localhost:4010', base);
     res.writeHead(200, {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
@@ -103,8 +138,12 @@ export async function startDemo({ apiBase, port = 4020, host = 'localhost' }) {
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
+  origin = (siteUrl ?? `http://${host}:${actualPort}`).replace(/\/+$/, '');
+  va = createVisitorAccess({ apiBase: base, siteUrl: origin, prefix: PREFIX, devMockCheckout: true });
+  api = toNodeHandler(va);
   return {
-    url: `http://${host}:${actualPort}/`,
+    url: `${origin}/`,
+    port: actualPort,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve(undefined));
@@ -113,52 +152,9 @@ export async function startDemo({ apiBase, port = 4020, host = 'localhost' }) {
   };
 }
 
-/** One SDK client per API base: it retries what fails for a moment (503, a dropped connection). */
-const clients = new Map();
-const clientFor = (apiBase) => {
-  let client = clients.get(apiBase);
-  if (!client) clients.set(apiBase, (client = createClient({ baseUrl: apiBase, sessionChannel: false })));
-  return client;
-};
-
-/**
- * Sends a protected fragment only to a visitor the API says has access to the page: the same
- * check a creator's server must make, since the gate alone cannot keep a URL secret. The check goes
- * through the SDK, which retries a passing failure; one that lasts is a 503 (try again), never a
- * 403 (no access) — the visitor may well have paid.
- * @param {import('node:http').IncomingMessage} req
- * @param {import('node:http').ServerResponse} res
- * @param {string} apiBase
- * @param {string} slug
- */
-async function serveProtected(req, res, apiBase, slug) {
-  const file = join(content, `${slug}.html`);
-  if (!existsSync(file)) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-  let hasAccess = false;
-  try {
-    const check = await clientFor(apiBase).pages.checkAccess('gharart', slug, {
-      headers: { cookie: req.headers.cookie ?? '' },
-    });
-    hasAccess = check.hasAccess === true;
-  } catch (error) {
-    // Refuse rather than leak; say "try again" when the API could not answer.
-    if (!(error instanceof ApiError) || error.status >= 500 || error.status === 429) {
-      res
-        .writeHead(503, { 'content-type': 'text/plain', 'cache-control': 'no-store', 'retry-after': '1' })
-        .end('The access check could not be made just now. Try again.\n');
-      return;
-    }
-  }
-  if (!hasAccess) {
-    res.writeHead(403, { 'content-type': 'text/plain', 'cache-control': 'no-store' }).end('No access\n');
-    return;
-  }
-  res.writeHead(200, { 'content-type': types['.html'], 'cache-control': 'private, no-store', vary: 'Cookie' });
-  res.end(req.method === 'HEAD' ? undefined : readFileSync(file, 'utf8'));
-}
-
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const apiBase = process.env.VA_API_BASE ?? 'http://localhost:4010';
   const demo = await startDemo({ apiBase, port: Number(process.env.PORT ?? 4020) });
-  console.log(`Demo site: ${demo.url} (API ${apiBase})`);
+  console.log(`Demo site: ${demo.url} (API ${apiBase}, served at ${demo.url}api)`);
+  console.log(`Start the mock with --public-url ${demo.url}api so its links land on this site.`);
 }

@@ -162,7 +162,8 @@ export function checkout(tab: Tab) {
   return {
     /** The tab is on checkout (it went there by itself, or after "Buy"). */
     async expectOpen(timeout?: number) {
-      await tab.waitUntil(`() => location.pathname.startsWith('/_mock/checkout/')`, {
+      // At the mock's root, or under the site's /api when the site serves the API (its proxy).
+      await tab.waitUntil(`() => /^(\\/[^/]+)?\\/_mock\\/checkout\\//.test(location.pathname)`, {
         timeout,
         message: 'checkout page not reached',
       });

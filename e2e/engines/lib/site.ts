@@ -15,6 +15,13 @@ export interface SiteOptions {
   apiHost?: string;
   /** The mock's `SameSite=None; Secure` session cookie instead of `SameSite=Lax`. */
   crossSiteCookies?: boolean;
+  /**
+   * The production shape (`@visitor-access/server`): the page's own site serves the API under `/api`
+   * and proxies it to the mock on its own host (127.0.0.1, another site, which the browser never
+   * contacts); the mock's links and checkout are on the page's site (`--public-url {page}/api`).
+   * `apiHost` is then the mock's address. The page must be a name of hosts.ts (https).
+   */
+  proxied?: boolean;
 }
 
 export interface Message {
@@ -73,7 +80,21 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
     let apiPort = 0;
     let apiOrigin: string;
     let api: RunningServer;
-    if (isTestHost(apiHost)) {
+    let demoPort = 0;
+    let url = '';
+    if (options.proxied) {
+      if (!isTestHost(pageHost)) throw new Error('a proxied site runs on a name of hosts.ts');
+      const front = await startTlsFront(() => demoPort);
+      closers.push(() => front.close());
+      url = `https://${pageHost}:${front.port}/`;
+      const siteUrl = new URL(url).origin;
+      api = await startServer({ port: 0, host: '127.0.0.1', publicUrl: `${siteUrl}/api` });
+      closers.push(() => api.close());
+      apiOrigin = new URL(api.url).origin;
+      const demo = await startDemo({ apiBase: api.url, port: 0, host: '127.0.0.1', siteUrl });
+      closers.push(() => demo.close());
+      demoPort = demo.port; // its url is the site's, on the TLS front
+    } else if (isTestHost(apiHost)) {
       const front = await startTlsFront(() => apiPort);
       fronts.push(front);
       closers.push(() => front.close());
@@ -89,21 +110,21 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
       api = await startServer({ port: 0, host: apiHost, crossSiteCookies: options.crossSiteCookies ?? false });
       apiOrigin = new URL(api.url).origin;
     }
-    closers.push(() => api.close());
-
-    let demoPort = 0;
-    let url: string;
-    if (isTestHost(pageHost)) {
-      const front = await startTlsFront(() => demoPort);
-      closers.push(() => front.close());
-      const demo = await startDemo({ apiBase: apiOrigin, port: 0, host: '127.0.0.1' });
-      closers.push(() => demo.close());
-      demoPort = Number(new URL(demo.url).port);
-      url = `https://${pageHost}:${front.port}/`;
-    } else {
-      const demo = await startDemo({ apiBase: apiOrigin, port: 0, host: pageHost });
-      closers.push(() => demo.close());
-      url = demo.url;
+    if (!options.proxied) {
+      closers.push(() => api.close());
+      // The pages talk to the API on its own host (the cookie tests measure exactly that).
+      if (isTestHost(pageHost)) {
+        const front = await startTlsFront(() => demoPort);
+        closers.push(() => front.close());
+        const demo = await startDemo({ apiBase: apiOrigin, port: 0, host: '127.0.0.1', sameSiteApi: false });
+        closers.push(() => demo.close());
+        demoPort = Number(new URL(demo.url).port);
+        url = `https://${pageHost}:${front.port}/`;
+      } else {
+        const demo = await startDemo({ apiBase: apiOrigin, port: 0, host: pageHost, sameSiteApi: false });
+        closers.push(() => demo.close());
+        url = demo.url;
+      }
     }
 
     // The mock allows any localhost and 127.0.0.1 origin; a creator's own domain must be listed

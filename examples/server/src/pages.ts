@@ -19,9 +19,9 @@ ${body}
 </body>
 </html>`;
 
-// The script tag; the API base is this site itself (it forwards /v2 and /_edge to the API).
+// The script tag; the API base is this site itself, under /api (the server forwards it to the API).
 const elementsScript = (siteUrl: string) =>
-  `<script src="/visitor-access.js" data-api-base="${escape(siteUrl)}" defer></script>`;
+  `<script src="/visitor-access.js" data-api-base="${escape(siteUrl)}/api" defer></script>`;
 
 export const homePage = () =>
   layout('Gharart', `<h1>Gharart</h1><p><a href="/masterclass">Block printing masterclass</a></p>`);
@@ -33,27 +33,30 @@ export const LESSON_PATH = '/masterclass/lesson';
 export const lessonFragment = () => `<h2>Lesson 1 — Carving your first block</h2>
 <p>Transfer the drawing onto the block, cut away from the line, and keep the gouge low.</p>`;
 
-/** For visitors without access: the gate (sign-in, checkout) and not a word of the lesson. */
-export function gatePage({ siteUrl, reason }: { siteUrl: string; reason: string }): string {
+/**
+ * For visitors without access: the gate (sign-in, checkout) and not a word of the lesson. `markup` is
+ * the paywalled-content JSON-LD; it names the gate by its class.
+ */
+export function gatePage({ siteUrl, reason, markup }: { siteUrl: string; reason: string; markup: string }): string {
   return layout(
     'Block printing masterclass',
     `<header><h1>Block printing masterclass</h1><visitor-session></visitor-session></header>
-<paywall-gate handle="gharart" page="masterclass" src="${LESSON_PATH}" data-reason="${escape(reason)}">
+<paywall-gate class="paywall-gate" handle="gharart" page="masterclass" src="${LESSON_PATH}" data-reason="${escape(reason)}">
   <p slot="preview">Eight lessons, from the first cut to a full edition.</p>
 </paywall-gate>`,
-    elementsScript(siteUrl),
+    `${markup}\n${elementsScript(siteUrl)}`,
   );
 }
 
-/** For visitors with access: the lesson itself, rendered on the server. */
-export const lessonPage = (title: string, siteUrl: string) =>
+/** For visitors with access: the lesson itself, rendered on the server (the paid part: `.paywall-gate`). */
+export const lessonPage = ({ title, siteUrl, markup }: { title: string; siteUrl: string; markup: string }) =>
   layout(
     title,
     `<header><h1>${escape(title)}</h1><visitor-session></visitor-session></header>
-<article data-testid="lesson">
+<article class="paywall-gate" data-testid="lesson">
 ${lessonFragment()}
 </article>`,
-    elementsScript(siteUrl),
+    `${markup}\n${elementsScript(siteUrl)}`,
   );
 
 export const unavailablePage = (requestId: string | undefined) =>

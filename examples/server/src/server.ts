@@ -1,18 +1,17 @@
-// A creator's site rendered on the server, on Hono + Node: the paid lesson is sent only to a
-// visitor the API says has access. The server asks the API's access check itself, forwarding the
-// visitor's session cookie, before it sends a byte of the lesson — the page source of everyone
-// else holds a <paywall-gate> (sign-in and checkout) and no lesson at all. Visitors who get access
-// on that page (they pay, or another tab does) receive the lesson through the gate's `src`, from
-// a route that makes the same check.
+// A creator's site rendered on the server, on Hono + Node, built on @visitor-access/server: the
+// visitor API is served under this site's own origin at /api (so the session cookie is the site's
+// first-party cookie, in every browser), the paid lesson is sent only after the API said the visitor
+// has access, and the paid page carries Google's paywalled-content markup.
 //
-//   npx visitor-access-mock &            # the API on http://localhost:4010
-//   npm run build && npm start           # this site on http://localhost:3000
+//   npx visitor-access-mock --public-url http://localhost:3000/api &   # the API, its links on this site
+//   npm run build && npm start                                         # this site on http://localhost:3000
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
-import { proxy } from 'hono/proxy';
-import { createClient } from '@visitor-access/sdk';
+import { Hono, type Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { createVisitorAccess, paywalledContentScript } from '@visitor-access/server';
+import { protect, visitorAccess } from '@visitor-access/server/hono';
 import { LESSON_PATH, gatePage, homePage, lessonFragment, lessonPage, unavailablePage } from './pages.js';
 
 export interface SiteOptions {
@@ -20,39 +19,34 @@ export interface SiteOptions {
   apiBase: string;
   /** This site's own public URL (configuration, never taken from request headers). */
   siteUrl: string;
+  /** Against the reference mock only: serve its checkout page through /api too. */
+  devMockCheckout?: boolean;
 }
 
 const SESSION_COOKIE = '_10x_visitor';
+const MASTERCLASS = { handle: 'gharart', page: 'masterclass' };
 // Query parameters the elements and the checkout return put in the address.
 const MARKERS = ['va_checkout', 'session_id', 'va_gate', 'va_token', 'va_buy'];
 
-/** The visitor's session cookie alone: the site's other cookies are none of the API's business. */
-function sessionCookie(header: string | undefined): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return `${SESSION_COOKIE}=${value.join('=')}`;
-  }
-  return undefined;
-}
+/** The visitor's address on Node (for the API's per-IP limits); none under `app.request()` in tests. */
+const clientAddress = (c: Context) =>
+  (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
 
 /** The site as a Hono app (no port opened: `serve()` it, or call `app.request()` in tests). */
-export function createSite({ apiBase, siteUrl }: SiteOptions): Hono {
-  const api = createClient({ baseUrl: apiBase, sessionChannel: false });
+export function createSite({ apiBase, siteUrl, devMockCheckout = false }: SiteOptions): Hono {
+  const va = createVisitorAccess({ apiBase, siteUrl, prefix: '/api', devMockCheckout });
   const bundle = fileURLToPath(import.meta.resolve('@visitor-access/elements/visitor-access.js'));
+  // Google's paywalled-content markup, in the paid page whether or not the visitor has access.
+  const markup = paywalledContentScript({
+    type: 'Course',
+    url: `${siteUrl}/masterclass`,
+    name: 'Block printing masterclass',
+  });
   const app = new Hono();
 
-  // The API under this site's origin. The session cookie is set by whichever host answers the
-  // sign-in, without a Domain: reached through this origin, it is this site's cookie, so the
-  // browser sends it with every page request below. (An API on another host keeps its cookie.)
-  const forward = (c: { req: { url: string; raw: Request } }) => {
-    const url = new URL(c.req.url);
-    return proxy(new URL(`${url.pathname}${url.search}`, apiBase), {
-      raw: c.req.raw,
-      headers: { ...Object.fromEntries(c.req.raw.headers), host: undefined },
-    });
-  };
-  app.all('/v2/*', forward);
-  app.all('/_edge/*', forward);
+  // The API under /api: only the visitor routes and the sign-in link's landing go up, with only the
+  // session cookie; its Set-Cookie comes back as this site's own cookie.
+  app.use(visitorAccess(va, { clientAddress }));
 
   app.get('/visitor-access.js', async (c) =>
     c.body(await readFile(bundle), 200, {
@@ -63,48 +57,43 @@ export function createSite({ apiBase, siteUrl }: SiteOptions): Hono {
 
   app.get('/', (c) => c.html(homePage()));
 
-  /** The access check, asked with the visitor's session cookie alone; `undefined` with a request ID when it failed. */
-  const checkAccess = async (cookieHeader: string | undefined) => {
-    const cookie = sessionCookie(cookieHeader);
-    try {
-      return { access: await api.pages.checkAccess('gharart', 'masterclass', cookie ? { headers: { cookie } } : {}) };
-    } catch (error) {
-      return { requestId: (error as { requestId?: string }).requestId ?? api.lastRequestId };
-    }
-  };
-
   app.get('/masterclass', async (c) => {
     // Whatever happens next depends on who is asking: never let a shared cache keep it.
     c.header('cache-control', 'private, no-store');
     c.header('vary', 'Cookie');
-    const { access, requestId } = await checkAccess(c.req.header('cookie'));
-    // No answer, or an error: refuse rather than leak, and say which request to look up.
-    if (!access) return c.html(unavailablePage(requestId), 503);
+    // Signed out (no session cookie): the gate, without asking the API.
+    if (!getCookie(c, SESSION_COOKIE)) return c.html(gatePage({ siteUrl, reason: 'visitor_auth_required', markup }));
+    const access = await va.checkAccess(c.req.raw, MASTERCLASS, { clientAddress: clientAddress(c) });
     if (access.hasAccess) {
       // Back from checkout (?va_checkout=…) with access: send the lesson at the clean address, so a
       // later reload does not replay those markers.
-      const url = new URL(c.req.url);
-      if ([...url.searchParams.keys()].some((key) => MARKERS.includes(key))) return c.redirect('/masterclass', 303);
-      return c.html(lessonPage(access.page.title, siteUrl));
+      if (Object.keys(c.req.query()).some((key) => MARKERS.includes(key))) return c.redirect('/masterclass', 303);
+      return c.html(lessonPage({ title: access.page.title, siteUrl, markup }));
     }
-    return c.html(gatePage({ siteUrl, reason: access.reason }));
+    // No answer, or an error: refuse rather than leak, and say which request to look up.
+    if (access.status === 503) return c.html(unavailablePage(access.requestId), 503);
+    if (access.status === 404) return c.notFound();
+    return c.html(gatePage({ siteUrl, reason: access.error, markup }));
   });
 
-  // The gate's `src`: the same check, for a visitor who got access on the gate page.
-  app.get(LESSON_PATH, async (c) => {
-    c.header('cache-control', 'private, no-store');
-    c.header('vary', 'Cookie');
-    const { access, requestId } = await checkAccess(c.req.header('cookie'));
-    if (!access) return c.text(`Try again in a moment (request ${requestId ?? 'unknown'})\n`, 503);
-    if (!access.hasAccess) return c.text('No access\n', 403);
-    return c.html(lessonFragment());
-  });
+  // The gate's `src`: the lesson only after the same check (401 signed out, 403 not bought, 503 API
+  // down — never a byte of the lesson), private and never cached.
+  app.get(
+    LESSON_PATH,
+    protect(va, MASTERCLASS, (c) => c.html(lessonFragment()), { clientAddress }),
+  );
 
   return app;
 }
 
 /** Starts the site; `port: 0` picks a free port (tests). */
-export async function startSite(options: { apiBase: string; port?: number; host?: string; siteUrl?: string }) {
+export async function startSite(options: {
+  apiBase: string;
+  port?: number;
+  host?: string;
+  siteUrl?: string;
+  devMockCheckout?: boolean;
+}) {
   const host = options.host ?? 'localhost';
   // The site's URL is known once the port is: the app is made after listening.
   const app: { site?: Hono } = {};
@@ -120,7 +109,11 @@ export async function startSite(options: { apiBase: string; port?: number; host?
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const siteUrl = options.siteUrl ?? `http://${host}:${port}`;
-  app.site = createSite({ apiBase: options.apiBase, siteUrl });
+  app.site = createSite({
+    apiBase: options.apiBase,
+    siteUrl,
+    ...(options.devMockCheckout !== undefined ? { devMockCheckout: options.devMockCheckout } : {}),
+  });
   return {
     url: siteUrl,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
@@ -129,6 +122,13 @@ export async function startSite(options: { apiBase: string; port?: number; host?
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const apiBase = process.env.VA_API_BASE ?? 'http://localhost:4010';
-  const site = await startSite({ apiBase, port: Number(process.env.PORT ?? 3000) });
-  console.log(`Site: ${site.url}/masterclass (API ${apiBase})`);
+  const site = await startSite({
+    apiBase,
+    port: Number(process.env.PORT ?? 3000),
+    ...(process.env.SITE_URL ? { siteUrl: process.env.SITE_URL } : {}),
+    // The mock's checkout page through /api, in development only.
+    devMockCheckout: process.env.NODE_ENV !== 'production',
+  });
+  console.log(`Site: ${site.url}/masterclass (API ${apiBase} at ${site.url}/api)`);
+  console.log(`Start the mock with --public-url ${site.url}/api so its links land on this site.`);
 }

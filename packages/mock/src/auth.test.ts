@@ -209,7 +209,8 @@ describe('magic-link landing page', () => {
       const html = await page.text();
       expect(html.match(/<button[^>]*>Continue<\/button>/g)).toHaveLength(1);
       expect(html).toContain('data-return-to="http://localhost:5173/after"');
-      expect(html).toContain("fetch('/v2/visitor/auth/verify'");
+      expect(html).toContain("fetch(button.dataset.api + '/v2/visitor/auth/verify'");
+      expect(html).toContain('data-api=""'); // served at the root: the calls go to /v2/…
       expect(html).toContain('land@example.com');
     }
     expect((await v.req('POST', '/v2/visitor/auth/verify', { token })).status).toBe(200);
@@ -233,7 +234,7 @@ describe('magic-link landing page', () => {
     const html = await page.text();
     expect(html).toContain('already used');
     expect(html).toContain('<form id="request-link"');
-    expect(html).toContain("fetch('/v2/visitor/auth/magic-link'");
+    expect(html).toContain("fetch(form.dataset.api + '/v2/visitor/auth/magic-link'");
     expect(html).toContain('value="used@example.com"');
   });
 

@@ -16,15 +16,27 @@ export function banner(
 ): string {
   const dataFile = options.dataFile;
   const u = options.baseUrl ?? server.publicUrl;
-  const host = new URL(u).hostname;
+  const publicUrl = new URL(u);
+  const host = publicUrl.hostname;
+  // Behind a site's proxy (a public URL with a path prefix), the development API is not proxied: it is
+  // shown at the address the mock listens on.
+  const prefixed = publicUrl.pathname !== '/';
+  const dev = prefixed ? server.url.replace(/^http:\/\/(127\.0\.0\.1|\[::1\]):/, 'http://localhost:') : u;
   const lines = [
-    `Visitor Access mock listening on ${u}`,
-    `  Open your pages on http://${host}:… too (not another name for this machine): the session cookie`,
-    `  belongs to the host name, so a page on another one is never signed in.`,
+    `Visitor Access mock listening on ${dev}`,
+    ...(prefixed
+      ? [
+          `  Public URL ${u}: links, the landing page and the checkout are under it; the site's proxy`,
+          `  serves the API there and strips ${publicUrl.pathname} (the mock answers at its root).`,
+        ]
+      : [
+          `  Open your pages on http://${host}:… too (not another name for this machine): the session cookie`,
+          `  belongs to the host name, so a page on another one is never signed in.`,
+        ]),
     '',
-    `  Mailbox        ${u}/_mock/mailbox`,
-    `  Dev API        ${u}/_mock/api  (messages, clock, reset, creator-token, requests, …)`,
-    `  Request log    ${u}/_mock/api/requests`,
+    `  Mailbox        ${dev}/_mock/mailbox`,
+    `  Dev API        ${dev}/_mock/api  (messages, clock, reset, creator-token, requests, …)`,
+    `  Request log    ${dev}/_mock/api/requests`,
     `  API            ${u}/v2/…  and  ${u}/_edge/visitor/access`,
     dataFile ? `  Data file      ${dataFile}` : '  Data           in memory (use --data FILE to keep it)',
     ...faultLines(server),

@@ -21,7 +21,9 @@ const USAGE = `Usage: visitor-access-mock [--port 4010] [--host 127.0.0.1] [--pu
   --host     interface to bind (default 127.0.0.1; 0.0.0.0 for every interface)
   --public-url
              the origin links in emails and the checkout point at (default http://localhost:PORT);
-             open your pages on the same host name, so the session cookie reaches the mock
+             open your pages on the same host name, so the session cookie reaches the mock.
+             With a path (https://site.example/api) the links carry it, for a site's proxy
+             that serves the API under that prefix and strips it
   --fixture  JSON file with handles, pages, group buys and files (see docs/mock.md)
   --data     keep state in this file across restarts (a journal; one process per file)
   --quiet    do not log each request

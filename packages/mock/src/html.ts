@@ -223,7 +223,7 @@ if (form) form.addEventListener('submit', async (event) => {
   if (form.dataset.returnTo) body.returnTo = form.dataset.returnTo;
   out.className = 'status'; out.textContent = 'Sending…'; submit.disabled = true;
   try {
-    const res = await fetch('/v2/visitor/auth/magic-link', { method: 'POST', credentials: 'include',
+    const res = await fetch(form.dataset.api + '/v2/visitor/auth/magic-link', { method: 'POST', credentials: 'include',
       headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const data = await res.json().catch(() => ({}));
     out.className = res.ok ? 'status ok' : 'status error';
@@ -232,8 +232,8 @@ if (form) form.addEventListener('submit', async (event) => {
   submit.disabled = false;
 });`;
 
-function requestForm(email: string, returnTo: string | undefined): string {
-  return `<form id="request-link" data-return-to="${escapeHtml(returnTo ?? '')}">
+function requestForm(email: string, returnTo: string | undefined, api: string): string {
+  return `<form id="request-link" data-return-to="${escapeHtml(returnTo ?? '')}" data-api="${escapeHtml(api)}">
 <div class="field"><label for="request-email">Email</label>
 <input id="request-email" type="email" name="email" required autocomplete="email" spellcheck="false" value="${escapeHtml(email)}"></div>
 <button type="submit" class="button primary block">Email me a new link</button>
@@ -247,22 +247,26 @@ function destination(returnTo: string | undefined): string | undefined {
   return new URL(returnTo).host;
 }
 
-/** The landing page of a valid link: one Continue button; nothing happens until it is clicked. */
-export function landingValidPage(token: string, email: string, returnTo: string | undefined): Response {
+/**
+ * The landing page of a valid link: one Continue button; nothing happens until it is clicked. `api` is
+ * the path prefix the API is reached under from the visitor's browser (`/api` behind a site's proxy, ``
+ * when the mock is served at its root): the page's own calls go there.
+ */
+export function landingValidPage(token: string, email: string, returnTo: string | undefined, api = ''): Response {
   const goesTo = destination(returnTo);
   const body = `${TOP_BAR}<main class="narrow">
 <div class="card">
 <h1>Sign in</h1>
 <div class="identity"><span class="avatar" aria-hidden="true">${initial(email)}</span>
 <div><span id="as" class="muted small">Signing in as</span><strong>${escapeHtml(email)}</strong></div></div>
-<button id="continue" class="button primary block" data-token="${escapeHtml(token)}" data-return-to="${escapeHtml(returnTo ?? '')}">Continue</button>
+<button id="continue" class="button primary block" data-token="${escapeHtml(token)}" data-return-to="${escapeHtml(returnTo ?? '')}" data-api="${escapeHtml(api)}">Continue</button>
 <p id="status" class="status" role="status" aria-live="polite"></p>
 <p id="next" class="muted small">${
     goesTo
       ? `Continue signs you in on this browser and takes you back to <strong>${escapeHtml(goesTo)}</strong>.`
       : 'Continue signs you in on this browser. Then go back to the page you came from.'
   }</p>
-<div id="again" hidden>${requestForm(email, returnTo)}</div>
+<div id="again" hidden>${requestForm(email, returnTo, api)}</div>
 </div>
 <p class="footnote muted small">We ask for a click so that email scanners, which open links, cannot use yours up.</p>
 </main>`;
@@ -282,7 +286,7 @@ async function verify() {
   for (let attempt = 0; attempt < 3; attempt++) {
     if (attempt) await wait(300 * 2 ** (attempt - 1));
     try {
-      const res = await fetch('/v2/visitor/auth/verify', { method: 'POST', credentials: 'include',
+      const res = await fetch(button.dataset.api + '/v2/visitor/auth/verify', { method: 'POST', credentials: 'include',
         headers: { 'content-type': 'application/json', 'idempotency-key': key },
         body: JSON.stringify({ token: button.dataset.token }) });
       const data = await res.json().catch(() => ({}));
@@ -323,11 +327,12 @@ ${REQUEST_FORM_SCRIPT}`;
   return htmlPage(200, 'Sign in', body, script);
 }
 
-/** The landing page of an expired, used or unknown link, with a form to ask for a new one. */
+/** The landing page of an expired, used or unknown link, with a form to ask for a new one (`api`: as above). */
 export function landingProblemPage(
   state: 'expired' | 'used' | 'invalid',
   email: string,
   returnTo: string | undefined,
+  api = '',
 ): Response {
   const text: [string, string] = {
     expired: ['This link has expired', 'Sign-in links work for 15 minutes. Ask for a new one and use it soon.'],
@@ -339,7 +344,7 @@ export function landingProblemPage(
   }[state] as [string, string];
   const body = `${TOP_BAR}<main class="narrow"><div class="card">
 <h1>${escapeHtml(text[0])}</h1><p class="muted">${escapeHtml(text[1])}</p>
-${requestForm(email, returnTo)}
+${requestForm(email, returnTo, api)}
 </div></main>`;
   return htmlPage(401, text[0], body, REQUEST_FORM_SCRIPT);
 }

@@ -86,7 +86,7 @@ describe('the public origin is configuration, never the Host header', () => {
     expect(ok.body.url).toBe(`${mock.publicUrl}/_mock/checkout/${ok.body.sessionId}`);
   });
 
-  it('--public-url moves links and the checkout; it must be a bare origin', async () => {
+  it('--public-url moves links and the checkout; it must be an origin (a path prefix aside)', async () => {
     const other = await startMock({ publicUrl: 'https://mock.example.test:8443' });
     const v = new Visitor(other.url);
     await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'p@example.com' });
@@ -97,7 +97,7 @@ describe('the public origin is configuration, never the Host header', () => {
     // Served over https (behind a proxy): the cookie is Secure.
     expect(verified.headers.get('set-cookie')).toContain('Secure');
     await other.close();
-    await expect(startMock({ publicUrl: 'http://localhost:4010/path' })).rejects.toThrow(
+    await expect(startMock({ publicUrl: 'http://localhost:4010/path?x' })).rejects.toThrow(
       /--public-url must be an origin/,
     );
   });

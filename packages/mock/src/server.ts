@@ -38,8 +38,10 @@ export interface StartServerOptions {
   /** Interface to bind. Default `127.0.0.1`. */
   host?: string;
   /**
-   * The mock's public origin: the links in emails, the checkout `url` and the mock's own redirect origin.
-   * Default `http://localhost:PORT`. Never taken from a request's `Host` header.
+   * The mock's public URL: the links in emails, the checkout `url` and the mock's own redirect origin.
+   * Default `http://localhost:PORT`. Never taken from a request's `Host` header. With a path prefix
+   * (`https://site.example/api`, behind a site's proxy that strips it) every link and the landing page's
+   * calls carry the prefix; the mock itself still answers at its root.
    */
   publicUrl?: string;
   /** Handles and pages to start from. Default: the fixture of `product-spec.md`. */
@@ -76,7 +78,10 @@ export interface StartServerOptions {
 export interface RunningServer {
   /** The address it listens on, e.g. `http://127.0.0.1:4010`. */
   url: string;
-  /** The public origin links and the checkout use, e.g. `http://localhost:4010`: open your pages on its host name. */
+  /**
+   * The public URL links and the checkout use, e.g. `http://localhost:4010` (open your pages on its host
+   * name), or a site's URL with the prefix its proxy serves the API under, e.g. `https://site.example/api`.
+   */
   publicUrl: string;
   port: number;
   store: MockStore;
@@ -370,12 +375,27 @@ function dropConnection(incoming: IncomingMessage, fault: 'timeout' | 'reset', t
   socket.once('close', () => clearTimeout(timer));
 }
 
-/** A public URL must be a bare http(s) origin: links are built as `{publicUrl}/_edge/…`. */
+/**
+ * A public URL is an http(s) origin, optionally with a path prefix that a proxy serves the mock under
+ * (`https://site.example/api`): links are built as `{publicUrl}/_edge/…`. No query, fragment or
+ * credentials; trailing slashes are dropped.
+ */
 function checkPublicUrl(value: string): string {
   const trimmed = value.replace(/\/+$/, '');
-  if (!/^https?:\/\//i.test(trimmed) || !URL.canParse(trimmed) || new URL(trimmed).origin !== trimmed) {
+  const url = /^https?:\/\//i.test(trimmed) && URL.canParse(trimmed) ? new URL(trimmed) : undefined;
+  const path = url?.pathname.replace(/\/+$/, '') ?? '';
+  if (
+    !url ||
+    url.search ||
+    url.hash ||
+    url.username ||
+    url.password ||
+    trimmed.includes('?') ||
+    trimmed.includes('#') ||
+    `${url.origin}${path}` !== trimmed
+  ) {
     throw new Error(
-      `--public-url must be an origin such as http://localhost:4010 (scheme, host, optional port), not "${value}".`,
+      `--public-url must be an origin such as http://localhost:4010 (scheme, host, optional port), optionally with a path prefix such as https://site.example/api, not "${value}".`,
     );
   }
   return trimmed;

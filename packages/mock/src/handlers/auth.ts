@@ -7,7 +7,7 @@ import { error, failure, json, responseWithCookies } from './respond.js';
 export const requestMagicLink: ApiHandlerSpec<'requestMagicLink'> = {
   handler: async (ctx) => {
     const { email, returnTo } = ctx.input.body;
-    if (returnTo !== undefined && !ctx.store.isAllowedRedirect(returnTo, ctx.publicUrl)) {
+    if (returnTo !== undefined && !ctx.store.isAllowedRedirect(returnTo, ctx.publicOrigin)) {
       return error(ctx, 'invalid_redirect_url', 'returnTo must be an http(s) URL on an origin a creator allows.');
     }
     const result = await ctx.store.requestMagicLink({

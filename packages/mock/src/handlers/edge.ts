@@ -1,7 +1,7 @@
 // Routes 13 and 14: the edge's view of the visitor, and the magic-link landing page.
 import { routes } from '@visitor-access/contract';
 import { landingProblemPage, landingValidPage } from '../html.js';
-import type { ApiHandlerSpec } from './pipeline.js';
+import { prefixOf, type ApiHandlerSpec } from './pipeline.js';
 import { json } from './respond.js';
 
 /** `GET /_edge/visitor/access`: never 401; a creator's site (its `Origin`) sees only its own items. */
@@ -28,10 +28,11 @@ export const magicLinkLanding: ApiHandlerSpec<'magicLinkLanding'> = {
     const returnTo =
       candidate !== undefined &&
       routes.magicLinkLanding.query.safeParse({ returnTo: candidate }).success &&
-      ctx.store.isAllowedRedirect(candidate, ctx.publicUrl)
+      ctx.store.isAllowedRedirect(candidate, ctx.publicOrigin)
         ? candidate
         : undefined;
-    if (link.state === 'valid') return landingValidPage(token, link.email, returnTo);
-    return landingProblemPage(link.state, link.state === 'invalid' ? '' : link.email, returnTo);
+    const api = prefixOf(ctx);
+    if (link.state === 'valid') return landingValidPage(token, link.email, returnTo, api);
+    return landingProblemPage(link.state, link.state === 'invalid' ? '' : link.email, returnTo, api);
   },
 };

@@ -17,7 +17,7 @@ export const checkout: ApiHandlerSpec<'checkout'> = {
       visitor: ctx.visitor,
       successUrl: ctx.input.body.successUrl,
       cancelUrl: ctx.input.body.cancelUrl,
-      selfOrigin: ctx.publicUrl,
+      selfOrigin: ctx.publicOrigin,
     });
     if (!result.ok) return failure(ctx, result);
     return json(ctx, 200, { url: `${ctx.publicUrl}/_mock/checkout/${result.value.id}`, sessionId: result.value.id });

@@ -32,10 +32,12 @@ export interface HandlerOptions {
    */
   apiOrigin?: string;
   /**
-   * The mock's public origin: links in emails, the checkout `url`, the mock's own redirect origin, and
-   * whether cookies are `Secure`. The standalone server always sets it (`--public-url`, default
-   * `http://localhost:PORT`), so the `Host` header never decides any of these. Default: `apiOrigin`, else
-   * (in-process MSW only) the origin the calling code used.
+   * The mock's public URL: links in emails, the checkout `url`, the mock's own redirect origin (this
+   * URL's origin), and whether cookies are `Secure`. It may end in a path prefix when a proxy serves the
+   * mock under one (`https://site.example/api`): links and the landing page's own calls then carry the
+   * prefix, while the mock still answers at its root (the proxy strips the prefix). The standalone
+   * server always sets it (`--public-url`, default `http://localhost:PORT`), so the `Host` header never
+   * decides any of these. Default: `apiOrigin`, else (in-process MSW only) the origin the calling code used.
    */
   publicUrl?: string;
   /** Send `SameSite=None; Secure` cookies, for pages embedded on another site. Default: `SameSite=Lax`. */
@@ -79,8 +81,13 @@ export interface Ctx extends Answering {
   url: URL;
   store: MockStore;
   options: HandlerOptions;
-  /** The mock's public origin (see {@link HandlerOptions.publicUrl}). */
+  /**
+   * The mock's public URL (see {@link HandlerOptions.publicUrl}), with its path prefix if it has one
+   * (`https://site.example/api`): the base of every link the mock makes.
+   */
   publicUrl: string;
+  /** The public URL's origin (`https://site.example`): the mock's own origin for redirects and CORS. */
+  publicOrigin: string;
   clientIp: string | undefined;
   /** The session cookie's value, if the request carries one. */
   session: string | undefined;
@@ -184,6 +191,7 @@ export function baseCtx(options: HandlerOptions, info: RequestInfo): Ctx {
   const url = new URL(request.url);
   const params: Record<string, string> = {};
   for (const [k, v] of Object.entries(info.params)) if (typeof v === 'string') params[k] = v;
+  const publicUrl = (options.publicUrl ?? options.apiOrigin ?? url.origin).replace(/\/+$/, '');
   return {
     request,
     url,
@@ -191,13 +199,30 @@ export function baseCtx(options: HandlerOptions, info: RequestInfo): Ctx {
     store: options.store,
     options,
     requestId: nextRequestId(),
-    publicUrl: (options.publicUrl ?? options.apiOrigin ?? url.origin).replace(/\/+$/, ''),
+    publicUrl,
+    publicOrigin: originOf(publicUrl),
     clientIp: options.clientIp?.(request),
     direct: info.direct ?? false,
     cookieStore: options.cookieStore ?? false,
     session: requestSessionCookie(request, info.cookies),
     origin: request.headers.get('origin'),
   };
+}
+
+let lastPublicUrl = '';
+let lastPublicOrigin = '';
+/** The origin of a public URL (`https://site.example/api` → `https://site.example`), parsed once per URL. */
+export function originOf(publicUrl: string): string {
+  if (publicUrl !== lastPublicUrl) {
+    lastPublicOrigin = URL.canParse(publicUrl) ? new URL(publicUrl).origin : publicUrl;
+    lastPublicUrl = publicUrl;
+  }
+  return lastPublicOrigin;
+}
+
+/** The path prefix of the public URL (`https://site.example/api` → `/api`; a bare origin → ``). */
+export function prefixOf(ctx: Pick<Ctx, 'publicUrl' | 'publicOrigin'>): string {
+  return ctx.publicUrl.slice(ctx.publicOrigin.length);
 }
 
 /** Request ID, CORS and the request log on every answer. */
@@ -377,7 +402,7 @@ function devRefusal(ctx: Ctx): Response | undefined {
     isWrite(ctx.request.method) &&
     ctx.origin !== null &&
     !isLocalOrigin(ctx.origin) &&
-    ctx.origin !== ctx.publicUrl
+    ctx.origin !== ctx.publicOrigin
   ) {
     return error(ctx, 'forbidden', `The development API does not take changes from pages on ${ctx.origin}.`);
   }
@@ -415,7 +440,7 @@ export function devRoute(options: HandlerOptions, def: DevRoute): RouteEntry {
       const started = performance.now();
       const ctx = baseCtx(options, info);
       const response = await guarded(ctx, () => core(ctx));
-      return finish(ctx, started, response, { kind: 'dev', self: ctx.publicUrl });
+      return finish(ctx, started, response, { kind: 'dev', self: ctx.publicOrigin });
     },
   };
 }
@@ -430,7 +455,7 @@ export async function fallback(options: HandlerOptions, info: RequestInfo): Prom
   const ctx = baseCtx(options, info);
   const dev = ctx.url.pathname.startsWith('/_mock');
   const policy: CorsPolicy = dev
-    ? { kind: 'dev', self: ctx.publicUrl }
+    ? { kind: 'dev', self: ctx.publicOrigin }
     : { kind: 'api', store: options.store, handle: handleFromPath(ctx.url.pathname) };
   if (ctx.request.method === 'OPTIONS') {
     const response = preflight(policy, ctx.request, ctx.requestId);

@@ -1,0 +1,42 @@
+// Started by index.mjs in its own process, as it would run in use:
+//   api  — the standalone reference mock, with a signed-in buyer of gharart/masterclass; a second
+//          argument adds that many ms to every API answer (the API across a network, as in use);
+//   site — a node:http site on @visitor-access/server (built dist) in front of that API: the proxy
+//          under /api and the protected lesson at /lessons/1.
+// Prints one JSON line, then serves until killed; answers 'cpu' and 'rss' messages.
+import http from 'node:http';
+
+const [kind, apiBase] = process.argv.slice(2);
+
+process.on('message', (msg) => {
+  if (msg === 'cpu') {
+    const u = process.cpuUsage();
+    process.send({ cpu: u.user + u.system });
+  } else if (msg === 'rss') {
+    globalThis.gc?.();
+    globalThis.gc?.();
+    process.send({ rss: process.memoryUsage().rss });
+  }
+});
+
+if (kind === 'api') {
+  const { startServer } = await import('@visitor-access/mock/server');
+  const latency = Number(apiBase ?? 0);
+  const mock = await startServer({ port: 0, host: '127.0.0.1', ...(latency ? { faults: { latency } } : {}) });
+  const cookie = await mock.store.createSession('bench@example.com');
+  const visitor = [...mock.store.visitors.values()][0];
+  mock.store.grantPurchase({ visitorId: visitor.id, handle: 'gharart', slug: 'masterclass' });
+  console.log(JSON.stringify({ port: mock.port, cookie }));
+} else {
+  const { createVisitorAccess } = await import('../dist/index.js');
+  const { toNodeHandler } = await import('../dist/node.js');
+  const va = createVisitorAccess({ apiBase, siteUrl: 'http://localhost:3000' });
+  const lesson = va.protect({ handle: 'gharart', page: 'masterclass' }, () => new Response('<p>the paid lesson</p>'));
+  const server = http.createServer(
+    toNodeHandler((request, info) =>
+      new URL(request.url).pathname === '/lessons/1' ? lesson(request, info) : va.fetch(request, info),
+    ),
+  );
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: server.address().port })));
+}

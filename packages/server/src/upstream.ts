@@ -1,0 +1,76 @@
+import { SESSION_COOKIE } from '@visitor-access/contract';
+import { sessionCookie } from './cookies.js';
+import { isRequestId } from './errors.js';
+import type { ResolvedOptions } from './options.js';
+
+/** What the server knows of the connection, which a `Request` does not carry. */
+export interface ConnectionInfo {
+  /** The visitor's IP address, appended to `X-Forwarded-For` so the API's per-IP limits see visitors. */
+  clientAddress?: string;
+}
+
+/** Headers passed up as the visitor sent them (everything else is dropped). */
+const PASSED_UP = ['content-type', 'accept', 'accept-language', 'idempotency-key', 'user-agent'] as const;
+
+function forwardedFor(request: Request, info: ConnectionInfo | undefined): string | undefined {
+  const previous = request.headers.get('x-forwarded-for')?.trim();
+  const address = info?.clientAddress?.trim();
+  if (!address) return previous || undefined;
+  return previous ? `${previous}, ${address}` : address;
+}
+
+/**
+ * The headers of a request to the API on behalf of a visitor: the listed ones, the site's own
+ * `Origin`, `X-Forwarded-For` with the visitor's address appended, the request ID when it looks like
+ * one, and of the cookies only the session cookie.
+ */
+export function upstreamHeaders(options: ResolvedOptions, request: Request, info?: ConnectionInfo): Headers {
+  const headers = new Headers();
+  for (const name of PASSED_UP) {
+    const value = request.headers.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+  headers.set('origin', options.siteOrigin);
+  const xff = forwardedFor(request, info);
+  if (xff) headers.set('x-forwarded-for', xff);
+  const requestId = request.headers.get('x-request-id');
+  if (isRequestId(requestId)) headers.set('x-request-id', requestId);
+  const session = sessionCookie(request.headers.get('cookie'));
+  if (session !== undefined) headers.set('cookie', `${SESSION_COOKIE}=${session}`);
+  return headers;
+}
+
+/** The API answered: status, headers and the whole body (read within the timeout). */
+export interface UpstreamAnswer {
+  status: number;
+  headers: Headers;
+  body: ArrayBuffer;
+}
+
+/**
+ * One request to the API with the timeout covering headers and body. `undefined` when the API did
+ * not answer in time or could not be reached — the caller answers 503.
+ */
+export async function callUpstream(
+  options: ResolvedOptions,
+  url: string,
+  init: { method: string; headers: Headers; body?: Uint8Array<ArrayBuffer> | string | undefined },
+): Promise<UpstreamAnswer | undefined> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  try {
+    const response = await options.fetch(url, {
+      method: init.method,
+      headers: init.headers,
+      body: init.body ?? null,
+      redirect: 'manual',
+      signal: controller.signal,
+    });
+    const body = await response.arrayBuffer();
+    return { status: response.status, headers: response.headers, body };
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}
