@@ -1,4 +1,11 @@
-/** The largest request body the proxy forwards: 64 KiB. */
+/**
+ * The largest request body the proxy forwards: 64 KiB. Larger is 413 `payload_too_large`.
+ *
+ * @example
+ * ```ts
+ * MAX_BODY_BYTES; // 65536
+ * ```
+ */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** A request body read up to the limit, or why it was not. */

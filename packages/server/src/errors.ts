@@ -1,4 +1,11 @@
-/** An error body as the platform sends it: `{ error, message, requestId }`. */
+/**
+ * An error body as the platform sends it: `{ error, message, requestId }`.
+ *
+ * @example
+ * ```ts
+ * const body = (await response.json()) as ErrorEnvelope; // { error: 'not_found', message: '…', requestId: 'req_…' }
+ * ```
+ */
 export interface ErrorEnvelope {
   error: string;
   message: string;

@@ -1,4 +1,11 @@
-/** The CSS selector the markup names by default: the class `paywalledContentJsonLd` asks the gated part to carry. */
+/**
+ * The CSS selector the markup names by default: the class `paywalledContentJsonLd` asks the gated part to carry.
+ *
+ * @example
+ * ```ts
+ * `<paywall-gate class="${DEFAULT_PAYWALL_SELECTOR.slice(1)}" handle="gharart" page="masterclass"></paywall-gate>`;
+ * ```
+ */
 export const DEFAULT_PAYWALL_SELECTOR = '.paywall-gate';
 
 /** Options of {@link paywalledContentJsonLd}. */
@@ -77,6 +84,11 @@ export function paywalledContentJsonLd(options: PaywalledContentOptions = {}): P
 /**
  * JSON for inside a `<script>` element: `<`, `>`, `&` and the two JavaScript line separators are
  * escaped, so no value can close the script or open a comment.
+ *
+ * @example
+ * ```ts
+ * jsonForScript({ name: '</script>' }); // '{"name":"\\u003c/script\\u003e"}'
+ * ```
  */
 export function jsonForScript(data: unknown): string {
   return JSON.stringify(data)

@@ -42,7 +42,14 @@ export interface ResolvedOptions {
   fetch: typeof fetch;
 }
 
-/** The longest the opt-in grant cache may keep a decision: a refund must revoke within seconds. */
+/**
+ * The longest the opt-in grant cache may keep a decision: a refund must revoke within seconds.
+ *
+ * @example
+ * ```ts
+ * createVisitorAccess({ apiBase, siteUrl, grantCacheMs: MAX_GRANT_CACHE_MS });
+ * ```
+ */
 export const MAX_GRANT_CACHE_MS = 5000;
 
 function httpUrl(name: string, value: unknown): URL {

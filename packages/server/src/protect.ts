@@ -4,7 +4,14 @@ import { errorResponse, isRequestId, newRequestId, PRIVATE_HEADERS } from './err
 import type { ResolvedOptions } from './options.js';
 import { callUpstream, upstreamHeaders, type ConnectionInfo } from './upstream.js';
 
-/** The page a content URL belongs to. */
+/**
+ * The page a content URL belongs to.
+ *
+ * @example
+ * ```ts
+ * const target: ProtectedPage = { handle: 'gharart', page: 'masterclass' };
+ * ```
+ */
 export interface ProtectedPage {
   /** The creator's handle, e.g. `gharart`. */
   handle: string;
@@ -134,7 +141,14 @@ export class AccessChecker {
   }
 }
 
-/** A refusal page of the creator's own, in place of the envelope. */
+/**
+ * A refusal page of the creator's own, in place of the envelope (its status is set to the refusal's).
+ *
+ * @example
+ * ```ts
+ * const refusal: RefusalHandler = (decision) => new Response(buyPage(decision.error), { headers: { 'content-type': 'text/html' } });
+ * ```
+ */
 export type RefusalHandler = (decision: AccessRefused, request: Request) => Response | Promise<Response>;
 
 /** The answer for a refused request: the creator's page or the envelope, never cached. */

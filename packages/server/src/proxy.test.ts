@@ -161,6 +161,7 @@ describe('headers up', () => {
           'x-forwarded-host': 'evil.example',
           'x-forwarded-proto': 'http',
           'x-forwarded-for': '203.0.113.9',
+          'x-request-id': 'req_from_the_site_1',
           authorization: 'Bearer creator.jwt',
           'x-mock-fault': 'status=500',
           cookie: 'theme=dark; _10x_visitor=sess_abc; _ga=GA1.2; other=1',
@@ -176,9 +177,17 @@ describe('headers up', () => {
       'user-agent': 'test-agent',
       origin: SITE,
       'x-forwarded-for': '203.0.113.9, 198.51.100.7',
+      'x-request-id': 'req_from_the_site_1',
       cookie: '_10x_visitor=sess_abc',
     });
     expect(rec.calls[0]!.body).toBe('{"email":"a@example.com"}');
+  });
+
+  it('drops a request ID that does not look like one', async () => {
+    const rec = recordingFetch(() => new Response('{}'));
+    const va = vaFor({ fetch: rec.fetch });
+    await va.fetch(siteRequest('/api/v2/visitor/me', { headers: { 'x-request-id': 'req 1\u00e9<script>' } }));
+    expect(rec.calls[0]!.headers['x-request-id']).toBeUndefined();
   });
 
   it('sends no cookie at all when the session cookie is missing or not a cookie value', async () => {

@@ -1,6 +1,13 @@
 import { routeList, routes, type AuthKind } from '@visitor-access/contract';
 
-/** Which callers' routes the visitor proxy serves: everything but the creator's (JWT) routes. */
+/**
+ * Which callers' routes the visitor proxy serves: everything but the creator's (JWT) routes.
+ *
+ * @example
+ * ```ts
+ * FORWARDED_AUTH.includes(routes.refund.auth); // false
+ * ```
+ */
 export const FORWARDED_AUTH: readonly AuthKind[] = ['none', 'visitor', 'visitor-optional'];
 
 /** One route the proxy forwards: a method and a path template split into segments. */

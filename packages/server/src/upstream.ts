@@ -3,7 +3,14 @@ import { sessionCookie } from './cookies.js';
 import { isRequestId } from './errors.js';
 import type { ResolvedOptions } from './options.js';
 
-/** What the server knows of the connection, which a `Request` does not carry. */
+/**
+ * What the server knows of the connection, which a `Request` does not carry.
+ *
+ * @example
+ * ```ts
+ * Deno.serve((request, info) => va.fetch(request, { clientAddress: info.remoteAddr.hostname }));
+ * ```
+ */
 export interface ConnectionInfo {
   /** The visitor's IP address, appended to `X-Forwarded-For` so the API's per-IP limits see visitors. */
   clientAddress?: string;

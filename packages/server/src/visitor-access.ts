@@ -11,10 +11,24 @@ import {
 import { Proxy } from './proxy.js';
 import type { ConnectionInfo } from './upstream.js';
 
-/** A content handler: the creator's own code that answers with the protected content. */
+/**
+ * A content handler: the creator's own code that answers with the protected content.
+ *
+ * @example
+ * ```ts
+ * const handler: ContentHandler = () => new Response('<p>Lesson 1</p>', { headers: { 'content-type': 'text/html' } });
+ * ```
+ */
 export type ContentHandler = (request: Request, info?: ConnectionInfo) => Response | Promise<Response>;
 
-/** Options of {@link VisitorAccess.protect}. */
+/**
+ * Options of {@link VisitorAccess.protect}.
+ *
+ * @example
+ * ```ts
+ * va.protect(target, handler, { refusal: (d) => new Response(`<h1>${d.status}</h1>`, { headers: { 'content-type': 'text/html' } }) });
+ * ```
+ */
 export interface ProtectOptions {
   /** Answers a refusal (401, 403, 404) with the creator's own page instead of the JSON envelope. */
   refusal?: RefusalHandler;
