@@ -11,7 +11,7 @@ import { codeOf, describeFailure } from '../internal/errors.js';
 import type { Failure } from '../internal/errors.js';
 import { VaErrorEvent } from '../internal/events.js';
 import { flow } from '../internal/flow.js';
-import { buyIntent } from '../internal/intent.js';
+import { buyIntent, normaliseEmail } from '../internal/intent.js';
 import { awaitPayment, checkAccess, startCheckout } from '../internal/purchase.js';
 import { ReportController } from '../internal/report.js';
 import { answer } from '../internal/shapes.js';
@@ -116,7 +116,7 @@ export class GroupBuyCard extends ClientElement {
   readonly #signIn = new SignInController(this, {
     sent: (email) => {
       const intent = this.flow?.intent ?? 'interest';
-      if (intent === 'buy') buyIntent.set(this.#gate);
+      if (intent === 'buy') buyIntent.set(this.#gate, email);
       this.flow = { step: 'check-email', intent, email };
       this.#signIn.wait.start(email);
     },
@@ -175,7 +175,7 @@ export class GroupBuyCard extends ClientElement {
       if (view.signedIn) this.flow = undefined;
       const url = this.#url;
       this.#url = undefined;
-      if (view.access?.reason === 'purchase_required' && this.#buyNext) this.#buy();
+      if (view.access?.reason === 'purchase_required' && this.#buyNext) this.#buy(true);
       else if (url) this.#afterLoad(url);
       this.#buyNext = false;
       this.#justSignedIn = false;
@@ -185,11 +185,16 @@ export class GroupBuyCard extends ClientElement {
 
   readonly #act = flow(
     this,
-    async ([action]: readonly ['interest' | 'withdraw' | 'buy']): Promise<
-      { url: string } | { interested: boolean; interestCount: number; status?: GroupBuy['status'] }
+    async ([action, asked]: readonly [action: 'interest' | 'withdraw' | 'buy', asked?: string | undefined]): Promise<
+      { url: string } | { held: true } | { interested: boolean; interestCount: number; status?: GroupBuy['status'] }
     > => {
       const client = this.apiClient!;
       if (action === 'buy') {
+        if (asked !== undefined) {
+          // Carried on from a sign-in: only for the account that asked to buy (decision 0121).
+          const { email } = (await answer(client.auth.me(), 'visitor.email:string')).visitor;
+          if (!asked || normaliseEmail(email) !== asked) return { held: true };
+        }
         const { url } = await startCheckout(client, this.handle, this.view!.buy.pageSlug!);
         return { url };
       }
@@ -206,6 +211,7 @@ export class GroupBuyCard extends ClientElement {
     (result) => {
       if ('url' in result) return this.navigate(result.url);
       this.busy = undefined;
+      if ('held' in result) return;
       const view = this.view;
       if (view) {
         const { interestCount, status = view.buy.status } = result;
@@ -290,7 +296,7 @@ export class GroupBuyCard extends ClientElement {
       void this.#payment.run([slug]);
     } else if (url.buy === gate && this.view?.access?.reason === 'purchase_required' && buyIntent.has(gate)) {
       // Arrived from the sign-in link "Buy for …" asked for, in the browser that asked.
-      this.#buy();
+      this.#buy(true);
     }
   }
 
@@ -326,17 +332,18 @@ export class GroupBuyCard extends ClientElement {
     void this.#act.run([action]);
   }
 
-  #buy(): void {
+  /** Opens checkout; `fromIntent` when a sign-in carries on a "Buy" pressed before it. */
+  #buy(fromIntent = false): void {
     if (this.busy === 'buy' || !this.view?.buy.pageSlug) return;
     if (!this.view.signedIn) {
       this.flow = { step: 'sign-in', intent: 'buy' };
       return;
     }
     // One sign-in opens at most one checkout session: this tab takes the intent.
-    buyIntent.take(this.#gate);
+    const asked = buyIntent.take(this.#gate);
     this.busy = 'buy';
     this.failure = undefined;
-    void this.#act.run(['buy']);
+    void this.#act.run(['buy', fromIntent ? (asked ?? '') : undefined]);
   }
 
   #price(): string {

@@ -12,7 +12,7 @@ import { codeOf, describeFailure } from '../internal/errors.js';
 import type { Failure } from '../internal/errors.js';
 import { VaAccessGrantedEvent, VaErrorEvent, VaStateChangeEvent } from '../internal/events.js';
 import { flow } from '../internal/flow.js';
-import { buyIntent } from '../internal/intent.js';
+import { buyIntent, normaliseEmail } from '../internal/intent.js';
 import { awaitPayment, checkAccess, startCheckout } from '../internal/purchase.js';
 import { ReportController } from '../internal/report.js';
 import { sanitizeHtml } from '../internal/sanitize.js';
@@ -135,7 +135,7 @@ export class PaywallGate extends ClientElement {
 
   readonly #signIn = new SignInController(this, {
     sent: (email) => {
-      if (this.#paid) buyIntent.set(this.#gate);
+      if (this.#paid) buyIntent.set(this.#gate, email);
       this.#send({ type: 'LINK_SENT', email });
     },
     returnTo: () => (this.#paid ? buyUrl(this.#gate) : cleanUrl()),
@@ -203,6 +203,24 @@ export class PaywallGate extends ClientElement {
       if (notice) this.#send({ type: 'LINK_PROBLEM', notice, email: lastEmail.get() });
       else this.#fail(describeFailure(error));
     },
+  );
+
+  /**
+   * A sign-in that "Buy for …" asked for: checkout only if the account signed in now is the one
+   * that asked (same address). A link someone else sent signs in as them: ask first (decision 0121).
+   */
+  readonly #buyAsAsker = flow(
+    this,
+    async ([asked]: readonly [asked: string | undefined]) => ({
+      asked,
+      email: (await answer(this.apiClient!.auth.me(), 'visitor.email:string')).visitor.email,
+    }),
+    ({ asked, email }) => {
+      this.visitorEmail = email;
+      if (asked && normaliseEmail(email) === asked) void this.#checkout.run([]);
+      else this.#send({ type: 'HOLD', other: asked === undefined ? undefined : email });
+    },
+    () => this.#send({ type: 'HOLD' }),
   );
 
   readonly #checkout = flow(
@@ -402,8 +420,9 @@ export class PaywallGate extends ClientElement {
       case 'purchase':
         if (next.buying) {
           // One sign-in opens at most one checkout session: this tab takes the intent.
-          buyIntent.take(this.#gate);
-          void this.#checkout.run([]);
+          const asked = buyIntent.take(this.#gate);
+          if (next.carried) void this.#buyAsAsker.run([asked]);
+          else void this.#checkout.run([]);
         }
         void this.#learnVisitor();
         break;
@@ -423,7 +442,14 @@ export class PaywallGate extends ClientElement {
       'check-email': s.checkEmailHeading,
       'confirm-link': s.confirmHeading,
       verifying: s.verifyingHeading,
-      purchase: next.name === 'purchase' ? (next.buying ? s.redirecting : next.page.title) : '',
+      purchase:
+        next.name === 'purchase'
+          ? next.buying
+            ? s.redirecting
+            : next.other
+              ? fill(s.otherAccount, { email: next.other })
+              : next.page.title
+          : '',
       returning: s.returningHeading,
       granted: s.grantedAnnouncement,
       error: s.errorHeading,
@@ -592,12 +618,12 @@ export class PaywallGate extends ClientElement {
           },
         });
       case 'confirm-link': {
-        const email = lastEmail.recent();
+        // Never "Continue as …": whose link this is is known only once it is used (issue 19).
         return html`<div part="state state-confirm-link" class="stack">
           <h2 id="va-heading" part="heading" tabindex="-1" data-focus>${s.confirmHeading}</h2>
           <p>${s.confirmBody}</p>
           <button part="button button-primary" class="primary" @click=${() => this.#send({ type: 'CONFIRM' })}>
-            ${email ? fill(s.continueAs, { email }) : s.continue}
+            ${s.continue}
           </button>
         </div>`;
       }
@@ -609,6 +635,7 @@ export class PaywallGate extends ClientElement {
           ${price ? html`<p part="price" class="price">${price}</p>` : nothing}
           <p class="muted">${s.purchaseBody}</p>
           ${state.cancelled ? html`<p part="notice" class="notice">${s.checkoutCancelled}</p>` : nothing}
+          ${state.other ? html`<p part="notice" class="notice">${fill(s.otherAccount, { email: state.other })}</p>` : nothing}
           <button
             part="button button-primary"
             class="primary"
