@@ -20,6 +20,7 @@ import type { LinkNotice } from '../internal/sign-in/controller.js';
 import { checkEmail, signInForm } from '../internal/sign-in/templates.js';
 import { fill, groupBuyStrings, sharedStrings } from '../internal/strings.js';
 import type { Strings } from '../internal/strings.js';
+import { setupError } from '../internal/setup.js';
 import { baseStyles } from '../internal/styles.js';
 import { buyUrl, cleanUrl, takeUrlState } from '../internal/url-state.js';
 import { cardStyles } from './group-buy-card.styles.js';
@@ -356,6 +357,7 @@ export class GroupBuyCard extends ClientElement {
 
   protected override render(): TemplateResult {
     const s = this.s;
+    if (this.setupProblem) return setupError(s, this.setupProblem);
     const view = this.view;
     const failure = this.failure;
     if (!view) {

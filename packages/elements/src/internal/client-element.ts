@@ -6,6 +6,11 @@ import type { AccessMessage } from './access-channel.js';
 import { onDefaultApiBaseChange, sharedClient } from './client.js';
 import type { VisitorAccessClient } from './client.js';
 import { languageOf } from './env.js';
+import { VaErrorEvent } from './events.js';
+import { setupMessage } from './setup.js';
+import type { SetupProblem } from './setup.js';
+import { setupProblemOf } from './client.js';
+import { timing } from './timing.js';
 import { onStringsChange, resolveIn, sharedStrings } from './strings.js';
 import type { Strings } from './strings.js';
 
@@ -26,6 +31,7 @@ export abstract class ClientElement extends LitElement {
     theme: { reflect: true },
     strings: { attribute: false },
     client: { attribute: false },
+    setupProblem: { state: true, attribute: false },
   };
 
   /** The API origin, e.g. `https://api.example.com`. Defaults to the script tag's `data-api-base`. */
@@ -42,7 +48,14 @@ export abstract class ClientElement extends LitElement {
   /** An SDK client to use instead of the shared one for `api-base`. */
   client: VisitorAccessClient | undefined;
 
+  /**
+   * Why the element cannot start: no API address after `timing.setupGraceMs`, or one that is not an
+   * address. Cleared as soon as a usable one is set.
+   */
+  protected setupProblem: SetupProblem | undefined;
+
   #cleanups: Array<() => void> = [];
+  #setupTimer: ReturnType<typeof setTimeout> | undefined;
   #sessionCleanup: (() => void) | undefined;
   #subscribedTo: VisitorAccessClient | undefined;
 
@@ -87,6 +100,8 @@ export abstract class ClientElement extends LitElement {
     this.#sessionCleanup?.();
     this.#sessionCleanup = undefined;
     this.#subscribedTo = undefined;
+    clearTimeout(this.#setupTimer);
+    this.#setupTimer = undefined;
   }
 
   // A tab coming back to the front looks again, quietly: a refund or a sign-out may have happened.
@@ -102,13 +117,47 @@ export abstract class ClientElement extends LitElement {
 
   #subscribe(): void {
     const client = this.apiClient;
-    if (!client || !this.isConnected || client === this.#subscribedTo) return;
+    if (!client) return this.#watchSetup();
+    clearTimeout(this.#setupTimer);
+    this.#setupTimer = undefined;
+    this.setupProblem = undefined;
+    if (!this.isConnected || client === this.#subscribedTo) return;
     this.#sessionCleanup?.();
     this.#subscribedTo = client;
     let replay = true;
     this.#sessionCleanup = client.onSessionChange((event) => this.sessionChanged(event, replay));
     replay = false;
     this.load();
+  }
+
+  /** No client: an address that is not one is said at once; none at all after a short grace. */
+  #watchSetup(): void {
+    if (!this.isConnected) return;
+    const problem = setupProblemOf(this.apiBase);
+    if (problem.value !== undefined) {
+      if (problem.value !== this.setupProblem?.value || problem.attribute !== this.setupProblem.attribute) {
+        this.#misconfigure(problem);
+      }
+    } else if (!this.setupProblem && !this.#setupTimer) {
+      this.#setupTimer = setTimeout(() => {
+        this.#setupTimer = undefined;
+        if (!this.apiClient && this.isConnected) this.#misconfigure(setupProblemOf(this.apiBase));
+      }, timing.setupGraceMs);
+    }
+  }
+
+  #misconfigure(problem: SetupProblem): void {
+    this.setupProblem = problem;
+    console.warn(`<${this.localName}>: ${setupMessage(this.s, problem)}`);
+    this.misconfigured(problem);
+  }
+
+  /**
+   * The element cannot start (see `setupProblem`). By default it says so with a `va-error`
+   * (`not_configured`); each element shows `setupError` in its place.
+   */
+  protected misconfigured(problem: SetupProblem): void {
+    this.dispatchEvent(new VaErrorEvent({ code: 'not_configured', message: setupMessage(this.s, problem) }));
   }
 
   /** Whether the element has a client and is on the page (`load` has run). */

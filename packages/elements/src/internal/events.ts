@@ -50,7 +50,8 @@ export class VaAccessGrantedEvent extends Event {
 /**
  * Fired when an element shows an error. `code` is the server's error code, or `network`,
  * `cookies_blocked`, `payment_pending`, `content_unavailable`, `unexpected_response` (an answer
- * the element cannot read: a missing field, a wrong type, a checkout URL that is not http(s)).
+ * the element cannot read: a missing field, a wrong type, a checkout URL that is not http(s)),
+ * `not_configured` (no API address, or `api-base` / `data-api-base` is not one).
  *
  * @example
  * ```ts

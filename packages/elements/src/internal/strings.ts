@@ -79,6 +79,12 @@ export const sharedStrings = {
     'Cookies are turned off in this browser, and signing in needs one. Turn cookies on, then try again.',
   errorRateLimited: 'Too many attempts. Try again in {wait}.',
   errorGeneric: 'Something unexpected happened. Try again in a moment.',
+  // No API address, or one that is not an address: said to the site owner, in the element's place.
+  setupHeading: 'Paywall not set up',
+  setupMissing:
+    'This page’s paywall is not set up: it has no API address. Site owner: add data-api-base="https://…" to the visitor-access script tag, or api-base="https://…" to this element.',
+  setupInvalid:
+    'This page’s paywall is not set up: {attribute}="{value}" is not an API address. Site owner: set {attribute} to the API’s https:// address.',
   retry: 'Try again',
   supportCode: 'Support code: {code}',
   reportProblem: 'Report a problem',

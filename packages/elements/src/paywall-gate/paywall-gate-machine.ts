@@ -20,6 +20,7 @@ export type ErrorKind =
   | 'payment_pending'
   | 'rate_limited'
   | 'content_unavailable'
+  | 'not_configured'
   | 'unknown';
 
 /**

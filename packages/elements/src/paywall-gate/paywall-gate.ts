@@ -16,6 +16,8 @@ import { buyIntent, normaliseEmail } from '../internal/intent.js';
 import { awaitPayment, checkAccess, startCheckout } from '../internal/purchase.js';
 import { ReportController } from '../internal/report.js';
 import { sanitizeHtml } from '../internal/sanitize.js';
+import { setupMessage } from '../internal/setup.js';
+import type { SetupProblem } from '../internal/setup.js';
 import { answer } from '../internal/shapes.js';
 import { SignInController } from '../internal/sign-in/controller.js';
 import { checkEmail, signInForm } from '../internal/sign-in/templates.js';
@@ -323,12 +325,9 @@ export class PaywallGate extends ClientElement {
     }
   }
 
-  protected override firstUpdated(): void {
-    if (!this.apiClient) {
-      console.warn(
-        '<paywall-gate>: no API base yet. Set api-base, or data-api-base on the visitor-access.js script tag.',
-      );
-    }
+  /** No usable API address: the error state says what to fix (decision 0122). */
+  protected override misconfigured(problem: SetupProblem): void {
+    this.#fail({ kind: 'not_configured', code: 'not_configured', message: setupMessage(this.s, problem) });
   }
 
   /** Starts the flow once handle, page and a client are known: reads the address bar, then checks. */
@@ -679,10 +678,12 @@ export class PaywallGate extends ClientElement {
     };
     let message = messages[state.kind] ?? s.errorGeneric;
     if (state.kind === 'cookies_blocked') message = cookieMessage(s, this.apiClient);
-    const retryable = state.kind !== 'page_not_found' && state.kind !== 'connect_not_configured';
+    const setup = state.kind === 'not_configured' ? this.setupProblem : undefined;
+    if (setup) message = setupMessage(s, setup);
+    const retryable = state.kind !== 'page_not_found' && state.kind !== 'connect_not_configured' && !setup;
     return html`<div part="state state-error" class="stack">
       <h2 id="va-heading" part="heading" tabindex="-1" data-focus>
-        ${state.kind === 'cookies_blocked' ? s.errorCookiesHeading : s.errorHeading}
+        ${state.kind === 'cookies_blocked' ? s.errorCookiesHeading : setup ? s.setupHeading : s.errorHeading}
       </h2>
       <p part="error" class="alert">${message}</p>
       ${
@@ -692,7 +693,7 @@ export class PaywallGate extends ClientElement {
             </button>`
           : nothing
       }
-      ${this.#report.render(s)}
+      ${setup ? nothing : this.#report.render(s)}
     </div>`;
   }
 }

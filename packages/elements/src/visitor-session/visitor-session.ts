@@ -12,6 +12,7 @@ import { SignInController } from '../internal/sign-in/controller.js';
 import type { LinkNotice } from '../internal/sign-in/controller.js';
 import { checkEmail, signInForm } from '../internal/sign-in/templates.js';
 import { fill } from '../internal/strings.js';
+import { setupError } from '../internal/setup.js';
 import { baseStyles } from '../internal/styles.js';
 import { sessionStyles } from './visitor-session.styles.js';
 
@@ -156,6 +157,7 @@ export class VisitorSession extends ClientElement {
 
   protected override render(): TemplateResult | typeof nothing {
     const s = this.s;
+    if (this.setupProblem) return setupError(s, this.setupProblem);
     const view = this.view;
     if (view === 'unknown') return nothing;
     if (typeof view === 'object') {
