@@ -136,7 +136,7 @@ export function defineJourneys(engineName: EngineName): void {
       await gate(tab).expectContent(LOUNGE_TEXT);
     });
 
-    it('a sign-in link in the page address: removed at once, used only after "Continue as …"', async () => {
+    it('a sign-in link in the page address: removed at once, used only after "Continue"', async () => {
       const email = uniqueEmail('address');
       const tab = await engine.newTab(site.at(LOUNGE.slug));
       await gate(tab).requestLink(email);

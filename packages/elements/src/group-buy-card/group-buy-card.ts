@@ -3,6 +3,7 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type { AccessCheckResponse, GroupBuy } from '@visitor-access/contract';
 import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { broadcastAccessChange } from '../internal/access-channel.js';
+import { majorUnits, track } from '../internal/analytics.js';
 import type { AccessMessage } from '../internal/access-channel.js';
 import { ClientElement } from '../internal/client-element.js';
 import { failureMessage } from '../internal/messages.js';
@@ -57,6 +58,7 @@ const english: Partial<Strings> = { ...sharedStrings, ...groupBuyStrings };
  * @summary Collect interest in a group buy, then sell it.
  *
  * @event va-error - Something failed. `detail: { code, message, requestId }`.
+ * @event va-analytics - A funnel event: `group_buy_interest`, `begin_checkout`. `detail: { event, handle, group_buy, page?, value?, currency? }`.
  *
  * @csspart panel - The card.
  * @csspart heading - The title.
@@ -210,10 +212,23 @@ export class GroupBuyCard extends ClientElement {
       return { interested: false, interestCount: r.interestCount };
     },
     (result) => {
-      if ('url' in result) return this.navigate(result.url);
+      if ('url' in result) {
+        const page = this.view?.access?.page;
+        track(this, {
+          event: 'begin_checkout',
+          handle: this.handle,
+          group_buy: this.slug,
+          page: this.view?.buy.pageSlug,
+          ...(page?.price !== undefined && page.currency
+            ? { value: majorUnits(page.price, page.currency), currency: page.currency }
+            : {}),
+        });
+        return this.navigate(result.url);
+      }
       this.busy = undefined;
       if ('held' in result) return;
       const view = this.view;
+      if (result.interested) track(this, { event: 'group_buy_interest', handle: this.handle, group_buy: this.slug });
       if (view) {
         const { interestCount, status = view.buy.status } = result;
         this.view = {

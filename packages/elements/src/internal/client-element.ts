@@ -5,6 +5,7 @@ import { onAccessChange } from './access-channel.js';
 import type { AccessMessage } from './access-channel.js';
 import { onDefaultApiBaseChange, sharedClient } from './client.js';
 import type { VisitorAccessClient } from './client.js';
+import type { AnalyticsTarget } from './analytics.js';
 import { languageOf } from './env.js';
 import { VaErrorEvent } from './events.js';
 import { setupMessage } from './setup.js';
@@ -31,6 +32,7 @@ export abstract class ClientElement extends LitElement {
     theme: { reflect: true },
     strings: { attribute: false },
     client: { attribute: false },
+    analytics: {},
     setupProblem: { state: true, attribute: false },
   };
 
@@ -47,6 +49,11 @@ export abstract class ClientElement extends LitElement {
   strings: Partial<Strings> | undefined;
   /** An SDK client to use instead of the shared one for `api-base`. */
   client: VisitorAccessClient | undefined;
+  /**
+   * `dataLayer` pushes the funnel events (`va-analytics`) to `window.dataLayer`; `none` does not.
+   * Defaults to the script tag's `data-analytics`, else `none`. The DOM event is always fired.
+   */
+  analytics: AnalyticsTarget | undefined;
 
   /**
    * Why the element cannot start: no API address after `timing.setupGraceMs`, or one that is not an

@@ -2,6 +2,8 @@ import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { broadcastAccessChange } from '../internal/access-channel.js';
+import { majorUnits, track, transactionId } from '../internal/analytics.js';
+import type { Track } from '../internal/analytics.js';
 import type { AccessMessage } from '../internal/access-channel.js';
 import { ClientElement } from '../internal/client-element.js';
 import { lastEmail } from '../internal/cooldown.js';
@@ -52,6 +54,7 @@ const NOTICES: Record<string, LinkNotice> = {
  * @event va-state-change - The gate changed state. `detail: { state, previous }`.
  * @event va-access-granted - The visitor has access; the content is shown. `detail: { reason, page }`.
  * @event va-error - An error is shown. `detail: { code, message, requestId }`.
+ * @event va-analytics - A funnel event: `paywall_view`, `email_submitted`, `login`, `begin_checkout`, `purchase`, `access_granted`. `detail: { event, handle, page, method?, value?, currency?, transaction_id? }`; also pushed to `window.dataLayer` with `analytics="dataLayer"`.
  *
  * @csspart panel - The box around every state but `granted`.
  * @csspart state - The container of the current state (also `state-<name>`, e.g. `state-sign-in`).
@@ -135,13 +138,22 @@ export class PaywallGate extends ClientElement {
   #focusPending = false;
   #contentNode: HTMLElement | undefined;
 
+  /** How this tab just signed in, until the next access check says whether the session stuck. */
+  #login: 'link' | 'code' | undefined;
+  /** The `transaction_id` of the checkout this page came back from. */
+  #transaction: Promise<string | undefined> | undefined;
+
   readonly #signIn = new SignInController(this, {
-    sent: (email) => {
+    sent: (email, bot) => {
+      if (!bot) this.#track({ event: 'email_submitted' });
       if (this.#paid) buyIntent.set(this.#gate, email);
       this.#send({ type: 'LINK_SENT', email });
     },
     returnTo: () => (this.#paid ? buyUrl(this.#gate) : cleanUrl()),
-    signedIn: () => this.#signedInHere(),
+    signedIn: () => {
+      this.#login = 'code';
+      this.#signedInHere();
+    },
     signedInElsewhere: () => this.refresh(),
     linkProblem: (notice, email) => this.#send({ type: 'LINK_PROBLEM', notice, email }),
     failed: (failure) => this.#fail(failure),
@@ -178,6 +190,11 @@ export class PaywallGate extends ClientElement {
       }
       // Signed in already: a link in the address bar is not needed (opened again after signing in).
       if (result.reason !== 'visitor_auth_required') this.#token = undefined;
+      // A sign-in counts once the session is seen to stick (a dropped cookie is no login).
+      if (!quiet && this.#login) {
+        if (result.reason !== 'visitor_auth_required') this.#track({ event: 'login', method: this.#login });
+        this.#login = undefined;
+      }
       this.#send({ type: 'ACCESS', ...result });
     },
     (error, [quiet]) => {
@@ -199,7 +216,10 @@ export class PaywallGate extends ClientElement {
       }
       return verification;
     },
-    () => this.#signedInHere(),
+    () => {
+      this.#login = 'link';
+      this.#signedInHere();
+    },
     (error) => {
       const notice = NOTICES[codeOf(error) ?? ''];
       if (notice) this.#send({ type: 'LINK_PROBLEM', notice, email: lastEmail.get() });
@@ -228,7 +248,11 @@ export class PaywallGate extends ClientElement {
   readonly #checkout = flow(
     this,
     () => startCheckout(this.apiClient!, this.handle, this.page),
-    ({ url }) => this.navigate(url),
+    ({ url }) => {
+      const state = this.gateState;
+      this.#track({ event: 'begin_checkout', ...('page' in state ? this.#value(state.page) : {}) });
+      this.navigate(url);
+    },
     (error) => {
       const code = codeOf(error);
       if (code === 'already_entitled' || code === 'visitor_unauthorized') this.#send({ type: 'CHECK' });
@@ -239,10 +263,17 @@ export class PaywallGate extends ClientElement {
   /** Back from checkout: re-checks with a bounded poll until the payment lands. */
   readonly #payment = flow(
     this,
-    (_: readonly [], signal) => awaitPayment(this.apiClient!, this.handle, this.page, signal),
-    (result) => {
+    async (_: readonly [], signal) => {
+      const result = await awaitPayment(this.apiClient!, this.handle, this.page, signal);
+      return { result, transaction: result?.hasAccess ? await this.#transaction?.catch(() => undefined) : undefined };
+    },
+    ({ result, transaction }) => {
       if (result) {
-        if (result.hasAccess) broadcastAccessChange({ handle: this.handle, page: this.page }, this);
+        if (result.hasAccess) {
+          broadcastAccessChange({ handle: this.handle, page: this.page }, this);
+          if (this.#transaction) this.#track({ event: 'purchase', ...this.#value(result.page), transaction_id: transaction });
+          this.#transaction = undefined;
+        }
         return this.#send({ type: 'ACCESS', ...result });
       }
       const message = 'Payment not confirmed yet';
@@ -276,6 +307,17 @@ export class PaywallGate extends ClientElement {
       this.dispatchEvent(new VaErrorEvent({ code: 'content_unavailable', message: String(error) }));
     },
   );
+
+  #track(event: Omit<Track, 'handle' | 'page'>): void {
+    track(this, { ...event, handle: this.handle, page: this.page });
+  }
+
+  /** `value` and `currency` of a page with a price. */
+  #value(page: PageInfo | undefined): Pick<Track, 'value' | 'currency'> {
+    return page?.price !== undefined && page.currency
+      ? { value: majorUnits(page.price, page.currency), currency: page.currency }
+      : {};
+  }
 
   get #gate(): string {
     return `${this.handle}/${this.page}`;
@@ -340,11 +382,16 @@ export class PaywallGate extends ClientElement {
     if (url.token) {
       this.#send({ type: 'CHECK', link: true });
     } else if (checkout && (!checkout.gate || checkout.gate === this.#gate)) {
-      if (checkout.outcome === 'success') this.#confirmPayment();
+      if (checkout.outcome === 'success') {
+        // Back from a completed checkout: the one moment a purchase is counted (decision 0120).
+        this.#transaction = checkout.sessionId ? transactionId(checkout.sessionId) : Promise.resolve(undefined);
+        this.#confirmPayment();
+      }
       else this.#send({ type: 'CANCELLED' });
     } else {
       // Arrived from the sign-in link "Buy for …" asked for, in the browser that asked: checkout next.
       const buy = url.buy === this.#gate && buyIntent.has(this.#gate);
+      if (url.signedIn) this.#login = 'link';
       // Back from a sign-in link's landing page, which verified it: still signed out then means the
       // cookie was not kept, and the visitor is told why instead of being asked to sign in again.
       this.#send(url.signedIn ? { type: 'VERIFIED', buy } : { type: 'CHECK', buy });
@@ -409,14 +456,19 @@ export class PaywallGate extends ClientElement {
         if (this.#token) void this.#verify.run([this.#token]);
         this.#token = undefined;
         break;
+      case 'sign-in':
+        this.#track({ event: 'paywall_view' });
+        break;
       case 'granted':
         if (previous.name !== 'granted') {
+          if (next.reason === 'entitled') this.#track({ event: 'access_granted' });
           this.dispatchEvent(new VaAccessGrantedEvent({ reason: next.reason, page: next.page }));
           this.#loadContent();
         }
         if (next.reason === 'entitled') void this.#learnVisitor();
         break;
       case 'purchase':
+        this.#track({ event: 'paywall_view' });
         if (next.buying) {
           // One sign-in opens at most one checkout session: this tab takes the intent.
           const asked = buyIntent.take(this.#gate);
