@@ -109,7 +109,10 @@ describe('a whole journey: paywall, email, code, checkout, payment, content', ()
     }
     expect(everything).not.toMatch(/@|va_token|cs_test_|\b\d{6}\b/);
     for (const payload of seen) {
-      expect(Object.keys(payload).filter((k) => !ALLOWED.has(k)), payload.event).toEqual([]);
+      expect(
+        Object.keys(payload).filter((k) => !ALLOWED.has(k)),
+        payload.event,
+      ).toEqual([]);
     }
   });
 

@@ -7,6 +7,7 @@ import { onDefaultApiBaseChange, sharedClient } from './client.js';
 import type { VisitorAccessClient } from './client.js';
 import type { AnalyticsTarget } from './analytics.js';
 import { languageOf } from './env.js';
+import { unwatchHostColours, watchHostColours } from './host-colours.js';
 import { VaErrorEvent } from './events.js';
 import { setupMessage } from './setup.js';
 import type { SetupProblem } from './setup.js';
@@ -41,8 +42,9 @@ export abstract class ClientElement extends LitElement {
   /** Language of the strings and of dates and prices (BCP 47). Defaults to the nearest `lang`. */
   locale: string | undefined;
   /**
-   * Colour scheme: by default the host page's (`color-scheme` on the page; none declared is
-   * light). `light` or `dark` forces one; `auto` follows the visitor's system setting.
+   * Colour scheme: by default the host page's (`color-scheme` on the page; none declared: the
+   * background the element sits on, light or dark). `light` or `dark` forces one; `auto` follows
+   * the visitor's system setting.
    */
   theme: Theme | undefined;
   /** Overrides for any visible string (see `defaultStrings`). */
@@ -96,6 +98,8 @@ export abstract class ClientElement extends LitElement {
       onAccessChange((message) => this.accessChanged(message)),
     );
     document.addEventListener('visibilitychange', this.#onVisible);
+    // Before the first render: a dark host never sees a flash of the light palette.
+    watchHostColours(this);
     // Moved in the DOM (disconnected, then connected again): start over.
     if (this.hasUpdated) this.#subscribe();
   }
@@ -104,6 +108,7 @@ export abstract class ClientElement extends LitElement {
     super.disconnectedCallback();
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
     document.removeEventListener('visibilitychange', this.#onVisible);
+    unwatchHostColours(this);
     this.#sessionCleanup?.();
     this.#sessionCleanup = undefined;
     this.#subscribedTo = undefined;
@@ -118,6 +123,7 @@ export abstract class ClientElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (this.hasUpdated && changed.has('theme')) watchHostColours(this);
     // Idempotent: subscribes on the first update and whenever the client in use changes.
     this.#subscribe();
   }

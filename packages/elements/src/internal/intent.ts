@@ -20,7 +20,9 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 function read(gate: string): { at: number; email: string } {
   const value = storage.get(key(gate)) ?? '';
   const space = value.indexOf(' ');
-  return space < 0 ? { at: Number(value) || 0, email: '' } : { at: Number(value.slice(0, space)) || 0, email: value.slice(space + 1) };
+  return space < 0
+    ? { at: Number(value) || 0, email: '' }
+    : { at: Number(value.slice(0, space)) || 0, email: value.slice(space + 1) };
 }
 
 export const buyIntent = {

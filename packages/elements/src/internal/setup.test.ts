@@ -98,7 +98,10 @@ describe('no API address at all', () => {
 
   it('an address set within the grace shows no error at all', async () => {
     const states: string[] = [];
-    const el = mount<PaywallGate>('<paywall-gate handle="gharart" page="members-lounge"></paywall-gate>', 'paywall-gate');
+    const el = mount<PaywallGate>(
+      '<paywall-gate handle="gharart" page="members-lounge"></paywall-gate>',
+      'paywall-gate',
+    );
     el.addEventListener('va-state-change', (e) => states.push(e.detail.state));
     setDefaultApiBase(apiBase);
     await waitForState(el, 'sign-in');

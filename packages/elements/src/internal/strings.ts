@@ -45,7 +45,8 @@ export const sharedStrings = {
   buyNoPrice: 'Buy now',
   redirecting: 'Taking you to checkout…',
   // Signed in (by a link) as someone other than who pressed "Buy for …": checkout waits for a click.
-  otherAccount: 'You are signed in as {email}, not with the address you gave to buy this. Buy with this account, or sign out to use yours.',
+  otherAccount:
+    'You are signed in as {email}, not with the address you gave to buy this. Buy with this account, or sign out to use yours.',
   checkoutCancelled: 'Checkout was cancelled. You have not been charged.',
   returningHeading: 'Confirming your payment…',
   returningBody: 'This usually takes a few seconds.',

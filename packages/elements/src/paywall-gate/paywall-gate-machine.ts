@@ -130,7 +130,9 @@ export function transition(state: GateState, event: GateEvent): GateState {
     case 'BUY':
       return state.name === 'purchase' && !state.buying ? { name: 'purchase', page: state.page, buying: true } : state;
     case 'HOLD':
-      return state.name === 'purchase' && state.carried ? { name: 'purchase', page: state.page, other: event.other } : state;
+      return state.name === 'purchase' && state.carried
+        ? { name: 'purchase', page: state.page, other: event.other }
+        : state;
     case 'STALLED':
       return state.name === 'returning' ? { name: 'returning', stalled: true } : state;
     case 'ACCESS':

@@ -271,7 +271,8 @@ export class PaywallGate extends ClientElement {
       if (result) {
         if (result.hasAccess) {
           broadcastAccessChange({ handle: this.handle, page: this.page }, this);
-          if (this.#transaction) this.#track({ event: 'purchase', ...this.#value(result.page), transaction_id: transaction });
+          if (this.#transaction)
+            this.#track({ event: 'purchase', ...this.#value(result.page), transaction_id: transaction });
           this.#transaction = undefined;
         }
         return this.#send({ type: 'ACCESS', ...result });
@@ -386,8 +387,7 @@ export class PaywallGate extends ClientElement {
         // Back from a completed checkout: the one moment a purchase is counted (decision 0120).
         this.#transaction = checkout.sessionId ? transactionId(checkout.sessionId) : Promise.resolve(undefined);
         this.#confirmPayment();
-      }
-      else this.#send({ type: 'CANCELLED' });
+      } else this.#send({ type: 'CANCELLED' });
     } else {
       // Arrived from the sign-in link "Buy for …" asked for, in the browser that asked: checkout next.
       const buy = url.buy === this.#gate && buyIntent.has(this.#gate);
@@ -596,12 +596,14 @@ export class PaywallGate extends ClientElement {
         <div part="content" aria-busy=${this.contentStatus === 'loading' ? 'true' : 'false'}>
           ${
             this.contentStatus === 'loading'
-              ? html`<p class="ui muted"><span class="spinner" aria-hidden="true"></span>${this.s.contentLoading}</p>`
+              ? html`<p class="ui muted surface">
+                  <span class="spinner" aria-hidden="true"></span>${this.s.contentLoading}
+                </p>`
               : nothing
           }
           ${
             this.contentStatus === 'failed'
-              ? html`<div class="ui">
+              ? html`<div class="ui surface">
                   <p class="error" part="error" role="alert">${this.s.contentFailed}</p>
                   <button part="button button-primary" class="primary" @click=${() => this.#loadContent()}>
                     ${this.s.retry}
@@ -624,7 +626,7 @@ export class PaywallGate extends ClientElement {
   /** "Signed in as … · Sign out", unless the page shows it already in a `<visitor-session>`. */
   #renderSession(): TemplateResult | typeof nothing {
     if (!this.visitorEmail || document.querySelector('visitor-session')) return nothing;
-    return html`<p part="session" class="session">
+    return html`<p part="session" class="session ${this.gateState.name === 'granted' ? 'surface' : ''}">
       <span>${fill(this.s.signedInAs, { email: this.visitorEmail })}</span>
       <button part="button" class="link" @click=${() => this.#logout()}>${this.s.signOut}</button>
     </p>`;

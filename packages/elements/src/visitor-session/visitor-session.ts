@@ -161,19 +161,19 @@ export class VisitorSession extends ClientElement {
     const view = this.view;
     if (view === 'unknown') return nothing;
     if (typeof view === 'object') {
-      return html`<p part="session" class="row">
+      return html`<p part="session" class="row surface">
         <span part="email">${fill(s.signedInAs, { email: view.email })}</span>
         <button part="button" class="link" @click=${() => this.#logout()}>${s.signOut}</button>
       </p>`;
     }
     if (view === 'error') {
-      return html`<p class="row">
+      return html`<p class="row surface">
         <span part="error" class="error">${s.sessionUnavailable}</span>
         <button part="button" class="link" @click=${() => this.load()}>${s.retry}</button>
       </p>`;
     }
     const flow = this.flow;
-    return html`<div class="row">
+    return html`<div class="row surface">
         <button part="button" class="compact" aria-haspopup="dialog" @click=${() => (this.flow = { step: 'sign-in' })}>
           ${s.signIn}
         </button>
