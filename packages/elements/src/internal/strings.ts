@@ -46,7 +46,7 @@ export const sharedStrings = {
   redirecting: 'Taking you to checkout…',
   // Signed in (by a link) as someone other than who pressed "Buy for …": checkout waits for a click.
   otherAccount:
-    'You are signed in as {email}, not with the address you gave to buy this. Buy with this account, or sign out to use yours.',
+    'You are signed in as {email} — not the address you gave to buy this. Buy with this account, or sign out to use yours.',
   checkoutCancelled: 'Checkout was cancelled. You have not been charged.',
   returningHeading: 'Confirming your payment…',
   returningBody: 'This usually takes a few seconds.',

@@ -12,7 +12,7 @@ import { SignInController } from '../internal/sign-in/controller.js';
 import type { LinkNotice } from '../internal/sign-in/controller.js';
 import { checkEmail, signInForm } from '../internal/sign-in/templates.js';
 import { fill } from '../internal/strings.js';
-import { setupError } from '../internal/setup.js';
+import { setupMessage } from '../internal/setup.js';
 import { baseStyles } from '../internal/styles.js';
 import { sessionStyles } from './visitor-session.styles.js';
 
@@ -157,7 +157,13 @@ export class VisitorSession extends ClientElement {
 
   protected override render(): TemplateResult | typeof nothing {
     const s = this.s;
-    if (this.setupProblem) return setupError(s, this.setupProblem);
+    // In a header: one short line; the whole sentence is for screen readers and the console.
+    if (this.setupProblem) {
+      return html`<p class="row surface" role="alert">
+        <span part="error" class="error">${s.setupHeading}</span>
+        <span class="sr-only">${setupMessage(s, this.setupProblem)}</span>
+      </p>`;
+    }
     const view = this.view;
     if (view === 'unknown') return nothing;
     if (typeof view === 'object') {
@@ -173,7 +179,7 @@ export class VisitorSession extends ClientElement {
       </p>`;
     }
     const flow = this.flow;
-    return html`<div class="row surface">
+    return html`<div class="row">
         <button part="button" class="compact" aria-haspopup="dialog" @click=${() => (this.flow = { step: 'sign-in' })}>
           ${s.signIn}
         </button>
