@@ -34,6 +34,9 @@ export function resetAnalytics(): void {
   sent.clear();
 }
 
+// The only fields a payload can have: nothing else an element knows can reach a tool.
+const FIELDS = ['handle', 'page', 'group_buy', 'method', 'value', 'currency', 'transaction_id'] as const;
+
 /** What an element reports: the event and the fields it may carry, nothing else. */
 export type Track = Omit<AnalyticsPayload, 'event'> & { event: AnalyticsEventName };
 
@@ -45,14 +48,10 @@ export function track(element: HTMLElement & { analytics?: AnalyticsTarget | und
   const key = `${input.event} ${input.handle} ${input.page ?? ''} ${input.group_buy ?? ''}`;
   if (sent.has(key)) return;
   sent.add(key);
-  const payload: AnalyticsPayload = { event: input.event, handle: input.handle };
-  if (input.page !== undefined) payload.page = input.page;
-  if (input.group_buy !== undefined) payload.group_buy = input.group_buy;
-  if (input.method !== undefined) payload.method = input.method;
-  if (input.value !== undefined) payload.value = input.value;
-  if (input.currency !== undefined) payload.currency = input.currency.toUpperCase();
-  if (input.transaction_id !== undefined) payload.transaction_id = input.transaction_id;
-  element.dispatchEvent(new VaAnalyticsEvent(Object.freeze({ ...payload })));
+  const payload: Record<string, unknown> = { event: input.event };
+  for (const field of FIELDS) if (input[field] !== undefined) payload[field] = input[field];
+  if (typeof payload.currency === 'string') payload.currency = payload.currency.toUpperCase();
+  element.dispatchEvent(new VaAnalyticsEvent(Object.freeze({ ...payload }) as unknown as AnalyticsPayload));
   if ((element.analytics ?? defaultTarget) === 'dataLayer') {
     const w = window as unknown as { dataLayer?: unknown[] };
     (w.dataLayer ??= []).push({ ...payload });

@@ -137,6 +137,16 @@ describe('the palette follows the background the element sits on', () => {
     expect(getComputedStyle($(el, '[part~=panel]')!).backgroundColor).toBe(LIGHT_PANEL);
   });
 
+  it('a background written in another colour space (oklch) is read too', async () => {
+    document.body.style.background = 'oklch(0.2 0.02 260)';
+    const el = mount<PaywallGate>(
+      `<paywall-gate handle="gharart" page="masterclass" api-base="${apiBase}"></paywall-gate>`,
+      'paywall-gate',
+    );
+    await waitForState(el, 'sign-in');
+    expect(getComputedStyle($(el, '[part~=panel]')!).backgroundColor).toBe(DARK_PANEL);
+  });
+
   it('a site that switches to dark on <body> (class or style) is followed without a reload', async () => {
     const el = mount<PaywallGate>(
       `<paywall-gate handle="gharart" page="masterclass" api-base="${apiBase}"></paywall-gate>`,

@@ -12,17 +12,12 @@
 
 type Rgba = [r: number, g: number, b: number, a: number];
 
-/** The computed colour as RGBA (0–255, alpha 0–1), whatever colour space the page wrote it in. */
+/** The computed colour as RGBA (0–255, alpha 0–1), in whatever colour space the page wrote it. */
 function rgba(colour: string): Rgba {
-  const m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:[\s,/]+([\d.]+)(%)?)?\s*\)$/.exec(colour);
-  if (m) {
-    const alpha = m[4] === undefined ? 1 : Number(m[4]) / (m[5] ? 100 : 1);
-    return [Number(m[1]), Number(m[2]), Number(m[3]), alpha];
-  }
-  // oklch(), color(display-p3 …), lab(): let the browser convert, once per colour.
   let known = converted.get(colour);
   if (!known) {
-    const context = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+    // The browser converts (rgb(), oklch(), color(display-p3 …)…): one pixel, once per colour.
+    const context = (canvas ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true }));
     if (!context) return [255, 255, 255, 0];
     context.clearRect(0, 0, 1, 1);
     context.fillStyle = colour;
@@ -33,6 +28,7 @@ function rgba(colour: string): Rgba {
   }
   return known;
 }
+let canvas: CanvasRenderingContext2D | null | undefined;
 const converted = new Map<string, Rgba>();
 
 /** WCAG relative luminance of an sRGB colour (0 black … 1 white). */
