@@ -6,7 +6,14 @@ import type { AnalyticsEventName, AnalyticsPayload } from './events.js';
 // `data-analytics="dataLayer"` or the element's `analytics` property does. The payload is built
 // here from named fields only, so nothing an element knows about the visitor can slip into it.
 
-/** Where events go besides the `va-analytics` DOM event. */
+/**
+ * Where events go besides the `va-analytics` DOM event.
+ *
+ * @example
+ * ```ts
+ * gate.analytics = 'dataLayer' satisfies AnalyticsTarget;
+ * ```
+ */
 export type AnalyticsTarget = 'dataLayer' | 'none';
 
 let defaultTarget: AnalyticsTarget | undefined;

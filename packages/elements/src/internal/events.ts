@@ -65,7 +65,14 @@ export class VaErrorEvent extends Event {
   }
 }
 
-/** The funnel events of the elements (spec "Analytics"), each at most once per page view and gate. */
+/**
+ * The funnel events of the elements (spec "Analytics"), each at most once per page view and gate.
+ *
+ * @example
+ * ```ts
+ * const step: AnalyticsEventName = 'begin_checkout';
+ * ```
+ */
 export type AnalyticsEventName =
   | 'paywall_view'
   | 'email_submitted'
@@ -78,6 +85,11 @@ export type AnalyticsEventName =
 /**
  * One funnel event. Never an email address, a token, a code or a session id: the creator's
  * handle, the page (or group buy) slug, and what the event itself says.
+ *
+ * @example
+ * ```ts
+ * const payload: AnalyticsPayload = { event: 'login', handle: 'gharart', page: 'masterclass', method: 'code' };
+ * ```
  */
 export interface AnalyticsPayload {
   event: AnalyticsEventName;
