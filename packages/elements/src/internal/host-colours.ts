@@ -6,9 +6,9 @@
 // blended in) and takes the dark palette when that background is dark.
 //
 // It looks again when that could sensibly change, cheaply: when the element is connected, when the
-// `class`, `style` or a `data-*` theme attribute of <html> or <body> changes (how sites switch to
-// dark), and when the system scheme changes (sites that follow it with a media query). One
-// observer serves every element of the page.
+// page has loaded (its stylesheets with it), when the `class`, `style` or a `data-*` theme
+// attribute of <html> or <body> changes (how sites switch to dark), and when the system scheme
+// changes (sites that follow it with a media query). One observer serves every element of the page.
 
 type Rgba = [r: number, g: number, b: number, a: number];
 
@@ -117,6 +117,8 @@ export function watchHostColours(element: HTMLElement): void {
   if (document.body) observer.observe(document.body, options);
   system = matchMedia('(prefers-color-scheme: dark)');
   system.addEventListener('change', recheck);
+  // An element upgraded while the page's stylesheets still load: look again once they have.
+  if (document.readyState !== 'complete') addEventListener('load', recheck, { once: true });
 }
 
 /** Stops watching an element that left the page. */
