@@ -243,7 +243,10 @@ describe('a sign-in cookie the browser does not keep is named with its cause', (
   it('page on localhost, API on 127.0.0.1: names both host names and the fix', async () => {
     const message = await cookieMessage(siteUrl, `http://127.0.0.1:${port()}`);
     expect(message).toContain(`this page is on localhost:${sitePort()} and the sign-in server on 127.0.0.1:${port()}`);
-    expect(message).toContain(`Open the page on 127.0.0.1:${port()}`);
+    // Each fix keeps its own side's port (issue 18: both ports were the wrong way round).
+    expect(message).toContain(
+      `Open the page on 127.0.0.1:${sitePort()}, or point the API address at localhost:${port()}.`,
+    );
   });
 
   it('API on another site: a third-party cookie the browser blocks', async () => {

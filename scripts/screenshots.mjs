@@ -72,12 +72,23 @@ const DARK_CSS = `
   a { color: #f09a6e; }
 `;
 
+// A site that is dark (or grey) without saying so: no `color-scheme` (decision 0123). The elements
+// read the background they sit on.
+const UNDECLARED_CSS = {
+  dark: `body { color: #e6e3dd; background: #121314; } header { border-color: #2c2d30; } .lede { color: #aaa49a; } a { color: #f09a6e; }`,
+  light: `body { color: #111; background: #808080; } header { border-color: #6a6a6a; } .lede { color: #1d1d1d; } a { color: #3b0f00; }`,
+};
+
 /** A page of the creator's site around `body`. */
-function sitePage(body, { scheme, title = 'Block-Printing Masterclass', lede, apiBase = api, dir = 'ltr' }) {
+function sitePage(
+  body,
+  { scheme, title = 'Block-Printing Masterclass', lede, apiBase = api, dir = 'ltr', undeclared = false },
+) {
+  const css = undeclared ? UNDECLARED_CSS[scheme] : scheme === 'dark' ? DARK_CSS : '';
   return `<!doctype html><html lang="en" dir="${dir}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <title>${title} — Gharart</title>
-<style>${SITE_CSS}${scheme === 'dark' ? DARK_CSS : ''}</style>
+<style>${SITE_CSS}${css}</style>
 <script src="/visitor-access.js" data-api-base="${apiBase}" defer></script></head>
 <body><header><a class="brand" href="/">Gharart Studio</a>
 <nav><a href="/">Journal</a><a href="/">Courses</a><visitor-session></visitor-session></nav></header>
@@ -335,6 +346,18 @@ const states = [
     },
   ],
   [
+    'paywall-gate-purchase-other-account',
+    async ({ page, context, scheme }) => {
+      // "Buy for …" asked by one address, then someone else's link opened here (decision 0121).
+      await context.addInitScript(() =>
+        localStorage.setItem('va:buy:gharart/masterclass', `${Date.now()} maria.fernandez@example.com`),
+      );
+      await signIn(context, email('jon.stranger'));
+      await openGate(page, scheme, '?va_buy=gharart/masterclass');
+      await page.waitForSelector('paywall-gate >> [part~=notice]');
+    },
+  ],
+  [
     'paywall-gate-purchase-cancelled',
     async ({ page, context, scheme }) => {
       await signIn(context);
@@ -383,6 +406,47 @@ const states = [
       await buy(context, 'masterclass');
       await openGate(page, scheme);
       await gateState(page, 'granted');
+      await page.waitForSelector('paywall-gate h2');
+    },
+  ],
+  [
+    'paywall-gate-not-set-up',
+    async ({ page, scheme }) => {
+      // A script tag whose data-api-base a CMS stripped (decision 0122): every element says so.
+      await page.goto(serve(sitePage(gate(PAID), { scheme, apiBase: '' })));
+      await gateState(page, 'error');
+    },
+  ],
+  [
+    'paywall-gate-dark-host-sign-in',
+    async ({ page, scheme }) => {
+      const lede = 'Eight lessons on carving, inking and printing by hand.';
+      await page.goto(serve(sitePage(gate(PAID), { scheme, lede, undeclared: true })));
+      await gateState(page, 'sign-in');
+    },
+  ],
+  [
+    'paywall-gate-dark-host-purchase',
+    async ({ page, context, scheme }) => {
+      await signIn(context, email('maria.fernandez'));
+      await page.goto(serve(sitePage(gate(PAID), { scheme, undeclared: true })));
+      await gateState(page, 'purchase');
+      await page.waitForSelector('visitor-session >> [part~=session]');
+    },
+  ],
+  [
+    'paywall-gate-dark-host-granted',
+    async ({ page, context, scheme }) => {
+      await signIn(context, email('maria.fernandez'));
+      await buy(context, 'masterclass');
+      // No <visitor-session> here: the gate's own "Signed in as … · Sign out" line, above the content.
+      const html = sitePage(gate(PAID), { scheme, undeclared: true }).replace(
+        '<visitor-session></visitor-session>',
+        '',
+      );
+      await page.goto(serve(html));
+      await gateState(page, 'granted');
+      await page.waitForSelector('paywall-gate >> [part~=session]');
       await page.waitForSelector('paywall-gate h2');
     },
   ],
@@ -750,7 +814,7 @@ if (!only && existsSync(out)) {
     return `| \`${name}\` | ${cells.join(' | ')} |`;
   });
   const readme = `${out}/README.md`;
-  let text = `# Screenshots\n\nRendered by \`npm run screenshots\` (scripts/screenshots.mjs): every state of every element on a plain creator's page, and the mock's own pages, driven for real against the reference mock. "light" is a page that declares no colour scheme, shown with the system in dark mode; "dark" is a page with \`color-scheme: dark\`. ${files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB.\n\n| state | 390 light | 390 dark | 1280 light | 1280 dark |\n|---|---|---|---|---|\n${rows.join('\n')}\n`;
+  let text = `# Screenshots\n\nRendered by \`npm run screenshots\` (scripts/screenshots.mjs): every state of every element on a plain creator's page, and the mock's own pages, driven for real against the reference mock. "light" is a page that declares no colour scheme, shown with the system in dark mode; "dark" is a page with \`color-scheme: dark\`. The \`dark-host\` states are on pages that declare no colour scheme but are not white: near-black in the "dark" columns, mid-grey in the "light" ones (the elements read the background they sit on). ${files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB.\n\n| state | 390 light | 390 dark | 1280 light | 1280 dark |\n|---|---|---|---|---|\n${rows.join('\n')}\n`;
   const prettier = await import('prettier');
   text = await prettier.format(text, { ...(await prettier.resolveConfig(readme)), filepath: readme });
   writeFileSync(readme, text);

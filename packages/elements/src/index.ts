@@ -12,8 +12,10 @@ export { VisitorAccessList } from './visitor-access-list/visitor-access-list.js'
 export { GroupBuyCard } from './group-buy-card/group-buy-card.js';
 export { transition, initialState } from './paywall-gate/paywall-gate-machine.js';
 export type { GateState, GateEvent, PageInfo, ErrorKind, LinkNotice } from './paywall-gate/paywall-gate-machine.js';
-export { VaStateChangeEvent, VaAccessGrantedEvent, VaErrorEvent } from './internal/events.js';
-export type { GateStateName } from './internal/events.js';
+export { VaStateChangeEvent, VaAccessGrantedEvent, VaErrorEvent, VaAnalyticsEvent } from './internal/events.js';
+export type { GateStateName, AnalyticsEventName, AnalyticsPayload } from './internal/events.js';
+export { setDefaultAnalytics } from './internal/analytics.js';
+export type { AnalyticsTarget } from './internal/analytics.js';
 export { defaultStrings, registerStrings, resolveStrings, fill, formatWait } from './internal/strings.js';
 export type { Strings, StringKey } from './internal/strings.js';
 export { setDefaultApiBase, sharedClient } from './internal/client.js';

@@ -23,14 +23,14 @@
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { GroupBuyCard } from './group-buy-card/group-buy-card.js';
-import type { VaAccessGrantedEvent, VaErrorEvent, VaStateChangeEvent } from './internal/events.js';
+import type { VaAccessGrantedEvent, VaAnalyticsEvent, VaErrorEvent, VaStateChangeEvent } from './internal/events.js';
 import type { PaywallGate } from './paywall-gate/paywall-gate.js';
 import type { VisitorAccessList } from './visitor-access-list/visitor-access-list.js';
 import type { VisitorSession } from './visitor-session/visitor-session.js';
 
 /**
  * What every element takes: the standard HTML props, the API base, language, colour scheme,
- * strings, a client, `va-error`.
+ * strings, a client, analytics, `va-error`, `va-analytics`.
  */
 export type ElementProps<E extends HTMLElement> = DetailedHTMLProps<HTMLAttributes<E>, E> & {
   /** The API origin; defaults to the script tag's `data-api-base` or `setDefaultApiBase()`. */
@@ -40,7 +40,11 @@ export type ElementProps<E extends HTMLElement> = DetailedHTMLProps<HTMLAttribut
   theme?: E extends { theme?: infer T } ? T : never;
   strings?: E extends { strings?: infer S } ? S : never;
   client?: E extends { client?: infer C } ? C : never;
+  /** `dataLayer` pushes the funnel events to `window.dataLayer`; by default the script tag's `data-analytics`. */
+  analytics?: E extends { analytics?: infer A } ? A : never;
   'onva-error'?: (event: VaErrorEvent) => void;
+  /** A funnel event (`paywall_view`, `login`, `purchase`…), whether or not `analytics` is set. */
+  'onva-analytics'?: (event: VaAnalyticsEvent) => void;
 };
 
 /** Props of `<paywall-gate>`. */

@@ -2,7 +2,12 @@
 // HTMLElementTagNameMap and the events in GlobalEventHandlersEventMap.
 import { describe, expectTypeOf, it } from 'vitest';
 import type { GroupBuyCard, PaywallGate, VisitorAccessList, VisitorSession } from './index.js';
-import type { VaAccessGrantedEvent, VaErrorEvent, VaStateChangeEvent } from './paywall-gate/define.js';
+import type {
+  VaAccessGrantedEvent,
+  VaAnalyticsEvent,
+  VaErrorEvent,
+  VaStateChangeEvent,
+} from './paywall-gate/define.js';
 import './define.js';
 
 describe('types', () => {
@@ -14,6 +19,18 @@ describe('types', () => {
     document.addEventListener('va-error', (e) => expectTypeOf(e).toEqualTypeOf<VaErrorEvent>());
     document.addEventListener('va-state-change', (e) => expectTypeOf(e.detail.state).toBeString());
     document.addEventListener('va-access-granted', (e) => expectTypeOf(e).toEqualTypeOf<VaAccessGrantedEvent>());
+    document.addEventListener('va-analytics', (e) => {
+      expectTypeOf(e).toEqualTypeOf<VaAnalyticsEvent>();
+      expectTypeOf(e.detail.event).toEqualTypeOf<
+        | 'paywall_view'
+        | 'email_submitted'
+        | 'login'
+        | 'begin_checkout'
+        | 'purchase'
+        | 'access_granted'
+        | 'group_buy_interest'
+      >();
+    });
     expectTypeOf<VaStateChangeEvent['detail']['previous']>().toEqualTypeOf<
       | 'checking'
       | 'sign-in'

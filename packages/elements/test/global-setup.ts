@@ -13,7 +13,14 @@ declare module 'vitest' {
 }
 
 /** Group buys with a target of one, each selling its own unpublished PAID page (2900 USD cents). */
-export const TEST_GROUP_BUYS = ['gb-live-buy', 'gb-live-sign-in', 'gb-live-link', 'gb-live-link-tab', 'gb-live-report'];
+export const TEST_GROUP_BUYS = [
+  'gb-live-buy',
+  'gb-live-sign-in',
+  'gb-live-link',
+  'gb-live-link-tab',
+  'gb-live-report',
+  'gb-live-stranger',
+];
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const { defaultFixture, startServer } = await import('@visitor-access/mock/server');

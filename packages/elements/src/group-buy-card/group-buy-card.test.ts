@@ -178,6 +178,36 @@ describe('<group-buy-card> once the offer is live', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('a stranger’s link after "Buy for …" does not go on to checkout (issue 19): the card offers Buy', async () => {
+    await activate('gb-live-stranger');
+    const asked = card('gb-live-stranger');
+    asked.client = freshClient();
+    const seen: string[] = [];
+    asked.navigate = (url) => seen.push(url);
+    (await waitFor(() => button(asked, 'Buy for $29.00'), 'the buy button')).click();
+    await waitFor(() => $(asked, 'input[name=email]'), 'the email field');
+    $<HTMLInputElement>(asked, 'input[name=email]')!.value = uniqueEmail('buyer');
+    $<HTMLButtonElement>(asked, 'form button[type=submit]')!.click();
+    await waitFor(() => $(asked, 'input[name=code]'), 'the code field');
+    asked.remove();
+    // Someone else's link, made to return here marked "buy": used in this browser.
+    const theirs = uniqueEmail('stranger');
+    await fetch(`${apiBase}/v2/visitor/auth/magic-link`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: theirs }),
+    });
+    await verifyToken((await latestMessage(theirs)).token);
+    setUrl(`${location.pathname}?va_buy=gharart/gb-live-stranger&va_signed_in=1`);
+    const linkTab = card('gb-live-stranger');
+    linkTab.client = freshClient();
+    linkTab.navigate = (url) => seen.push(url);
+    await waitFor(() => button(linkTab, 'Buy for $29.00') && !button(linkTab, 'Buy for $29.00')!.disabled, 'Buy');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(seen).toEqual([]);
+    expect(localStorage.getItem('va:buy:gharart/gb-live-stranger')).toBeNull();
+  });
+
   it('the activation email links to the creator’s site, where the card offers the purchase', async () => {
     // A handle with a site: the email links there, never to the API.
     await dev('/handles/gharart', { allowedOrigins: [location.origin] }, 'PUT');

@@ -3,6 +3,7 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type { AccessCheckResponse, GroupBuy } from '@visitor-access/contract';
 import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { broadcastAccessChange } from '../internal/access-channel.js';
+import { majorUnits, track } from '../internal/analytics.js';
 import type { AccessMessage } from '../internal/access-channel.js';
 import { ClientElement } from '../internal/client-element.js';
 import { failureMessage } from '../internal/messages.js';
@@ -11,7 +12,7 @@ import { codeOf, describeFailure } from '../internal/errors.js';
 import type { Failure } from '../internal/errors.js';
 import { VaErrorEvent } from '../internal/events.js';
 import { flow } from '../internal/flow.js';
-import { buyIntent } from '../internal/intent.js';
+import { buyIntent, normaliseEmail } from '../internal/intent.js';
 import { awaitPayment, checkAccess, startCheckout } from '../internal/purchase.js';
 import { ReportController } from '../internal/report.js';
 import { answer } from '../internal/shapes.js';
@@ -20,6 +21,7 @@ import type { LinkNotice } from '../internal/sign-in/controller.js';
 import { checkEmail, signInForm } from '../internal/sign-in/templates.js';
 import { fill, groupBuyStrings, sharedStrings } from '../internal/strings.js';
 import type { Strings } from '../internal/strings.js';
+import { setupError } from '../internal/setup.js';
 import { baseStyles } from '../internal/styles.js';
 import { buyUrl, cleanUrl, takeUrlState } from '../internal/url-state.js';
 import { cardStyles } from './group-buy-card.styles.js';
@@ -56,6 +58,7 @@ const english: Partial<Strings> = { ...sharedStrings, ...groupBuyStrings };
  * @summary Collect interest in a group buy, then sell it.
  *
  * @event va-error - Something failed. `detail: { code, message, requestId }`.
+ * @event va-analytics - A funnel event: `group_buy_interest`, `begin_checkout`. `detail: { event, handle, group_buy, page?, value?, currency? }`.
  *
  * @csspart panel - The card.
  * @csspart heading - The title.
@@ -116,7 +119,7 @@ export class GroupBuyCard extends ClientElement {
   readonly #signIn = new SignInController(this, {
     sent: (email) => {
       const intent = this.flow?.intent ?? 'interest';
-      if (intent === 'buy') buyIntent.set(this.#gate);
+      if (intent === 'buy') buyIntent.set(this.#gate, email);
       this.flow = { step: 'check-email', intent, email };
       this.#signIn.wait.start(email);
     },
@@ -175,7 +178,7 @@ export class GroupBuyCard extends ClientElement {
       if (view.signedIn) this.flow = undefined;
       const url = this.#url;
       this.#url = undefined;
-      if (view.access?.reason === 'purchase_required' && this.#buyNext) this.#buy();
+      if (view.access?.reason === 'purchase_required' && this.#buyNext) this.#buy(true);
       else if (url) this.#afterLoad(url);
       this.#buyNext = false;
       this.#justSignedIn = false;
@@ -185,11 +188,16 @@ export class GroupBuyCard extends ClientElement {
 
   readonly #act = flow(
     this,
-    async ([action]: readonly ['interest' | 'withdraw' | 'buy']): Promise<
-      { url: string } | { interested: boolean; interestCount: number; status?: GroupBuy['status'] }
+    async ([action, asked]: readonly [action: 'interest' | 'withdraw' | 'buy', asked?: string | undefined]): Promise<
+      { url: string } | { held: true } | { interested: boolean; interestCount: number; status?: GroupBuy['status'] }
     > => {
       const client = this.apiClient!;
       if (action === 'buy') {
+        if (asked !== undefined) {
+          // Carried on from a sign-in: only for the account that asked to buy (decision 0121).
+          const { email } = (await answer(client.auth.me(), 'visitor.email:string')).visitor;
+          if (!asked || normaliseEmail(email) !== asked) return { held: true };
+        }
         const { url } = await startCheckout(client, this.handle, this.view!.buy.pageSlug!);
         return { url };
       }
@@ -204,9 +212,23 @@ export class GroupBuyCard extends ClientElement {
       return { interested: false, interestCount: r.interestCount };
     },
     (result) => {
-      if ('url' in result) return this.navigate(result.url);
+      if ('url' in result) {
+        const page = this.view?.access?.page;
+        track(this, {
+          event: 'begin_checkout',
+          handle: this.handle,
+          group_buy: this.slug,
+          page: this.view?.buy.pageSlug,
+          ...(page?.price !== undefined && page.currency
+            ? { value: majorUnits(page.price, page.currency), currency: page.currency }
+            : {}),
+        });
+        return this.navigate(result.url);
+      }
       this.busy = undefined;
+      if ('held' in result) return;
       const view = this.view;
+      if (result.interested) track(this, { event: 'group_buy_interest', handle: this.handle, group_buy: this.slug });
       if (view) {
         const { interestCount, status = view.buy.status } = result;
         this.view = {
@@ -290,7 +312,7 @@ export class GroupBuyCard extends ClientElement {
       void this.#payment.run([slug]);
     } else if (url.buy === gate && this.view?.access?.reason === 'purchase_required' && buyIntent.has(gate)) {
       // Arrived from the sign-in link "Buy for …" asked for, in the browser that asked.
-      this.#buy();
+      this.#buy(true);
     }
   }
 
@@ -326,17 +348,18 @@ export class GroupBuyCard extends ClientElement {
     void this.#act.run([action]);
   }
 
-  #buy(): void {
+  /** Opens checkout; `fromIntent` when a sign-in carries on a "Buy" pressed before it. */
+  #buy(fromIntent = false): void {
     if (this.busy === 'buy' || !this.view?.buy.pageSlug) return;
     if (!this.view.signedIn) {
       this.flow = { step: 'sign-in', intent: 'buy' };
       return;
     }
     // One sign-in opens at most one checkout session: this tab takes the intent.
-    buyIntent.take(this.#gate);
+    const asked = buyIntent.take(this.#gate);
     this.busy = 'buy';
     this.failure = undefined;
-    void this.#act.run(['buy']);
+    void this.#act.run(['buy', fromIntent ? (asked ?? '') : undefined]);
   }
 
   #price(): string {
@@ -349,6 +372,7 @@ export class GroupBuyCard extends ClientElement {
 
   protected override render(): TemplateResult {
     const s = this.s;
+    if (this.setupProblem) return setupError(s, this.setupProblem);
     const view = this.view;
     const failure = this.failure;
     if (!view) {

@@ -5,7 +5,14 @@ import { onAccessChange } from './access-channel.js';
 import type { AccessMessage } from './access-channel.js';
 import { onDefaultApiBaseChange, sharedClient } from './client.js';
 import type { VisitorAccessClient } from './client.js';
+import type { AnalyticsTarget } from './analytics.js';
 import { languageOf } from './env.js';
+import { unwatchHostColours, watchHostColours } from './host-colours.js';
+import { VaErrorEvent } from './events.js';
+import { setupMessage } from './setup.js';
+import type { SetupProblem } from './setup.js';
+import { setupProblemOf } from './client.js';
+import { timing } from './timing.js';
 import { onStringsChange, resolveIn, sharedStrings } from './strings.js';
 import type { Strings } from './strings.js';
 
@@ -26,6 +33,8 @@ export abstract class ClientElement extends LitElement {
     theme: { reflect: true },
     strings: { attribute: false },
     client: { attribute: false },
+    analytics: {},
+    setupProblem: { state: true, attribute: false },
   };
 
   /** The API origin, e.g. `https://api.example.com`. Defaults to the script tag's `data-api-base`. */
@@ -33,16 +42,29 @@ export abstract class ClientElement extends LitElement {
   /** Language of the strings and of dates and prices (BCP 47). Defaults to the nearest `lang`. */
   locale: string | undefined;
   /**
-   * Colour scheme: by default the host page's (`color-scheme` on the page; none declared is
-   * light). `light` or `dark` forces one; `auto` follows the visitor's system setting.
+   * Colour scheme: by default the host page's (`color-scheme` on the page; none declared: the
+   * background the element sits on, light or dark). `light` or `dark` forces one; `auto` follows
+   * the visitor's system setting.
    */
   theme: Theme | undefined;
   /** Overrides for any visible string (see `defaultStrings`). */
   strings: Partial<Strings> | undefined;
   /** An SDK client to use instead of the shared one for `api-base`. */
   client: VisitorAccessClient | undefined;
+  /**
+   * `dataLayer` pushes the funnel events (`va-analytics`) to `window.dataLayer`; `none` does not.
+   * Defaults to the script tag's `data-analytics`, else `none`. The DOM event is always fired.
+   */
+  analytics: AnalyticsTarget | undefined;
+
+  /**
+   * Why the element cannot start: no API address after `timing.setupGraceMs`, or one that is not an
+   * address. Cleared as soon as a usable one is set.
+   */
+  protected setupProblem: SetupProblem | undefined;
 
   #cleanups: Array<() => void> = [];
+  #setupTimer: ReturnType<typeof setTimeout> | undefined;
   #sessionCleanup: (() => void) | undefined;
   #subscribedTo: VisitorAccessClient | undefined;
 
@@ -76,6 +98,8 @@ export abstract class ClientElement extends LitElement {
       onAccessChange((message) => this.accessChanged(message)),
     );
     document.addEventListener('visibilitychange', this.#onVisible);
+    // Before the first render: a dark host never sees a flash of the light palette.
+    watchHostColours(this);
     // Moved in the DOM (disconnected, then connected again): start over.
     if (this.hasUpdated) this.#subscribe();
   }
@@ -84,9 +108,12 @@ export abstract class ClientElement extends LitElement {
     super.disconnectedCallback();
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
     document.removeEventListener('visibilitychange', this.#onVisible);
+    unwatchHostColours(this);
     this.#sessionCleanup?.();
     this.#sessionCleanup = undefined;
     this.#subscribedTo = undefined;
+    clearTimeout(this.#setupTimer);
+    this.#setupTimer = undefined;
   }
 
   // A tab coming back to the front looks again, quietly: a refund or a sign-out may have happened.
@@ -96,19 +123,54 @@ export abstract class ClientElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (this.hasUpdated && changed.has('theme')) watchHostColours(this);
     // Idempotent: subscribes on the first update and whenever the client in use changes.
     this.#subscribe();
   }
 
   #subscribe(): void {
     const client = this.apiClient;
-    if (!client || !this.isConnected || client === this.#subscribedTo) return;
+    if (!client) return this.#watchSetup();
+    clearTimeout(this.#setupTimer);
+    this.#setupTimer = undefined;
+    this.setupProblem = undefined;
+    if (!this.isConnected || client === this.#subscribedTo) return;
     this.#sessionCleanup?.();
     this.#subscribedTo = client;
     let replay = true;
     this.#sessionCleanup = client.onSessionChange((event) => this.sessionChanged(event, replay));
     replay = false;
     this.load();
+  }
+
+  /** No client: an address that is not one is said at once; none at all after a short grace. */
+  #watchSetup(): void {
+    if (!this.isConnected) return;
+    const problem = setupProblemOf(this.apiBase);
+    if (problem.value !== undefined) {
+      if (problem.value !== this.setupProblem?.value || problem.attribute !== this.setupProblem.attribute) {
+        this.#misconfigure(problem);
+      }
+    } else if (!this.setupProblem && !this.#setupTimer) {
+      this.#setupTimer = setTimeout(() => {
+        this.#setupTimer = undefined;
+        if (!this.apiClient && this.isConnected) this.#misconfigure(setupProblemOf(this.apiBase));
+      }, timing.setupGraceMs);
+    }
+  }
+
+  #misconfigure(problem: SetupProblem): void {
+    this.setupProblem = problem;
+    console.warn(`<${this.localName}>: ${setupMessage(this.s, problem)}`);
+    this.misconfigured(problem);
+  }
+
+  /**
+   * The element cannot start (see `setupProblem`). By default it says so with a `va-error`
+   * (`not_configured`); each element shows `setupError` in its place.
+   */
+  protected misconfigured(problem: SetupProblem): void {
+    this.dispatchEvent(new VaErrorEvent({ code: 'not_configured', message: setupMessage(this.s, problem) }));
   }
 
   /** Whether the element has a client and is on the page (`load` has run). */

@@ -1,9 +1,13 @@
 import { createClient } from '@visitor-access/sdk/lite';
+import { isApiBase } from './setup.js';
+import type { SetupProblem } from './setup.js';
 
 /** The SDK client the elements use. */
 export type VisitorAccessClient = ReturnType<typeof createClient>;
 
 let defaultApiBase: string | undefined;
+/** A `data-api-base` (or `setDefaultApiBase`) value that is not an API address. */
+let invalidDefault: string | undefined;
 const clients = new Map<string, VisitorAccessClient>();
 
 /**
@@ -17,7 +21,10 @@ const clients = new Map<string, VisitorAccessClient>();
  * ```
  */
 export function setDefaultApiBase(url: string | undefined): void {
-  defaultApiBase = url || undefined;
+  const value = url?.trim() || undefined;
+  const valid = value === undefined || isApiBase(value);
+  defaultApiBase = valid ? value : undefined;
+  invalidDefault = valid ? undefined : value;
   for (const listener of listeners) listener();
 }
 
@@ -38,7 +45,8 @@ export function onDefaultApiBaseChange(listener: () => void): () => void {
  * ```
  */
 export function sharedClient(apiBase: string | undefined): VisitorAccessClient | undefined {
-  const base = (apiBase || defaultApiBase)?.replace(/\/+$/, '');
+  if (apiBase && !isApiBase(apiBase)) return undefined;
+  const base = (apiBase?.trim() || defaultApiBase)?.replace(/\/+$/, '');
   if (!base) return undefined;
   let client = clients.get(base);
   if (!client) {
@@ -51,4 +59,13 @@ export function sharedClient(apiBase: string | undefined): VisitorAccessClient |
 /** The origin a client talks to (from a URL it builds without sending anything). */
 export function apiOriginOf(client: VisitorAccessClient): string {
   return new URL(client.edge.landingUrl('x')).origin;
+}
+
+/**
+ * @internal Why an element with this `api-base` has no client: its own attribute when set and not
+ * an address, else the page's default (the script tag's `data-api-base`), invalid or missing.
+ */
+export function setupProblemOf(apiBase: string | undefined): SetupProblem {
+  if (apiBase && !isApiBase(apiBase)) return { attribute: 'api-base', value: apiBase };
+  return { attribute: 'data-api-base', value: invalidDefault };
 }

@@ -17,23 +17,15 @@ export function startCooldown(email: string, ms: number, now = Date.now()): void
   storage.set(key(email), String(until));
 }
 
-const LINK_LIFETIME_MS = 15 * 60_000;
-
 /**
- * The last email a sign-in link was requested for in this browser, and when: it fills the form
- * again after an expired link, and names the visitor on "Continue as …" while that link can still
- * be valid.
+ * The last email a sign-in link was requested for in this browser: it fills the form again after an
+ * expired link. It never names whoever a link belongs to: a link in the address bar may be anyone's
+ * (decision 0121).
  */
 export const lastEmail = {
   get(): string | undefined {
     const value = storage.get('va:last-email') ?? '';
     return /^\d+ /.test(value) ? value.slice(value.indexOf(' ') + 1) : value || undefined;
-  },
-  /** The email, if its link was asked for less than a link's lifetime ago. */
-  recent(now = Date.now()): string | undefined {
-    const value = storage.get('va:last-email') ?? '';
-    const at = Number(/^(\d+) /.exec(value)?.[1] ?? 0);
-    return now - at < LINK_LIFETIME_MS ? lastEmail.get() : undefined;
   },
   set(email: string, now = Date.now()): void {
     storage.set('va:last-email', `${now} ${email}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cookieTrouble, formatDate, formatPrice, isEmail, isInAppBrowser, siteOf } from './env.js';
+import { cookieTrouble, formatDate, formatPrice, hostFixes, isEmail, isInAppBrowser, siteOf } from './env.js';
 import {
   defaultStrings,
   fill,
@@ -89,6 +89,29 @@ describe('waits read in the unit a person reads', () => {
   ])('%s s → %s', (seconds, text) => {
     // A no-break space keeps "15 min" on one line.
     expect(formatWait(seconds, s)).toBe(text.replace(' ', '\u00a0'));
+  });
+});
+
+describe('the fixes of a host-name mismatch keep each side its own port', () => {
+  it.each([
+    // Issue 18: the page on 127.0.0.1:5130 and the API on localhost:5110.
+    ['http://127.0.0.1:5130/post?x=1', 'http://localhost:5110', 'localhost:5130', '127.0.0.1:5110'],
+    ['http://localhost:5173/', 'http://127.0.0.1:4010', '127.0.0.1:5173', 'localhost:4010'],
+    ['http://[::1]:8080/a', 'http://localhost:3000', 'localhost:8080', '[::1]:3000'],
+    ['http://localhost/', 'http://127.0.0.1:4010', '127.0.0.1', 'localhost:4010'],
+  ] as const)('page %s, API %s → open the page on %s, or point the API at %s', (page, api, pageOnApi, apiOnPage) => {
+    expect(hostFixes(page, api)).toEqual({ pageOnApiHost: pageOnApi, apiOnPageHost: apiOnPage });
+  });
+
+  it('fills the message with the right pairs', () => {
+    const text = fill(defaultStrings.errorCookiesHost, {
+      pageHost: '127.0.0.1:5130',
+      apiHost: 'localhost:5110',
+      ...hostFixes('http://127.0.0.1:5130/', 'http://localhost:5110'),
+    });
+    expect(text).toContain('this page is on 127.0.0.1:5130 and the sign-in server on localhost:5110');
+    expect(text).toContain('Open the page on localhost:5130, or point the API address at 127.0.0.1:5110.');
+    expect(text).not.toMatch(/\{\w+\}/);
   });
 });
 

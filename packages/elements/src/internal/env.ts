@@ -152,3 +152,28 @@ export function cookieTrouble(pageUrl: string, apiUrl: string, cookiesEnabled: b
   if (siteOf(page.hostname) !== siteOf(api.hostname) || page.protocol !== api.protocol) return 'third-party';
   return 'unknown';
 }
+
+/**
+ * The two ways out of a host-name mismatch on one machine (decision 0120): the page's own address
+ * with the API's host name (`pageOnApiHost`), and the API's own address with the page's host name
+ * (`apiOnPageHost`). Each keeps its own port: a page served on :5130 is not served on the API's :5110.
+ *
+ * @example
+ * ```ts
+ * hostFixes('http://127.0.0.1:5130/post', 'http://localhost:5110');
+ * // { pageOnApiHost: 'localhost:5130', apiOnPageHost: '127.0.0.1:5110' }
+ * ```
+ */
+export function hostFixes(pageUrl: string, apiUrl: string): { pageOnApiHost: string; apiOnPageHost: string } {
+  try {
+    const page = new URL(pageUrl);
+    const api = new URL(apiUrl);
+    const pageOnApi = new URL(page.origin);
+    pageOnApi.hostname = api.hostname;
+    const apiOnPage = new URL(api.origin);
+    apiOnPage.hostname = page.hostname;
+    return { pageOnApiHost: pageOnApi.host, apiOnPageHost: apiOnPage.host };
+  } catch {
+    return { pageOnApiHost: '', apiOnPageHost: '' };
+  }
+}

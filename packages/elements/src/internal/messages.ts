@@ -1,6 +1,6 @@
 import { apiOriginOf } from './client.js';
 import type { VisitorAccessClient } from './client.js';
-import { canKeepCookies, cookieTrouble } from './env.js';
+import { canKeepCookies, cookieTrouble, hostFixes } from './env.js';
 import type { Failure } from './errors.js';
 import { fill, formatWait } from './strings.js';
 import type { Strings } from './strings.js';
@@ -21,7 +21,11 @@ export function cookieMessage(s: Strings, client: VisitorAccessClient | undefine
         : trouble === 'disabled'
           ? s.errorCookiesDisabled
           : s.errorCookies;
-  return fill(text, { pageHost: location.host, apiHost: api ? new URL(api).host : '' });
+  return fill(text, {
+    pageHost: location.host,
+    apiHost: api ? new URL(api).host : '',
+    ...hostFixes(location.href, api),
+  });
 }
 
 /** What to tell a visitor about a failure: one plain sentence for each kind. */

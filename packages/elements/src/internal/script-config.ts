@@ -2,6 +2,7 @@
 // bundle's own <script> tag, then starts the access check of every <paywall-gate> already in the
 // page. Runs before the elements are defined, so they start with the right base and the answer is
 // on its way before the first render.
+import { setDefaultAnalytics } from './analytics.js';
 import { setDefaultApiBase } from './client.js';
 import { startEarlyChecks } from './early-check.js';
 
@@ -12,4 +13,5 @@ const script =
   document.querySelector<HTMLScriptElement>(ours);
 const apiBase = script?.dataset.apiBase;
 if (apiBase) setDefaultApiBase(apiBase);
+setDefaultAnalytics(script?.dataset.analytics);
 startEarlyChecks();

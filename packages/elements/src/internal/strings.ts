@@ -33,7 +33,6 @@ export const sharedStrings = {
   // A sign-in link opened on this page (`?va_token=`): one click before it is used.
   confirmHeading: 'Finish signing in',
   confirmBody: 'You opened a sign-in link. Continue to sign in on this device.',
-  continueAs: 'Continue as {email}',
   continue: 'Continue',
   verifyingHeading: 'Signing you in…',
   linkExpired: 'This link has expired. Sign-in links work for 15 minutes.',
@@ -45,6 +44,9 @@ export const sharedStrings = {
   buy: 'Buy for {price}',
   buyNoPrice: 'Buy now',
   redirecting: 'Taking you to checkout…',
+  // Signed in (by a link) as someone other than who pressed "Buy for …": checkout waits for a click.
+  otherAccount:
+    'You are signed in as {email} — not the address you gave to buy this. Buy with this account, or sign out to use yours.',
   checkoutCancelled: 'Checkout was cancelled. You have not been charged.',
   returningHeading: 'Confirming your payment…',
   returningBody: 'This usually takes a few seconds.',
@@ -71,13 +73,19 @@ export const sharedStrings = {
   errorCookies:
     'You signed in, but your browser did not keep the sign-in cookie for this site. Allow cookies for this site, then try again, or open the page in another browser.',
   errorCookiesHost:
-    'You signed in, but this page is on {pageHost} and the sign-in server on {apiHost}. Browsers treat different host names as different sites and keep the sign-in cookie from this page. Open the page on {apiHost}, or point the API address at {pageHost}.',
+    'You signed in, but this page is on {pageHost} and the sign-in server on {apiHost}. Browsers treat different host names as different sites and keep the sign-in cookie from this page. Open the page on {pageOnApiHost}, or point the API address at {apiOnPageHost}.',
   errorCookiesThirdParty:
     'You signed in, but the sign-in server ({apiHost}) is on another site than this page, and your browser blocks its cookie here. Allow third-party cookies for this site, or open the page in another browser. Site owner: serve the API from this site’s own domain.',
   errorCookiesDisabled:
     'Cookies are turned off in this browser, and signing in needs one. Turn cookies on, then try again.',
   errorRateLimited: 'Too many attempts. Try again in {wait}.',
   errorGeneric: 'Something unexpected happened. Try again in a moment.',
+  // No API address, or one that is not an address: said to the site owner, in the element's place.
+  setupHeading: 'Paywall not set up',
+  setupMissing:
+    'This page’s paywall is not set up: it has no API address. Site owner: add data-api-base="https://…" to the visitor-access script tag, or api-base="https://…" to this element.',
+  setupInvalid:
+    'This page’s paywall is not set up: {attribute}="{value}" is not an API address. Site owner: set {attribute} to the API’s https:// address.',
   retry: 'Try again',
   supportCode: 'Support code: {code}',
   reportProblem: 'Report a problem',

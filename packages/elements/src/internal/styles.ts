@@ -3,8 +3,9 @@ import { css } from 'lit';
 // Shared by every element; each adds its own layout (decision 0052).
 //
 // - Colour scheme: the host page's, not the OS's. `light-dark()` resolves against the element's
-//   used `color-scheme`, which it inherits from the page: none declared is light; `color-scheme:
-//   dark` is dark; `light dark` follows the system. `theme` on the element overrides.
+//   used `color-scheme`, which it inherits from the page: `color-scheme: dark` is dark; `light
+//   dark` follows the system; none declared follows the background the element sits on
+//   (`host-colours.ts`, decision 0123). `theme` on the element overrides.
 // - Fonts are the page's (inherited); sizes and spacing are in `em`, so a page's `html { font-size:
 //   62.5% }` scales nothing by surprise.
 // - Inherited text properties a page may set globally (centring, capitals, spacing, nowrap) are
@@ -56,6 +57,19 @@ export const baseStyles = css`
   }
   :host([theme='auto']) {
     color-scheme: light dark;
+  }
+  /* No scheme declared by the page, but a dark background under the element (decision 0123). */
+  :host([data-va-scheme='dark']:not([theme])) {
+    color-scheme: dark;
+  }
+  /* Text outside a panel sits on a surface of its own, so it keeps its contrast on any host
+     background (a mid-grey one has no text colour with AA contrast for both palettes). */
+  .surface {
+    background: var(--_bg);
+    border-radius: calc(var(--_radius) * 0.6);
+    padding: 0.35em 0.75em;
+    width: fit-content;
+    max-width: 100%;
   }
   @supports not (color: light-dark(#000, #fff)) {
     :host {

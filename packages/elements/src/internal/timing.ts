@@ -16,6 +16,11 @@ export const timing = {
   pollMaxMs: 20_000,
   /** The poll stops after this long (a link lives 15 minutes). */
   pollForMs: 15 * 60_000,
+  /**
+   * How long an element without an API address waits for one (set a moment later by the page's
+   * code) before it says it is not set up. An address that is not one is said at once.
+   */
+  setupGraceMs: 500,
   /** Delays of the access re-checks after a checkout success redirect (payment may land late). */
   returnDelaysMs: [500, 1_000, 1_500, 2_000, 3_000, 4_000, 5_000, 8_000],
 };

@@ -5,4 +5,4 @@ if (!customElements.get('paywall-gate')) customElements.define('paywall-gate', P
 
 export { PaywallGate };
 // Re-exported so the event types (and their GlobalEventHandlersEventMap entries) load with the tag.
-export type { VaAccessGrantedEvent, VaErrorEvent, VaStateChangeEvent } from '../internal/events.js';
+export type { VaAccessGrantedEvent, VaAnalyticsEvent, VaErrorEvent, VaStateChangeEvent } from '../internal/events.js';

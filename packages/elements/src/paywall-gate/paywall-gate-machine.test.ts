@@ -38,7 +38,12 @@ describe('paywall-gate state machine', () => {
   it('a sign-in completed in this tab after "Buy for …" goes on to checkout; one seen from elsewhere waits', () => {
     const here = transition({ name: 'check-email', email: 'a@example.com', page }, { type: 'VERIFIED', buy: true });
     expect(here).toEqual({ name: 'checking', after: 'verify', buy: true });
-    expect(transition(here, access(false, 'purchase_required'))).toEqual({ name: 'purchase', page, buying: true });
+    expect(transition(here, access(false, 'purchase_required'))).toEqual({
+      name: 'purchase',
+      page,
+      buying: true,
+      carried: true,
+    });
     // Already bought (in another tab meanwhile): the content, not a second checkout.
     expect(transition(here, access(true, 'entitled')).name).toBe('granted');
     // A background re-check (the link opened in another tab): the purchase state, no checkout.
@@ -46,7 +51,24 @@ describe('paywall-gate state machine', () => {
     expect(transition(waiting, access(false, 'purchase_required'))).toEqual({ name: 'purchase', page });
     // Arriving from the link in the browser that asked: checkout too.
     const arrived = transition(initialState, { type: 'CHECK', buy: true });
-    expect(transition(arrived, access(false, 'purchase_required'))).toEqual({ name: 'purchase', page, buying: true });
+    expect(transition(arrived, access(false, 'purchase_required'))).toEqual({
+      name: 'purchase',
+      page,
+      buying: true,
+      carried: true,
+    });
+  });
+
+  it('a carried-on checkout is held when someone else signed in (issue 19); a clicked "Buy" is not', () => {
+    const carried: GateState = { name: 'purchase', page, buying: true, carried: true };
+    expect(transition(carried, { type: 'HOLD', other: 'b@example.com' })).toEqual({
+      name: 'purchase',
+      page,
+      other: 'b@example.com',
+    });
+    expect(transition(carried, { type: 'HOLD' })).toEqual({ name: 'purchase', page, other: undefined });
+    const clicked = transition({ name: 'purchase', page }, { type: 'BUY' });
+    expect(transition(clicked, { type: 'HOLD', other: 'b@example.com' })).toBe(clicked);
   });
 
   it('"Buy" leaves once: a second BUY while leaving changes nothing', () => {

@@ -20,6 +20,7 @@ export type ErrorKind =
   | 'payment_pending'
   | 'rate_limited'
   | 'content_unavailable'
+  | 'not_configured'
   | 'unknown';
 
 /**
@@ -31,7 +32,8 @@ export type ErrorKind =
  *   once (this tab completed a sign-in asked for by "Buy for …").
  * - `sign-in` — the page's title, its price or "free", an email field and one button.
  * - `confirm-link` — a sign-in link is in the address: one click before it is used.
- * - `purchase` — signed in without access: title, price, "Buy for …" (`buying` while leaving).
+ * - `purchase` — signed in without access: title, price, "Buy for …" (`buying` while leaving;
+ *   `other` when the account signed in is not the one that asked to buy).
  *
  * @example
  * ```ts
@@ -49,7 +51,16 @@ export type GateState =
   | { name: 'check-email'; email: string; page?: PageInfo | undefined }
   | { name: 'confirm-link'; page?: PageInfo | undefined }
   | { name: 'verifying'; page?: PageInfo | undefined }
-  | { name: 'purchase'; page: PageInfo; cancelled?: boolean | undefined; buying?: boolean | undefined }
+  | {
+      name: 'purchase';
+      page: PageInfo;
+      cancelled?: boolean | undefined;
+      buying?: boolean | undefined;
+      /** `buying` carried on from a sign-in that "Buy for …" asked for (not a click on "Buy"). */
+      carried?: boolean | undefined;
+      /** Signed in as this address, not the one that asked to buy: checkout waits for a click. */
+      other?: string | undefined;
+    }
   | { name: 'returning'; stalled?: boolean | undefined }
   | { name: 'granted'; reason: 'public' | 'entitled'; page: PageInfo }
   | { name: 'error'; kind: ErrorKind; code?: string | undefined; retryAfter?: number | undefined };
@@ -72,6 +83,8 @@ export type GateEvent =
   | { type: 'VERIFIED'; buy?: boolean | undefined }
   | { type: 'LINK_PROBLEM'; notice: LinkNotice; email?: string | undefined }
   | { type: 'BUY' }
+  /** Checkout does not follow the sign-in after all: `other` is who signed in, if not who asked. */
+  | { type: 'HOLD'; other?: string | undefined }
   | { type: 'RETURNED' }
   | { type: 'CANCELLED' }
   | { type: 'STALLED' };
@@ -116,6 +129,10 @@ export function transition(state: GateState, event: GateEvent): GateState {
       return state.name === 'check-email' ? { name: 'sign-in', email: state.email, page: state.page } : state;
     case 'BUY':
       return state.name === 'purchase' && !state.buying ? { name: 'purchase', page: state.page, buying: true } : state;
+    case 'HOLD':
+      return state.name === 'purchase' && state.carried
+        ? { name: 'purchase', page: state.page, other: event.other }
+        : state;
     case 'STALLED':
       return state.name === 'returning' ? { name: 'returning', stalled: true } : state;
     case 'ACCESS':
@@ -134,7 +151,7 @@ function onAccess(state: GateState, event: Extract<GateEvent, { type: 'ACCESS' }
     if (state.name === 'returning' || state.name === 'purchase') return state;
     if (state.name === 'checking') {
       // This tab completed the sign-in that "Buy for …" asked for: on to checkout, no second click.
-      if (state.buy) return { name: 'purchase', page, buying: true };
+      if (state.buy) return { name: 'purchase', page, buying: true, carried: true };
       return { name: 'purchase', page, cancelled: state.after === 'cancelled' };
     }
     return { name: 'purchase', page };

@@ -437,21 +437,18 @@ describe('<paywall-gate> magic link in the address bar', () => {
     await waitForState(el, 'granted');
   });
 
-  it('names the visitor ("Continue as …") only when this browser asked for a link just now', async () => {
-    const email = uniqueEmail();
-    const token = await linkFor(email);
-    localStorage.setItem('va:last-email', `${Date.now()} ${email}`);
+  it('never names an account before the link is used: the address remembered here may not be the link’s', async () => {
+    const mine = uniqueEmail('me');
+    const theirs = uniqueEmail('stranger');
+    const token = await linkFor(theirs);
+    // This browser asked for a link for its own address a moment ago (issue 19).
+    localStorage.setItem('va:last-email', `${Date.now()} ${mine}`);
     setUrl(`${location.pathname}?va_token=${token}`);
     const el = gate('members-lounge');
     await waitForState(el, 'confirm-link');
-    expect(buttonWith(el, 'Continue')?.textContent?.trim()).toBe(`Continue as ${email}`);
-    document.body.replaceChildren();
-    // An address asked for an hour ago says nothing about this link.
-    localStorage.setItem('va:last-email', `${Date.now() - 3_600_000} ${email}`);
-    setUrl(`${location.pathname}?va_token=${token}`);
-    const later = gate('members-lounge');
-    await waitForState(later, 'confirm-link');
-    expect(buttonWith(later, 'Continue')?.textContent?.trim()).toBe('Continue');
+    expect(buttonWith(el, 'Continue')?.textContent?.trim()).toBe('Continue');
+    expect(shadowText(el)).not.toContain(mine);
+    expect(shadowText(el)).not.toContain(theirs);
   });
 
   it('shows verifying while the token is checked', async () => {
@@ -557,7 +554,11 @@ describe('<paywall-gate> names why the cookie was not kept', () => {
     expect(shadowText(el)).toContain(
       `this page is on ${location.host} and the sign-in server on 127.0.0.1:${api.port}`,
     );
-    expect(shadowText(el)).toContain(`Open the page on 127.0.0.1:${api.port}`);
+    // Each fix keeps its own side's port: this page's port on the API's host name, and the other way.
+    expect(shadowText(el)).toContain(
+      `Open the page on 127.0.0.1:${location.port}, or point the API address at localhost:${api.port}.`,
+    );
+    expect(location.port).not.toBe(api.port);
     expectOnePrimary(el);
   });
 
@@ -579,7 +580,7 @@ describe('<paywall-gate> names why the cookie was not kept', () => {
     el.client = createClient({ baseUrl: `http://127.0.0.1:${new URL(apiBase).port}` });
     await waitForState(el, 'error');
     expect($(el, '[part~=heading]')?.textContent?.trim()).toBe('Your browser did not keep the sign-in');
-    expect(shadowText(el)).toContain(`Open the page on 127.0.0.1:${new URL(apiBase).port}`);
+    expect(shadowText(el)).toContain(`Open the page on 127.0.0.1:${location.port}`);
     expect(location.search).toBe('');
     expectOnePrimary(el);
     await noAxeViolations(el);
@@ -1052,6 +1053,68 @@ describe('<paywall-gate> price first, one flow', () => {
     await waitForState(asked, 'purchase');
     await new Promise((r) => setTimeout(r, 300));
     expect(seen).toHaveLength(1);
+    expect(await checkouts(slug)).toBe(1);
+  });
+
+  it('a stranger’s link after "Buy for …" never goes on to checkout: the gate names who signed in and asks', async () => {
+    const slug = await uniquePage('PAID', { price: 1900, currency: 'USD' });
+    const el = gate(slug);
+    el.client = freshClient();
+    const seen = navigations(el);
+    await waitForState(el, 'sign-in');
+    const mine = uniqueEmail('buyer');
+    await submitEmail(el, mine);
+    await waitForState(el, 'check-email');
+    // Someone else's link (sent to them, then shared), opened in this browser: two accounts.
+    const theirs = uniqueEmail('stranger');
+    await fetch(`${apiBase}/v2/visitor/auth/magic-link`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: theirs }),
+    });
+    const stranger = await latestMessage(theirs);
+    expect((await latestMessage(mine)).token).not.toBe(stranger.token);
+    document.body.replaceChildren();
+    setUrl(`${location.pathname}?va_token=${stranger.token}`);
+    const linkTab = gate(slug);
+    linkTab.client = freshClient();
+    const linkSeen = navigations(linkTab);
+    await waitForState(linkTab, 'confirm-link');
+    expect(shadowText(linkTab)).not.toContain(mine);
+    buttonWith(linkTab, 'Continue')!.click();
+    await waitForState(linkTab, 'purchase');
+    await waitFor(() => shadowText(linkTab).includes(`You are signed in as ${theirs}`), 'the other-account notice');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(linkSeen).toEqual([]);
+    expect(seen).toEqual([]);
+    expect(await checkouts(slug)).toBe(0);
+    expect(shadowText(linkTab)).not.toContain(mine);
+    // The intent is used up: nothing goes on to checkout later either.
+    expect(localStorage.getItem(`va:buy:gharart/${slug}`)).toBeNull();
+    expectOnePrimary(linkTab);
+    await noAxeViolations(linkTab);
+    // Buying with this account is still one deliberate click.
+    expect(buttonWith(linkTab, 'Buy for $19.00')?.disabled).toBe(false);
+  });
+
+  it('the asker’s own link after "Buy for …" goes on to checkout (same address, any case)', async () => {
+    const slug = await uniquePage('PAID', { price: 1900, currency: 'USD' });
+    const el = gate(slug);
+    el.client = freshClient();
+    await waitForState(el, 'sign-in');
+    const mine = uniqueEmail('Buyer');
+    await submitEmail(el, mine.toUpperCase());
+    await waitForState(el, 'check-email');
+    const { token } = await latestMessage(mine.toLowerCase());
+    document.body.replaceChildren();
+    setUrl(`${location.pathname}?va_token=${token}`);
+    const linkTab = gate(slug);
+    linkTab.client = freshClient();
+    const seen = navigations(linkTab);
+    await waitForState(linkTab, 'confirm-link');
+    buttonWith(linkTab, 'Continue')!.click();
+    await waitFor(() => seen.length === 1, 'the checkout');
+    expect(seen[0]).toMatch(/^0:.*\/_mock\/checkout\//);
     expect(await checkouts(slug)).toBe(1);
   });
 

@@ -2,6 +2,8 @@ import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { broadcastAccessChange } from '../internal/access-channel.js';
+import { majorUnits, track, transactionId } from '../internal/analytics.js';
+import type { Track } from '../internal/analytics.js';
 import type { AccessMessage } from '../internal/access-channel.js';
 import { ClientElement } from '../internal/client-element.js';
 import { lastEmail } from '../internal/cooldown.js';
@@ -12,10 +14,12 @@ import { codeOf, describeFailure } from '../internal/errors.js';
 import type { Failure } from '../internal/errors.js';
 import { VaAccessGrantedEvent, VaErrorEvent, VaStateChangeEvent } from '../internal/events.js';
 import { flow } from '../internal/flow.js';
-import { buyIntent } from '../internal/intent.js';
+import { buyIntent, normaliseEmail } from '../internal/intent.js';
 import { awaitPayment, checkAccess, startCheckout } from '../internal/purchase.js';
 import { ReportController } from '../internal/report.js';
 import { sanitizeHtml } from '../internal/sanitize.js';
+import { setupMessage } from '../internal/setup.js';
+import type { SetupProblem } from '../internal/setup.js';
 import { answer } from '../internal/shapes.js';
 import { SignInController } from '../internal/sign-in/controller.js';
 import { checkEmail, signInForm } from '../internal/sign-in/templates.js';
@@ -50,6 +54,7 @@ const NOTICES: Record<string, LinkNotice> = {
  * @event va-state-change - The gate changed state. `detail: { state, previous }`.
  * @event va-access-granted - The visitor has access; the content is shown. `detail: { reason, page }`.
  * @event va-error - An error is shown. `detail: { code, message, requestId }`.
+ * @event va-analytics - A funnel event: `paywall_view`, `email_submitted`, `login`, `begin_checkout`, `purchase`, `access_granted`. `detail: { event, handle, page, method?, value?, currency?, transaction_id? }`; also pushed to `window.dataLayer` with `analytics="dataLayer"`.
  *
  * @csspart panel - The box around every state but `granted`.
  * @csspart state - The container of the current state (also `state-<name>`, e.g. `state-sign-in`).
@@ -133,13 +138,22 @@ export class PaywallGate extends ClientElement {
   #focusPending = false;
   #contentNode: HTMLElement | undefined;
 
+  /** How this tab just signed in, until the next access check says whether the session stuck. */
+  #login: 'link' | 'code' | undefined;
+  /** The `transaction_id` of the checkout this page came back from. */
+  #transaction: Promise<string | undefined> | undefined;
+
   readonly #signIn = new SignInController(this, {
-    sent: (email) => {
-      if (this.#paid) buyIntent.set(this.#gate);
+    sent: (email, bot) => {
+      if (!bot) this.#track({ event: 'email_submitted' });
+      if (this.#paid) buyIntent.set(this.#gate, email);
       this.#send({ type: 'LINK_SENT', email });
     },
     returnTo: () => (this.#paid ? buyUrl(this.#gate) : cleanUrl()),
-    signedIn: () => this.#signedInHere(),
+    signedIn: () => {
+      this.#login = 'code';
+      this.#signedInHere();
+    },
     signedInElsewhere: () => this.refresh(),
     linkProblem: (notice, email) => this.#send({ type: 'LINK_PROBLEM', notice, email }),
     failed: (failure) => this.#fail(failure),
@@ -176,6 +190,11 @@ export class PaywallGate extends ClientElement {
       }
       // Signed in already: a link in the address bar is not needed (opened again after signing in).
       if (result.reason !== 'visitor_auth_required') this.#token = undefined;
+      // A sign-in counts once the session is seen to stick (a dropped cookie is no login).
+      if (!quiet && this.#login) {
+        if (result.reason !== 'visitor_auth_required') this.#track({ event: 'login', method: this.#login });
+        this.#login = undefined;
+      }
       this.#send({ type: 'ACCESS', ...result });
     },
     (error, [quiet]) => {
@@ -197,7 +216,10 @@ export class PaywallGate extends ClientElement {
       }
       return verification;
     },
-    () => this.#signedInHere(),
+    () => {
+      this.#login = 'link';
+      this.#signedInHere();
+    },
     (error) => {
       const notice = NOTICES[codeOf(error) ?? ''];
       if (notice) this.#send({ type: 'LINK_PROBLEM', notice, email: lastEmail.get() });
@@ -205,10 +227,32 @@ export class PaywallGate extends ClientElement {
     },
   );
 
+  /**
+   * A sign-in that "Buy for …" asked for: checkout only if the account signed in now is the one
+   * that asked (same address). A link someone else sent signs in as them: ask first (decision 0121).
+   */
+  readonly #buyAsAsker = flow(
+    this,
+    async ([asked]: readonly [asked: string | undefined]) => ({
+      asked,
+      email: (await answer(this.apiClient!.auth.me(), 'visitor.email:string')).visitor.email,
+    }),
+    ({ asked, email }) => {
+      this.visitorEmail = email;
+      if (asked && normaliseEmail(email) === asked) void this.#checkout.run([]);
+      else this.#send({ type: 'HOLD', other: asked === undefined ? undefined : email });
+    },
+    () => this.#send({ type: 'HOLD' }),
+  );
+
   readonly #checkout = flow(
     this,
     () => startCheckout(this.apiClient!, this.handle, this.page),
-    ({ url }) => this.navigate(url),
+    ({ url }) => {
+      const state = this.gateState;
+      this.#track({ event: 'begin_checkout', ...('page' in state ? this.#value(state.page) : {}) });
+      this.navigate(url);
+    },
     (error) => {
       const code = codeOf(error);
       if (code === 'already_entitled' || code === 'visitor_unauthorized') this.#send({ type: 'CHECK' });
@@ -219,10 +263,18 @@ export class PaywallGate extends ClientElement {
   /** Back from checkout: re-checks with a bounded poll until the payment lands. */
   readonly #payment = flow(
     this,
-    (_: readonly [], signal) => awaitPayment(this.apiClient!, this.handle, this.page, signal),
-    (result) => {
+    async (_: readonly [], signal) => {
+      const result = await awaitPayment(this.apiClient!, this.handle, this.page, signal);
+      return { result, transaction: result?.hasAccess ? await this.#transaction?.catch(() => undefined) : undefined };
+    },
+    ({ result, transaction }) => {
       if (result) {
-        if (result.hasAccess) broadcastAccessChange({ handle: this.handle, page: this.page }, this);
+        if (result.hasAccess) {
+          broadcastAccessChange({ handle: this.handle, page: this.page }, this);
+          if (this.#transaction)
+            this.#track({ event: 'purchase', ...this.#value(result.page), transaction_id: transaction });
+          this.#transaction = undefined;
+        }
         return this.#send({ type: 'ACCESS', ...result });
       }
       const message = 'Payment not confirmed yet';
@@ -256,6 +308,17 @@ export class PaywallGate extends ClientElement {
       this.dispatchEvent(new VaErrorEvent({ code: 'content_unavailable', message: String(error) }));
     },
   );
+
+  #track(event: Omit<Track, 'handle' | 'page'>): void {
+    track(this, { ...event, handle: this.handle, page: this.page });
+  }
+
+  /** `value` and `currency` of a page with a price. */
+  #value(page: PageInfo | undefined): Pick<Track, 'value' | 'currency'> {
+    return page?.price !== undefined && page.currency
+      ? { value: majorUnits(page.price, page.currency), currency: page.currency }
+      : {};
+  }
 
   get #gate(): string {
     return `${this.handle}/${this.page}`;
@@ -305,12 +368,9 @@ export class PaywallGate extends ClientElement {
     }
   }
 
-  protected override firstUpdated(): void {
-    if (!this.apiClient) {
-      console.warn(
-        '<paywall-gate>: no API base yet. Set api-base, or data-api-base on the visitor-access.js script tag.',
-      );
-    }
+  /** No usable API address: the error state says what to fix (decision 0122). */
+  protected override misconfigured(problem: SetupProblem): void {
+    this.#fail({ kind: 'not_configured', code: 'not_configured', message: setupMessage(this.s, problem) });
   }
 
   /** Starts the flow once handle, page and a client are known: reads the address bar, then checks. */
@@ -323,11 +383,15 @@ export class PaywallGate extends ClientElement {
     if (url.token) {
       this.#send({ type: 'CHECK', link: true });
     } else if (checkout && (!checkout.gate || checkout.gate === this.#gate)) {
-      if (checkout.outcome === 'success') this.#confirmPayment();
-      else this.#send({ type: 'CANCELLED' });
+      if (checkout.outcome === 'success') {
+        // Back from a completed checkout: the one moment a purchase is counted (decision 0120).
+        this.#transaction = checkout.sessionId ? transactionId(checkout.sessionId) : Promise.resolve(undefined);
+        this.#confirmPayment();
+      } else this.#send({ type: 'CANCELLED' });
     } else {
       // Arrived from the sign-in link "Buy for …" asked for, in the browser that asked: checkout next.
       const buy = url.buy === this.#gate && buyIntent.has(this.#gate);
+      if (url.signedIn) this.#login = 'link';
       // Back from a sign-in link's landing page, which verified it: still signed out then means the
       // cookie was not kept, and the visitor is told why instead of being asked to sign in again.
       this.#send(url.signedIn ? { type: 'VERIFIED', buy } : { type: 'CHECK', buy });
@@ -392,18 +456,24 @@ export class PaywallGate extends ClientElement {
         if (this.#token) void this.#verify.run([this.#token]);
         this.#token = undefined;
         break;
+      case 'sign-in':
+        this.#track({ event: 'paywall_view' });
+        break;
       case 'granted':
         if (previous.name !== 'granted') {
+          if (next.reason === 'entitled') this.#track({ event: 'access_granted' });
           this.dispatchEvent(new VaAccessGrantedEvent({ reason: next.reason, page: next.page }));
           this.#loadContent();
         }
         if (next.reason === 'entitled') void this.#learnVisitor();
         break;
       case 'purchase':
+        this.#track({ event: 'paywall_view' });
         if (next.buying) {
           // One sign-in opens at most one checkout session: this tab takes the intent.
-          buyIntent.take(this.#gate);
-          void this.#checkout.run([]);
+          const asked = buyIntent.take(this.#gate);
+          if (next.carried) void this.#buyAsAsker.run([asked]);
+          else void this.#checkout.run([]);
         }
         void this.#learnVisitor();
         break;
@@ -423,7 +493,14 @@ export class PaywallGate extends ClientElement {
       'check-email': s.checkEmailHeading,
       'confirm-link': s.confirmHeading,
       verifying: s.verifyingHeading,
-      purchase: next.name === 'purchase' ? (next.buying ? s.redirecting : next.page.title) : '',
+      purchase:
+        next.name === 'purchase'
+          ? next.buying
+            ? s.redirecting
+            : next.other
+              ? fill(s.otherAccount, { email: next.other })
+              : next.page.title
+          : '',
       returning: s.returningHeading,
       granted: s.grantedAnnouncement,
       error: s.errorHeading,
@@ -519,12 +596,14 @@ export class PaywallGate extends ClientElement {
         <div part="content" aria-busy=${this.contentStatus === 'loading' ? 'true' : 'false'}>
           ${
             this.contentStatus === 'loading'
-              ? html`<p class="ui muted"><span class="spinner" aria-hidden="true"></span>${this.s.contentLoading}</p>`
+              ? html`<p class="ui muted surface">
+                  <span class="spinner" aria-hidden="true"></span>${this.s.contentLoading}
+                </p>`
               : nothing
           }
           ${
             this.contentStatus === 'failed'
-              ? html`<div class="ui">
+              ? html`<div class="ui surface">
                   <p class="error" part="error" role="alert">${this.s.contentFailed}</p>
                   <button part="button button-primary" class="primary" @click=${() => this.#loadContent()}>
                     ${this.s.retry}
@@ -547,7 +626,7 @@ export class PaywallGate extends ClientElement {
   /** "Signed in as … · Sign out", unless the page shows it already in a `<visitor-session>`. */
   #renderSession(): TemplateResult | typeof nothing {
     if (!this.visitorEmail || document.querySelector('visitor-session')) return nothing;
-    return html`<p part="session" class="session">
+    return html`<p part="session" class="session ${this.gateState.name === 'granted' ? 'surface' : ''}">
       <span>${fill(this.s.signedInAs, { email: this.visitorEmail })}</span>
       <button part="button" class="link" @click=${() => this.#logout()}>${this.s.signOut}</button>
     </p>`;
@@ -592,12 +671,12 @@ export class PaywallGate extends ClientElement {
           },
         });
       case 'confirm-link': {
-        const email = lastEmail.recent();
+        // Never "Continue as …": whose link this is is known only once it is used (issue 19).
         return html`<div part="state state-confirm-link" class="stack">
           <h2 id="va-heading" part="heading" tabindex="-1" data-focus>${s.confirmHeading}</h2>
           <p>${s.confirmBody}</p>
           <button part="button button-primary" class="primary" @click=${() => this.#send({ type: 'CONFIRM' })}>
-            ${email ? fill(s.continueAs, { email }) : s.continue}
+            ${s.continue}
           </button>
         </div>`;
       }
@@ -609,6 +688,7 @@ export class PaywallGate extends ClientElement {
           ${price ? html`<p part="price" class="price">${price}</p>` : nothing}
           <p class="muted">${s.purchaseBody}</p>
           ${state.cancelled ? html`<p part="notice" class="notice">${s.checkoutCancelled}</p>` : nothing}
+          ${state.other ? html`<p part="notice" class="notice">${fill(s.otherAccount, { email: state.other })}</p>` : nothing}
           <button
             part="button button-primary"
             class="primary"
@@ -652,10 +732,12 @@ export class PaywallGate extends ClientElement {
     };
     let message = messages[state.kind] ?? s.errorGeneric;
     if (state.kind === 'cookies_blocked') message = cookieMessage(s, this.apiClient);
-    const retryable = state.kind !== 'page_not_found' && state.kind !== 'connect_not_configured';
+    const setup = state.kind === 'not_configured' ? this.setupProblem : undefined;
+    if (setup) message = setupMessage(s, setup);
+    const retryable = state.kind !== 'page_not_found' && state.kind !== 'connect_not_configured' && !setup;
     return html`<div part="state state-error" class="stack">
       <h2 id="va-heading" part="heading" tabindex="-1" data-focus>
-        ${state.kind === 'cookies_blocked' ? s.errorCookiesHeading : s.errorHeading}
+        ${state.kind === 'cookies_blocked' ? s.errorCookiesHeading : setup ? s.setupHeading : s.errorHeading}
       </h2>
       <p part="error" class="alert">${message}</p>
       ${
@@ -665,7 +747,7 @@ export class PaywallGate extends ClientElement {
             </button>`
           : nothing
       }
-      ${this.#report.render(s)}
+      ${setup ? nothing : this.#report.render(s)}
     </div>`;
   }
 }

@@ -13,6 +13,7 @@ import { ReportController } from '../internal/report.js';
 import { read } from '../internal/shapes.js';
 import { listStrings, sharedStrings } from '../internal/strings.js';
 import type { Strings } from '../internal/strings.js';
+import { setupError } from '../internal/setup.js';
 import { baseStyles } from '../internal/styles.js';
 import { listStyles } from './visitor-access-list.styles.js';
 
@@ -114,6 +115,7 @@ export class VisitorAccessList extends ClientElement {
 
   protected override render(): TemplateResult {
     const s = this.s;
+    if (this.setupProblem) return setupError(s, this.setupProblem);
     const view = this.view;
     return html`<section
       part="panel"

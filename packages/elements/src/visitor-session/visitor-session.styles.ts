@@ -16,7 +16,9 @@ export const sessionStyles = css`
   .row span {
     overflow-wrap: anywhere;
   }
+  /* Its own background: legible on any header (decision 0123), without a box around a box. */
   button.compact {
+    background: var(--_bg);
     min-height: 2.25em;
     padding: 0.35em 0.9em;
   }

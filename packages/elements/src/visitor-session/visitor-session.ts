@@ -12,6 +12,7 @@ import { SignInController } from '../internal/sign-in/controller.js';
 import type { LinkNotice } from '../internal/sign-in/controller.js';
 import { checkEmail, signInForm } from '../internal/sign-in/templates.js';
 import { fill } from '../internal/strings.js';
+import { setupMessage } from '../internal/setup.js';
 import { baseStyles } from '../internal/styles.js';
 import { sessionStyles } from './visitor-session.styles.js';
 
@@ -156,16 +157,23 @@ export class VisitorSession extends ClientElement {
 
   protected override render(): TemplateResult | typeof nothing {
     const s = this.s;
+    // In a header: one short line; the whole sentence is for screen readers and the console.
+    if (this.setupProblem) {
+      return html`<p class="row surface" role="alert">
+        <span part="error" class="error">${s.setupHeading}</span>
+        <span class="sr-only">${setupMessage(s, this.setupProblem)}</span>
+      </p>`;
+    }
     const view = this.view;
     if (view === 'unknown') return nothing;
     if (typeof view === 'object') {
-      return html`<p part="session" class="row">
+      return html`<p part="session" class="row surface">
         <span part="email">${fill(s.signedInAs, { email: view.email })}</span>
         <button part="button" class="link" @click=${() => this.#logout()}>${s.signOut}</button>
       </p>`;
     }
     if (view === 'error') {
-      return html`<p class="row">
+      return html`<p class="row surface">
         <span part="error" class="error">${s.sessionUnavailable}</span>
         <button part="button" class="link" @click=${() => this.load()}>${s.retry}</button>
       </p>`;

@@ -21,8 +21,8 @@ export interface SignInHost extends ReactiveControllerHost, HTMLElement {
 
 /** What the flow tells its host. */
 export interface SignInCallbacks {
-  /** A link was sent (or the honeypot caught a bot, which is told the same). */
-  sent(email: string): void;
+  /** A link was sent (or the honeypot caught a bot, which is told the same: `bot` then). */
+  sent(email: string, bot?: boolean): void;
   /** The visitor signed in here, with the code typed in this element. */
   signedIn(): void;
   /** The visitor signed in somewhere else: the link opened in another tab, or another element. */
@@ -181,7 +181,7 @@ export class SignInController implements ReactiveController {
     this.emailError = '';
     this.submitted = email;
     // Bots fill every field; people never see this one. Tell the bot what a person would see.
-    if (String(data.get('website') ?? '') !== '') return this.#callbacks.sent(email);
+    if (String(data.get('website') ?? '') !== '') return this.#callbacks.sent(email, true);
     // A link went to this address moments ago (maybe from another tab): wait for that one.
     if (cooldownLeft(email) > 0) return this.#callbacks.sent(email);
     this.send(email);
