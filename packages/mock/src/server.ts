@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { getResponse } from 'msw';
@@ -201,24 +201,27 @@ function readBody(incoming: IncomingMessage, limit: number): Promise<Buffer | 't
   });
 }
 
-/**
- * After answering a request whose body was not (all) read: the rest is read and thrown away (the
- * connection stays usable and nothing is buffered), and a client that keeps sending for more than a few
- * seconds is cut off.
- */
-function discardRest(incoming: IncomingMessage): void {
-  if (incoming.complete || incoming.destroyed) return;
-  const socket = incoming.socket;
-  const timer = setTimeout(() => socket.destroy(), DISCARD_MS);
-  const clear = () => clearTimeout(timer);
-  incoming.once('end', clear);
-  socket.once('close', clear);
-  incoming.on('error', () => undefined);
-  incoming.resume();
-}
+/** How long an answered connection may go on sending the body the mock did not read. */
+const LINGER_MS = 2000;
 
-/** How long a client may go on sending a body the mock refused or does not need. */
-const DISCARD_MS = 5000;
+/**
+ * A lingering close (RFC 9112 §9.6) for a connection answered before its body was read: Node closes such
+ * a connection as soon as the answer is written, and closing a socket with unread bytes resets it, which
+ * can throw away the answer itself before the client reads it. Instead the answer is followed by a FIN,
+ * what the client still sends is read and thrown away (never kept), and the socket goes when the client
+ * closes its side or after {@link LINGER_MS}.
+ */
+function lingerOnClose(socket: Socket): void {
+  let lingering = false;
+  socket.destroySoon = function lingeringClose(this: Socket) {
+    if (lingering) return;
+    lingering = true;
+    this.end();
+    const timer = setTimeout(() => this.destroy(), LINGER_MS);
+    this.once('close', () => clearTimeout(timer));
+    this.resume();
+  };
+}
 
 /** Whether a client hung up: its request was aborted or its socket is gone. */
 function hungUp(incoming: IncomingMessage, cause?: unknown): boolean {
@@ -375,7 +378,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       url = new URL(request.url);
       path = url.pathname;
       const req = await prepare(known(request), incoming, url, started);
-      if (req === 'closed') return closed(new Request(url, { method: request.method === 'HEAD' ? 'HEAD' : 'GET' }));
+      if (req === 'closed') return closed(new Request(url, { method: request.method }));
       response = req instanceof Response ? req : await dispatch(known(req), url, started);
     } catch (cause) {
       const where = url ? new Request(url, { method: request.method, headers: request.headers }) : undefined;
@@ -392,7 +395,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           : { code: 'internal_error', message: 'The mock failed to handle this request; please report it.' },
       );
     }
-    discardRest(incoming);
+    // A body left unread (refused, or not needed) is not read now either: the connection closes after the
+    // answer, lingering so that the answer reaches the client first.
+    const unread = !incoming.complete && !incoming.destroyed;
+    if (unread) lingerOnClose(incoming.socket);
     const slot = dropped.get(response);
     if (slot) {
       log?.(`${request.method} ${redactPath(path)} ${slot.fault} (fault) ${slot.requestId}`);
@@ -418,6 +424,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const cookies = response.headers.getSetCookie();
     if (cookies.length) headers['set-cookie'] = cookies;
     headers['content-length'] = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
+    if (unread) headers.connection = 'close';
     env.outgoing.writeHead(response.status, headers);
     env.outgoing.end(bytes);
     return RESPONSE_ALREADY_SENT;
