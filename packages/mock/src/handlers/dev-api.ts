@@ -128,7 +128,12 @@ export const devRoutes: DevRoute[] = [
     method: 'POST',
     path: '/_mock/api/creator-token',
     body: CreatorTokenBody,
-    run: async (ctx) => json(ctx, 200, { token: await ctx.store.issueCreatorToken(ctx.input.body.handle) }),
+    run: async (ctx) => {
+      const handle = ctx.input.body.handle;
+      // A token for a handle that does not exist would only ever be refused: say so now.
+      if (!ctx.store.handles.has(handle)) return error(ctx, 'handle_not_found', `There is no handle "${handle}".`);
+      return json(ctx, 200, { token: await ctx.store.issueCreatorToken(handle) });
+    },
   }),
   devRouteOf({
     method: 'GET',
