@@ -16,18 +16,21 @@ const dir = mkdtempSync(join(tmpdir(), 'va-hardening-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a --data file naming a table that is an inherited property', () => {
-  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('"%s": a clear error naming the line', async (name) => {
-    const file = join(dir, `${name}.json`);
-    writeFileSync(
-      file,
-      `{"format":"visitor-access-mock","version":2}\n{"c":[["*"]]}\n{"c":[[${JSON.stringify(name)},"k",{"a":1}]]}\n`,
-    );
-    const error = await startMock({ dataFile: file }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DataFileError);
-    expect((error as Error).message).toContain('line 3');
-    expect((error as Error).message).toContain(`unknown table "${name}"`);
-    expect((error as Error).message).not.toMatch(/is not a function/);
-  });
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    '"%s": a clear error naming the line',
+    async (name) => {
+      const file = join(dir, `${name}.json`);
+      writeFileSync(
+        file,
+        `{"format":"visitor-access-mock","version":2}\n{"c":[["*"]]}\n{"c":[[${JSON.stringify(name)},"k",{"a":1}]]}\n`,
+      );
+      const error = await startMock({ dataFile: file }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DataFileError);
+      expect((error as Error).message).toContain('line 3');
+      expect((error as Error).message).toContain(`unknown table "${name}"`);
+      expect((error as Error).message).not.toMatch(/is not a function/);
+    },
+  );
 
   it('the store refuses it in replay too (no prototype is touched)', () => {
     const store = new MockStore(nodeCrypto);

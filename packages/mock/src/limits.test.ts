@@ -297,7 +297,12 @@ describe('the development API answers this machine only', () => {
     for (const host of [`localhost:${p}`, `127.0.0.1:${p}`, `[::1]:${p}`, 'localhost', 'mock.example.test']) {
       expect(await withHost(p, 'GET', '/_mock/api/messages', host), host).toBe(200);
     }
-    for (const host of [`rebind.attacker.example:${p}`, 'mock.example.test:8443', '127.0.0.2', 'localhost.attacker.example']) {
+    for (const host of [
+      `rebind.attacker.example:${p}`,
+      'mock.example.test:8443',
+      '127.0.0.2',
+      'localhost.attacker.example',
+    ]) {
       expect(await withHost(p, 'GET', '/_mock/api/messages', host), host).toBe(403);
       expect(await withHost(p, 'GET', '/_mock/mailbox', host), host).toBe(403);
       expect(await withHost(p, 'POST', '/_mock/api/reset', host, '{}'), host).toBe(403);
