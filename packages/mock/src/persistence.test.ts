@@ -2,12 +2,15 @@ import { spawnSync, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import {
   existsSync,
+  linkSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +18,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { startChildMock, startMock, Visitor } from '../test/helpers.js';
 import { nodeCrypto } from './node-crypto.js';
-import { readDataFile } from './persistence.js';
+import { openDataFile, readDataFile } from './persistence.js';
 import { DataFileError } from './server.js';
 import { MockStore } from './store.js';
 
@@ -221,6 +224,53 @@ describe('one writer per data file', () => {
       expect(cli.stderr).toContain(`in use by process ${holder.child.pid}`);
     },
   );
+
+  it(
+    'locks the file itself: a second process on a symbolic link or a hard link to it is refused',
+    { timeout: 40_000 },
+    async () => {
+      const file = join(dir, 'linked.json');
+      const holder = await startChildMock({ dataFile: file });
+      children.push(holder.child);
+      const symlink = join(dir, 'linked-symlink.json');
+      symlinkSync(file, symlink);
+      const viaSymlink = await startMock({ dataFile: symlink }).catch((e: unknown) => e);
+      expect(viaSymlink).toBeInstanceOf(DataFileError);
+      expect((viaSymlink as Error).message).toContain(`in use by process ${holder.child.pid}`);
+      const hardLink = join(dir, 'linked-hard.json');
+      linkSync(file, hardLink);
+      const viaHardLink = await startMock({ dataFile: hardLink }).catch((e: unknown) => e);
+      expect(viaHardLink).toBeInstanceOf(DataFileError);
+      expect((viaHardLink as Error).message).toMatch(/has 2 names \(hard links\)/);
+      // Refused before anything was written or locked under the other names.
+      expect(existsSync(`${hardLink}.lock`)).toBe(false);
+      expect(existsSync(`${symlink}.lock`)).toBe(false);
+    },
+  );
+
+  it('writes through a symbolic link to its target: a compaction keeps the link a link', async () => {
+    const target = join(dir, 'target.json');
+    const link = join(dir, 'target-link.json');
+    symlinkSync(target, link);
+    const store = new MockStore(nodeCrypto);
+    const data = openDataFile(store, link);
+    try {
+      store.grantPurchase({ visitorId: 'vis_linked', handle: 'gharart', slug: 'masterclass' });
+      await data.compact();
+      expect(lstatSync(link).isSymbolicLink()).toBe(true);
+      expect(existsSync(`${target}.lock`)).toBe(true);
+      expect(reload(link).purchases.size).toBe(reload(target).purchases.size);
+      expect(readFileSync(target, 'utf8')).toContain('vis_linked');
+    } finally {
+      data.close();
+    }
+    // A link to nothing is refused (the mock would replace the link with a file).
+    const dangling = join(dir, 'dangling.json');
+    symlinkSync(join(dir, 'nowhere', 'x.json'), dangling);
+    expect(() => openDataFile(new MockStore(nodeCrypto), dangling)).toThrow(
+      /symbolic link into a folder that does not exist/,
+    );
+  });
 
   it('takes over the lock of a process that died', async () => {
     const file = join(dir, 'stale.json');

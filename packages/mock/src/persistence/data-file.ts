@@ -15,16 +15,20 @@ import {
   fstatSync,
   fsyncSync,
   ftruncateSync,
+  lstatSync,
   openSync,
   readdirSync,
   readFileSync,
   readSync,
+  readlinkSync,
+  realpathSync,
   renameSync,
+  statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
 import { open as openAsync } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { SnapshotError, type ChangeSink, type JournalChange, type MockStore } from '../store.js';
 import { DataFileError } from './errors.js';
 import { acquireLock, type FileLock } from './lock.js';
@@ -222,7 +226,11 @@ function replayV2(
  * const data = openDataFile(store, 'state.json'); // … data.close() on exit
  * ```
  */
-export function openDataFile(store: MockStore, file: string, options: DataFileOptions = {}): DataFile {
+export function openDataFile(store: MockStore, given: string, options: DataFileOptions = {}): DataFile {
+  // The file itself, not the name it was given: a symbolic link resolves to its target, so the lock, the
+  // temporary files and the rename all happen beside the real file (a rename over the link would replace
+  // the link and leave the target behind).
+  const file = realDataFile(given);
   const warn = options.warn ?? ((m: string) => console.error(m));
   const write =
     options.fs?.writeSync ??
@@ -231,6 +239,7 @@ export function openDataFile(store: MockStore, file: string, options: DataFileOp
   const threshold = options.compactAfterBytes ?? 4 * 1024 * 1024;
   const lock: FileLock = acquireLock(file);
   try {
+    refuseHardLinks(file, given);
     cleanTemporaries(file);
     const loaded = load(store, file, warn);
     if (loaded.version === 1) {
@@ -367,6 +376,55 @@ export function openDataFile(store: MockStore, file: string, options: DataFileOp
  */
 export function readDataFile(store: MockStore, file: string): boolean {
   return load(store, file, () => undefined, true).existed;
+}
+
+/**
+ * The real path of a data file: symbolic links resolved (of the file, or, for a file that does not exist
+ * yet, of the link's target and its folder). A link into a folder that does not exist is refused.
+ */
+function realDataFile(file: string, depth = 0): string {
+  try {
+    return realpathSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return resolve(file);
+  }
+  let target: string | undefined;
+  try {
+    if (lstatSync(file).isSymbolicLink()) target = resolve(dirname(file), readlinkSync(file));
+  } catch {
+    // Nothing there: a new data file.
+  }
+  if (target !== undefined && depth < 8) return realDataFile(target, depth + 1);
+  try {
+    return join(realpathSync(dirname(file)), basename(file));
+  } catch {
+    if (target !== undefined || depth > 0) {
+      throw new DataFileError(
+        `The data file ${file} is a symbolic link into a folder that does not exist. Point it at a file, or use the target's path.`,
+      );
+    }
+    return resolve(file);
+  }
+}
+
+/**
+ * A data file with another name (a hard link) could be opened by a second mock under that name, with a
+ * lock of its own: two writers, and a compaction (a rename) would split them apart and lose one's changes.
+ * Such a file is refused.
+ */
+function refuseHardLinks(file: string, given: string): void {
+  let links = 1;
+  try {
+    links = statSync(file).nlink;
+  } catch {
+    return; // a new file has no other name
+  }
+  if (links > 1) {
+    throw new DataFileError(
+      `The data file ${given} has ${links} names (hard links): another mock could be writing it under another ` +
+        `name. Use a file with one name (copy it: cp ${given} new.json), and start every mock with that name.`,
+    );
+  }
 }
 
 /** Writes the whole state to FILE at once (start, migration): temporary file, flush, rename. */
