@@ -12,6 +12,7 @@ import {
   statSync,
   symlinkSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -435,4 +436,105 @@ describe('kill -9', () => {
     expect(readdirSync(dir).filter((n) => n.startsWith('.kill.json'))).toEqual([]);
     await last.close();
   });
+});
+
+/** 40 origins (about 1.3 kB): a handle update that replaces the same record again and again. */
+const origins = (n: number) =>
+  Array.from({ length: 40 }, (_, i) => `https://shop-${String(n).padStart(5, '0')}-${i}.example.com`);
+
+describe('compaction under overlapping writes (issue 19)', () => {
+  it('compacts while writes land: no compaction fails, the file shrinks, every acknowledged write is kept', async () => {
+    const file = join(dir, 'overlap.json');
+    const warnings: string[] = [];
+    let journalBytes = 0;
+    const mock = await startMock({
+      dataFile: file,
+      dataFileOptions: {
+        compactAfterBytes: 64 * 1024,
+        warn: (m) => warnings.push(m),
+        fs: {
+          writeSync: (fd, data, offset, length) => {
+            journalBytes += length;
+            return writeSync(fd, data, offset, length);
+          },
+        },
+      },
+    });
+    const acknowledged: string[] = [];
+    let lastOrigins: string[] = [];
+    try {
+      // 16 writers at once: 8 file support reports (kept), 8 replace one handle's origins (overwritten).
+      await Promise.all(
+        Array.from({ length: 16 }, async (_, w) => {
+          const v = new Visitor(mock.url);
+          for (let i = 0; i < 40; i++) {
+            if (w % 2 === 0) {
+              const r = await v.req('POST', '/v2/support/report', { summary: `w${w} ${i}`, details: 'x'.repeat(500) });
+              if (r.status === 201) acknowledged.push(r.body.reportId);
+            } else {
+              const list = origins(w * 1000 + i);
+              const r = await v.req('PUT', '/_mock/api/handles/gharart', { allowedOrigins: list });
+              expect(r.status).toBe(200);
+              lastOrigins = list;
+            }
+          }
+        }),
+      );
+    } finally {
+      await mock.close();
+    }
+    expect(warnings.filter((m) => /compacting .* failed/.test(m))).toEqual([]);
+    expect(acknowledged.length).toBe(320);
+    // The journal took every change; the file holds about what the state is (compactions swapped it).
+    expect(journalBytes).toBeGreaterThan(600 * 1024);
+    expect(statSync(file).size).toBeLessThan(journalBytes / 2);
+    const stored = reload(file);
+    const ids = new Set(stored.reports.map((r) => r.id));
+    expect(acknowledged.filter((id) => !ids.has(id))).toEqual([]);
+    expect(stored.handles.get('gharart')!.allowedOrigins).toEqual(lastOrigins);
+  });
+
+  it(
+    'kill -9 during compactions with 16 writers at once loses no acknowledged write',
+    { timeout: 120_000 },
+    async () => {
+      const file = join(dir, 'kill-overlap.json');
+      const acknowledged: string[] = [];
+      for (let round = 0; round < 4; round++) {
+        const mock = await startChildMock({ dataFile: file, dataFileOptions: { compactAfterBytes: 16 * 1024 } });
+        children.push(mock.child);
+        const stopAt = Date.now() + 200 + Math.random() * 400;
+        let reports = 0;
+        const writers = Array.from({ length: 16 }, async (_, w) => {
+          const v = new Visitor(mock.url);
+          for (let i = 0; Date.now() < stopAt + 2000; i++) {
+            const r =
+              w % 2 === 0 && reports < 200
+                ? await v
+                    .req('POST', '/v2/support/report', { summary: `r${round} w${w} ${i}`, details: 'y'.repeat(500) })
+                    .catch(() => undefined)
+                : await v
+                    .req('PUT', '/_mock/api/handles/gharart', {
+                      allowedOrigins: origins(round * 100_000 + w * 1000 + i),
+                    })
+                    .catch(() => undefined);
+            if (!r) return;
+            if (r.status === 201) {
+              reports++;
+              acknowledged.push(r.body.reportId);
+            }
+          }
+        });
+        await new Promise((resolve) => setTimeout(resolve, stopAt - Date.now()));
+        mock.child.kill('SIGKILL');
+        await Promise.all(writers);
+        if (mock.child.exitCode === null && mock.child.signalCode === null) {
+          await new Promise((resolve) => mock.child.once('exit', resolve));
+        }
+      }
+      expect(acknowledged.length).toBeGreaterThan(20);
+      const stored = new Set(reload(file).reports.map((r) => r.id));
+      expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+    },
+  );
 });
