@@ -503,11 +503,21 @@ describe('compaction under overlapping writes (issue 19)', () => {
       for (let round = 0; round < 4; round++) {
         const mock = await startChildMock({ dataFile: file, dataFileOptions: { compactAfterBytes: 16 * 1024 } });
         children.push(mock.child);
-        const stopAt = Date.now() + 200 + Math.random() * 400;
+        // Killed after a number of acknowledged writes (not a time: the machine may be slow), at a random
+        // point of the compactions that run every dozen writes.
+        const killAfter = 30 + Math.floor(Math.random() * 90);
+        let done = 0;
         let reports = 0;
+        let killed = false;
+        const kill = () => {
+          if (killed) return;
+          killed = true;
+          mock.child.kill('SIGKILL');
+        };
+        const giveUp = setTimeout(kill, 60_000);
         const writers = Array.from({ length: 16 }, async (_, w) => {
           const v = new Visitor(mock.url);
-          for (let i = 0; Date.now() < stopAt + 2000; i++) {
+          for (let i = 0; ; i++) {
             const r =
               w % 2 === 0 && reports < 200
                 ? await v
@@ -523,11 +533,11 @@ describe('compaction under overlapping writes (issue 19)', () => {
               reports++;
               acknowledged.push(r.body.reportId);
             }
+            if (++done >= killAfter) kill();
           }
         });
-        await new Promise((resolve) => setTimeout(resolve, stopAt - Date.now()));
-        mock.child.kill('SIGKILL');
         await Promise.all(writers);
+        clearTimeout(giveUp);
         if (mock.child.exitCode === null && mock.child.signalCode === null) {
           await new Promise((resolve) => mock.child.once('exit', resolve));
         }

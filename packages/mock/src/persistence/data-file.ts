@@ -436,7 +436,9 @@ function realDataFile(file: string, depth = 0): string {
 function refuseHardLinks(file: string, given: string): void {
   let links = 1;
   try {
-    links = statSync(file).nlink;
+    const stat = statSync(file);
+    // A folder has several links by nature; reading it fails later with its own message.
+    if (stat.isFile()) links = stat.nlink;
   } catch {
     return; // a new file has no other name
   }
