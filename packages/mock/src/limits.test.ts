@@ -329,3 +329,42 @@ describe('the development API answers this machine only', () => {
     expect((await getResponse(inProcess, new Request('http://mock.test/_mock/api/messages')))?.status).toBe(200);
   });
 });
+
+describe('request bodies in-process (MSW: setupServer, the service worker)', () => {
+  it('reads a streamed body only up to 64 KiB, then stops: 413 payload_too_large', async () => {
+    const store = createStore(nodeCrypto);
+    const handlers = createHandlers({ store, apiOrigin: 'http://mock.test' });
+    let pulled = 0;
+    const chunk = new Uint8Array(16 * 1024).fill(0x61);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.byteLength;
+        if (pulled > 256 * 1024 * 1024) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const res = await getResponse(
+      handlers,
+      new Request('http://mock.test/v2/support/report', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        duplex: 'half',
+      } as RequestInit),
+    );
+    expect(res?.status).toBe(413);
+    expect((await res!.json()).error).toBe('payload_too_large');
+    // Reading stopped (MSW tees the body for its own clone, so the source is not cancelled, only left).
+    expect(pulled).toBeLessThan(1024 * 1024);
+    // A declared length over the limit is refused without reading at all.
+    const declared = await getResponse(
+      handlers,
+      new Request('http://mock.test/v2/support/report', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024) },
+        body: '{}',
+      }),
+    );
+    expect(declared?.status).toBe(413);
+  });
+});
