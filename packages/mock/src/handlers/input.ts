@@ -30,8 +30,7 @@ const unsupported = (ctx: Answering) =>
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** The 413 answer to a body over {@link MAX_BODY_BYTES}. */
-export const tooLarge = (ctx: Answering) =>
-  error(ctx, 'payload_too_large', 'The request body is larger than 64 KiB.');
+export const tooLarge = (ctx: Answering) => error(ctx, 'payload_too_large', 'The request body is larger than 64 KiB.');
 
 /**
  * Reads the request body as text, bounded to 64 KiB: a `Content-Length` over the limit is refused before

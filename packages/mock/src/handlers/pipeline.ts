@@ -387,7 +387,7 @@ function devRefusal(ctx: Ctx): Response | undefined {
     return error(
       ctx,
       'forbidden',
-      'The development API answers requests to localhost, 127.0.0.1, [::1] or the mock\'s public URL only.',
+      "The development API answers requests to localhost, 127.0.0.1, [::1] or the mock's public URL only.",
     );
   }
   if (
