@@ -27,6 +27,7 @@ export const ERROR_STATUS = {
   connect_not_configured: 409,
   already_refunded: 409,
   already_entitled: 409,
+  payload_too_large: 413,
   unsupported_media_type: 415,
   idempotency_key_reused: 422,
   rate_limited: 429,

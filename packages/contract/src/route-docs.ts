@@ -36,7 +36,7 @@ export const routeDocs: Record<RouteId, RouteDoc> = {
 /**
  * Every error code a route documents: its own ({@link RouteDoc.errors}) plus those that follow from its
  * kind. Every write (a POST or DELETE) can answer `invalid_request` (a bad body or `Idempotency-Key`),
- * `unsupported_media_type` (a body that is not JSON), `idempotency_key_reused` and
+ * `payload_too_large` (a body over 64 KiB), `unsupported_media_type` (a body that is not JSON), `idempotency_key_reused` and
  * `storage_unavailable`; a route with path parameters, a query or a body `invalid_request`; a visitor
  * route `visitor_unauthorized`; a creator route `creator_unauthorized` and `forbidden`; and every route
  * 503 `service_unavailable` (the service is down for a moment and nothing changed: retry it). The
@@ -46,7 +46,7 @@ export const routeDocs: Record<RouteId, RouteDoc> = {
  * ```ts
  * import { routes } from '@visitor-access/contract';
  * import { routeErrors } from '@visitor-access/contract/openapi';
- * routeErrors(routes.logout); // ['invalid_request', 'unsupported_media_type', 'idempotency_key_reused', 'storage_unavailable', 'service_unavailable']
+ * routeErrors(routes.logout); // ['invalid_request', 'payload_too_large', 'unsupported_media_type', 'idempotency_key_reused', 'storage_unavailable', 'service_unavailable']
  * ```
  */
 export function routeErrors(route: {
@@ -70,6 +70,7 @@ export function routeErrors(route: {
   if (route.method !== 'GET') {
     for (const code of [
       'invalid_request',
+      'payload_too_large',
       'unsupported_media_type',
       'idempotency_key_reused',
       'storage_unavailable',

@@ -9,6 +9,8 @@ const mock = await startServer({ port: 0, host: '127.0.0.1' });
 if (kind === 'plain') {
   // Memory: the parent asks for the RSS after a full garbage collection.
   process.on('message', (msg) => {
+    // While a load runs: the RSS as it is, without a collection.
+    if (msg === 'rss-now') process.send({ rss: process.memoryUsage().rss });
     if (msg === 'rss') {
       // Two full collections: the second frees what the first only made unreachable (weak maps, finalisers).
       globalThis.gc?.();

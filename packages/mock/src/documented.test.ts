@@ -236,6 +236,12 @@ describe('every answer the mock gives is documented', () => {
     failSaves = false;
     spy.mockRestore();
 
+    // 413 payload_too_large on every write: a body over 64 KiB is refused before it is read (issue 19).
+    for (const r of routeList) {
+      if (r.method === 'GET') continue;
+      await send(r.id, 413, { params: { ...mc, ...gb, token: 'x' }, body: { padding: 'x'.repeat(70 * 1024) } });
+    }
+
     // 503 service_unavailable on every route, as fault injection gives it (X-Mock-Fault: 503): every
     // route documents it. The landing answers a browser's navigation with a page, which is documented
     // too. Injected 429s on routes that do not throttle, and the 400 for a malformed X-Mock-Fault, are

@@ -31,8 +31,19 @@ export type Fault =
   | { kind: 'timeout' }
   | { kind: 'reset' };
 
-/** What a connection fault does: the standalone server acts on the socket, MSW has none. */
-export type ConnectionFault = (kind: 'timeout' | 'reset', ctx: Ctx, timeoutMs: number) => Promise<Response>;
+/**
+ * What a connection fault does: the standalone server acts on the socket, MSW has none. A `timeout` gets
+ * `release`, to call when the held connection is over (see {@link Faults.maxHeld}).
+ */
+export type ConnectionFault = (
+  kind: 'timeout' | 'reset',
+  ctx: Ctx,
+  timeoutMs: number,
+  release?: () => void,
+) => Promise<Response>;
+
+/** How many requests faults may hold at once (`latency`, `timeout`) by default. */
+export const DEFAULT_MAX_HELD = 64;
 
 /** A delay in milliseconds: always `min`, or uniformly random from `min` to `max`. */
 export interface LatencyRange {
@@ -76,6 +87,11 @@ export interface FaultSettingsView {
 export interface FaultOptions extends FaultSettings {
   /** Milliseconds a `timeout` keeps the connection open before closing it. Default 30 000. */
   timeoutMs?: number | undefined;
+  /**
+   * How many requests `latency` and `timeout` may hold at once; beyond it a request that would be held is
+   * answered 503 `service_unavailable` at once, so faults cannot pile up open sockets. Default 64.
+   */
+  maxHeld?: number | undefined;
 }
 
 /** A bad value in fault settings or in the header. */
@@ -284,6 +300,9 @@ function latencyOf(value: FaultSettings['latency'], path: string): LatencyRange 
 export class Faults {
   /** How long a `timeout` holds the connection, in milliseconds. */
   readonly timeoutMs: number;
+  /** How many requests faults may hold at once (see {@link FaultOptions.maxHeld}). */
+  readonly maxHeld: number;
+  #held = 0;
   readonly #initial: FaultSettings;
   #latency: LatencyRange | null = null;
   #failRate = 0;
@@ -292,11 +311,15 @@ export class Faults {
   #rules: Rule[] = [];
 
   constructor(options: FaultOptions = {}) {
-    const { timeoutMs, ...settings } = options;
+    const { timeoutMs, maxHeld, ...settings } = options;
     if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs >= 0)) {
       throw new FaultSettingsError('timeoutMs must be a whole number of milliseconds', 'timeoutMs');
     }
+    if (maxHeld !== undefined && !(Number.isInteger(maxHeld) && maxHeld >= 1)) {
+      throw new FaultSettingsError('maxHeld must be a whole number from 1', 'maxHeld');
+    }
     this.timeoutMs = timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxHeld = maxHeld ?? DEFAULT_MAX_HELD;
     this.set(settings);
     this.#initial = structuredClone(settings);
   }
@@ -336,6 +359,26 @@ export class Faults {
     this.#seed = seed;
     this.#random = seed === null ? Math.random : seeded(seed);
     this.#rules = rules;
+  }
+
+  /** How many requests faults hold right now. */
+  get held(): number {
+    return this.#held;
+  }
+
+  /**
+   * Takes one of the {@link maxHeld} places for a request a fault holds: the function that gives it back
+   * (once), or undefined when every place is taken.
+   */
+  hold(): (() => void) | undefined {
+    if (this.#held >= this.maxHeld) return undefined;
+    this.#held++;
+    let given = false;
+    return () => {
+      if (given) return;
+      given = true;
+      this.#held--;
+    };
   }
 
   /** Back to the settings the mock started with (and the start of the seed's sequence). */
@@ -436,8 +479,12 @@ export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
  * error at once (`Response.error()`: `fetch` rejects with a `TypeError`), `timeout` is no answer for
  * `timeoutMs` (ended early when the client aborts), then the same network error.
  */
-export const mswConnectionFault: ConnectionFault = async (kind, ctx, timeoutMs) => {
-  if (kind === 'timeout') await sleep(timeoutMs, ctx.request.signal);
+export const mswConnectionFault: ConnectionFault = async (kind, ctx, timeoutMs, release) => {
+  try {
+    if (kind === 'timeout') await sleep(timeoutMs, ctx.request.signal);
+  } finally {
+    release?.();
+  }
   return Response.error();
 };
 
@@ -505,20 +552,44 @@ export function faultLayer(faults: Faults, connection: ConnectionFault = mswConn
       });
     }
     ctx.fault = decision.label;
-    if (decision.delayMs) await sleep(decision.delayMs, ctx.request.signal);
+    // A fault that holds the request (a delay, a timeout) takes one of a bounded number of places.
+    let release: (() => void) | undefined;
+    if (decision.delayMs > 0 || decision.then === 'timeout') {
+      release = faults.hold();
+      if (!release) {
+        ctx.fault = 'held-limit';
+        const busy = error(
+          ctx,
+          'service_unavailable',
+          `The mock already holds ${faults.maxHeld} requests with latency or timeout faults; try again.`,
+          { retryAfterSeconds: 1 },
+        );
+        busy.headers.set('x-mock-fault', 'held-limit');
+        return busy;
+      }
+    }
     let response: Response;
-    switch (decision.then) {
-      case 'answer':
-        response = await next();
-        break;
-      case '503':
-        response = serviceUnavailable(ctx);
-        break;
-      case '429':
-        response = rateLimited(ctx);
-        break;
-      default:
-        return connection(decision.then, ctx, faults.timeoutMs);
+    try {
+      if (decision.delayMs) await sleep(decision.delayMs, ctx.request.signal);
+      switch (decision.then) {
+        case 'answer':
+          response = await next();
+          break;
+        case '503':
+          response = serviceUnavailable(ctx);
+          break;
+        case '429':
+          response = rateLimited(ctx);
+          break;
+        default: {
+          // A timeout's place is given back when its connection ends (the connection fault's job).
+          const held = decision.then === 'timeout' ? release : undefined;
+          if (held) release = undefined;
+          return await connection(decision.then, ctx, faults.timeoutMs, held);
+        }
+      }
+    } finally {
+      release?.();
     }
     // Tells whoever reads the answer (devtools, a test) that the mock did this on purpose.
     if (decision.label && response.type !== 'error') response.headers.set('x-mock-fault', decision.label);

@@ -2,20 +2,24 @@ import { spawnSync, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import {
   existsSync,
+  linkSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { startChildMock, startMock, Visitor } from '../test/helpers.js';
 import { nodeCrypto } from './node-crypto.js';
-import { readDataFile } from './persistence.js';
+import { openDataFile, readDataFile } from './persistence.js';
 import { DataFileError } from './server.js';
 import { MockStore } from './store.js';
 
@@ -222,6 +226,53 @@ describe('one writer per data file', () => {
     },
   );
 
+  it(
+    'locks the file itself: a second process on a symbolic link or a hard link to it is refused',
+    { timeout: 40_000 },
+    async () => {
+      const file = join(dir, 'linked.json');
+      const holder = await startChildMock({ dataFile: file });
+      children.push(holder.child);
+      const symlink = join(dir, 'linked-symlink.json');
+      symlinkSync(file, symlink);
+      const viaSymlink = await startMock({ dataFile: symlink }).catch((e: unknown) => e);
+      expect(viaSymlink).toBeInstanceOf(DataFileError);
+      expect((viaSymlink as Error).message).toContain(`in use by process ${holder.child.pid}`);
+      const hardLink = join(dir, 'linked-hard.json');
+      linkSync(file, hardLink);
+      const viaHardLink = await startMock({ dataFile: hardLink }).catch((e: unknown) => e);
+      expect(viaHardLink).toBeInstanceOf(DataFileError);
+      expect((viaHardLink as Error).message).toMatch(/has 2 names \(hard links\)/);
+      // Refused before anything was written or locked under the other names.
+      expect(existsSync(`${hardLink}.lock`)).toBe(false);
+      expect(existsSync(`${symlink}.lock`)).toBe(false);
+    },
+  );
+
+  it('writes through a symbolic link to its target: a compaction keeps the link a link', async () => {
+    const target = join(dir, 'target.json');
+    const link = join(dir, 'target-link.json');
+    symlinkSync(target, link);
+    const store = new MockStore(nodeCrypto);
+    const data = openDataFile(store, link);
+    try {
+      store.grantPurchase({ visitorId: 'vis_linked', handle: 'gharart', slug: 'masterclass' });
+      await data.compact();
+      expect(lstatSync(link).isSymbolicLink()).toBe(true);
+      expect(existsSync(`${target}.lock`)).toBe(true);
+      expect(reload(link).purchases.size).toBe(reload(target).purchases.size);
+      expect(readFileSync(target, 'utf8')).toContain('vis_linked');
+    } finally {
+      data.close();
+    }
+    // A link to nothing is refused (the mock would replace the link with a file).
+    const dangling = join(dir, 'dangling.json');
+    symlinkSync(join(dir, 'nowhere', 'x.json'), dangling);
+    expect(() => openDataFile(new MockStore(nodeCrypto), dangling)).toThrow(
+      /symbolic link into a folder that does not exist/,
+    );
+  });
+
   it('takes over the lock of a process that died', async () => {
     const file = join(dir, 'stale.json');
     const dead = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
@@ -385,4 +436,115 @@ describe('kill -9', () => {
     expect(readdirSync(dir).filter((n) => n.startsWith('.kill.json'))).toEqual([]);
     await last.close();
   });
+});
+
+/** 40 origins (about 1.3 kB): a handle update that replaces the same record again and again. */
+const origins = (n: number) =>
+  Array.from({ length: 40 }, (_, i) => `https://shop-${String(n).padStart(5, '0')}-${i}.example.com`);
+
+describe('compaction under overlapping writes (issue 19)', () => {
+  it('compacts while writes land: no compaction fails, the file shrinks, every acknowledged write is kept', async () => {
+    const file = join(dir, 'overlap.json');
+    const warnings: string[] = [];
+    let journalBytes = 0;
+    const mock = await startMock({
+      dataFile: file,
+      dataFileOptions: {
+        compactAfterBytes: 64 * 1024,
+        warn: (m) => warnings.push(m),
+        fs: {
+          writeSync: (fd, data, offset, length) => {
+            journalBytes += length;
+            return writeSync(fd, data, offset, length);
+          },
+        },
+      },
+    });
+    const acknowledged: string[] = [];
+    let lastOrigins: string[] = [];
+    try {
+      // 16 writers at once: 8 file support reports (kept), 8 replace one handle's origins (overwritten).
+      await Promise.all(
+        Array.from({ length: 16 }, async (_, w) => {
+          const v = new Visitor(mock.url);
+          for (let i = 0; i < 40; i++) {
+            if (w % 2 === 0) {
+              const r = await v.req('POST', '/v2/support/report', { summary: `w${w} ${i}`, details: 'x'.repeat(500) });
+              if (r.status === 201) acknowledged.push(r.body.reportId);
+            } else {
+              const list = origins(w * 1000 + i);
+              const r = await v.req('PUT', '/_mock/api/handles/gharart', { allowedOrigins: list });
+              expect(r.status).toBe(200);
+              lastOrigins = list;
+            }
+          }
+        }),
+      );
+    } finally {
+      await mock.close();
+    }
+    expect(warnings.filter((m) => /compacting .* failed/.test(m))).toEqual([]);
+    expect(acknowledged.length).toBe(320);
+    // The journal took every change; the file holds about what the state is (compactions swapped it).
+    expect(journalBytes).toBeGreaterThan(600 * 1024);
+    expect(statSync(file).size).toBeLessThan(journalBytes / 2);
+    const stored = reload(file);
+    const ids = new Set(stored.reports.map((r) => r.id));
+    expect(acknowledged.filter((id) => !ids.has(id))).toEqual([]);
+    expect(stored.handles.get('gharart')!.allowedOrigins).toEqual(lastOrigins);
+  });
+
+  it(
+    'kill -9 during compactions with 16 writers at once loses no acknowledged write',
+    { timeout: 120_000 },
+    async () => {
+      const file = join(dir, 'kill-overlap.json');
+      const acknowledged: string[] = [];
+      for (let round = 0; round < 4; round++) {
+        const mock = await startChildMock({ dataFile: file, dataFileOptions: { compactAfterBytes: 16 * 1024 } });
+        children.push(mock.child);
+        // Killed after a number of acknowledged writes (not a time: the machine may be slow), at a random
+        // point of the compactions that run every dozen writes.
+        const killAfter = 30 + Math.floor(Math.random() * 90);
+        let done = 0;
+        let reports = 0;
+        let killed = false;
+        const kill = () => {
+          if (killed) return;
+          killed = true;
+          mock.child.kill('SIGKILL');
+        };
+        const giveUp = setTimeout(kill, 60_000);
+        const writers = Array.from({ length: 16 }, async (_, w) => {
+          const v = new Visitor(mock.url);
+          for (let i = 0; ; i++) {
+            const r =
+              w % 2 === 0 && reports < 200
+                ? await v
+                    .req('POST', '/v2/support/report', { summary: `r${round} w${w} ${i}`, details: 'y'.repeat(500) })
+                    .catch(() => undefined)
+                : await v
+                    .req('PUT', '/_mock/api/handles/gharart', {
+                      allowedOrigins: origins(round * 100_000 + w * 1000 + i),
+                    })
+                    .catch(() => undefined);
+            if (!r) return;
+            if (r.status === 201) {
+              reports++;
+              acknowledged.push(r.body.reportId);
+            }
+            if (++done >= killAfter) kill();
+          }
+        });
+        await Promise.all(writers);
+        clearTimeout(giveUp);
+        if (mock.child.exitCode === null && mock.child.signalCode === null) {
+          await new Promise((resolve) => mock.child.once('exit', resolve));
+        }
+      }
+      expect(acknowledged.length).toBeGreaterThan(20);
+      const stored = new Set(reload(file).reports.map((r) => r.id));
+      expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+    },
+  );
 });

@@ -5,7 +5,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer } from './node.js';
-import { SCANNER_USER_AGENT, linksOf } from './scanner.js';
+import { SCAN_MAX_BYTES, SCANNER_USER_AGENT, linksOf, scanLinks } from './scanner.js';
 import type { RunningServer } from './server.js';
 import { startMock, Visitor } from '../test/helpers.js';
 
@@ -137,6 +137,35 @@ describe.each(['direct', 'msw'] as const)('the standalone server (%s router)', (
     }
   });
 
+  it('never follows a redirect to another port or host, and reports nothing of it (no port oracle)', async () => {
+    // Another service on this machine, which the creator's site redirects to.
+    const hits: string[] = [];
+    const other = createServer((req, res) => {
+      hits.push(`${req.method} ${req.url}`);
+      res.writeHead(418, { 'set-cookie': 'internal=1' }).end('internal');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    const redirecting = createServer((req, res) => res.writeHead(302, { location: `${otherUrl}/admin` }).end());
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    const redirectingUrl = `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`;
+    try {
+      const to = await liveEmail(redirectingUrl, 'oracle');
+      const body = await (await scan(mock.url, to)).json();
+      const url = `${redirectingUrl}/spring-bundle`;
+      const notFollowed = expect.stringMatching(/^not followed/);
+      expect(body.requests).toEqual([
+        { method: 'HEAD', url, status: 302, setCookie: false, error: notFollowed },
+        { method: 'GET', url, status: 302, setCookie: false, error: notFollowed },
+      ]);
+      expect(JSON.stringify(body)).not.toContain('418');
+      expect(hits).toEqual([]);
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+      await new Promise((resolve) => redirecting.close(resolve));
+    }
+  });
+
   it('a link that does not answer is reported, not fatal; no message is 404; a bad address is 400', async () => {
     // Port 9 (discard) is closed on this machine: the connection is refused.
     const to = await liveEmail('http://127.0.0.1:9', 'refused');
@@ -186,5 +215,59 @@ describe('MSW in Node', () => {
       body: JSON.stringify({ token: mock.lastToken(email) }),
     });
     expect(verified.status).toBe(200);
+  });
+});
+
+describe('scanLinks', () => {
+  it('requests nothing outside what is allowed, and reads at most SCAN_MAX_BYTES of an answer', async () => {
+    let hits = 0;
+    let sentBytes = 0;
+    let leftAtClose = -1;
+    const big = Buffer.alloc(1024 * 1024, 0x62);
+    const site = createServer((req, res) => {
+      hits++;
+      res.writeHead(200, { 'content-type': 'text/html' });
+      // HEAD has no body to send.
+      if (req.method === 'HEAD') return res.end();
+      // 400 MiB, written as fast as the reader takes it.
+      let left = 400;
+      const pump = () => {
+        while (left > 0) {
+          left--;
+          sentBytes += big.length;
+          if (!res.write(big)) return res.once('drain', pump);
+        }
+        res.end();
+      };
+      res.on('close', () => {
+        leftAtClose = left;
+        left = 0;
+      });
+      pump();
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+    try {
+      const outside = await scanLinks(['http://127.0.0.1:1/x'], { allowed: (u) => u.origin === origin });
+      expect(outside.requests).toEqual([
+        {
+          method: 'HEAD',
+          url: 'http://127.0.0.1:1/x',
+          setCookie: false,
+          error: expect.stringMatching(/^not followed/),
+        },
+        { method: 'GET', url: 'http://127.0.0.1:1/x', setCookie: false, error: expect.stringMatching(/^not followed/) },
+      ]);
+      const result = await scanLinks([`${origin}/big`], { allowed: (u) => u.origin === origin });
+      expect(result.requests.map((r) => r.status)).toEqual([200, 200]);
+      expect(hits).toBe(2);
+      // The site could not push its 400 MiB: the scanner stopped after SCAN_MAX_BYTES and hung up.
+      await new Promise((r) => setTimeout(r, 100));
+      expect(leftAtClose).toBeGreaterThan(0);
+      expect(sentBytes).toBeLessThan(64 * 1024 * 1024 + SCAN_MAX_BYTES);
+    } finally {
+      site.closeAllConnections();
+      await new Promise((resolve) => site.close(resolve));
+    }
   });
 });

@@ -52,29 +52,87 @@ export function linksOf(message: Pick<MessageRecord, 'link' | 'text'>): string[]
   return [...new Set(found.filter((u) => URL.canParse(u)))];
 }
 
-async function fetchAs(method: 'HEAD' | 'GET', url: string, fetchImpl: typeof fetch): Promise<ScanRequest> {
+/** How much of one answer the scanner reads (a gateway judges a page by its start). */
+export const SCAN_MAX_BYTES = 1024 * 1024;
+/** How many redirects the scanner follows from one link. */
+export const SCAN_MAX_REDIRECTS = 5;
+
+/** Options of {@link scanLinks}. */
+export interface ScanOptions {
+  /**
+   * The URLs the scanner may request: in the mock, its public URL's origin and the handles' allowed
+   * origins. A link or a redirect anywhere else is not requested, and nothing about it is reported beyond
+   * that it was not followed (the scanner is no probe of other ports or hosts). Default: any.
+   */
+  allowed?: (url: URL) => boolean;
+  fetchImpl?: typeof fetch;
+}
+
+/** Reads at most `max` bytes of a body, then lets the rest go (the connection is closed, not drained). */
+async function readCapped(response: Response, max: number): Promise<void> {
+  const reader = response.body?.getReader();
+  if (!reader) return;
+  let read = 0;
   try {
-    const response = await fetchImpl(url, {
-      method,
-      redirect: 'follow',
-      // No cookies: a scanner is nobody's browser.
-      credentials: 'omit',
-      headers: {
-        'user-agent': SCANNER_USER_AGENT,
-        accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
-      },
-      signal: AbortSignal.timeout(SCAN_TIMEOUT_MS),
-    });
-    // Scanners read what they fetch (to judge it); reading also frees the connection.
-    await response.arrayBuffer().catch(() => undefined);
-    const cookies = typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : [];
-    return {
-      method,
-      url,
-      status: response.status,
-      ...(response.redirected ? { finalUrl: response.url } : {}),
-      setCookie: cookies.length > 0 || response.headers.has('set-cookie'),
-    };
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      read += value.byteLength;
+      if (read >= max) break;
+    }
+  } catch {
+    return;
+  }
+  await reader.cancel().catch(() => undefined);
+}
+
+const NOT_FOLLOWED = "not followed: outside the mock's public URL and the handles' allowed origins";
+
+async function fetchAs(
+  method: 'HEAD' | 'GET',
+  url: string,
+  fetchImpl: typeof fetch,
+  allowed: (url: URL) => boolean,
+): Promise<ScanRequest> {
+  let current = new URL(url);
+  if (!allowed(current)) return { method, url, setCookie: false, error: NOT_FOLLOWED };
+  try {
+    for (let hop = 0; ; hop++) {
+      const response = await fetchImpl(current, {
+        method,
+        // Redirects are followed here, one by one, so that each target is checked before it is requested.
+        redirect: 'manual',
+        // No cookies: a scanner is nobody's browser.
+        credentials: 'omit',
+        headers: {
+          'user-agent': SCANNER_USER_AGENT,
+          accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+        },
+        signal: AbortSignal.timeout(SCAN_TIMEOUT_MS),
+      });
+      const cookies = typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : [];
+      const setCookie = cookies.length > 0 || response.headers.has('set-cookie');
+      const moved = current.href !== new URL(url).href ? { finalUrl: current.href } : {};
+      // A browser (the service worker's mock) hides where a redirect goes: it cannot be checked, so not followed.
+      if (response.type === 'opaqueredirect') {
+        return { method, url, ...moved, setCookie, error: 'not followed: the browser hides where the redirect goes' };
+      }
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location !== null) {
+        await response.body?.cancel().catch(() => undefined);
+        const next = URL.canParse(location, current) ? new URL(location, current) : undefined;
+        if (!next || !allowed(next))
+          return { method, url, status: response.status, ...moved, setCookie, error: NOT_FOLLOWED };
+        if (hop >= SCAN_MAX_REDIRECTS) {
+          return { method, url, status: response.status, ...moved, setCookie, error: 'too many redirects' };
+        }
+        current = next;
+        continue;
+      }
+      // Scanners read what they fetch (to judge it): the start of it, never all of a large answer.
+      await readCapped(response, SCAN_MAX_BYTES);
+      return { method, url, status: response.status, ...moved, setCookie };
+    }
   } catch (cause) {
     const e = cause as Error & { cause?: { code?: string; message?: string } };
     return { method, url, setCookie: false, error: e.cause?.code ?? e.cause?.message ?? e.message };
@@ -83,18 +141,23 @@ async function fetchAs(method: 'HEAD' | 'GET', url: string, fetchImpl: typeof fe
 
 /**
  * Fetches every link the way a mail scanner does: HEAD, then GET, following redirects, one link after
- * another.
+ * another, reading at most {@link SCAN_MAX_BYTES} of each answer. Only URLs `options.allowed` accepts are
+ * requested (redirects included).
  *
  * @example
  * ```ts
- * const { scanned, requests } = await scanLinks(['http://localhost:4010/_edge/visitor/access/t/abc']);
+ * const { scanned, requests } = await scanLinks(['http://localhost:4010/_edge/visitor/access/t/abc'], {
+ *   allowed: (url) => url.origin === 'http://localhost:4010',
+ * });
  * ```
  */
-export async function scanLinks(urls: string[], fetchImpl: typeof fetch = fetch): Promise<ScanResult> {
+export async function scanLinks(urls: string[], options: ScanOptions = {}): Promise<ScanResult> {
+  const fetchImpl = options.fetchImpl ?? fetch;
+  const allowed = options.allowed ?? (() => true);
   const requests: ScanRequest[] = [];
   for (const url of urls) {
-    requests.push(await fetchAs('HEAD', url, fetchImpl));
-    requests.push(await fetchAs('GET', url, fetchImpl));
+    requests.push(await fetchAs('HEAD', url, fetchImpl, allowed));
+    requests.push(await fetchAs('GET', url, fetchImpl, allowed));
   }
   return { scanned: urls, requests };
 }

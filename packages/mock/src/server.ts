@@ -6,23 +6,24 @@
  * @packageDocumentation
  */
 import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { getResponse } from 'msw';
 import { Faults, type ConnectionFault, type FaultOptions } from './faults.js';
 import type { Fixture } from './fixture.js';
 import { createHandlers, createRoutes } from './handlers/index.js';
+import { isWrite, MAX_BODY_BYTES } from './handlers/input.js';
 import {
-  baseCtx,
+  answerEarly,
   fallback,
-  finish,
+  logClientClosed,
   redactPath,
   type HandlerOptions,
   type Layer,
   type RouteEntry,
 } from './handlers/pipeline.js';
-import { error as errorResponse, responseText } from './handlers/respond.js';
+import { responseText } from './handlers/respond.js';
 import { indexPage } from './html.js';
 import { isLoopbackHost } from './net.js';
 import { openDataFile, type DataFile, type DataFileOptions } from './persistence.js';
@@ -171,20 +172,72 @@ export function exposureWarning(host: string): string | undefined {
 }
 
 /**
- * The adapter's request with its body read into memory. MSW clones every request it matches; cloning a
- * streamed body tees the stream, which costs more than the whole handler. Our bodies are small JSON, so
- * they are buffered once (and a request without a body gets none).
+ * Reads a request body from the socket, at most `limit` bytes: past it, reading stops at once (nothing
+ * more is held in memory). `closed` when the client hung up first.
  */
-async function buffered(request: Request, incoming: IncomingMessage, reuseBodiless: boolean): Promise<Request> {
-  const method = request.method;
-  const hasBody =
-    method !== 'GET' &&
-    method !== 'HEAD' &&
-    (incoming.headers['transfer-encoding'] !== undefined || Number(incoming.headers['content-length'] ?? 0) > 0);
-  // The direct route table never clones: the adapter's lazy request serves as it is.
-  if (!hasBody && reuseBodiless) return request;
-  if (!hasBody) return new Request(request.url, { method, headers: request.headers });
-  return new Request(request.url, { method, headers: request.headers, body: await request.arrayBuffer() });
+function readBody(incoming: IncomingMessage, limit: number): Promise<Buffer | 'too-large' | 'closed'> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let settled = false;
+    const settle = (value: Buffer | 'too-large' | 'closed') => {
+      if (settled) return;
+      settled = true;
+      incoming.off('data', onData);
+      incoming.off('end', onEnd);
+      incoming.off('error', onClosed);
+      incoming.off('close', onClosed);
+      resolve(value);
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > limit) {
+        incoming.pause();
+        chunks.length = 0;
+        settle('too-large');
+      } else chunks.push(chunk);
+    };
+    const onEnd = () => settle(Buffer.concat(chunks, total));
+    const onClosed = () => settle(incoming.complete ? Buffer.concat(chunks, total) : 'closed');
+    incoming.on('data', onData);
+    incoming.once('end', onEnd);
+    incoming.once('error', onClosed);
+    incoming.once('close', onClosed);
+  });
+}
+
+/** How long an answered connection may go on sending the body the mock did not read. */
+const LINGER_MS = 2000;
+
+/**
+ * A lingering close (RFC 9112 §9.6) for a connection answered before its body was read: Node closes such
+ * a connection as soon as the answer is written, and closing a socket with unread bytes resets it, which
+ * can throw away the answer itself before the client reads it. Instead the answer is followed by a FIN,
+ * what the client still sends is read and thrown away (never kept), and the socket goes when the client
+ * closes its side or after {@link LINGER_MS}.
+ */
+function lingerOnClose(socket: Socket): void {
+  let lingering = false;
+  socket.destroySoon = function lingeringClose(this: Socket) {
+    if (lingering) return;
+    lingering = true;
+    this.end();
+    const timer = setTimeout(() => this.destroy(), LINGER_MS);
+    this.once('close', () => clearTimeout(timer));
+    this.resume();
+  };
+}
+
+/** Whether a client hung up: its request was aborted or its socket is gone. */
+function hungUp(incoming: IncomingMessage, cause?: unknown): boolean {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  return (
+    incoming.destroyed ||
+    incoming.socket.destroyed ||
+    code === 'ECONNRESET' ||
+    code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+    (cause instanceof Error && cause.message === 'aborted')
+  );
 }
 
 /**
@@ -211,15 +264,19 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const log = options.log === true ? (line: string) => console.log(line) : options.log || undefined;
 
   const clientIps = new WeakMap<Request, string>();
+  const hosts = new WeakMap<Request, string>();
   const faults = options.faults instanceof Faults ? options.faults : new Faults(options.faults);
   // A timeout or a reset is done to the socket of the request that asked for it. The layer deciding it
   // runs deep inside the dispatch (through MSW's getResponse, perhaps) and answers with a network error
   // that this map recognises. (Not an AsyncLocalStorage: on Node 20 it turns on promise hooks for every
   // request of the process, which cost a tenth of the access check's throughput.)
-  const dropped = new WeakMap<Response, { fault: 'timeout' | 'reset'; requestId: string }>();
-  const connectionFault: ConnectionFault = (kind, ctx) => {
+  const dropped = new WeakMap<
+    Response,
+    { fault: 'timeout' | 'reset'; requestId: string; release: (() => void) | undefined }
+  >();
+  const connectionFault: ConnectionFault = (kind, ctx, _timeoutMs, release) => {
     const answer = Response.error();
-    dropped.set(answer, { fault: kind, requestId: ctx.requestId });
+    dropped.set(answer, { fault: kind, requestId: ctx.requestId, release });
     return Promise.resolve(answer);
   };
   let port = 0;
@@ -229,16 +286,22 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     connectionFault,
     ...(options.crossSiteCookies ? { crossSiteCookies: true } : {}),
     ...(options.layers ? { layers: options.layers } : {}),
-    clientIp: (request) => clientIps.get(request),
+    // A client whose address is unknown (it reset the connection at once) is `unknown`: not this machine.
+    clientIp: (request) => clientIps.get(request) ?? 'unknown',
+    requestHost: (request) => hosts.get(request),
     // Configuration, never the Host header: links, checkout URLs and the mock's own origin.
     get publicUrl() {
       return configuredPublicUrl ?? `http://localhost:${port}`;
     },
   };
   const handlers = createHandlers(handlerOptions);
-  const direct = options.dispatch === 'msw' ? undefined : compileDirect(createRoutes(handlerOptions));
+  const routes = compileDirect(createRoutes(handlerOptions));
+  const direct = options.dispatch === 'msw' ? undefined : routes;
+  /** Whether a route takes a body: a write to a path the routes know (never GET, HEAD or an unknown path). */
+  const takesBody = (method: string, pathname: string) =>
+    isWrite(method) && routes.some((r) => r.method === method && r.pattern.test(pathname));
 
-  const dispatch = async (request: Request, url: URL): Promise<Response> => {
+  const dispatch = async (request: Request, url: URL, started: number): Promise<Response> => {
     if (!direct) {
       const answered = await getResponse(handlers, decodable(request, url));
       if (answered) return answered;
@@ -256,9 +319,42 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         return route.resolve({ request, params, direct: true });
       }
     }
-    if (request.method === 'GET' && url.pathname === '/')
-      return indexPage(store.pages.values(), handlerOptions.publicUrl!);
+    if ((request.method === 'GET' || request.method === 'HEAD') && url.pathname === '/')
+      return answerEarly(handlerOptions, request, started, indexPage(store.pages.values(), handlerOptions.publicUrl!));
     return fallback(handlerOptions, { request, params: {}, direct: true });
+  };
+
+  /**
+   * The request as the routes get it. A body is read only for a route that takes one, and at most 64 KiB of
+   * it: a `Content-Length` over the limit is refused before reading, a stream as soon as it passes it.
+   * (MSW clones every request it matches, and cloning a streamed body tees it: so the body is read once,
+   * here, for both dispatchers. The direct router reuses the adapter's lazy request when there is none.)
+   */
+  const prepare = async (
+    request: Request,
+    incoming: IncomingMessage,
+    url: URL,
+    started: number,
+  ): Promise<Request | Response | 'closed'> => {
+    const method = request.method;
+    const length = incoming.headers['content-length'];
+    const announced = incoming.headers['transfer-encoding'] !== undefined || Number(length ?? 0) > 0;
+    if (!announced || !takesBody(method, url.pathname)) {
+      if (direct && !announced) return request;
+      // No body for this route (a GET, an unknown path): the client's bytes are never read into memory.
+      return new Request(request.url, { method, headers: request.headers });
+    }
+    const bodiless = () => new Request(request.url, { method, headers: request.headers });
+    const tooLarge = () =>
+      answerEarly(handlerOptions, bodiless(), started, {
+        code: 'payload_too_large',
+        message: 'The request body is larger than 64 KiB.',
+      });
+    if (Number(length ?? 0) > MAX_BODY_BYTES) return tooLarge();
+    const body = await readBody(incoming, MAX_BODY_BYTES);
+    if (body === 'closed') return 'closed';
+    if (body === 'too-large') return tooLarge();
+    return new Request(request.url, { method, headers: request.headers, body: new Uint8Array(body) });
   };
 
   const fetchHandler = async (
@@ -266,34 +362,52 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     env: { incoming: IncomingMessage; outgoing: ServerResponse },
   ): Promise<Response> => {
     const started = performance.now();
-    const ip = env.incoming.socket.remoteAddress;
-    if (ip) clientIps.set(request, ip);
+    const incoming = env.incoming;
+    const ip = incoming.socket.remoteAddress;
+    const host = incoming.headers.host;
+    const known = (req: Request) => {
+      if (ip) clientIps.set(req, ip);
+      if (host !== undefined) hosts.set(req, host);
+      return req;
+    };
     let response: Response;
     let path = '?';
+    let url: URL | undefined;
+    const closed = (req: Request) => {
+      // A client hanging up is not a failure of the mock: one line, no stack, status 499 in the request log.
+      const requestId = logClientClosed(handlerOptions, req, started);
+      log?.(`${request.method} ${redactPath(path)} client closed ${requestId}`);
+      return RESPONSE_ALREADY_SENT;
+    };
     try {
-      const url = new URL(request.url);
+      url = new URL(request.url);
       path = url.pathname;
-      const req = await buffered(request, env.incoming, direct !== undefined);
-      if (ip) clientIps.set(req, ip);
-      response = await dispatch(req, url);
+      const req = await prepare(known(request), incoming, url, started);
+      if (req === 'closed') return closed(new Request(url, { method: request.method }));
+      response = req instanceof Response ? req : await dispatch(known(req), url, started);
     } catch (cause) {
+      const where = url ? new Request(url, { method: request.method, headers: request.headers }) : undefined;
+      if (where && hungUp(incoming, cause)) return closed(where);
       // Malformed URLs (bad percent-encoding) fail in path matching: that is the client's mistake.
       const malformed = cause instanceof URIError || cause instanceof TypeError;
       if (!malformed) console.error('[visitor-access-mock] request failed', cause);
-      const ctx = baseCtx(handlerOptions, { request: new Request('http://invalid/'), params: {}, direct: true });
-      response = finish(
-        ctx,
+      response = answerEarly(
+        handlerOptions,
+        where ?? new Request('http://invalid/'),
         started,
         malformed
-          ? errorResponse(ctx, 'invalid_request', 'The request URL is malformed.')
-          : errorResponse(ctx, 'internal_error', 'The mock failed to handle this request; please report it.'),
-        { kind: 'dev', self: '' },
+          ? { code: 'invalid_request', message: 'The request URL is malformed.' }
+          : { code: 'internal_error', message: 'The mock failed to handle this request; please report it.' },
       );
     }
+    // A body left unread (refused, or not needed) is not read now either: the connection closes after the
+    // answer, lingering so that the answer reaches the client first.
+    const unread = !incoming.complete && !incoming.destroyed;
+    if (unread) lingerOnClose(incoming.socket);
     const slot = dropped.get(response);
     if (slot) {
       log?.(`${request.method} ${redactPath(path)} ${slot.fault} (fault) ${slot.requestId}`);
-      dropConnection(env.incoming, slot.fault, faults.timeoutMs);
+      dropConnection(incoming, slot.fault, faults.timeoutMs, slot.release);
       return RESPONSE_ALREADY_SENT;
     }
     if (log) {
@@ -302,11 +416,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         `${request.method} ${redactPath(path)} ${response.status} ${(performance.now() - started).toFixed(1)}ms ${response.headers.get('x-request-id') ?? '-'}${fault ? ` (fault ${fault})` : ''}`,
       );
     }
+    if (incoming.socket.destroyed) return RESPONSE_ALREADY_SENT;
     // The adapter streams a standard Response body with a timer between reads; our bodies are small and
     // complete, so we write them in one go (the adapter's documented RESPONSE_ALREADY_SENT escape hatch).
     // A string body goes out in one write with the headers; a Buffer would take a second one.
-    const known = responseText.get(response);
-    const bytes = known ?? Buffer.from(await response.arrayBuffer());
+    const text = responseText.get(response);
+    const bytes = text ?? Buffer.from(await response.arrayBuffer());
     const headers: OutgoingHttpHeaders = {};
     response.headers.forEach((value, name) => {
       if (name !== 'set-cookie') headers[name] = value;
@@ -314,6 +429,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const cookies = response.headers.getSetCookie();
     if (cookies.length) headers['set-cookie'] = cookies;
     headers['content-length'] = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
+    if (unread) headers.connection = 'close';
     env.outgoing.writeHead(response.status, headers);
     env.outgoing.end(bytes);
     return RESPONSE_ALREADY_SENT;
@@ -365,14 +481,24 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
  * `reset`: the connection is destroyed at once with a TCP RST, no answer. `timeout`: nothing is sent, and
  * the connection is closed after `timeoutMs` (sooner if the client hangs up; `close()` ends it too).
  */
-function dropConnection(incoming: IncomingMessage, fault: 'timeout' | 'reset', timeoutMs: number): void {
+function dropConnection(
+  incoming: IncomingMessage,
+  fault: 'timeout' | 'reset',
+  timeoutMs: number,
+  release: (() => void) | undefined,
+): void {
   const socket = incoming.socket;
   if (fault === 'reset') {
+    release?.();
     socket.resetAndDestroy();
     return;
   }
   const timer = setTimeout(() => socket.destroy(), timeoutMs);
-  socket.once('close', () => clearTimeout(timer));
+  socket.once('close', () => {
+    clearTimeout(timer);
+    // The socket is free again: another request may be held (see `Faults.maxHeld`).
+    release?.();
+  });
 }
 
 /**

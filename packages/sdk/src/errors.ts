@@ -238,6 +238,16 @@ export class IdempotencyKeyReusedError extends ApiError {}
  */
 export class UnsupportedMediaTypeError extends ApiError {}
 /**
+ * 413 `payload_too_large`: a write's body is over 64 KiB. The SDK's bodies are far smaller; this comes
+ * from hand-made requests.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof PayloadTooLargeError) console.error('Send a smaller body (at most 64 KiB)');
+ * ```
+ */
+export class PayloadTooLargeError extends ApiError {}
+/**
  * 503 `storage_unavailable`: the server could not save the change, so nothing changed. Writes are
  * retried with their `Idempotency-Key`; this reaches you after the last retry.
  *
@@ -367,6 +377,7 @@ const ERROR_CLASSES: Record<ErrorCode, ApiErrorClass> = {
   connect_not_configured: ConnectNotConfiguredError,
   already_refunded: AlreadyRefundedError,
   already_entitled: AlreadyEntitledError,
+  payload_too_large: PayloadTooLargeError,
   unsupported_media_type: UnsupportedMediaTypeError,
   idempotency_key_reused: IdempotencyKeyReusedError,
   rate_limited: RateLimitError,

@@ -30,6 +30,7 @@ export {
   AlreadyEntitledError,
   IdempotencyKeyReusedError,
   UnsupportedMediaTypeError,
+  PayloadTooLargeError,
   StorageUnavailableError,
   ServiceUnavailableError,
   RateLimitError,

@@ -128,7 +128,12 @@ export const devRoutes: DevRoute[] = [
     method: 'POST',
     path: '/_mock/api/creator-token',
     body: CreatorTokenBody,
-    run: async (ctx) => json(ctx, 200, { token: await ctx.store.issueCreatorToken(ctx.input.body.handle) }),
+    run: async (ctx) => {
+      const handle = ctx.input.body.handle;
+      // A token for a handle that does not exist would only ever be refused: say so now.
+      if (!ctx.store.handles.has(handle)) return error(ctx, 'handle_not_found', `There is no handle "${handle}".`);
+      return json(ctx, 200, { token: await ctx.store.issueCreatorToken(handle) });
+    },
   }),
   devRouteOf({
     method: 'GET',
@@ -196,7 +201,11 @@ export const devRoutes: DevRoute[] = [
       const to = ctx.input.body.to;
       const message = ctx.store.messagesTo(to)[0];
       if (!message) return error(ctx, 'message_not_found', `No email has been sent to ${to}.`);
-      return json(ctx, 200, await scanLinks(linksOf(message)));
+      // Only where the links of this mock's emails may lead: its public URL, and the handles' allowed
+      // origins (a group buy's offer page). Never another port or host (no probe of this machine).
+      const origins = new Set([new URL(ctx.publicUrl).origin]);
+      for (const h of ctx.store.handles.values()) for (const o of h.allowedOrigins ?? []) origins.add(o);
+      return json(ctx, 200, await scanLinks(linksOf(message), { allowed: (url) => origins.has(url.origin) }));
     },
   }),
   devRouteOf({

@@ -1,8 +1,10 @@
 // Idempotency-Key on every write (product-spec.md). A key is scoped to the route and to who asks — the
 // session for visitor routes, the creator for creator routes — and the pipeline checks who asks before it
 // looks for a replay, so a replay is only ever given to a caller that passes the route's check now.
-// The stored answer is found by a hash of the scoped key; a verify's Set-Cookie is kept encrypted with a
-// key stream derived from the raw key, so the data file alone holds no usable session cookie.
+// The stored answer is found by a hash of the scoped key; a verify's Set-Cookie is kept sealed with
+// AES-GCM (Web Crypto) under a key derived by HKDF from the raw scoped key, which is never stored: the data
+// file alone holds no usable session cookie, and a changed sealed value fails to open rather than decrypt
+// to something else.
 import type { IdempotencyRecord } from '../records.js';
 import type { MockStore } from '../store.js';
 import { error, JSON_TYPE, responseText, responseWithCookies, type Answering } from './respond.js';
@@ -38,14 +40,54 @@ export function fingerprintOf(text: string): string {
 const hexToBytes = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
 const bytesToHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
-/** XORs `data` with SHA-256(`seal|scoped|i`) blocks: the same call seals and unseals. */
-async function keystreamXor(store: MockStore, scoped: string, data: Uint8Array): Promise<Uint8Array> {
-  const out = new Uint8Array(data.length);
-  for (let block = 0; block * 32 < data.length; block++) {
-    const pad = hexToBytes(await store.digest(`seal|${scoped}|${block}`));
-    for (let i = 0; i < 32 && block * 32 + i < data.length; i++) out[block * 32 + i] = data[block * 32 + i]! ^ pad[i]!;
+/** How a sealed cookie starts: AES-256-GCM, then the 12-byte IV and the ciphertext with its tag, in hex. */
+const SEALED = 'gcm1:';
+const encoder = new TextEncoder();
+
+/** The AES-GCM key of one scoped Idempotency-Key: HKDF-SHA-256 over the raw key (which is never stored). */
+async function sealKey(scoped: string): Promise<CryptoKey> {
+  const ikm = await crypto.subtle.importKey('raw', encoder.encode(scoped), 'HKDF', false, ['deriveKey']);
+  return crypto.subtle.deriveKey(
+    {
+      name: 'HKDF',
+      hash: 'SHA-256',
+      salt: encoder.encode('visitor-access-mock/idempotency'),
+      info: encoder.encode('replayed session cookie'),
+    },
+    ikm,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
+}
+
+/** Seals a Set-Cookie value for the idempotency record. */
+export async function sealCookie(scoped: string, cookie: string): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const sealed = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await sealKey(scoped), encoder.encode(cookie)),
+  );
+  return SEALED + bytesToHex(iv) + bytesToHex(sealed);
+}
+
+/**
+ * Opens a sealed Set-Cookie value; undefined when it does not open (another key, a changed record, or a
+ * record sealed by an earlier version of the mock, which kept it differently).
+ */
+export async function openCookie(scoped: string, sealed: string): Promise<string | undefined> {
+  if (!sealed.startsWith(SEALED) || !/^[0-9a-f]+$/.test(sealed.slice(SEALED.length))) return undefined;
+  const bytes = hexToBytes(sealed.slice(SEALED.length));
+  if (bytes.length < 12 + 16) return undefined;
+  try {
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: bytes.subarray(0, 12) },
+      await sealKey(scoped),
+      bytes.subarray(12),
+    );
+    return new TextDecoder().decode(plain);
+  } catch {
+    return undefined;
   }
-  return out;
 }
 
 /** One write's idempotency: its scoped key and hash, and the body's fingerprint. */
@@ -82,8 +124,8 @@ export async function replay(
     'idempotent-replayed': 'true',
   };
   if (stored.sealedCookie) {
-    const plain = await keystreamXor(store, write.scoped, hexToBytes(stored.sealedCookie));
-    headers['set-cookie'] = new TextDecoder().decode(plain);
+    const cookie = await openCookie(write.scoped, stored.sealedCookie);
+    if (cookie !== undefined) headers['set-cookie'] = cookie;
   }
   const body = stored.status === 204 ? null : stored.body;
   const response = responseWithCookies(ctx, body, { status: stored.status, headers });
@@ -95,9 +137,7 @@ export async function replay(
 export async function remember(store: MockStore, write: KeyedWrite, response: Response): Promise<void> {
   const body = responseText.get(response) ?? (await response.clone().text());
   const cookie = response.headers.get('set-cookie');
-  const sealedCookie = cookie
-    ? bytesToHex(await keystreamXor(store, write.scoped, new TextEncoder().encode(cookie)))
-    : undefined;
+  const sealedCookie = cookie ? await sealCookie(write.scoped, cookie) : undefined;
   store.rememberResponse({
     keyHash: write.keyHash,
     fingerprint: write.fingerprint,

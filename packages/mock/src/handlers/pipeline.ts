@@ -11,7 +11,7 @@
 import type * as z from 'zod/mini';
 import { routes, type RouteId, type routeMeta } from '@visitor-access/contract';
 import { nextRequestId } from '../crypto.js';
-import { isLocalOrigin, isLoopback } from '../net.js';
+import { isDevHost, isLocalOrigin, isLoopback } from '../net.js';
 import { StorageUnavailableError, type MockStore } from '../store.js';
 import type { VisitorRecord } from '../records.js';
 import type { Faults } from '../faults.js';
@@ -19,7 +19,7 @@ import { requestSessionCookie, sessionCookieHeader } from './cookies.js';
 import { applyCors, preflight, type CorsPolicy } from './cors.js';
 import { idempotencyKey, keyedWrite, remember, replay } from './idempotency.js';
 import { isWrite, jsonOnly, parseBody, readText, validate } from './input.js';
-import { error, failure, type Answering } from './respond.js';
+import { error, failure, type Answering, type AnswerCode } from './respond.js';
 import { faultLayer, mswConnectionFault, type ConnectionFault } from '../faults.js';
 
 /** Options of {@link createHandlers}. */
@@ -54,8 +54,18 @@ export interface HandlerOptions {
    * store is shared by every request of the process.
    */
   cookieStore?: boolean;
-  /** The client's IP address, for per-IP throttles and the development API's loopback rule. */
+  /**
+   * The client's IP address, for per-IP throttles and the development API's loopback rule. Set by the
+   * standalone server (behind a network): the development API then answers loopback addresses only, and
+   * a request whose address is unknown is refused. Without it (MSW in a browser or a test) every request
+   * comes from this process.
+   */
   clientIp?: (request: Request) => string | undefined;
+  /**
+   * The `Host` header as the client sent it. Set by the standalone server: the development API then
+   * answers only `localhost`, `127.0.0.1`, `[::1]` (any port) and the public URL's host (DNS rebinding).
+   */
+  requestHost?: (request: Request) => string | undefined;
   /**
    * Layers around every `/v2` and `/_edge` request (not `/_mock`), outermost first: each gets the request's
    * context and `next()`, and may answer by itself (fault injection, latency).
@@ -395,8 +405,15 @@ export function apiRoute<Id extends RouteId>(options: HandlerOptions, id: Id, sp
 
 /** Whether a request may use the development API: this machine, and (for writes) a page of this machine. */
 function devRefusal(ctx: Ctx): Response | undefined {
-  if (!isLoopback(ctx.clientIp)) {
+  if (ctx.options.clientIp && !isLoopback(ctx.clientIp)) {
     return error(ctx, 'forbidden', 'The development API answers requests from this machine only.');
+  }
+  if (ctx.options.requestHost && !isDevHost(ctx.options.requestHost(ctx.request), ctx.publicUrl)) {
+    return error(
+      ctx,
+      'forbidden',
+      "The development API answers requests to localhost, 127.0.0.1, [::1] or the mock's public URL only.",
+    );
   }
   if (
     isWrite(ctx.request.method) &&
@@ -453,10 +470,7 @@ export function devRoute(options: HandlerOptions, def: DevRoute): RouteEntry {
 export async function fallback(options: HandlerOptions, info: RequestInfo): Promise<Response> {
   const started = performance.now();
   const ctx = baseCtx(options, info);
-  const dev = ctx.url.pathname.startsWith('/_mock');
-  const policy: CorsPolicy = dev
-    ? { kind: 'dev', self: ctx.publicOrigin }
-    : { kind: 'api', store: options.store, handle: handleFromPath(ctx.url.pathname) };
+  const policy = policyOf(options, ctx);
   if (ctx.request.method === 'OPTIONS') {
     const response = preflight(policy, ctx.request, ctx.requestId);
     ctx.store.logRequest({
@@ -477,6 +491,48 @@ export async function fallback(options: HandlerOptions, info: RequestInfo): Prom
   const response = api ? await guarded(ctx, layered(layersOf(options), ctx, notFound)) : await notFound();
   return finish(ctx, started, response, policy);
 }
+
+/** The CORS policy of a path: the development API's, or the API's (with the handle the path names). */
+function policyOf(options: HandlerOptions, ctx: Ctx): CorsPolicy {
+  return ctx.url.pathname.startsWith('/_mock') || ctx.url.pathname === '/'
+    ? { kind: 'dev', self: ctx.publicOrigin }
+    : { kind: 'api', store: options.store, handle: handleFromPath(ctx.url.pathname) };
+}
+
+/**
+ * An answer given before any route runs (the standalone server refusing a body by its size, the index
+ * page): the error envelope or `answer`, with a request ID, CORS and a line in the request log.
+ */
+export function answerEarly(
+  options: HandlerOptions,
+  request: Request,
+  started: number,
+  answer: { code: AnswerCode; message: string } | Response,
+): Response {
+  const ctx = baseCtx(options, { request, params: {}, direct: true });
+  const response = answer instanceof Response ? answer : error(ctx, answer.code, answer.message);
+  return finish(ctx, started, response, policyOf(options, ctx));
+}
+
+/**
+ * Records a request whose client hung up before it was answered: status 499 ("client closed request"),
+ * with its real method and path. It is not a failure of the mock.
+ */
+export function logClientClosed(options: HandlerOptions, request: Request, started: number): string {
+  const ctx = baseCtx(options, { request, params: {}, direct: true });
+  ctx.store.logRequest({
+    requestId: ctx.requestId,
+    method: request.method,
+    path: redactPath(ctx.url.pathname + ctx.url.search),
+    status: CLIENT_CLOSED,
+    durationMs: Math.round((performance.now() - started) * 100) / 100,
+    at: ctx.store.now(),
+  });
+  return ctx.requestId;
+}
+
+/** The request log's status for a request whose client hung up first (nginx's convention). */
+export const CLIENT_CLOSED = 499;
 
 /** The handle a path names, for choosing which allowed origins apply. */
 const handleFromPath = (pathname: string): string | undefined =>

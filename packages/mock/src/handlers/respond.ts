@@ -10,6 +10,7 @@ const MOCK_STATUS: Record<string, number> = {
   checkout_session_closed: 409,
   target_not_reached: 409,
   message_not_found: 404,
+  payload_too_large: 413,
   internal_error: 500,
 };
 
@@ -68,6 +69,7 @@ export type AnswerCode =
   | 'not_found'
   | 'idempotency_key_reused'
   | 'unsupported_media_type'
+  | 'payload_too_large'
   | 'storage_unavailable'
   | 'service_unavailable'
   | 'message_not_found'

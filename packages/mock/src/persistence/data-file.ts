@@ -15,16 +15,20 @@ import {
   fstatSync,
   fsyncSync,
   ftruncateSync,
+  lstatSync,
   openSync,
   readdirSync,
   readFileSync,
   readSync,
+  readlinkSync,
+  realpathSync,
   renameSync,
+  statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
 import { open as openAsync } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { SnapshotError, type ChangeSink, type JournalChange, type MockStore } from '../store.js';
 import { DataFileError } from './errors.js';
 import { acquireLock, type FileLock } from './lock.js';
@@ -53,6 +57,8 @@ export interface DataFile extends ChangeSink {
   readonly file: string;
   /** Bytes appended since the last compaction. */
   readonly appendedBytes: number;
+  /** Compactions done, and failed, since the file was opened (benchmarks, tests). */
+  readonly compactions: { done: number; failed: number };
   /** Writes every table into a new file and swaps it in, while requests go on. */
   compact(): Promise<void>;
   /** Releases the lock and closes the file. */
@@ -222,7 +228,11 @@ function replayV2(
  * const data = openDataFile(store, 'state.json'); // … data.close() on exit
  * ```
  */
-export function openDataFile(store: MockStore, file: string, options: DataFileOptions = {}): DataFile {
+export function openDataFile(store: MockStore, given: string, options: DataFileOptions = {}): DataFile {
+  // The file itself, not the name it was given: a symbolic link resolves to its target, so the lock, the
+  // temporary files and the rename all happen beside the real file (a rename over the link would replace
+  // the link and leave the target behind).
+  const file = realDataFile(given);
   const warn = options.warn ?? ((m: string) => console.error(m));
   const write =
     options.fs?.writeSync ??
@@ -231,6 +241,7 @@ export function openDataFile(store: MockStore, file: string, options: DataFileOp
   const threshold = options.compactAfterBytes ?? 4 * 1024 * 1024;
   const lock: FileLock = acquireLock(file);
   try {
+    refuseHardLinks(file, given);
     cleanTemporaries(file);
     const loaded = load(store, file, warn);
     if (loaded.version === 1) {
@@ -245,19 +256,87 @@ export function openDataFile(store: MockStore, file: string, options: DataFileOp
     throw error;
   }
 
-  let fd = openSync(file, 'a', 0o600);
+  // Read and append: a compaction reads back the lines appended while it wrote the copy.
+  let fd = openSync(file, 'a+', 0o600);
   let size = fstatSync(fd).size;
   let baseline = size;
   let appended = 0;
+  /** After a failed compaction, the next waits for another threshold's worth of appends (no storm). */
+  let retryAt = 0;
+  const compactions = { done: 0, failed: 0 };
   /** The file may end in a partial line from a failed append: cut it before anything else is written. */
   let dirty = false;
   let compacting: Promise<void> | undefined;
   let closed = false;
 
+  const compactNow = async (): Promise<void> => {
+    const tmp = join(dirname(file), `${tempPrefix(file)}compact-${process.pid}.tmp`);
+    try {
+      // A consistent copy: taken with the store to itself (records are replaced, never changed in place).
+      const captured = await store.exclusive(() => ({ tables: store.capture(), at: size }));
+      const handle = await openAsync(tmp, 'w', 0o600);
+      try {
+        let batch = '';
+        for (const line of snapshotLines(captured.tables)) {
+          batch += line;
+          if (batch.length >= 1 << 20) {
+            await handle.write(batch);
+            batch = '';
+          }
+        }
+        if (batch) await handle.write(batch);
+        await handle.datasync();
+      } finally {
+        await handle.close();
+      }
+      await store.exclusive(() => {
+        if (closed) throw new Error('closed');
+        // The lines appended while the copy was written, then the switch: nothing is appended meanwhile.
+        const tail = Buffer.alloc(size - captured.at);
+        for (let at = 0; at < tail.length;) {
+          const n = readSync(fd, tail, at, tail.length - at, captured.at + at);
+          if (n === 0) throw new Error('the journal is shorter than what was appended to it');
+          at += n;
+        }
+        const out = openSync(tmp, 'a');
+        try {
+          if (tail.length > 0) writeSync(out, tail);
+          fsyncSync(out);
+        } finally {
+          closeSync(out);
+        }
+        renameSync(tmp, file);
+        fsyncDir(dirname(file));
+        closeSync(fd);
+        fd = openSync(file, 'a+', 0o600);
+        size = fstatSync(fd).size;
+        baseline = size - tail.length;
+        appended = tail.length;
+        retryAt = 0;
+      });
+      compactions.done++;
+    } catch (error) {
+      compactions.failed++;
+      retryAt = appended + Math.max(threshold, baseline);
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // Never created.
+      }
+      if (!closed)
+        warn(
+          `[visitor-access-mock] compacting ${file} failed (it keeps working uncompacted): ${(error as Error).message}`,
+        );
+    }
+  };
+
   const sink: DataFile = {
     file,
     get appendedBytes() {
       return appended;
+    },
+    get compactions() {
+      return { ...compactions };
     },
     append(changes) {
       if (closed) throw new Error(`the data file ${file} is closed`);
@@ -283,61 +362,12 @@ export function openDataFile(store: MockStore, file: string, options: DataFileOp
       }
       size += buffer.length;
       appended += buffer.length;
-      if (!compacting && appended >= Math.max(threshold, baseline)) {
-        compacting = sink.compact().finally(() => (compacting = undefined));
-      }
+      if (!compacting && appended >= Math.max(threshold, baseline, retryAt)) void sink.compact();
     },
-    async compact() {
-      const tmp = join(dirname(file), `${tempPrefix(file)}compact-${process.pid}.tmp`);
-      try {
-        // A consistent copy: taken with the store to itself (records are replaced, never changed in place).
-        const captured = await store.exclusive(() => ({ tables: store.capture(), at: size }));
-        const handle = await openAsync(tmp, 'w', 0o600);
-        try {
-          let batch = '';
-          for (const line of snapshotLines(captured.tables)) {
-            batch += line;
-            if (batch.length >= 1 << 20) {
-              await handle.write(batch);
-              batch = '';
-            }
-          }
-          if (batch) await handle.write(batch);
-          await handle.datasync();
-        } finally {
-          await handle.close();
-        }
-        await store.exclusive(() => {
-          if (closed) throw new Error('closed');
-          // The lines appended while the copy was written, then the switch: nothing is appended meanwhile.
-          const tail = Buffer.alloc(size - captured.at);
-          if (tail.length > 0) readSync(fd, tail, 0, tail.length, captured.at);
-          const out = openSync(tmp, 'a');
-          try {
-            if (tail.length > 0) writeSync(out, tail);
-            fsyncSync(out);
-          } finally {
-            closeSync(out);
-          }
-          renameSync(tmp, file);
-          fsyncDir(dirname(file));
-          closeSync(fd);
-          fd = openSync(file, 'a', 0o600);
-          size = fstatSync(fd).size;
-          baseline = size - tail.length;
-          appended = tail.length;
-        });
-      } catch (error) {
-        try {
-          unlinkSync(tmp);
-        } catch {
-          // Never created.
-        }
-        if (!closed)
-          warn(
-            `[visitor-access-mock] compacting ${file} failed (it keeps working uncompacted): ${(error as Error).message}`,
-          );
-      }
+    compact() {
+      // One at a time: a second call waits for the compaction under way.
+      compacting ??= compactNow().finally(() => (compacting = undefined));
+      return compacting;
     },
     close() {
       if (closed) return;
@@ -367,6 +397,57 @@ export function openDataFile(store: MockStore, file: string, options: DataFileOp
  */
 export function readDataFile(store: MockStore, file: string): boolean {
   return load(store, file, () => undefined, true).existed;
+}
+
+/**
+ * The real path of a data file: symbolic links resolved (of the file, or, for a file that does not exist
+ * yet, of the link's target and its folder). A link into a folder that does not exist is refused.
+ */
+function realDataFile(file: string, depth = 0): string {
+  try {
+    return realpathSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return resolve(file);
+  }
+  let target: string | undefined;
+  try {
+    if (lstatSync(file).isSymbolicLink()) target = resolve(dirname(file), readlinkSync(file));
+  } catch {
+    // Nothing there: a new data file.
+  }
+  if (target !== undefined && depth < 8) return realDataFile(target, depth + 1);
+  try {
+    return join(realpathSync(dirname(file)), basename(file));
+  } catch {
+    if (target !== undefined || depth > 0) {
+      throw new DataFileError(
+        `The data file ${file} is a symbolic link into a folder that does not exist. Point it at a file, or use the target's path.`,
+      );
+    }
+    return resolve(file);
+  }
+}
+
+/**
+ * A data file with another name (a hard link) could be opened by a second mock under that name, with a
+ * lock of its own: two writers, and a compaction (a rename) would split them apart and lose one's changes.
+ * Such a file is refused.
+ */
+function refuseHardLinks(file: string, given: string): void {
+  let links = 1;
+  try {
+    const stat = statSync(file);
+    // A folder has several links by nature; reading it fails later with its own message.
+    if (stat.isFile()) links = stat.nlink;
+  } catch {
+    return; // a new file has no other name
+  }
+  if (links > 1) {
+    throw new DataFileError(
+      `The data file ${given} has ${links} names (hard links): another mock could be writing it under another ` +
+        `name. Use a file with one name (copy it: cp ${given} new.json), and start every mock with that name.`,
+    );
+  }
 }
 
 /** Writes the whole state to FILE at once (start, migration): temporary file, flush, rename. */

@@ -624,8 +624,11 @@ export class MockStore {
         continue;
       }
       const [name, key, value] = change as readonly [string, string, unknown];
-      const table = (this.#t as unknown as Record<string, Table<unknown>>)[name];
-      const schema = TABLE_SCHEMAS[name as TableName];
+      // Own names only: `__proto__`, `constructor` or `toString` are not tables (an object's inherited
+      // properties would otherwise be taken for one).
+      const known = typeof name === 'string' && Object.hasOwn(TABLE_SCHEMAS, name) && Object.hasOwn(this.#t, name);
+      const table = known ? (this.#t as unknown as Record<string, Table<unknown>>)[name] : undefined;
+      const schema = known ? TABLE_SCHEMAS[name as TableName] : undefined;
       if (!table || !schema || typeof key !== 'string') {
         throw new SnapshotError(`${where}: unknown table "${String(name)}"`);
       }

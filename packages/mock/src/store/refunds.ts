@@ -4,6 +4,9 @@ import { randomId } from '../crypto.js';
 import type { RefundRecord } from '../records.js';
 import { fail, grantKey, ok, pageKey, type Kernel, type Result } from './state.js';
 
+/** How far in the future a creator JWT's `iat` may be (clock skew between machines). */
+const MAX_CLOCK_SKEW_S = 60;
+
 export class RefundsSlice {
   /** HS256 secret for creator JWTs: new for every store, so tokens do not survive a restart. */
   readonly #secret = crypto.getRandomValues(new Uint8Array(32));
@@ -56,6 +59,10 @@ export class RefundsSlice {
         issuer: 'visitor-access-mock',
         currentDate: new Date(this.k.now()),
       });
+      // Issued in the future (beyond a minute of clock skew): not a token this mock gave out.
+      if (typeof payload.iat !== 'number' || payload.iat > this.k.now() / 1000 + MAX_CLOCK_SKEW_S) {
+        return fail('creator_unauthorized', 'The creator JWT is not valid: it was issued in the future.');
+      }
       const handle = typeof payload.handle === 'string' ? payload.handle : payload.sub;
       if (!handle) return fail('creator_unauthorized', 'The creator JWT names no handle.');
       return ok({ handle });

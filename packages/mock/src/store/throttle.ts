@@ -22,9 +22,13 @@ export class ThrottleSlice {
     return undefined;
   }
 
-  /** The per-IP limit on sign-in requests; loopback clients are exempt. */
+  /**
+   * The per-IP limit on sign-in requests; loopback clients are exempt, and so is an in-process mock (MSW in
+   * a browser or a test: no network, no address). The standalone server names a client without an
+   * address `unknown`, which is throttled like any other address.
+   */
   ip(ip: string | undefined): Result<void> {
-    if (isLoopback(ip)) return ok(undefined);
+    if (ip === undefined || isLoopback(ip)) return ok(undefined);
     const wait = this.hit(`ip:${ip}`, this.perIp);
     return wait === undefined
       ? ok(undefined)
