@@ -5,7 +5,6 @@ import { broadcastAccessChange } from '../internal/access-channel.js';
 import type { AccessMessage } from '../internal/access-channel.js';
 import { ClientElement } from '../internal/client-element.js';
 import { lastEmail } from '../internal/cooldown.js';
-import { takeEarlyCheck } from '../internal/early-check.js';
 import { cookieMessage } from '../internal/messages.js';
 import { formatPrice } from '../internal/env.js';
 import { codeOf, describeFailure } from '../internal/errors.js';
@@ -13,7 +12,7 @@ import type { Failure } from '../internal/errors.js';
 import { VaAccessGrantedEvent, VaErrorEvent, VaStateChangeEvent } from '../internal/events.js';
 import { flow } from '../internal/flow.js';
 import { buyIntent } from '../internal/intent.js';
-import { awaitPayment, checkAccess, startCheckout } from '../internal/purchase.js';
+import { awaitPayment, checkAccess, startCheckout, takeOrCheckAccess } from '../internal/purchase.js';
 import { ReportController } from '../internal/report.js';
 import { sanitizeHtml } from '../internal/sanitize.js';
 import { answer } from '../internal/shapes.js';
@@ -166,8 +165,7 @@ export class PaywallGate extends ClientElement {
   readonly #check = flow(
     this,
     ([quiet]: readonly [quiet: boolean], signal) =>
-      (!quiet && takeEarlyCheck(this.apiClient!, this.handle, this.page)) ||
-      checkAccess(this.apiClient!, this.handle, this.page, signal),
+      (quiet ? checkAccess : takeOrCheckAccess)(this.apiClient!, this.handle, this.page, signal),
     (result, [quiet]) => {
       if (quiet && this.gateState.name === 'granted' && result.hasAccess) {
         // Still entitled: a "signed out" seen meanwhile came from a stale request.
