@@ -71,6 +71,13 @@ const ELEMENTS = {
   card: '<group-buy-card handle="gharart" slug="spring-bundle"></group-buy-card>',
   list: '<visitor-access-list></visitor-access-list>',
 };
+// The one line of the README's snippet (docs/elements.md for the card and the list) that keeps the
+// element's space before the script has arrived (decision 0152).
+const RESERVE = {
+  gate: '<style>paywall-gate:not(:defined){display:block;min-height:21em}</style>',
+  card: '<style>group-buy-card:not(:defined){display:block;min-height:16em}</style>',
+  list: '<style>visitor-access-list:not(:defined){display:block;min-height:7.3em}</style>',
+};
 const MODES = {
   pasted: { preconnect: false, encodings: ['gzip'] },
   today: { preconnect: true, encodings: ['br', 'gzip'] },
@@ -82,6 +89,7 @@ const page = (mode, script, element) => `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Masterclass</title>
+${RESERVE[element]}
 ${MODES[mode].preconnect ? `<link rel="preconnect" href="${api}" crossorigin="use-credentials">\n` : ''}<script src="/${mode}/${script}" data-api-base="${api}" defer></script>
 </head>
 <body>

@@ -556,11 +556,12 @@ export class PaywallGate extends ClientElement {
     switch (state.name) {
       case 'checking':
       case 'verifying':
-        return html`<div part="state state-${state.name}">
+        return html`<div part="state state-${state.name}" class="reserve">
           <h2 id="va-heading" part="heading" class="quiet" tabindex="-1" data-focus>
             <span class="spinner" aria-hidden="true"></span
             >${state.name === 'verifying' || state.after === 'verify' ? s.verifyingHeading : s.checking}
           </h2>
+          ${this.#placeholder(s)}
         </div>`;
       case 'sign-in': {
         const { page, notice } = state;
@@ -638,6 +639,23 @@ export class PaywallGate extends ClientElement {
       default:
         return html``;
     }
+  }
+
+  /**
+   * The space of the state that usually follows the check, a paid page's price and email form,
+   * kept empty: the gate has its final size from its first frame (decision 0152).
+   */
+  #placeholder(s: Strings): TemplateResult {
+    return html`<div class="stack placeholder" aria-hidden="true" inert>
+      <h2>&nbsp;</h2>
+      <p class="price">&nbsp;</p>
+      <p class="muted">${s.purchaseBody}</p>
+      <form>
+        <div class="field"><label>${s.emailLabel}</label><input tabindex="-1" /></div>
+        <button class="primary" tabindex="-1">&nbsp;</button>
+      </form>
+      <p class="muted after">${s.buyIntro}</p>
+    </div>`;
   }
 
   #renderError(state: Extract<GateState, { name: 'error' }>, s: Strings): TemplateResult {
