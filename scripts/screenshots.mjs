@@ -88,9 +88,10 @@ const pages = new Map();
 let pageId = 0;
 const site = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');
-  if (url.pathname === '/visitor-access.js') {
+  // The script and the chunks it loads from beside itself (decision 0151).
+  if (/^\/visitor-access(\.[\w-]+)?\.js$/.test(url.pathname)) {
     res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
-    return void res.end(readFileSync(bundle));
+    return void res.end(readFileSync(`${root}packages/elements/dist${url.pathname}`));
   }
   if (url.pathname === '/lessons/masterclass.html') {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
