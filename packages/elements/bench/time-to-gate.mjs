@@ -6,6 +6,7 @@
 // same interleaved run. Each page is served two ways (decision 0150):
 // - "pasted": only the README's snippet (one `<script defer>`, no preconnect), the host serving gzip
 //   (what most creators' hosts do);
+// - "preconnect": the pasted page with a `preconnect` to the API (what that one line is worth);
 // - "today": the page `npm run bench` measured before, with a `preconnect` to the API and brotli.
 // Ratios compare each script with the bare gate served the same way, load by load.
 //
@@ -80,6 +81,8 @@ const RESERVE = {
 };
 const MODES = {
   pasted: { preconnect: false, encodings: ['gzip'] },
+  // The pasted page plus one `preconnect` line: what that line is worth (the README's question).
+  preconnect: { preconnect: true, encodings: ['gzip'] },
   today: { preconnect: true, encodings: ['br', 'gzip'] },
 };
 
