@@ -14,7 +14,6 @@ import { flow } from '../internal/flow.js';
 import { buyIntent } from '../internal/intent.js';
 import { awaitPayment, checkAccess, startCheckout, takeOrCheckAccess } from '../internal/purchase.js';
 import { ReportController } from '../internal/report.js';
-import { sanitizeHtml } from '../internal/sanitize.js';
 import { answer } from '../internal/shapes.js';
 import { SignInController } from '../internal/sign-in/controller.js';
 import { checkEmail, signInForm } from '../internal/sign-in/templates.js';
@@ -234,15 +233,16 @@ export class PaywallGate extends ClientElement {
   readonly #content = flow(
     this,
     async ([src]: readonly [string], signal) => {
-      const response = await fetch(src, {
-        credentials: 'include',
-        headers: { accept: 'text/html, text/plain' },
-        signal,
-      });
+      // The sanitizer is needed only here: the script-tag build loads it beside the content (0151).
+      const [response, { sanitizeHtml }] = await Promise.all([
+        fetch(src, { credentials: 'include', headers: { accept: 'text/html, text/plain' }, signal }),
+        import('../internal/sanitize.js'),
+      ]);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return { html: (response.headers.get('content-type') ?? '').includes('text/html'), body: await response.text() };
+      const html = (response.headers.get('content-type') ?? '').includes('text/html');
+      return { html, body: await response.text(), sanitizeHtml };
     },
-    ({ html, body }, [src]) => {
+    ({ html, body, sanitizeHtml }, [src]) => {
       if (this.gateState.name !== 'granted') return;
       const node = document.createElement('div');
       if (html) node.append(sanitizeHtml(body, src));

@@ -17,7 +17,10 @@ export function start(elements: Record<string, CustomElementConstructor>): void 
   const later = () => void loadSdk().catch(() => undefined);
   const others = Object.keys(elements).filter((tag) => tag !== 'paywall-gate');
   if (others.length && document.querySelector(others.join())) return later();
-  const drawn = () => {
+  const drawn = (event: Event) => {
+    // The first state a visitor can use: anything after the check (the form, the content, an error).
+    const state = (event as CustomEvent<{ state: string }>).detail?.state;
+    if (state === 'checking' || state === 'verifying') return;
     removeEventListener('va-state-change', drawn);
     // After the frame that shows the state.
     requestAnimationFrame(() => setTimeout(later));
