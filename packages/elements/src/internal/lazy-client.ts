@@ -104,6 +104,8 @@ export function lazyClient(options: { baseUrl: string }, load: () => Promise<Sdk
   return new Proxy(target, {
     get(object, key) {
       if (key in object) return (object as Record<string | symbol, unknown>)[key];
+      // A symbol (`Symbol.toPrimitive`, `Symbol.iterator`…) is no namespace: what a plain object says.
+      if (typeof key !== 'string') return undefined;
       // `client.pages.checkAccess(…)`, `client.edge.landingUrl(…)`: the real one's once loaded.
       let namespace = namespaces.get(key);
       if (!namespace) {
