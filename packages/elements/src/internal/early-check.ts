@@ -7,7 +7,8 @@
 // the gate ask again through the typed client, whose error the gate shows as always.
 // Nothing here imports the SDK or Lit: this module is in the loader itself.
 
-type Checks = Map<string, Promise<Response>>;
+/** The body of a 2xx answer, read while the first chunk is on the wire; rejected otherwise. */
+type Checks = Map<string, Promise<unknown>>;
 const KEY = Symbol.for('visitor-access.early-checks');
 
 /** One store per page, shared by every copy of a script (loaded twice, or both scripts). */
@@ -44,7 +45,7 @@ export function startChecks(defaultBase: string | undefined, root: ParentNode = 
       method: 'POST',
       credentials: 'include',
       headers: { accept: 'application/json' },
-    });
+    }).then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))));
     // Never an unhandled rejection: the gate that takes it asks again; an untaken one is dropped.
     check.catch(() => undefined);
     store.set(key, check);
@@ -52,7 +53,7 @@ export function startChecks(defaultBase: string | undefined, root: ParentNode = 
 }
 
 /** The early answer for this API base, handle and page, if one was started; taken only once. */
-export function takeEarlyCheck(base: string, handle: string, page: string): Promise<Response> | undefined {
+export function takeEarlyCheck(base: string, handle: string, page: string): Promise<unknown> | undefined {
   const store = checks();
   const key = `${normalise(base)} ${handle}/${page}`;
   const check = store.get(key);

@@ -35,11 +35,9 @@ export function takeOrCheckAccess(
   const base = baseOf(client);
   const early = base ? takeEarlyCheck(base, handle, page) : undefined;
   if (!early) return checkAccess(client, handle, page, signal);
+  // Read already (early-check.ts): a settled answer draws the form in the chunk's first frame.
   return early
-    .then(async (response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return read((await response.json()) as AccessCheckResponse, ACCESS);
-    })
+    .then((body) => read(body as AccessCheckResponse, ACCESS))
     .catch(() => checkAccess(client, handle, page, signal));
 }
 
