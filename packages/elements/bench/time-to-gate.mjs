@@ -7,6 +7,7 @@
 // - "pasted": only the README's snippet (one `<script defer>`, no preconnect), the host serving gzip
 //   (what most creators' hosts do);
 // - "preconnect": the pasted page with a `preconnect` to the API (what that one line is worth);
+// - "modulepreload": the pasted page with a `modulepreload` of the script's first chunk (the same);
 // - "today": the page `npm run bench` measured before, with a `preconnect` to the API and brotli.
 // Ratios compare each script with the bare gate served the same way, load by load.
 //
@@ -83,6 +84,8 @@ const MODES = {
   pasted: { preconnect: false, encodings: ['gzip'] },
   // The pasted page plus one `preconnect` line: what that line is worth (the README's question).
   preconnect: { preconnect: true, encodings: ['gzip'] },
+  // The pasted page plus a `modulepreload` of the script's first chunk: what that line is worth.
+  modulepreload: { preconnect: false, modulepreload: true, encodings: ['gzip'] },
   today: { preconnect: true, encodings: ['br', 'gzip'] },
 };
 
@@ -93,7 +96,7 @@ const page = (mode, script, element) => `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Masterclass</title>
 ${RESERVE[element]}
-${MODES[mode].preconnect ? `<link rel="preconnect" href="${api}" crossorigin="use-credentials">\n` : ''}<script src="/${mode}/${script}" data-api-base="${api}" defer></script>
+${MODES[mode].preconnect ? `<link rel="preconnect" href="${api}" crossorigin="use-credentials">\n` : ''}${MODES[mode].modulepreload && script !== 'bare-gate.js' ? `<link rel="modulepreload" href="/${mode}/${script.replace(/\.js$/, '.first.js')}">\n` : ''}<script src="/${mode}/${script}" data-api-base="${api}" defer></script>
 </head>
 <body>
 <h1>Wood carving masterclass</h1>
@@ -235,7 +238,9 @@ const q1 = (a) => [...a].sort((x, y) => x - y)[Math.floor((a.length - 1) / 4)];
 
 // Time: every script in both modes, interleaved (the order rotates each round).
 const SCRIPTS = ['bare-gate.js', 'paywall-gate.js', 'visitor-access.js'];
-const sides = Object.keys(MODES).flatMap((mode) => SCRIPTS.map((script) => ({ mode, script })));
+// `--modes pasted,preconnect` measures only those pages (while trying a lever).
+const modes = args.includes('--modes') ? args[args.indexOf('--modes') + 1].split(',') : Object.keys(MODES);
+const sides = modes.flatMap((mode) => SCRIPTS.map((script) => ({ mode, script })));
 const key = ({ mode, script }) => `${mode} ${script}`;
 const times = Object.fromEntries(sides.map((s) => [key(s), []]));
 const requests = {};
