@@ -8,7 +8,8 @@
 // - `<name>.first.js`, an ES module: Lit and the elements, everything the first usable state needs;
 // - `<name>.sdk.js`, an ES module: the SDK and ky, imported after the first usable paint (or by the
 //   first call that needs them) through `internal/sdk-lazy.ts`, which replaces `internal/sdk.ts` here.
-// Chunks esbuild splits off (a dynamic import in the sources) are `<name>.chunk-<hash>.js`.
+// Chunks esbuild splits off (a dynamic import in the sources) are `<name>.<module>-<hash>.js`, e.g.
+// `paywall-gate.sanitize-<hash>.js`, the HTML sanitizer, imported with the `src` content it cleans.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
