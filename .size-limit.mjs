@@ -31,7 +31,7 @@ export default [
   {
     name: "@visitor-access/elements dist/paywall-gate.js (the loader a page's script tag loads)",
     path: `${dist}/paywall-gate.js`,
-    limit: '0.9 KiB',
+    limit: '0.8 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
@@ -62,31 +62,13 @@ export default [
   {
     name: '@visitor-access/elements dist/visitor-access.js (the loader)',
     path: `${dist}/visitor-access.js`,
-    limit: '0.9 KiB',
+    limit: '0.8 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
-    name: '@visitor-access/elements dist/visitor-access.js, first usable state (loader + first chunk + shared chunk)',
-    path: [`${dist}/visitor-access.js`, `${dist}/visitor-access.chunk-*.js`, `${dist}/visitor-access.first.js`],
-    limit: '20.8 KiB',
-    modifyEsbuildConfig: asShipped,
-  },
-  {
-    name: '@visitor-access/elements dist/visitor-access.chunk-*.js (Lit and what the elements share)',
-    path: `${dist}/visitor-access.chunk-*.js`,
-    limit: '15.1 KiB',
-    modifyEsbuildConfig: asShipped,
-  },
-  {
-    name: '@visitor-access/elements dist/visitor-access.first.js (the gate)',
+    name: '@visitor-access/elements dist/visitor-access.first.js (Lit and every element)',
     path: `${dist}/visitor-access.first.js`,
-    limit: '4.9 KiB',
-    modifyEsbuildConfig: asShipped,
-  },
-  {
-    name: '@visitor-access/elements dist/visitor-access.others-*.js (<visitor-session>, <visitor-access-list>, <group-buy-card>)',
-    path: `${dist}/visitor-access.others-*.js`,
-    limit: '4.7 KiB',
+    limit: '22.4 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
@@ -99,7 +81,7 @@ export default [
     // Target 29 KiB.
     name: '@visitor-access/elements dist/visitor-access.js with every chunk (every element, script tag)',
     path: `${dist}/visitor-access*.js`,
-    limit: '33.8 KiB',
+    limit: '31.5 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {

@@ -22,13 +22,7 @@ const dist = join(here, 'dist');
 
 export const scripts = [
   // Every element.
-  // Its elements other than the gate are a chunk of their own (src/script/others.ts): the loader
-  // preloads it when the page shows one of them.
-  {
-    name: 'visitor-access',
-    first: 'src/script/visitor-access.main.ts',
-    others: 'visitor-session,visitor-access-list,group-buy-card',
-  },
+  { name: 'visitor-access', first: 'src/script/visitor-access.main.ts' },
   // <paywall-gate> only, for a page that shows no other element (decision 0090).
   { name: 'paywall-gate', first: 'src/script/paywall-gate.main.ts' },
 ];
@@ -63,7 +57,7 @@ for (const file of readdirSync(dist)) {
   if (scripts.some(({ name }) => file.startsWith(`${name}.`) || file === `${name}.js`)) rmSync(join(dist, file));
 }
 
-for (const { name, first, others = '' } of scripts) {
+for (const { name, first } of scripts) {
   const chunks = await build({
     ...common,
     entryPoints: { [`${name}.first`]: join(here, first), [`${name}.sdk`]: join(here, 'src/script/sdk.ts') },
@@ -79,29 +73,20 @@ for (const { name, first, others = '' } of scripts) {
   // The first chunk and every file it imports statically: the loader asks for them all at once.
   const outputs = chunks.metafile.outputs;
   const key = (file) => Object.keys(outputs).find((k) => k.endsWith(`/${file}`) || k === `dist/${file}`);
-  const closure = (path, files = []) => {
+  const firstFiles = [];
+  const visit = (path) => {
     for (const i of outputs[path].imports) {
-      if (i.kind === 'import-statement' && !files.includes(basename(i.path))) closure(i.path, files);
+      if (i.kind === 'import-statement' && !firstFiles.includes(basename(i.path))) visit(i.path);
     }
-    if (!files.includes(basename(path))) files.push(basename(path));
-    return files;
+    if (!firstFiles.includes(basename(path))) firstFiles.push(basename(path));
   };
-  const firstFiles = closure(key(`${name}.first.js`));
-  // The chunk of the other elements (all-in-one only), without what the first chunk has already.
-  const othersChunk = Object.keys(outputs).find((k) =>
-    Object.keys(outputs[k].inputs).some((i) => i.endsWith('src/script/others.ts')),
-  );
-  const othersFiles = othersChunk ? closure(othersChunk).filter((f) => !firstFiles.includes(f)) : [];
+  visit(key(`${name}.first.js`));
   const loader = await build({
     ...common,
     entryPoints: [join(here, 'src/script/loader.ts')],
     outfile: join(dist, `${name}.js`),
     format: 'iife',
-    define: {
-      ...common.define,
-      FIRST_CHUNK: JSON.stringify(firstFiles),
-      OTHERS_CHUNK: JSON.stringify({ tags: othersFiles.length ? others : '', files: othersFiles }),
-    },
+    define: { ...common.define, FIRST_CHUNK: JSON.stringify(firstFiles) },
   });
   // For the size bench and the budgets: which file is which part.
   writeFileSync(

@@ -12,8 +12,6 @@ import { startEarlyChecks } from '../internal/early-check.js';
 
 /** The first chunk's files, its entry last: written by build.mjs. */
 declare const FIRST_CHUNK: string[];
-/** The all-in-one's other elements: their tags, and their chunk's files (preloaded when shown). */
-declare const OTHERS_CHUNK: { tags: string; files: string[] };
 
 const ours = 'script[src*="visitor-access"],script[src*="paywall-gate"]';
 const script =
@@ -27,9 +25,7 @@ startEarlyChecks(apiBase);
 if (document.querySelector('paywall-gate')) {
   setTimeout(() => {
     try {
-      new Intl.NumberFormat(document.documentElement.lang || undefined, { style: 'currency', currency: 'USD' }).format(
-        0,
-      );
+      new Intl.NumberFormat(document.documentElement.lang || undefined, { style: 'currency', currency: 'USD' }).format(0);
     } catch {
       // A page language ICU does not know: the gate falls back on its own.
     }
@@ -38,9 +34,8 @@ if (document.querySelector('paywall-gate')) {
 // What the first chunk starts with (script/start.ts reads it).
 (globalThis as { [k: symbol]: unknown })[Symbol.for('visitor-access.api-base')] ??= apiBase;
 const from = script?.src || document.baseURI;
-const files = OTHERS_CHUNK.tags && document.querySelector(OTHERS_CHUNK.tags) ? OTHERS_CHUNK.files : [];
-[...files, ...FIRST_CHUNK].forEach((file, i, all) => {
-  const last = i === all.length - 1;
+FIRST_CHUNK.forEach((file, i) => {
+  const last = i === FIRST_CHUNK.length - 1;
   const tag = document.createElement(last ? 'script' : 'link') as HTMLScriptElement & HTMLLinkElement;
   if (last) tag.type = 'module';
   else tag.rel = 'modulepreload';
