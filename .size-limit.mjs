@@ -1,8 +1,8 @@
 // Size budgets, checked by `npm test` (`npm run size`) with size-limit: brotli (quality 11) of what a
 // visitor's browser downloads; 1 KiB = 1024 bytes, as in `npm run bench`. Each limit sits just above
-// today's figure, so any growth fails the build; the targets of issue 9 are printed by `npm run
+// today's figure, so any growth fails the build; the targets of issues 9 and 21 are printed by `npm run
 // bench` beside each figure (PASS/MISS), and a limit only ever moves down towards its target.
-// Decisions 0091 and 0093.
+// Decisions 0091, 0093 and 0151.
 const browser = (config) => ({
   ...config,
   format: 'esm',
@@ -11,18 +11,78 @@ const browser = (config) => ({
   legalComments: 'none',
 });
 
+// The script-tag bundles are a loader, a first chunk and the SDK's chunk each (decision 0151): each
+// file has its budget, and so have the first usable state of the gate-only script (the loader and
+// the first chunk: what a page downloads before the gate is usable) and each script with every chunk.
+const dist = 'packages/elements/dist';
+// Each file as shipped: the chunks a file imports at run time are measured by their own entries.
+const asShipped = (config) => ({
+  ...config,
+  external: [...(config.external ?? []), './paywall-gate.*', './visitor-access.*'],
+});
 export default [
   {
-    // Target 18 KiB.
-    name: '@visitor-access/elements dist/paywall-gate.js (<paywall-gate> only, script tag)',
-    path: 'packages/elements/dist/paywall-gate.js',
-    limit: '25.3 KiB',
+    // Target 14 KiB.
+    name: '@visitor-access/elements dist/paywall-gate.js, first usable state (loader + first chunk)',
+    path: [`${dist}/paywall-gate.js`, `${dist}/paywall-gate.first.js`],
+    limit: '19.3 KiB',
+    modifyEsbuildConfig: asShipped,
   },
   {
-    // Target 24 KiB.
-    name: '@visitor-access/elements dist/visitor-access.js (every element, script tag)',
-    path: 'packages/elements/dist/visitor-access.js',
-    limit: '29 KiB',
+    name: "@visitor-access/elements dist/paywall-gate.js (the loader a page's script tag loads)",
+    path: `${dist}/paywall-gate.js`,
+    limit: '0.8 KiB',
+    modifyEsbuildConfig: asShipped,
+  },
+  {
+    name: '@visitor-access/elements dist/paywall-gate.first.js (Lit and the gate)',
+    path: `${dist}/paywall-gate.first.js`,
+    limit: '18.6 KiB',
+    modifyEsbuildConfig: asShipped,
+  },
+  {
+    name: '@visitor-access/elements dist/paywall-gate.sanitize-*.js (the HTML sanitizer, with `src` content)',
+    path: `${dist}/paywall-gate.sanitize-*.js`,
+    limit: '0.9 KiB',
+    modifyEsbuildConfig: asShipped,
+  },
+  {
+    name: '@visitor-access/elements dist/paywall-gate.sdk.js (the SDK and ky, after the first usable paint)',
+    path: `${dist}/paywall-gate.sdk.js`,
+    limit: '7.8 KiB',
+    modifyEsbuildConfig: asShipped,
+  },
+  {
+    // Target 26 KiB.
+    name: '@visitor-access/elements dist/paywall-gate.js with every chunk (<paywall-gate> only, script tag)',
+    path: `${dist}/paywall-gate*.js`,
+    limit: '27.8 KiB',
+    modifyEsbuildConfig: asShipped,
+  },
+  {
+    name: '@visitor-access/elements dist/visitor-access.js (the loader)',
+    path: `${dist}/visitor-access.js`,
+    limit: '0.8 KiB',
+    modifyEsbuildConfig: asShipped,
+  },
+  {
+    name: '@visitor-access/elements dist/visitor-access.first.js (Lit and every element)',
+    path: `${dist}/visitor-access.first.js`,
+    limit: '22.4 KiB',
+    modifyEsbuildConfig: asShipped,
+  },
+  {
+    name: '@visitor-access/elements dist/visitor-access.sdk.js (the SDK and ky)',
+    path: `${dist}/visitor-access.sdk.js`,
+    limit: '7.8 KiB',
+    modifyEsbuildConfig: asShipped,
+  },
+  {
+    // Target 29 KiB.
+    name: '@visitor-access/elements dist/visitor-access.js with every chunk (every element, script tag)',
+    path: `${dist}/visitor-access*.js`,
+    limit: '31.5 KiB',
+    modifyEsbuildConfig: asShipped,
   },
   {
     // Target 14 KiB.

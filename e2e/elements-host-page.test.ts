@@ -75,6 +75,12 @@ beforeAll(async () => {
       });
       return;
     }
+    // The chunks the script's loader imports from beside itself (decision 0151).
+    const chunk = /^\/((?:paywall-gate|visitor-access)\.[\w-]+\.js)$/.exec(url.pathname);
+    if (chunk) {
+      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
+      return void res.end(readFileSync(`${root}packages/elements/dist/${chunk[1]}`));
+    }
     const page = pages.get(url.pathname);
     if (!page) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...page.headers });

@@ -221,9 +221,10 @@ try {
   const bundle = join(app, 'node_modules/@visitor-access/elements/dist/visitor-access.js');
   const page = join(app, 'index.html');
   const pageServer = createServer((req, res) => {
-    if (req.url === '/visitor-access.js') {
+    // The script and the chunks it loads from beside itself (decision 0151).
+    if (/^\/visitor-access(\.[\w-]+)?\.js$/.test(req.url)) {
       res.writeHead(200, { 'content-type': 'text/javascript' });
-      createReadStream(bundle).pipe(res);
+      createReadStream(join(dirname(bundle), req.url.slice(1))).pipe(res);
     } else {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       createReadStream(page).pipe(res);

@@ -7,6 +7,7 @@
 //   node scripts/screenshots.mjs [--only NAME-FRAGMENT]
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium.mjs';
@@ -99,9 +100,10 @@ const pages = new Map();
 let pageId = 0;
 const site = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');
-  if (url.pathname === '/visitor-access.js') {
+  // The script and the chunks it loads from beside itself (decision 0151).
+  if (/^\/visitor-access(\.[\w-]+)?\.js$/.test(url.pathname)) {
     res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
-    return void res.end(readFileSync(bundle));
+    return void res.end(readFileSync(join(dirname(bundle), url.pathname.slice(1))));
   }
   if (url.pathname === '/lessons/masterclass.html') {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });

@@ -80,8 +80,9 @@ export async function startDemo({ apiBase, port = 4020, host = 'localhost', site
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    if (path === '/visitor-access.js' || path === '/visitor-access.js.map') {
-      const file = path.endsWith('.map') ? `${bundle}.map` : bundle;
+    // The script and the chunks it loads from beside itself (decision 0151), with their source maps.
+    if (/^\/visitor-access(\.[\w-]+)?\.js(\.map)?$/.test(path)) {
+      const file = join(dirname(bundle), path.slice(1));
       if (!existsSync(file)) {
         res
           .writeHead(503, { 'content-type': 'text/plain' })

@@ -1,42 +1,105 @@
-// Builds what `tsc -b` does not: the script-tag bundles (dist/visitor-access.js, one minified IIFE
-// registering every element, and dist/paywall-gate.js, <paywall-gate> only) and the custom elements manifest (custom-elements.json, also copied
-// to docs/ for the element reference).
+// Builds what `tsc -b` does not: the script-tag bundles and the custom elements manifest
+// (custom-elements.json, also copied to docs/ for the element reference).
+//
+// Each script-tag bundle (dist/visitor-access.js: every element; dist/paywall-gate.js:
+// <paywall-gate> only) is three files side by side, named after it (decision 0151):
+// - `<name>.js`, the classic script a page's tag loads: a small loader (script/loader.ts) that sends
+//   the gates' access checks and adds the first chunk as a module script;
+// - `<name>.first.js`, an ES module: Lit and the elements, everything the first usable state needs;
+// - `<name>.sdk.js`, an ES module: the SDK and ky, imported after the first usable paint (or by the
+//   first call that needs them) through `internal/sdk-lazy.ts`, which replaces `internal/sdk.ts` here.
+// Chunks esbuild splits off (a dynamic import in the sources) are `<name>.<module>-<hash>.js`, e.g.
+// `paywall-gate.sanitize-<hash>.js`, the HTML sanitizer, imported with the `src` content it cleans.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, 'dist');
 
-/** The script-tag bundles: one minified IIFE each, with a metafile for the size bench. */
-const scripts = [
+export const scripts = [
   // Every element.
-  { entry: 'src/bundle.ts', out: 'dist/visitor-access.js' },
+  { name: 'visitor-access', first: 'src/script/visitor-access.main.ts' },
   // <paywall-gate> only, for a page that shows no other element (decision 0090).
-  { entry: 'src/bundle-paywall-gate.ts', out: 'dist/paywall-gate.js' },
+  { name: 'paywall-gate', first: 'src/script/paywall-gate.main.ts' },
 ];
 
-for (const { entry, out } of scripts) {
-  const result = await build({
-    entryPoints: [join(here, entry)],
-    outfile: join(here, out),
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    target: ['es2022'],
-    platform: 'browser',
-    legalComments: 'none',
-    metafile: true,
-    sourcemap: 'linked',
-    // The browser build of the SDK never needs Node's globals.
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'warning',
+const common = {
+  bundle: true,
+  minify: true,
+  target: ['es2022'],
+  platform: 'browser',
+  legalComments: 'none',
+  metafile: true,
+  sourcemap: 'linked',
+  // The browser build of the SDK never needs Node's globals.
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning',
+};
+
+/** `internal/sdk.ts` (the SDK, statically) becomes `internal/sdk-lazy.ts` (the SDK's chunk, later). */
+const lazySdkPlugin = {
+  name: 'lazy-sdk',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/sdk\.js$/ }, (args) =>
+      args.importer.endsWith(join('src', 'internal', 'client.ts'))
+        ? { path: join(here, 'src/internal/sdk-lazy.ts') }
+        : undefined,
+    );
+  },
+};
+
+// Files of earlier builds (chunks are named by their content).
+for (const file of readdirSync(dist)) {
+  if (scripts.some(({ name }) => file.startsWith(`${name}.`) || file === `${name}.js`)) rmSync(join(dist, file));
+}
+
+for (const { name, first } of scripts) {
+  const chunks = await build({
+    ...common,
+    entryPoints: { [`${name}.first`]: join(here, first), [`${name}.sdk`]: join(here, 'src/script/sdk.ts') },
+    outdir: dist,
+    format: 'esm',
+    splitting: true,
+    entryNames: '[name]',
+    chunkNames: `${name}.[name]-[hash]`,
+    define: { ...common.define, SDK_CHUNK: JSON.stringify(`${name}.sdk.js`) },
     // Indentation and CSS whitespace of the Lit templates (see minify-templates.mjs).
-    plugins: [minifyTemplatesPlugin(join(here, 'src'))],
+    plugins: [minifyTemplatesPlugin(join(here, 'src')), lazySdkPlugin],
   });
-  writeFileSync(join(here, out.replace(/\.js$/, '.meta.json')), JSON.stringify(result.metafile));
+  // The first chunk and every file it imports statically: the loader asks for them all at once.
+  const outputs = chunks.metafile.outputs;
+  const key = (file) => Object.keys(outputs).find((k) => k.endsWith(`/${file}`) || k === `dist/${file}`);
+  const firstFiles = [];
+  const visit = (path) => {
+    for (const i of outputs[path].imports) {
+      if (i.kind === 'import-statement' && !firstFiles.includes(basename(i.path))) visit(i.path);
+    }
+    if (!firstFiles.includes(basename(path))) firstFiles.push(basename(path));
+  };
+  visit(key(`${name}.first.js`));
+  const loader = await build({
+    ...common,
+    entryPoints: [join(here, 'src/script/loader.ts')],
+    outfile: join(dist, `${name}.js`),
+    format: 'iife',
+    define: { ...common.define, FIRST_CHUNK: JSON.stringify(firstFiles) },
+  });
+  // For the size bench and the budgets: which file is which part.
+  writeFileSync(
+    join(dist, `${name}.meta.json`),
+    JSON.stringify({
+      loader: `${name}.js`,
+      first: firstFiles,
+      inputs: { ...loader.metafile.inputs, ...chunks.metafile.inputs },
+      outputs: Object.fromEntries(
+        [...Object.entries(loader.metafile.outputs), ...Object.entries(outputs)].map(([k, v]) => [basename(k), v]),
+      ),
+    }),
+  );
 }
 
 execFileSync(
@@ -49,6 +112,8 @@ execFileSync(
     'src/**/*.ts',
     '--exclude',
     'src/**/*.test.ts',
+    '--exclude',
+    'src/script/**',
     '--outdir',
     '.',
   ],
@@ -57,4 +122,4 @@ execFileSync(
 mkdirSync(join(here, '../../docs'), { recursive: true });
 copyFileSync(join(here, 'custom-elements.json'), join(here, '../../docs/custom-elements.json'));
 execFileSync(process.execPath, [join(here, 'docs.mjs')], { stdio: 'inherit' });
-console.log(`built ${scripts.map((s) => s.out).join(', ')} and custom-elements.json`);
+console.log(`built ${scripts.map((s) => `dist/${s.name}.js`).join(', ')} with their chunks, and custom-elements.json`);

@@ -6,6 +6,7 @@
 //   npx visitor-access-mock --public-url http://localhost:3000/api &   # the API, its links on this site
 //   npm run build && npm start                                         # this site on http://localhost:3000
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
@@ -48,12 +49,17 @@ export function createSite({ apiBase, siteUrl, devMockCheckout = false }: SiteOp
   // session cookie; its Set-Cookie comes back as this site's own cookie.
   app.use(visitorAccess(va, { clientAddress }));
 
-  app.get('/visitor-access.js', async (c) =>
-    c.body(await readFile(bundle), 200, {
+  // The script, and the chunks it loads from beside itself (decision 0151).
+  const scriptFile = /^visitor-access(\.[\w-]+)?\.js$/;
+  app.get('/:file{visitor-access[\\w.-]*\\.js}', async (c) => {
+    const file = c.req.param('file');
+    const body = scriptFile.test(file) ? await readFile(join(dirname(bundle), file)).catch(() => undefined) : undefined;
+    if (!body) return c.notFound();
+    return c.body(body, 200, {
       'content-type': 'text/javascript; charset=utf-8',
       'cache-control': 'public, max-age=300',
-    }),
-  );
+    });
+  });
 
   app.get('/', (c) => c.html(homePage()));
 

@@ -1,4 +1,4 @@
-// Entry of the <paywall-gate>-only script (dist/paywall-gate.js, IIFE): the same as
-// visitor-access.js for a page that shows no other element (decision 0090).
+// bundle.ts for <paywall-gate> only (decision 0090). The script-tag file dist/paywall-gate.js is
+// built by build.mjs from src/script/ (decision 0151).
 import './internal/script-config.js';
 import './paywall-gate/define.js';

@@ -1,7 +1,7 @@
-// Entry of the script-tag bundle (dist/visitor-access.js, IIFE): reads `data-api-base` from its
-// own <script> tag, starts the access check of every gate already in the page, then registers
-// every element. Safe with async/defer (document.currentScript is null then, so the tag is found by
-// its src) and when loaded twice (define guards).
+// Every element as one ES module that also reads `data-api-base` from a script tag and starts the
+// gates' access checks: the types of `@visitor-access/elements/visitor-access.js`. The script-tag
+// files themselves (dist/visitor-access.js, a loader, and its chunks) are built by build.mjs from
+// src/script/ (decision 0151). Safe when loaded twice (define guards).
 import './internal/script-config.js';
 import './define.js';
 

@@ -390,7 +390,18 @@ export class GroupBuyCard extends ClientElement {
                       </button>`
                 }
                 ${this.#report.render(s)}`
-            : html`<p class="muted"><span class="spinner" aria-hidden="true"></span>${s.checking}</p>`
+            : // Over an invisible copy of the card it becomes, so the page does not move (decision 0152).
+              html`<div class="reserve">
+                <p class="muted"><span class="spinner" aria-hidden="true"></span>${s.checking}</p>
+                <div class="stack placeholder" aria-hidden="true" inert>
+                  <h2>&nbsp;</h2>
+                  <p class="price">&nbsp;</p>
+                  <div class="bar"></div>
+                  <p class="muted">&nbsp;</p>
+                  <p class="status">&nbsp;</p>
+                  <button class="primary" tabindex="-1">&nbsp;</button>
+                </div>
+              </div>`
         }
       </section>`;
     }

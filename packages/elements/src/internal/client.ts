@@ -1,9 +1,11 @@
-import { createClient } from '@visitor-access/sdk/lite';
+import type { createClient as CreateClient } from '@visitor-access/sdk/lite';
+import { BASE } from './lazy-client.js';
+import { createClient } from './sdk.js';
 import { isApiBase } from './setup.js';
 import type { SetupProblem } from './setup.js';
 
 /** The SDK client the elements use. */
-export type VisitorAccessClient = ReturnType<typeof createClient>;
+export type VisitorAccessClient = ReturnType<typeof CreateClient>;
 
 let defaultApiBase: string | undefined;
 /** A `data-api-base` (or `setDefaultApiBase`) value that is not an API address. */
@@ -56,9 +58,17 @@ export function sharedClient(apiBase: string | undefined): VisitorAccessClient |
   return client;
 }
 
+/** The API base of a client made here (`sharedClient`), or `undefined` for one a page made. */
+export function baseOf(client: VisitorAccessClient): string | undefined {
+  const base = (client as { [BASE]?: string })[BASE];
+  if (base) return base;
+  for (const [url, shared] of clients) if (shared === client) return url;
+  return undefined;
+}
+
 /** The origin a client talks to (from a URL it builds without sending anything). */
 export function apiOriginOf(client: VisitorAccessClient): string {
-  return new URL(client.edge.landingUrl('x')).origin;
+  return new URL(baseOf(client) ?? client.edge.landingUrl('x')).origin;
 }
 
 /**

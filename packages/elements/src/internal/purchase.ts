@@ -1,11 +1,16 @@
 import type { AccessCheckResponse, CheckoutResponse } from '@visitor-access/contract';
+import { baseOf } from './client.js';
 import type { VisitorAccessClient } from './client.js';
+import { takeEarlyCheck } from './early-check.js';
 import { sleep } from './flow.js';
-import { answer } from './shapes.js';
+import { answer, read } from './shapes.js';
 import { timing } from './timing.js';
 import { cleanUrl } from './url-state.js';
 
 // The purchase steps shared by <paywall-gate> and <group-buy-card> (which sells a page too).
+
+const ACCESS =
+  'hasAccess:boolean reason:string page.handle:string page.slug:string page.title:string page.mode:string page.price?:number page.currency?:string';
 
 /** A page's access check, read defensively (decision 0036): a malformed answer throws. */
 export function checkAccess(
@@ -14,10 +19,26 @@ export function checkAccess(
   page: string,
   signal?: AbortSignal,
 ): Promise<AccessCheckResponse> {
-  return answer(
-    client.pages.checkAccess(handle, page, { signal }),
-    'hasAccess:boolean reason:string page.handle:string page.slug:string page.title:string page.mode:string page.price?:number page.currency?:string',
-  );
+  return answer(client.pages.checkAccess(handle, page, { signal }), ACCESS);
+}
+
+/**
+ * The access check the script-tag loader started for this page (early-check.ts), if any and if it
+ * was answered well; otherwise the check again through the client, whose errors the gate knows.
+ */
+export function takeOrCheckAccess(
+  client: VisitorAccessClient,
+  handle: string,
+  page: string,
+  signal?: AbortSignal,
+): Promise<AccessCheckResponse> {
+  const base = baseOf(client);
+  const early = base ? takeEarlyCheck(base, handle, page) : undefined;
+  if (!early) return checkAccess(client, handle, page, signal);
+  // Read already (early-check.ts): a settled answer draws the form in the chunk's first frame.
+  return early
+    .then((body) => read(body as AccessCheckResponse, ACCESS))
+    .catch(() => checkAccess(client, handle, page, signal));
 }
 
 /**

@@ -101,6 +101,17 @@ export const baseStyles = css`
   .stack {
     max-width: 36em;
   }
+  /* A loading state drawn over an invisible copy of the state that usually follows, so the page
+     does not move when it comes (decision 0152). */
+  .reserve {
+    display: grid;
+  }
+  .reserve > * {
+    grid-area: 1 / 1;
+  }
+  .placeholder {
+    visibility: hidden;
+  }
   .stack > button.primary {
     width: 100%;
     margin-top: calc(var(--_space) * 0.25);

@@ -7,7 +7,6 @@ import type { Track } from '../internal/analytics.js';
 import type { AccessMessage } from '../internal/access-channel.js';
 import { ClientElement } from '../internal/client-element.js';
 import { lastEmail } from '../internal/cooldown.js';
-import { takeEarlyCheck } from '../internal/early-check.js';
 import { cookieMessage } from '../internal/messages.js';
 import { formatPrice } from '../internal/env.js';
 import { codeOf, describeFailure } from '../internal/errors.js';
@@ -15,9 +14,8 @@ import type { Failure } from '../internal/errors.js';
 import { VaAccessGrantedEvent, VaErrorEvent, VaStateChangeEvent } from '../internal/events.js';
 import { flow } from '../internal/flow.js';
 import { buyIntent, normaliseEmail } from '../internal/intent.js';
-import { awaitPayment, checkAccess, startCheckout } from '../internal/purchase.js';
+import { awaitPayment, checkAccess, startCheckout, takeOrCheckAccess } from '../internal/purchase.js';
 import { ReportController } from '../internal/report.js';
-import { sanitizeHtml } from '../internal/sanitize.js';
 import { setupMessage } from '../internal/setup.js';
 import type { SetupProblem } from '../internal/setup.js';
 import { answer } from '../internal/shapes.js';
@@ -180,8 +178,7 @@ export class PaywallGate extends ClientElement {
   readonly #check = flow(
     this,
     ([quiet]: readonly [quiet: boolean], signal) =>
-      (!quiet && takeEarlyCheck(this.apiClient!, this.handle, this.page)) ||
-      checkAccess(this.apiClient!, this.handle, this.page, signal),
+      (quiet ? checkAccess : takeOrCheckAccess)(this.apiClient!, this.handle, this.page, signal),
     (result, [quiet]) => {
       if (quiet && this.gateState.name === 'granted' && result.hasAccess) {
         // Still entitled: a "signed out" seen meanwhile came from a stale request.
@@ -288,15 +285,16 @@ export class PaywallGate extends ClientElement {
   readonly #content = flow(
     this,
     async ([src]: readonly [string], signal) => {
-      const response = await fetch(src, {
-        credentials: 'include',
-        headers: { accept: 'text/html, text/plain' },
-        signal,
-      });
+      // The sanitizer is needed only here: the script-tag build loads it beside the content (0151).
+      const [response, { sanitizeHtml }] = await Promise.all([
+        fetch(src, { credentials: 'include', headers: { accept: 'text/html, text/plain' }, signal }),
+        import('../internal/sanitize.js'),
+      ]);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return { html: (response.headers.get('content-type') ?? '').includes('text/html'), body: await response.text() };
+      const html = (response.headers.get('content-type') ?? '').includes('text/html');
+      return { html, body: await response.text(), sanitizeHtml };
     },
-    ({ html, body }, [src]) => {
+    ({ html, body, sanitizeHtml }, [src]) => {
       if (this.gateState.name !== 'granted') return;
       const node = document.createElement('div');
       if (html) node.append(sanitizeHtml(body, src));
@@ -637,11 +635,12 @@ export class PaywallGate extends ClientElement {
     switch (state.name) {
       case 'checking':
       case 'verifying':
-        return html`<div part="state state-${state.name}">
+        return html`<div part="state state-${state.name}" class="reserve">
           <h2 id="va-heading" part="heading" class="quiet" tabindex="-1" data-focus>
             <span class="spinner" aria-hidden="true"></span
             >${state.name === 'verifying' || state.after === 'verify' ? s.verifyingHeading : s.checking}
           </h2>
+          ${this.#placeholder(s)}
         </div>`;
       case 'sign-in': {
         const { page, notice } = state;
@@ -720,6 +719,23 @@ export class PaywallGate extends ClientElement {
       default:
         return html``;
     }
+  }
+
+  /**
+   * The space of the state that usually follows the check, a paid page's price and email form,
+   * kept empty: the gate has its final size from its first frame (decision 0152).
+   */
+  #placeholder(s: Strings): TemplateResult {
+    return html`<div class="stack placeholder" aria-hidden="true" inert>
+      <h2>&nbsp;</h2>
+      <p class="price">&nbsp;</p>
+      <p class="muted">${s.purchaseBody}</p>
+      <form>
+        <div class="field"><label>${s.emailLabel}</label><input tabindex="-1" /></div>
+        <button class="primary" tabindex="-1">&nbsp;</button>
+      </form>
+      <p class="muted after">${s.buyIntro}</p>
+    </div>`;
   }
 
   #renderError(state: Extract<GateState, { name: 'error' }>, s: Strings): TemplateResult {

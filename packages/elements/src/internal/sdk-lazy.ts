@@ -1,0 +1,28 @@
+import { lazyClient } from './lazy-client.js';
+import type { SdkModule } from './lazy-client.js';
+
+// Replaces `sdk.ts` in the script-tag build (build.mjs): the SDK and ky are in their own chunk
+// (`dist/paywall-gate.sdk.js`, `dist/visitor-access.sdk.js`) beside the chunk this code is in, loaded once (after the first usable paint, or by the first call
+// that needs it). A failed load is tried again by the next call, under a new URL (a browser keeps a
+// failed module import failed for the page's life).
+
+/** The SDK chunk's file name, written by build.mjs. */
+declare const SDK_CHUNK: string;
+
+let sdk: Promise<SdkModule> | undefined;
+let attempt = 0;
+
+/** Loads the SDK chunk (once; again after a failure). */
+export function loadSdk(): Promise<SdkModule> {
+  return (sdk ??= import(
+    /* @vite-ignore */ new URL(`./${SDK_CHUNK}${attempt ? `?retry=${attempt}` : ''}`, import.meta.url).href
+  ).catch((error: unknown) => {
+    sdk = undefined;
+    attempt++;
+    throw error;
+  }) as Promise<SdkModule>);
+}
+
+export function createClient(options: { baseUrl: string }) {
+  return lazyClient(options, loadSdk);
+}
