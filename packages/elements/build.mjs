@@ -2,7 +2,7 @@
 // registering every element, and dist/paywall-gate.js, <paywall-gate> only) and the custom elements manifest (custom-elements.json, also copied
 // to docs/ for the element reference).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -30,14 +30,33 @@ for (const { entry, out } of scripts) {
     legalComments: 'none',
     metafile: true,
     sourcemap: 'linked',
-    // The browser build of the SDK never needs Node's globals.
-    define: { 'process.env.NODE_ENV': '"production"' },
+    // The browser build of the SDK never needs Node's globals. The language files' address comes
+    // from the script tag (script-config.ts), never from import.meta, which an IIFE has not.
+    define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '""' },
     logLevel: 'warning',
     // Indentation and CSS whitespace of the Lit templates (see minify-templates.mjs).
     plugins: [minifyTemplatesPlugin(join(here, 'src'))],
   });
   writeFileSync(join(here, out.replace(/\.js$/, '.meta.json')), JSON.stringify(result.metafile));
 }
+
+// The shipped languages other than English (decision 0110): one minified ES module each,
+// dist/locales/<tag>.js, beside the script-tag bundles (which import it on a page in that language)
+// and the npm module `@visitor-access/elements/locales/<tag>` (in place of tsc's output of it).
+const languages = readdirSync(join(here, 'src/locales')).filter((f) => /^[a-z]{2}(-[A-Z]{2})?\.ts$/.test(f));
+await build({
+  entryPoints: languages.map((f) => join(here, 'src/locales', f)),
+  outdir: join(here, 'dist/locales'),
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: ['es2022'],
+  platform: 'browser',
+  charset: 'utf8',
+  legalComments: 'none',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
 
 execFileSync(
   process.execPath,
@@ -57,4 +76,4 @@ execFileSync(
 mkdirSync(join(here, '../../docs'), { recursive: true });
 copyFileSync(join(here, 'custom-elements.json'), join(here, '../../docs/custom-elements.json'));
 execFileSync(process.execPath, [join(here, 'docs.mjs')], { stdio: 'inherit' });
-console.log(`built ${scripts.map((s) => s.out).join(', ')} and custom-elements.json`);
+console.log(`built ${scripts.map((s) => s.out).join(', ')}, ${languages.length} languages in dist/locales and custom-elements.json`);

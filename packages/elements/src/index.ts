@@ -15,7 +15,7 @@ export type { GateState, GateEvent, PageInfo, ErrorKind, LinkNotice } from './pa
 export { VaStateChangeEvent, VaAccessGrantedEvent, VaErrorEvent } from './internal/events.js';
 export type { GateStateName } from './internal/events.js';
 export { defaultStrings, registerStrings, resolveStrings, fill, formatWait } from './internal/strings.js';
-export type { Strings, StringKey } from './internal/strings.js';
+export type { Strings, StringKey, Translation } from './internal/strings.js';
 export { setDefaultApiBase, sharedClient } from './internal/client.js';
 export type { VisitorAccessClient } from './internal/client.js';
 export { isInAppBrowser, formatPrice, formatDate, cookieTrouble } from './internal/env.js';

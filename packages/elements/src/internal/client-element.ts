@@ -6,6 +6,7 @@ import type { AccessMessage } from './access-channel.js';
 import { onDefaultApiBaseChange, sharedClient } from './client.js';
 import type { VisitorAccessClient } from './client.js';
 import { languageOf } from './env.js';
+import { languageReady } from './locale.js';
 import { onStringsChange, resolveIn, sharedStrings } from './strings.js';
 import type { Strings } from './strings.js';
 
@@ -66,6 +67,15 @@ export abstract class ClientElement extends LitElement {
 
   protected get lang_(): string {
     return languageOf(this, this.locale);
+  }
+
+  // A page in another shipped language: nothing is painted until that language has arrived (or
+  // failed to: English), so no visitor sees English first (decision 0110). Arabic and Hebrew
+  // lay out right to left: `dir` on what the shadow root shows, set in the same task as the render.
+  protected override async scheduleUpdate(): Promise<void> {
+    await languageReady(this.lang_);
+    super.scheduleUpdate();
+    for (const child of this.renderRoot.children) (child as HTMLElement).dir = /^(ar|he)\b/i.test(this.lang_) ? 'rtl' : '';
   }
 
   override connectedCallback(): void {
