@@ -2,7 +2,7 @@
 // registering every element, and dist/paywall-gate.js, <paywall-gate> only) and the custom elements manifest (custom-elements.json, also copied
 // to docs/ for the element reference).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -57,6 +57,12 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
+// The elements ask for a language by its base (locales/pt.js on a `pt` or `pt-PT` page), so the
+// two regional variants are also there under their base name.
+for (const [base, tag] of [['pt', 'pt-BR'], ['zh', 'zh-CN']]) {
+  const code = readFileSync(join(here, `dist/locales/${tag}.js`), 'utf8').replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
+  writeFileSync(join(here, `dist/locales/${base}.js`), code);
+}
 
 execFileSync(
   process.execPath,

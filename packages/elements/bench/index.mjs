@@ -1,6 +1,7 @@
 // Elements benchmarks, against the built dist. Every figure is printed with its target and PASS or MISS.
 // (1) Size of the script-tag bundles (brotli quality 11, 1 kB = 1024 bytes), with the share of each
-//     part from esbuild's metafile — the same files the size budgets of `npm test` check.
+//     part from esbuild's metafile — the same files the size budgets of `npm test` check — and of
+//     each language file (dist/locales/<tag>.js).
 // (2) Time to a usable gate on a throttled phone-like Chromium, against a bare plain-DOM gate in the
 //     same run (time-to-gate.mjs).
 import { execFileSync } from 'node:child_process';
@@ -61,6 +62,15 @@ for (const { file, what, target } of scripts) {
     .map(([g, bytes]) => `${g} ${kb(bytes)} (≈ ${kb((bytes / total) * size)} brotli)`)
     .join(', ');
   notes.push(`${file}: ${kb(code.length)} min, ${kb(gzipSync(code, { level: 9 }).length)} gzip; by part: ${share}`);
+}
+
+// (1b) Each shipped language (decision 0110): downloaded only by a page in that language, beside the
+// script-tag bundle. Target: 3 kB brotli each.
+const LANGUAGE_TARGET = 3 * KB;
+for (const tag of ['fr', 'de', 'es', 'it', 'pt-BR', 'nl', 'hi', 'ja', 'ko', 'zh-CN', 'ar', 'he']) {
+  const file = `dist/locales/${tag}.js`;
+  const size = brotli(readFileSync(join(here, '..', file)));
+  console.log(`| ${file} (language): brotli | ${kb(size)} | ≤ ${kb(LANGUAGE_TARGET)} | ${verdict(size <= LANGUAGE_TARGET)} |`);
 }
 
 const ttg = JSON.parse(
