@@ -1,6 +1,7 @@
 // Routes 13 and 14: the edge's view of the visitor, and the magic-link landing page.
 import { routes } from '@visitor-access/contract';
 import { landingProblemPage, landingValidPage } from '../html.js';
+import { pageLocale } from '../locales/index.js';
 import type { ApiHandlerSpec } from './pipeline.js';
 import { json } from './respond.js';
 
@@ -31,7 +32,8 @@ export const magicLinkLanding: ApiHandlerSpec<'magicLinkLanding'> = {
       ctx.store.isAllowedRedirect(candidate, ctx.publicUrl)
         ? candidate
         : undefined;
-    if (link.state === 'valid') return landingValidPage(token, link.email, returnTo);
-    return landingProblemPage(link.state, link.state === 'invalid' ? '' : link.email, returnTo);
+    const locale = pageLocale(ctx.request);
+    if (link.state === 'valid') return landingValidPage(token, link.email, returnTo, locale);
+    return landingProblemPage(link.state, link.state === 'invalid' ? '' : link.email, returnTo, locale);
   },
 };
