@@ -11,13 +11,17 @@ import type { Translation } from './strings.js';
 export const shippedLanguages = ['fr', 'de', 'es', 'it', 'pt-BR', 'nl', 'hi', 'ja', 'ko', 'zh-CN', 'ar', 'he'];
 
 // The base languages of `shippedLanguages` (a test keeps the two in step).
-const SHIPPED = /^(fr|de|es|it|pt|nl|hi|ja|ko|zh|ar|he)\b/i;
+const SHIPPED = /^(ar|de|es|fr|he|hi|it|ja|ko|nl|pt|zh)\b/i;
 
 // The languages asked for (or given with `registerLanguage`), by base: the promise of each file.
 const pending: Record<string, unknown> = {};
-// Language files are at `locales/<base>.js` from here: the package's dist folder for npm users; the
-// script-tag bundle's own address for the script tag (script-config.ts).
-let base: string | URL = import.meta.url && new URL('..', import.meta.url);
+// Language files are at `<base>locales/<tag>.js`: base is the package's dist folder for npm users,
+// and the folder of the script-tag bundle for the script tag (whose build has no import.meta: its
+// own <script>, while it runs: `…/paywall-gate.js/../` is its folder once the URL is resolved).
+// Unknown (no script found): a relative URL that fails, so English.
+let base: string | undefined = import.meta.url
+  ? import.meta.url.replace(/[^/]+\/[^/]+$/, '')
+  : (document.currentScript as HTMLScriptElement | null)?.src + '/../';
 
 /**
  * The shipped language for a page language, by its base language, else none (English).
@@ -35,15 +39,15 @@ export function shippedLanguage(lang: string): string | undefined {
 }
 
 /**
- * Where the language files are: `locales/<base>.js` resolved against this URL. The script tag sets
- * it to its own address (the files beside it); by default it is this package's `dist/` folder.
+ * Where the language files are: `<url>locales/<base>.js`, `url` ending in `/`. By default, this
+ * package's `dist/` folder (npm) or the script-tag bundle's own folder.
  *
  * @example
  * ```ts
  * setLocalesBase('https://cdn.example.com/visitor-access/'); // …/visitor-access/locales/ja.js
  * ```
  */
-export function setLocalesBase(url: string | URL): void {
+export function setLocalesBase(url: string): void {
   base = url;
 }
 
@@ -55,7 +59,7 @@ export function languageReady(lang: string): unknown {
   const tag = SHIPPED.exec(lang)?.[1]!.toLowerCase();
   return (
     tag &&
-    (pending[tag] ??= import(/* @vite-ignore */ `${new URL(`locales/${tag}.js`, base)}`).then(
+    (pending[tag] ??= import(/* @vite-ignore */ base + `locales/${tag}.js`).then(
       (module: { default: Partial<Translation> }) => addLanguage(tag, module.default),
       () => {},
     ))

@@ -4,7 +4,6 @@
 // on its way before the first render.
 import { setDefaultApiBase } from './client.js';
 import { startEarlyChecks } from './early-check.js';
-import { setLocalesBase } from './locale.js';
 
 const ours = 'script[src*="visitor-access"],script[src*="paywall-gate"]';
 const script =
@@ -13,6 +12,4 @@ const script =
   document.querySelector<HTMLScriptElement>(ours);
 const apiBase = script?.dataset.apiBase;
 if (apiBase) setDefaultApiBase(apiBase);
-// The language files are beside the bundle: dist/locales/<tag>.js.
-if (script) setLocalesBase(script.src);
 startEarlyChecks();

@@ -130,7 +130,7 @@ describe('which language', () => {
       const el = mountIn<VisitorSession>('ko', `<visitor-session api-base="${apiBase}"></visitor-session>`, 'visitor-session');
       await waitFor(() => shadowText(el) === 'Sign in', 'English');
     } finally {
-      setLocalesBase(new URL('..', new URL('../internal/locale.ts', import.meta.url)));
+      setLocalesBase(new URL('..', location.origin + '/packages/elements/src/internal/').href);
     }
   });
 
