@@ -80,7 +80,13 @@ const DARK_CSS = `
 let pageLang = 'en';
 function sitePage(
   body,
-  { scheme, title = 'Block-Printing Masterclass', lede, apiBase = api, dir = /^(ar|he)$/.test(pageLang) ? 'rtl' : 'ltr' },
+  {
+    scheme,
+    title = 'Block-Printing Masterclass',
+    lede,
+    apiBase = api,
+    dir = /^(ar|he)$/.test(pageLang) ? 'rtl' : 'ltr',
+  },
 ) {
   return `<!doctype html><html lang="${pageLang}" dir="${dir}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">

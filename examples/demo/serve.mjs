@@ -58,6 +58,15 @@ export async function startDemo({ apiBase, port = 4020, host = 'localhost' }) {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
+    // The language files, beside the bundle (decision 0110): a page in Japanese fetches locales/ja.js.
+    const language = /^\/locales\/([\w-]+\.js)$/.exec(path);
+    if (language) {
+      const file = join(here, '../../packages/elements/dist/locales', language[1]);
+      if (!existsSync(file)) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': types['.js'], 'cache-control': 'no-store' });
+      createReadStream(file).pipe(res);
+      return;
+    }
     if (path === '/visitor-access.js' || path === '/visitor-access.js.map') {
       const file = path.endsWith('.map') ? `${bundle}.map` : bundle;
       if (!existsSync(file)) {

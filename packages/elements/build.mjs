@@ -59,8 +59,14 @@ await build({
 });
 // The elements ask for a language by its base (locales/pt.js on a `pt` or `pt-PT` page), so the
 // two regional variants are also there under their base name.
-for (const [base, tag] of [['pt', 'pt-BR'], ['zh', 'zh-CN']]) {
-  const code = readFileSync(join(here, `dist/locales/${tag}.js`), 'utf8').replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
+for (const [base, tag] of [
+  ['pt', 'pt-BR'],
+  ['zh', 'zh-CN'],
+]) {
+  const code = readFileSync(join(here, `dist/locales/${tag}.js`), 'utf8').replace(
+    /\n\/\/# sourceMappingURL=.*\n?$/,
+    '\n',
+  );
   writeFileSync(join(here, `dist/locales/${base}.js`), code);
 }
 
@@ -82,4 +88,6 @@ execFileSync(
 mkdirSync(join(here, '../../docs'), { recursive: true });
 copyFileSync(join(here, 'custom-elements.json'), join(here, '../../docs/custom-elements.json'));
 execFileSync(process.execPath, [join(here, 'docs.mjs')], { stdio: 'inherit' });
-console.log(`built ${scripts.map((s) => s.out).join(', ')}, ${languages.length} languages in dist/locales and custom-elements.json`);
+console.log(
+  `built ${scripts.map((s) => s.out).join(', ')}, ${languages.length} languages in dist/locales and custom-elements.json`,
+);

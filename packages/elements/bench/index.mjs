@@ -70,7 +70,9 @@ const LANGUAGE_TARGET = 3 * KB;
 for (const tag of ['fr', 'de', 'es', 'it', 'pt-BR', 'nl', 'hi', 'ja', 'ko', 'zh-CN', 'ar', 'he']) {
   const file = `dist/locales/${tag}.js`;
   const size = brotli(readFileSync(join(here, '..', file)));
-  console.log(`| ${file} (language): brotli | ${kb(size)} | ≤ ${kb(LANGUAGE_TARGET)} | ${verdict(size <= LANGUAGE_TARGET)} |`);
+  console.log(
+    `| ${file} (language): brotli | ${kb(size)} | ≤ ${kb(LANGUAGE_TARGET)} | ${verdict(size <= LANGUAGE_TARGET)} |`,
+  );
 }
 
 const ttg = JSON.parse(

@@ -459,7 +459,10 @@ export function mailboxPage(
 <div class="heading"><h1>${escapeHtml(t.mailbox)}</h1><a class="button" href="${escapeHtml(self)}">${escapeHtml(t.refresh)}</a></div>
 <p class="muted">${
     filter
-      ? `${escapeHtml(t.countTo).replace('{count}', count).replace('{email}', `<strong>${escapeHtml(filter)}</strong>`).replace('{order}', order)} <a href="/_mock/mailbox">${escapeHtml(t.showAll)}</a>`
+      ? `${escapeHtml(t.countTo)
+          .replace('{count}', count)
+          .replace('{email}', `<strong>${escapeHtml(filter)}</strong>`)
+          .replace('{order}', order)} <a href="/_mock/mailbox">${escapeHtml(t.showAll)}</a>`
       : escapeHtml(t.countAll).replace('{count}', count).replace('{order}', order)
   }</p>
 <form class="filter" method="get" action="/_mock/mailbox" role="search">
@@ -468,7 +471,13 @@ export function mailboxPage(
 </form>
 ${list}
 </main>`;
-  return htmlPage(200, `${t.mailbox} (${messages.length})`, body, messages.length ? mailboxScript(t) : undefined, locale);
+  return htmlPage(
+    200,
+    `${t.mailbox} (${messages.length})`,
+    body,
+    messages.length ? mailboxScript(t) : undefined,
+    locale,
+  );
 }
 
 /** The fake Stripe Checkout: an order summary (creator, title, price) with Pay and Cancel. */

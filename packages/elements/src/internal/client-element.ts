@@ -75,7 +75,8 @@ export abstract class ClientElement extends LitElement {
   protected override async scheduleUpdate(): Promise<void> {
     await languageReady(this.lang_);
     super.scheduleUpdate();
-    for (const child of this.renderRoot.children) (child as HTMLElement).dir = /^(ar|he)\b/.test(this.lang_) ? 'rtl' : '';
+    for (const child of this.renderRoot.children)
+      (child as HTMLElement).dir = /^(ar|he)\b/.test(this.lang_) ? 'rtl' : '';
   }
 
   override connectedCallback(): void {

@@ -18,7 +18,8 @@ export default {
   checkEmailThenRead: 'Ouvrez le lien ou saisissez le code, et cette page s’ouvre aussitôt.',
   checkEmailThenSignIn: 'Ouvrez le lien ou saisissez le code pour terminer la connexion.',
   waiting: 'En attente de l’ouverture du lien…',
-  waitingStopped: 'Ce lien a expiré\u00a0: les liens de connexion sont valables 15 minutes. Demandez un nouveau lien pour continuer.',
+  waitingStopped:
+    'Ce lien a expiré\u00a0: les liens de connexion sont valables 15 minutes. Demandez un nouveau lien pour continuer.',
   codeLabel: 'Code à 6 chiffres',
   codeHint: 'E-mail ouvert sur un autre appareil\u00a0? Saisissez le code ici.',
   codeWrong: 'Ce code est incorrect. Vérifiez le dernier e-mail et réessayez.',

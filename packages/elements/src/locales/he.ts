@@ -46,8 +46,7 @@ export default {
   returningHeading: 'מאשרים את התשלום…',
   returningBody: 'זה לוקח בדרך כלל כמה שניות.',
   paymentPendingHeading: 'התשלום עדיין לא אושר',
-  paymentPending:
-    'עדיין לא קיבלנו אישור על התשלום. אם חויבת, פנו לתמיכה עם הקוד שלמטה: לא תחויבו פעמיים.',
+  paymentPending: 'עדיין לא קיבלנו אישור על התשלום. אם חויבת, פנו לתמיכה עם הקוד שלמטה: לא תחויבו פעמיים.',
   checkAgain: 'לבדוק שוב',
   grantedAnnouncement: 'הגישה אושרה.',
   contentLoading: 'טוענים את התוכן…',

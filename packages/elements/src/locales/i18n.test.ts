@@ -82,7 +82,11 @@ describe('which language', () => {
 
   it('a page in another language: its file first, then the first paint, in that language', async () => {
     // Languages no other test of this file has loaded yet, so the file is really on its way.
-    const session = mountIn<VisitorSession>('he', `<visitor-session api-base="${apiBase}"></visitor-session>`, 'visitor-session');
+    const session = mountIn<VisitorSession>(
+      'he',
+      `<visitor-session api-base="${apiBase}"></visitor-session>`,
+      'visitor-session',
+    );
     const gateHi = gate('hi-IN', 'members-lounge');
     const paintedSession = recordTexts(session);
     const paintedGate = recordTexts(gateHi);
@@ -112,10 +116,22 @@ describe('which language', () => {
   it('the element’s own locale, else the nearest lang, else <html lang>', async () => {
     document.documentElement.lang = 'ja';
     try {
-      const fromHtml = mountIn<VisitorSession>('', `<visitor-session api-base="${apiBase}"></visitor-session>`, 'visitor-session');
+      const fromHtml = mountIn<VisitorSession>(
+        '',
+        `<visitor-session api-base="${apiBase}"></visitor-session>`,
+        'visitor-session',
+      );
       fromHtml.parentElement!.removeAttribute('lang');
-      const nearest = mountIn<VisitorSession>('ar', `<visitor-session api-base="${apiBase}"></visitor-session>`, 'visitor-session');
-      const own = mountIn<VisitorSession>('ar', `<visitor-session api-base="${apiBase}" locale="de"></visitor-session>`, 'visitor-session');
+      const nearest = mountIn<VisitorSession>(
+        'ar',
+        `<visitor-session api-base="${apiBase}"></visitor-session>`,
+        'visitor-session',
+      );
+      const own = mountIn<VisitorSession>(
+        'ar',
+        `<visitor-session api-base="${apiBase}" locale="de"></visitor-session>`,
+        'visitor-session',
+      );
       await waitFor(() => shadowText(fromHtml) === 'ログイン', 'Japanese from <html lang>');
       await waitFor(() => shadowText(nearest) === 'تسجيل الدخول', 'Arabic from the wrapper');
       await waitFor(() => shadowText(own) === 'Anmelden', 'German from locale');
@@ -127,7 +143,11 @@ describe('which language', () => {
   it('a language file that cannot be loaded: English, after the failed load', async () => {
     setLocalesBase('http://127.0.0.1:9/nowhere/');
     try {
-      const el = mountIn<VisitorSession>('ko', `<visitor-session api-base="${apiBase}"></visitor-session>`, 'visitor-session');
+      const el = mountIn<VisitorSession>(
+        'ko',
+        `<visitor-session api-base="${apiBase}"></visitor-session>`,
+        'visitor-session',
+      );
       await waitFor(() => shadowText(el) === 'Sign in', 'English');
     } finally {
       setLocalesBase(new URL('..', location.origin + '/packages/elements/src/internal/').href);
@@ -136,7 +156,11 @@ describe('which language', () => {
 
   it('registerStrings still overrides a string of a shipped language', async () => {
     registerStrings('nl', { signIn: 'Aanmelden, graag' });
-    const el = mountIn<VisitorSession>('nl-BE', `<visitor-session api-base="${apiBase}"></visitor-session>`, 'visitor-session');
+    const el = mountIn<VisitorSession>(
+      'nl-BE',
+      `<visitor-session api-base="${apiBase}"></visitor-session>`,
+      'visitor-session',
+    );
     await waitFor(() => shadowText(el) === 'Aanmelden, graag', 'the override');
     await languageReady('nl');
     el.requestUpdate();
@@ -198,7 +222,11 @@ describe('<visitor-session> in Japanese and Arabic', () => {
     ['ar', ar],
   ] as const) {
     it(`${lang}: signs in through its dialog, then names the visitor`, async () => {
-      const el = mountIn<VisitorSession>(lang, `<visitor-session api-base="${apiBase}"></visitor-session>`, 'visitor-session');
+      const el = mountIn<VisitorSession>(
+        lang,
+        `<visitor-session api-base="${apiBase}"></visitor-session>`,
+        'visitor-session',
+      );
       el.client = freshClient();
       const painted = recordTexts(el);
       const button = await waitFor(
@@ -225,14 +253,22 @@ describe('<visitor-access-list> in Japanese and Arabic', () => {
     ['ar', ar],
   ] as const) {
     it(`${lang}: signed out, then signed in with one free page, dates in ${lang}`, async () => {
-      const out = mountIn<VisitorAccessList>(lang, `<visitor-access-list api-base="${apiBase}"></visitor-access-list>`, 'visitor-access-list');
+      const out = mountIn<VisitorAccessList>(
+        lang,
+        `<visitor-access-list api-base="${apiBase}"></visitor-access-list>`,
+        'visitor-access-list',
+      );
       out.client = freshClient();
       await waitFor(() => shadowText(out).includes(t.listSignedOut), 'the signed-out text');
       document.body.replaceChildren();
       await signInDirectly(uniqueEmail());
       const client = freshClient();
       await client.pages.checkAccess('gharart', 'members-lounge');
-      const el = mountIn<VisitorAccessList>(lang, `<visitor-access-list api-base="${apiBase}"></visitor-access-list>`, 'visitor-access-list');
+      const el = mountIn<VisitorAccessList>(
+        lang,
+        `<visitor-access-list api-base="${apiBase}"></visitor-access-list>`,
+        'visitor-access-list',
+      );
       el.client = client;
       await waitFor(() => el.shadowRoot!.querySelector('time'), 'a row');
       const text = shadowText(el);
@@ -240,7 +276,9 @@ describe('<visitor-access-list> in Japanese and Arabic', () => {
       expect(text).toContain(t.typeFreeLogin);
       expect(text).toContain(t.statusActive);
       const date = el.shadowRoot!.querySelector('time')!;
-      expect(date.textContent).toBe(new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(date.dateTime)));
+      expect(date.textContent).toBe(
+        new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(date.dateTime)),
+      );
       expect(hasEnglish(text)).toBeUndefined();
     });
   }
@@ -248,13 +286,17 @@ describe('<visitor-access-list> in Japanese and Arabic', () => {
 
 describe('<group-buy-card> in Japanese and Arabic, with plurals', () => {
   it('plural forms follow Intl.PluralRules of the language', () => {
-    expect(fill(ar.groupProgress, { count: 1, target: 3 })).toBe(`شخص واحد مهتم من أصل ${new Intl.NumberFormat('ar').format(3)}`);
+    expect(fill(ar.groupProgress, { count: 1, target: 3 })).toBe(
+      `شخص واحد مهتم من أصل ${new Intl.NumberFormat('ar').format(3)}`,
+    );
     expect(fill(ar.groupProgress, { count: 2, target: 3 })).toContain('شخصان');
     expect(fill(ar.groupProgress, { count: 3, target: 10 })).toContain('أشخاص');
     expect(fill(ar.groupProgress, { count: 11, target: 20 })).toContain('شخصًا');
     expect(fill(ja.groupProgress, { count: 2, target: 3 })).toBe('3人中2人が興味あり');
     expect(fill(ja.minutes, { n: 5 })).toBe('5 分');
-    expect(fill(ar.minutes, { n: 1 })).toBe(new Intl.NumberFormat('ar', { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(1));
+    expect(fill(ar.minutes, { n: 1 })).toBe(
+      new Intl.NumberFormat('ar', { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(1),
+    );
   });
 
   for (const [lang, t] of [
@@ -262,11 +304,17 @@ describe('<group-buy-card> in Japanese and Arabic, with plurals', () => {
     ['ar', ar],
   ] as const) {
     it(`${lang}: price, progress and "interested", then the interest recorded`, async () => {
-      const el = mountIn<GroupBuyCard>(lang, `<group-buy-card handle="gharart" slug="spring-bundle" api-base="${apiBase}"></group-buy-card>`, 'group-buy-card');
+      const el = mountIn<GroupBuyCard>(
+        lang,
+        `<group-buy-card handle="gharart" slug="spring-bundle" api-base="${apiBase}"></group-buy-card>`,
+        'group-buy-card',
+      );
       el.client = freshClient();
       const painted = recordTexts(el);
       await waitFor(() => $(el, '[part~=progress]'), 'the card');
-      expect($(el, '[part~=price]')?.textContent).toBe(new Intl.NumberFormat(lang, { style: 'currency', currency: 'USD' }).format(49));
+      expect($(el, '[part~=price]')?.textContent).toBe(
+        new Intl.NumberFormat(lang, { style: 'currency', currency: 'USD' }).format(49),
+      );
       const label = $(el, '[part~=progress-label]')!.textContent!;
       expect(label).toMatch(lang === 'ja' ? /^3人中\d+人が興味あり$/ : /من أصل/);
       const interested = await waitFor(

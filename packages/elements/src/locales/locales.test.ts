@@ -7,10 +7,10 @@ import { defaultStrings, fill } from '../internal/strings.js';
 import type { StringKey } from '../internal/strings.js';
 import { shippedLanguages } from '../internal/locale.js';
 
-const modules = import.meta.glob(['./*.ts', '!./*.test.ts', '!./format.ts'], { eager: true, import: 'default' }) as Record<
-  string,
-  Record<string, string>
->;
+const modules = import.meta.glob(['./*.ts', '!./*.test.ts', '!./format.ts'], {
+  eager: true,
+  import: 'default',
+}) as Record<string, Record<string, string>>;
 const languages = Object.fromEntries(Object.entries(modules).map(([path, t]) => [path.slice(2, -3), t]));
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 const english = defaultStrings as Record<StringKey, string>;
@@ -34,7 +34,8 @@ describe('shipped languages', () => {
           if (!message.trim()) problems.push(`${key}: empty`);
           if (placeholders(message).join() !== placeholders(text).join())
             problems.push(`${key}: placeholders ${placeholders(message)} ≠ ${placeholders(text)}`);
-          if (message === text && !/^(Status|Type)$/.test(text) && lang !== 'en') problems.push(`${key}: left in English`);
+          if (message === text && !/^(Status|Type)$/.test(text) && lang !== 'en')
+            problems.push(`${key}: left in English`);
         } else {
           // A plural string: every count, every category of the language; every placeholder shows its
           // value (the number as the language writes it) at least in the "other" form.
@@ -43,11 +44,17 @@ describe('shipped languages', () => {
           const categories = new Set<string>();
           for (const n of [0, 1, 2, 3, 5, 11, 21, 100, 101, 1.5]) {
             categories.add(new Intl.PluralRules(lang).select(n));
-            const values = Object.fromEntries(names.map((name, i) => [name, name === 'count' || name === 'n' ? n : 7000 + i]));
+            const values = Object.fromEntries(
+              names.map((name, i) => [name, name === 'count' || name === 'n' ? n : 7000 + i]),
+            );
             const out = fill(message, values);
             if (!out.trim() || /[{}]|undefined|NaN/.test(out)) problems.push(`${key}(${n}): "${out}"`);
             for (const [name, value] of Object.entries(values)) {
-              const written = [String(value), new Intl.NumberFormat(lang).format(value), new Intl.NumberFormat(lang, { useGrouping: false }).format(value)];
+              const written = [
+                String(value),
+                new Intl.NumberFormat(lang).format(value),
+                new Intl.NumberFormat(lang, { useGrouping: false }).format(value),
+              ];
               const other = new Intl.PluralRules(lang).select(n) === 'other';
               if ((!(name === 'count' || name === 'n') || other) && !written.some((w) => out.includes(w)))
                 problems.push(`${key}(${n}): ${name} (${value}) not shown in "${out}"`);

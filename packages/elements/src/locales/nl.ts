@@ -68,7 +68,8 @@ export default {
     'Je bent ingelogd, maar deze pagina staat op {pageHost} en de inlogserver op {apiHost}. Browsers zien verschillende hostnamen als verschillende sites en geven de inlogcookie niet door aan deze pagina. Open de pagina op {apiHost}, of laat het API-adres naar {pageHost} wijzen.',
   errorCookiesThirdParty:
     'Je bent ingelogd, maar de inlogserver ({apiHost}) staat op een andere site dan deze pagina, en je browser blokkeert hier zijn cookie. Sta cookies van derden toe voor deze site, of open de pagina in een andere browser. Voor de site-eigenaar: bied de API aan vanaf het eigen domein van deze site.',
-  errorCookiesDisabled: 'Cookies staan uit in deze browser, en inloggen heeft er een nodig. Zet cookies aan en probeer het opnieuw.',
+  errorCookiesDisabled:
+    'Cookies staan uit in deze browser, en inloggen heeft er een nodig. Zet cookies aan en probeer het opnieuw.',
   errorRateLimited: 'Te veel pogingen. Probeer het over {wait} opnieuw.',
   errorGeneric: 'Er gebeurde iets onverwachts. Probeer het zo opnieuw.',
   retry: 'Opnieuw proberen',

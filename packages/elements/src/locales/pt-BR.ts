@@ -69,7 +69,8 @@ export default {
     'Você entrou, mas esta página está em {pageHost} e o servidor de acesso em {apiHost}. Os navegadores tratam nomes de host diferentes como sites diferentes e não passam o cookie de acesso para esta página. Abra a página em {apiHost} ou aponte o endereço da API para {pageHost}.',
   errorCookiesThirdParty:
     'Você entrou, mas o servidor de acesso ({apiHost}) fica em outro site, diferente desta página, e seu navegador bloqueia o cookie dele aqui. Permita cookies de terceiros para este site ou abra a página em outro navegador. Dono do site: sirva a API pelo próprio domínio do site.',
-  errorCookiesDisabled: 'Os cookies estão desativados neste navegador, e o acesso precisa de um. Ative os cookies e tente de novo.',
+  errorCookiesDisabled:
+    'Os cookies estão desativados neste navegador, e o acesso precisa de um. Ative os cookies e tente de novo.',
   errorRateLimited: 'Muitas tentativas. Tente de novo em {wait}.',
   errorGeneric: 'Aconteceu algo inesperado. Tente de novo em instantes.',
   retry: 'Tentar de novo',

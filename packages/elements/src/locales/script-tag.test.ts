@@ -11,7 +11,8 @@ function addScript(attrs: Record<string, string>): Promise<void> {
     const script = document.createElement('script');
     for (const [k, v] of Object.entries(attrs)) script.setAttribute(k, v);
     script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`${SCRIPT} did not load: run \`npm run build -w @visitor-access/elements\` first`));
+    script.onerror = () =>
+      reject(new Error(`${SCRIPT} did not load: run \`npm run build -w @visitor-access/elements\` first`));
     document.head.append(script);
   });
 }

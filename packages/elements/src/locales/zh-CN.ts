@@ -61,7 +61,8 @@ export default {
   errorNotFound: '此页面不存在或尚未发布。',
   errorConnect: '此页面暂时无法购买：创作者尚未完成付款设置。',
   errorCookiesHeading: '您的浏览器没有保存登录状态',
-  errorCookies: '您已登录，但浏览器没有保存本网站的登录 Cookie。请允许本网站使用 Cookie 后重试，或在其他浏览器中打开此页面。',
+  errorCookies:
+    '您已登录，但浏览器没有保存本网站的登录 Cookie。请允许本网站使用 Cookie 后重试，或在其他浏览器中打开此页面。',
   errorCookiesHost:
     '您已登录，但此页面位于 {pageHost}，登录服务器位于 {apiHost}。浏览器会将不同的主机名视为不同的网站，因此登录 Cookie 无法用于此页面。请在 {apiHost} 上打开此页面，或将 API 地址改为 {pageHost}。',
   errorCookiesThirdParty:

@@ -20,7 +20,8 @@ export const de: PageStrings = {
   usedText:
     'Jeder Anmeldelink funktioniert nur einmal. Wenn Sie sich damit oder mit seinem Code in einem anderen Tab oder auf einem anderen Gerät angemeldet haben, sind Sie dort angemeldet. Um sich hier anzumelden, fordern Sie einen neuen Link an.',
   invalidHeading: 'Dieser Link ist ungültig',
-  invalidText: 'Er ist vielleicht abgeschnitten oder falsch abgetippt. Geben Sie Ihre E-Mail-Adresse ein, um einen neuen zu erhalten.',
+  invalidText:
+    'Er ist vielleicht abgeschnitten oder falsch abgetippt. Geben Sie Ihre E-Mail-Adresse ein, um einen neuen zu erhalten.',
   email: 'E-Mail',
   newLink: 'Neuen Link senden',
   sending: 'Wird gesendet…',
@@ -40,7 +41,8 @@ export const de: PageStrings = {
   filter: 'Filtern',
   noEmail: 'Noch keine E-Mails',
   noEmailTo: 'Noch keine E-Mails an diese Adresse',
-  noEmailText: 'Fordern Sie auf Ihrer Seite einen Anmeldelink an, dann erscheint er hier. Aktualisieren Sie für neue E-Mails.',
+  noEmailText:
+    'Fordern Sie auf Ihrer Seite einen Anmeldelink an, dann erscheint er hier. Aktualisieren Sie für neue E-Mails.',
   openSignInLink: 'Anmeldelink öffnen',
   openLink: 'Link öffnen',
   sent: 'Gesendet',
@@ -56,7 +58,8 @@ export const de: PageStrings = {
   payment: 'Zahlung',
   testMode: 'Testmodus',
   totalDue: 'Gesamtbetrag',
-  testNote: '– keine echte Zahlung. „Bezahlen“ schaltet frei, als wäre eine Karte belastet worden; „Abbrechen“ kauft nichts.',
+  testNote:
+    '– keine echte Zahlung. „Bezahlen“ schaltet frei, als wäre eine Karte belastet worden; „Abbrechen“ kauft nichts.',
   testModeCaps: 'TESTMODUS',
   alreadyClosed: 'Dieser Bezahlvorgang ist bereits abgeschlossen ({status}).',
   backTo: 'Zurück zu {host}',

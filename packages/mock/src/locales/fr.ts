@@ -7,9 +7,11 @@ export const fr: PageStrings = {
   continue: 'Continuer',
   continueBack: 'Continuer vous connecte sur ce navigateur et vous ramène sur {destination}.',
   continueNoBack: 'Continuer vous connecte sur ce navigateur. Revenez ensuite à la page d’où vous venez.',
-  scannerNote: 'Nous demandons un clic pour que les antivirus de messagerie, qui ouvrent les liens, ne puissent pas utiliser le vôtre.',
+  scannerNote:
+    'Nous demandons un clic pour que les antivirus de messagerie, qui ouvrent les liens, ne puissent pas utiliser le vôtre.',
   signingIn: 'Connexion…',
-  notNow: 'Impossible de vous connecter pour l’instant. Votre lien reste valable\u00a0: appuyez sur Continuer pour réessayer.',
+  notNow:
+    'Impossible de vous connecter pour l’instant. Votre lien reste valable\u00a0: appuyez sur Continuer pour réessayer.',
   networkLinkWorks: 'Erreur réseau. Votre lien reste valable\u00a0: appuyez sur Continuer pour réessayer.',
   signedIn: 'Vous êtes connecté.',
   closeTab: 'Vous pouvez fermer cet onglet et revenir à la page d’où vous venez.',
@@ -40,7 +42,8 @@ export const fr: PageStrings = {
   filter: 'Filtrer',
   noEmail: 'Aucun e-mail pour l’instant',
   noEmailTo: 'Aucun e-mail à cette adresse pour l’instant',
-  noEmailText: 'Demandez un lien de connexion sur votre page et il apparaîtra ici. Actualisez pour voir les nouveaux e-mails.',
+  noEmailText:
+    'Demandez un lien de connexion sur votre page et il apparaîtra ici. Actualisez pour voir les nouveaux e-mails.',
   openSignInLink: 'Ouvrir le lien de connexion',
   openLink: 'Ouvrir le lien',
   sent: 'Envoyé le',
@@ -56,7 +59,8 @@ export const fr: PageStrings = {
   payment: 'Paiement',
   testMode: 'Mode test',
   totalDue: 'Total à payer',
-  testNote: '— aucun vrai paiement. Payer donne l’accès comme si une carte avait été débitée\u00a0; Annuler n’achète rien.',
+  testNote:
+    '— aucun vrai paiement. Payer donne l’accès comme si une carte avait été débitée\u00a0; Annuler n’achète rien.',
   testModeCaps: 'MODE TEST',
   alreadyClosed: 'Ce paiement est déjà terminé ({status}).',
   backTo: 'Retour à {host}',

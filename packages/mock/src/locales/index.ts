@@ -42,7 +42,11 @@ export interface PageLocale {
   t: PageStrings;
 }
 
-const locale = (lang: string): PageLocale => ({ lang, dir: lang === 'ar' || lang === 'he' ? 'rtl' : 'ltr', t: pageLanguages[lang]! });
+const locale = (lang: string): PageLocale => ({
+  lang,
+  dir: lang === 'ar' || lang === 'he' ? 'rtl' : 'ltr',
+  t: pageLanguages[lang]!,
+});
 
 /** English, for pages asked for without a language. */
 export const english: PageLocale = locale('en');
@@ -73,7 +77,8 @@ export function pickLocale(acceptLanguage: string | null | undefined): PageLocal
       const [tag = '', ...params] = part.trim().split(';');
       // A q that is not a number between 0 and 1 drops the entry.
       const q = params.find((p) => /^\s*q\s*=/i.test(p));
-      const weight = q === undefined ? 1 : /^\s*q\s*=\s*(0(\.\d{0,3})?|1(\.0{0,3})?)\s*$/i.test(q) ? Number(q.split('=')[1]) : 0;
+      const weight =
+        q === undefined ? 1 : /^\s*q\s*=\s*(0(\.\d{0,3})?|1(\.0{0,3})?)\s*$/i.test(q) ? Number(q.split('=')[1]) : 0;
       return { tag: tag.trim(), weight: Number.isFinite(weight) ? weight : 0, index };
     })
     .filter((w) => w.tag && w.tag !== '*' && w.weight > 0)

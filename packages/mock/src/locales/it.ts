@@ -56,7 +56,8 @@ export const it: PageStrings = {
   payment: 'Pagamento',
   testMode: 'Modalità test',
   totalDue: 'Totale da pagare',
-  testNote: '— nessun pagamento reale. Paga concede l’accesso come se una carta fosse stata addebitata; Annulla non acquista nulla.',
+  testNote:
+    '— nessun pagamento reale. Paga concede l’accesso come se una carta fosse stata addebitata; Annulla non acquista nulla.',
   testModeCaps: 'MODALITÀ TEST',
   alreadyClosed: 'Questo pagamento è già chiuso ({status}).',
   backTo: 'Torna a {host}',

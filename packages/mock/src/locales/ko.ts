@@ -56,7 +56,8 @@ export const ko: PageStrings = {
   payment: '결제',
   testMode: '테스트 모드',
   totalDue: '결제할 금액',
-  testNote: '— 실제 결제가 아니에요. 결제를 누르면 카드로 결제한 것처럼 접근 권한을 주고, 취소는 아무것도 구매하지 않아요.',
+  testNote:
+    '— 실제 결제가 아니에요. 결제를 누르면 카드로 결제한 것처럼 접근 권한을 주고, 취소는 아무것도 구매하지 않아요.',
   testModeCaps: '테스트 모드',
   alreadyClosed: '이미 종료된 결제예요({status}).',
   backTo: '{host}(으)로 돌아가기',

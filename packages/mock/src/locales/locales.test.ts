@@ -14,7 +14,21 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 
 describe('mock page languages', () => {
   it('are English and the twelve languages the elements ship', () => {
-    expect(Object.keys(pageLanguages)).toEqual(['en', 'fr', 'de', 'es', 'it', 'pt-BR', 'nl', 'hi', 'ja', 'ko', 'zh-CN', 'ar', 'he']);
+    expect(Object.keys(pageLanguages)).toEqual([
+      'en',
+      'fr',
+      'de',
+      'es',
+      'it',
+      'pt-BR',
+      'nl',
+      'hi',
+      'ja',
+      'ko',
+      'zh-CN',
+      'ar',
+      'he',
+    ]);
   });
 
   for (const [lang, t] of Object.entries(pageLanguages)) {

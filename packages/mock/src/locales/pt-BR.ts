@@ -56,7 +56,8 @@ export const ptBR: PageStrings = {
   payment: 'Pagamento',
   testMode: 'Modo de teste',
   totalDue: 'Total a pagar',
-  testNote: '— nenhum pagamento real. Pagar libera o acesso como se um cartão tivesse sido cobrado; Cancelar não compra nada.',
+  testNote:
+    '— nenhum pagamento real. Pagar libera o acesso como se um cartão tivesse sido cobrado; Cancelar não compra nada.',
   testModeCaps: 'MODO DE TESTE',
   alreadyClosed: 'Este pagamento já está encerrado ({status}).',
   backTo: 'Voltar para {host}',

@@ -17,7 +17,8 @@ export const zhCN: PageStrings = {
   expiredHeading: '此链接已过期',
   expiredText: '登录链接的有效期为 15 分钟。请重新获取并尽快使用。',
   usedHeading: '此链接已被使用',
-  usedText: '每个登录链接只能使用一次。如果您已在其他标签页或设备上用它或它的验证码登录，您在那里已经登录。要在这里登录，请获取新的链接。',
+  usedText:
+    '每个登录链接只能使用一次。如果您已在其他标签页或设备上用它或它的验证码登录，您在那里已经登录。要在这里登录，请获取新的链接。',
   invalidHeading: '此链接无效',
   invalidText: '链接可能不完整或输入有误。请输入您的邮箱以获取新链接。',
   email: '邮箱',
