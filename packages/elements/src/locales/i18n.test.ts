@@ -16,7 +16,7 @@ import {
   waitFor,
   waitForState,
 } from '../../test/helpers.js';
-import { languageReady, setLocalesBase, shippedLanguage } from '../internal/locale.js';
+import { languageReady, registerLanguage, setLocalesBase, shippedLanguage } from '../internal/locale.js';
 import { defaultStrings, fill, registerStrings } from '../internal/strings.js';
 import '../define.js';
 import type { PaywallGate } from '../paywall-gate/paywall-gate.js';
@@ -328,4 +328,44 @@ describe('<group-buy-card> in Japanese and Arabic, with plurals', () => {
       expect(painted.map(hasEnglish).filter(Boolean)).toEqual([]);
     });
   }
+});
+
+describe('every language at 320 px', () => {
+  const all = import.meta.glob(['./*.ts', '!./*.test.ts', '!./format.ts'], {
+    eager: true,
+    import: 'default',
+  }) as Record<string, Record<string, string>>;
+
+  it('the gate’s sign-in to buy and check-email: nothing wider than the box', async () => {
+    const problems: string[] = [];
+    for (const [path, strings] of Object.entries(all)) {
+      const lang = path.slice(2, -3);
+      registerLanguage(lang, strings as never);
+      const el = mountIn<PaywallGate>(
+        lang,
+        `<div style="width: 320px"><paywall-gate handle="gharart" page="masterclass" api-base="${apiBase}"></paywall-gate></div>`,
+        'paywall-gate',
+      );
+      await waitForState(el, 'sign-in');
+      const check = (what: string) => {
+        const box = el.getBoundingClientRect();
+        for (const node of el.shadowRoot!.querySelectorAll('*')) {
+          const r = node.getBoundingClientRect();
+          // The 1 px live region (.sr-only) aside.
+          if (r.width > 1 && (r.right > box.right + 0.5 || r.left < box.left - 0.5))
+            problems.push(
+              `${lang} ${what}: <${node.localName} part="${node.getAttribute('part') ?? ''}"> ${Math.round(r.left - box.left)}…${Math.round(r.right - box.left)} of ${Math.round(box.width)}`,
+            );
+        }
+        if (el.scrollWidth > el.clientWidth) problems.push(`${lang} ${what}: the gate scrolls sideways`);
+      };
+      check('sign-in');
+      $<HTMLInputElement>(el, 'input[name=email]')!.value = `${lang.toLowerCase()}.a-rather-long-address@example.com`;
+      $<HTMLButtonElement>(el, 'form button[type=submit]')!.click();
+      await waitForState(el, 'check-email');
+      check('check-email');
+      el.parentElement!.parentElement!.remove();
+    }
+    expect(problems).toEqual([]);
+  });
 });
