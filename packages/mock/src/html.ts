@@ -227,7 +227,8 @@ function safeHref(url: string | null | undefined): string | undefined {
 const initial = (text: string) => escapeHtml((/[\p{L}\p{N}]/u.exec(text)?.[0] ?? '?').toUpperCase());
 
 // Shared by the landing pages: asks for a new link by POSTing the magic-link route.
-const requestFormScript = (t: PageStrings) => `
+// In a block of its own: the landing's script has its own `T` before it.
+const requestFormScript = (t: PageStrings) => `{
 ${scriptStrings(t, ['sending', 'checkEmail', 'failedTryAgain', 'networkTryAgain'])}
 const form = document.getElementById('request-link');
 if (form) form.addEventListener('submit', async (event) => {
@@ -245,7 +246,8 @@ if (form) form.addEventListener('submit', async (event) => {
     out.textContent = res.ok ? T.checkEmail : (data.message || T.failedTryAgain);
   } catch { out.className = 'status error'; out.textContent = T.networkTryAgain; }
   submit.disabled = false;
-});`;
+});
+}`;
 
 function requestForm(email: string, returnTo: string | undefined, t: PageStrings): string {
   return `<form id="request-link" data-return-to="${escapeHtml(returnTo ?? '')}">

@@ -100,6 +100,20 @@ describe('Accept-Language', () => {
     expect(checkout).toMatch(/const T = \{"processing":"Traitement…"/);
   });
 
+  it('every page script still parses, in every language (its strings are JSON inside it)', async () => {
+    for (const lang of Object.keys(pageLanguages)) {
+      const locale = pickLocale(lang);
+      const pages = [
+        landingValidPage('tok', 'a@example.com', 'https://shop.example/x', locale),
+        landingProblemPage('used', 'a@example.com', undefined, locale),
+      ];
+      for (const page of pages) {
+        const script = (await page.text()).split(/<script nonce="[^"]+">/)[1]!.split('</script>')[0]!;
+        expect(() => new Function(script), lang).not.toThrow();
+      }
+    }
+  });
+
   it('through the mock: the mailbox follows the request’s Accept-Language', async () => {
     const handlers = createHandlers({ store: new MockStore(nodeCrypto), apiOrigin: 'http://mock.test' });
     const get = async (headers: Record<string, string> = {}) =>
