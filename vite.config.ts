@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 // @ts-expect-error -- plain ESM helper shared with scripts
@@ -13,6 +16,27 @@ function chromiumOrFail(): string {
     console.error(`\n${(error as Error).message}\n`);
     process.exit(1);
   }
+}
+
+// The built script-tag files (packages/elements/dist/*.js, dist/locales/*.js) are served as they
+// are, as a CDN would: Vite's dev transform would otherwise rewrite the bundle's dynamic import of a
+// language file and prepend an `import` statement, which a classic <script> cannot run.
+function serveDistAsIs(): Plugin {
+  return {
+    name: 'serve-elements-dist-as-is',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? '').split('?')[0]!;
+        if (!/^\/packages\/elements\/dist\/(locales\/)?[\w.-]+\.js$/.test(path)) return next();
+        readFile(join(process.cwd(), path))
+          .then((body) => {
+            res.setHeader('content-type', 'text/javascript; charset=utf-8');
+            res.end(body);
+          })
+          .catch(() => next());
+      });
+    },
+  };
 }
 
 export default defineConfig({
@@ -40,6 +64,7 @@ export default defineConfig({
         },
       },
       {
+        plugins: [serveDistAsIs()],
         test: {
           name: 'browser',
           include: ['packages/elements/src/**/*.test.ts'],

@@ -4,7 +4,9 @@
 // is driven for real against the reference mock (started on a free port): emails, links, codes,
 // purchases, the mock's clock. The light page declares no colour scheme and the system is set to
 // dark, which shows that the elements follow the page, not the system.
-//   node scripts/screenshots.mjs [--only NAME-FRAGMENT]
+//   node scripts/screenshots.mjs [--only NAME-FRAGMENT[,NAME-FRAGMENT…]]
+// The gate's main states are also taken in Japanese, Arabic, German and Hindi at 390 px
+// (`lang-<tag>-…`; `--only lang-` takes just those).
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
@@ -15,7 +17,8 @@ import { CHROMIUM_ARGS, findChromium } from './find-chromium.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}docs/screenshots`;
 const onlyAt = process.argv.indexOf('--only');
-const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
+const only = onlyAt > 0 ? process.argv[onlyAt + 1]?.split(',') : undefined;
+const selected = (name) => !only || only.some((fragment) => name.includes(fragment));
 const bundle = `${root}packages/elements/dist/visitor-access.js`;
 const lesson = readFileSync(`${root}examples/demo/content/masterclass.html`, 'utf8');
 
@@ -81,12 +84,21 @@ const UNDECLARED_CSS = {
 };
 
 /** A page of the creator's site around `body`. */
+// The language of the pages being taken (the `lang-<tag>-…` states set it).
+let pageLang = 'en';
 function sitePage(
   body,
-  { scheme, title = 'Block-Printing Masterclass', lede, apiBase = api, dir = 'ltr', undeclared = false },
+  {
+    scheme,
+    title = 'Block-Printing Masterclass',
+    lede,
+    apiBase = api,
+    dir = /^(ar|he)$/.test(pageLang) ? 'rtl' : 'ltr',
+    undeclared = false,
+  },
 ) {
   const css = undeclared ? UNDECLARED_CSS[scheme] : scheme === 'dark' ? DARK_CSS : '';
-  return `<!doctype html><html lang="en" dir="${dir}"><head><meta charset="utf-8">
+  return `<!doctype html><html lang="${pageLang}" dir="${dir}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <title>${title} — Gharart</title>
 <style>${SITE_CSS}${css}</style>
@@ -104,6 +116,12 @@ const site = createServer((req, res) => {
   if (/^\/visitor-access(\.[\w-]+)?\.js$/.test(url.pathname)) {
     res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
     return void res.end(readFileSync(join(dirname(bundle), url.pathname.slice(1))));
+  }
+  // The language files, beside the bundle as on a CDN.
+  const language = /^\/locales\/([\w-]+)\.js$/.exec(url.pathname);
+  if (language && existsSync(`${root}packages/elements/dist/locales/${language[1]}.js`)) {
+    res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
+    return void res.end(readFileSync(`${root}packages/elements/dist/locales/${language[1]}.js`));
   }
   if (url.pathname === '/lessons/masterclass.html') {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
@@ -753,6 +771,27 @@ const states = [
 
 // ------------------------------------------------------------------ run
 
+// The gate's main states in four languages (decision 0110): CJK, right to left, long German words,
+// Devanagari. At 390 px only, light and dark.
+const LANGUAGE_STATES = ['paywall-gate-sign-in-paid', 'paywall-gate-check-email', 'paywall-gate-purchase'];
+for (const lang of ['ja', 'ar', 'de', 'hi']) {
+  for (const name of LANGUAGE_STATES) {
+    const go = states.find(([n]) => n === name)[1];
+    states.push([
+      `lang-${lang}-${name}`,
+      async (args) => {
+        pageLang = lang;
+        try {
+          await go(args);
+        } finally {
+          pageLang = 'en';
+        }
+      },
+      { widths: [390] },
+    ]);
+  }
+}
+
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 // Only this script's own files: docs/screenshots/<engine>/ belongs to `npm run screenshots:engines`.
 if (!only && existsSync(out)) {
@@ -765,9 +804,9 @@ const taken = [];
 const failures = [];
 const warnings = [];
 try {
-  for (const [name, go] of states) {
-    if (only && !name.includes(only)) continue;
-    for (const width of [390, 1280]) {
+  for (const [name, go, { widths = [390, 1280] } = {}] of states) {
+    if (!selected(name)) continue;
+    for (const width of widths) {
       for (const scheme of ['light', 'dark']) {
         // The light page declares no colour scheme and the system is dark: the elements must
         // still be light. The dark page declares `color-scheme: dark`.
@@ -806,13 +845,15 @@ try {
   await mock.close();
 }
 
-if (!only && existsSync(out)) {
+if (existsSync(out)) {
   const files = readdirSync(out)
     .filter((f) => f.endsWith('.png'))
     .sort();
   const bytes = files.reduce((sum, f) => sum + statSync(`${out}/${f}`).size, 0);
-  const rows = states.map(([name]) => {
-    const cells = [390, 1280].flatMap((w) => ['light', 'dark'].map((s) => `[${w} ${s}](${name}-${w}-${s}.png)`));
+  const rows = states.map(([name, , { widths = [390, 1280] } = {}]) => {
+    const cells = [390, 1280].flatMap((w) =>
+      ['light', 'dark'].map((s) => (widths.includes(w) ? `[${w} ${s}](${name}-${w}-${s}.png)` : '—')),
+    );
     return `| \`${name}\` | ${cells.join(' | ')} |`;
   });
   const readme = `${out}/README.md`;

@@ -20,6 +20,7 @@ import {
 } from './lib/engines.js';
 import { accessList, checkout, gate, groupBuy, landing, session } from './lib/pages.js';
 import { startSite, uniqueEmail, type Site } from './lib/site.js';
+import ja from '../../packages/elements/src/locales/ja.js';
 
 const MASTERCLASS = { slug: 'masterclass', title: 'Block-Printing Masterclass', price: '$19.00' };
 const LESSON = 'Carving your first block';
@@ -134,6 +135,16 @@ export function defineJourneys(engineName: EngineName): void {
       await session(tab).expectSignedIn(email);
       await tab.reload();
       await gate(tab).expectContent(LOUNGE_TEXT);
+    });
+
+    it('a Japanese page: the gate speaks Japanese from its first paint; the code signs in and the page opens', async () => {
+      const email = uniqueEmail('ja');
+      const tab = await engine.newTab(site.at('members-lounge-ja'));
+      await gate(tab, ja).expectFreeSignIn(LOUNGE.title);
+      await gate(tab, ja).requestLink(email);
+      await gate(tab, ja).expectCheckEmail('read');
+      await gate(tab, ja).enterCode((await site.signInMail(email)).code);
+      await gate(tab, ja).expectContent(LOUNGE_TEXT);
     });
 
     it('a sign-in link in the page address: removed at once, used only after "Continue"', async () => {

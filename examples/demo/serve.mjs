@@ -80,6 +80,15 @@ export async function startDemo({ apiBase, port = 4020, host = 'localhost', site
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
+    // The language files, beside the bundle (decision 0110): a page in Japanese fetches locales/ja.js.
+    const language = /^\/locales\/([\w-]+\.js)$/.exec(path);
+    if (language) {
+      const file = join(here, '../../packages/elements/dist/locales', language[1]);
+      if (!existsSync(file)) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': types['.js'], 'cache-control': 'no-store' });
+      createReadStream(file).pipe(res);
+      return;
+    }
     // The script and the chunks it loads from beside itself (decision 0151), with their source maps.
     if (/^\/visitor-access(\.[\w-]+)?\.js(\.map)?$/.test(path)) {
       const file = join(dirname(bundle), path.slice(1));

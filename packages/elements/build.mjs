@@ -11,7 +11,7 @@
 // Chunks esbuild splits off (a dynamic import in the sources) are `<name>.<module>-<hash>.js`, e.g.
 // `paywall-gate.sanitize-<hash>.js`, the HTML sanitizer, imported with the `src` content it cleans.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -102,6 +102,36 @@ for (const { name, first } of scripts) {
   );
 }
 
+// The shipped languages other than English (decision 0110): one minified ES module each,
+// dist/locales/<tag>.js, beside the script-tag bundles (which import it on a page in that language)
+// and the npm module `@visitor-access/elements/locales/<tag>` (in place of tsc's output of it).
+const languages = readdirSync(join(here, 'src/locales')).filter((f) => /^[a-z]{2}(-[A-Z]{2})?\.ts$/.test(f));
+await build({
+  entryPoints: languages.map((f) => join(here, 'src/locales', f)),
+  outdir: join(here, 'dist/locales'),
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: ['es2022'],
+  platform: 'browser',
+  charset: 'utf8',
+  legalComments: 'none',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+// The elements ask for a language by its base (locales/pt.js on a `pt` or `pt-PT` page), so the
+// two regional variants are also there under their base name.
+for (const [base, tag] of [
+  ['pt', 'pt-BR'],
+  ['zh', 'zh-CN'],
+]) {
+  const code = readFileSync(join(here, `dist/locales/${tag}.js`), 'utf8').replace(
+    /\n\/\/# sourceMappingURL=.*\n?$/,
+    '\n',
+  );
+  writeFileSync(join(here, `dist/locales/${base}.js`), code);
+}
+
 execFileSync(
   process.execPath,
   [
@@ -122,4 +152,6 @@ execFileSync(
 mkdirSync(join(here, '../../docs'), { recursive: true });
 copyFileSync(join(here, 'custom-elements.json'), join(here, '../../docs/custom-elements.json'));
 execFileSync(process.execPath, [join(here, 'docs.mjs')], { stdio: 'inherit' });
-console.log(`built ${scripts.map((s) => `dist/${s.name}.js`).join(', ')} with their chunks, and custom-elements.json`);
+console.log(
+  `built ${scripts.map((s) => `dist/${s.name}.js`).join(', ')} with their chunks, ${languages.length} languages in dist/locales and custom-elements.json`,
+);

@@ -4,6 +4,7 @@
 // perceives: a role and accessible name, a label, or visible text. The copy comes from the
 // elements' own strings table (`defaultStrings`), never retyped here.
 import { defaultStrings as s, fill } from '../../../packages/elements/src/internal/strings.js';
+import type { Strings } from '../../../packages/elements/src/internal/strings.js';
 import type { Tab } from './engines.js';
 import type { Query } from './finder.js';
 
@@ -46,11 +47,11 @@ export function cookieCopy(cause: CookieCause): string {
   return s.errorCookiesDisabled;
 }
 
-/** `<paywall-gate>` as a visitor sees it. */
-export function gate(tab: Tab) {
+/** `<paywall-gate>` as a visitor sees it, in English or in the strings `t` of another language. */
+export function gate(tab: Tab, t: Strings = s) {
   const inGate = (q: Query): Query => ({ ...q, within: GATE });
-  const emailField = inGate({ role: 'textbox', name: s.emailLabel });
-  const buyButton = (price: string) => inGate({ role: 'button', name: exactly(fill(s.buy, { price })) });
+  const emailField = inGate({ role: 'textbox', name: t.emailLabel });
+  const buyButton = (price: string) => inGate({ role: 'button', name: exactly(fill(t.buy, { price })) });
   return {
     /**
      * Price first: a signed-out visitor on a paid page sees its title, its price, what they get, an
@@ -59,16 +60,16 @@ export function gate(tab: Tab) {
     async expectBuyOffer(title: string, price: string, timeout?: number) {
       await wait(tab, inGate({ role: 'heading', name: title }), timeout);
       await wait(tab, inGate({ text: exactly(price) }), timeout);
-      await wait(tab, inGate({ text: s.purchaseBody }), timeout);
+      await wait(tab, inGate({ text: t.purchaseBody }), timeout);
       await wait(tab, emailField, timeout);
       await wait(tab, buyButton(price), timeout);
     },
     /** A free-with-sign-in page: its title, "Sign in to read — free", the field and "Email me a sign-in link". */
     async expectFreeSignIn(title: string, timeout?: number) {
       await wait(tab, inGate({ role: 'heading', name: title }), timeout);
-      await wait(tab, inGate({ text: s.readFree }), timeout);
+      await wait(tab, inGate({ text: t.readFree }), timeout);
       await wait(tab, emailField, timeout);
-      await wait(tab, inGate({ role: 'button', name: s.sendLink }), timeout);
+      await wait(tab, inGate({ role: 'button', name: t.sendLink }), timeout);
     },
     /** Any signed-out form: the email field is offered. */
     async expectSignedOut(timeout?: number) {
@@ -80,27 +81,27 @@ export function gate(tab: Tab) {
       await tab.click(inGate({ role: 'button', name: exactly(button) }));
     },
     async buyAs(email: string, price: string) {
-      await this.submitEmail(email, fill(s.buy, { price }));
+      await this.submitEmail(email, fill(t.buy, { price }));
     },
     async requestLink(email: string) {
-      await this.submitEmail(email, s.sendLink);
+      await this.submitEmail(email, t.sendLink);
     },
     /** "Check your email", and what happens next: checkout (`buy`) or the page (`read`). */
     async expectCheckEmail(next: 'buy' | 'read', timeout?: number) {
-      await wait(tab, inGate({ role: 'heading', name: s.checkEmailHeading }), timeout);
-      await wait(tab, inGate({ text: next === 'buy' ? s.checkEmailThenBuy : s.checkEmailThenRead }), timeout);
-      await wait(tab, inGate({ role: 'textbox', name: s.codeLabel }), timeout);
+      await wait(tab, inGate({ role: 'heading', name: t.checkEmailHeading }), timeout);
+      await wait(tab, inGate({ text: next === 'buy' ? t.checkEmailThenBuy : t.checkEmailThenRead }), timeout);
+      await wait(tab, inGate({ role: 'textbox', name: t.codeLabel }), timeout);
     },
     /** Types the code; the sixth digit submits it (no button press needed). */
     async enterCode(code: string) {
-      await tab.fill(inGate({ role: 'textbox', name: s.codeLabel }), code);
+      await tab.fill(inGate({ role: 'textbox', name: t.codeLabel }), code);
     },
     /** Signed in without access: the title, the price and "Buy for {price}", and no email field. */
     async expectPurchase(price: string, timeout?: number) {
       await wait(tab, buyButton(price), timeout);
       await tab.waitFor(emailField, { gone: true, timeout: 2000 });
       const disabled = await tab.evaluate<boolean>(
-        `() => [...document.querySelector('paywall-gate').shadowRoot.querySelectorAll('button')].some((b) => b.textContent.trim() === ${JSON.stringify(fill(s.buy, { price }))} && b.disabled)`,
+        `() => [...document.querySelector('paywall-gate').shadowRoot.querySelectorAll('button')].some((b) => b.textContent.trim() === ${JSON.stringify(fill(t.buy, { price }))} && b.disabled)`,
       );
       if (disabled) throw new Error('the buy button is disabled');
     },
@@ -109,17 +110,17 @@ export function gate(tab: Tab) {
     },
     /** A sign-in link was opened on this page (`?va_token=`): one click before it is used. */
     async expectConfirmLink(timeout?: number) {
-      await wait(tab, inGate({ role: 'heading', name: s.confirmHeading }), timeout);
-      await wait(tab, inGate({ text: s.confirmBody }), timeout);
+      await wait(tab, inGate({ role: 'heading', name: t.confirmHeading }), timeout);
+      await wait(tab, inGate({ text: t.confirmBody }), timeout);
       await wait(
         tab,
         // Never "Continue as …": the page does not know whose link it is before it is used (issue 19).
-        inGate({ role: 'button', name: exactly(s.continue) }),
+        inGate({ role: 'button', name: exactly(t.continue) }),
         timeout,
       );
     },
     async confirmLink() {
-      await tab.click(inGate({ role: 'button', name: new RegExp(`^${s.continue}`) }));
+      await tab.click(inGate({ role: 'button', name: new RegExp(`^${t.continue}`) }));
     },
     /** The gate is open and shows `text` from the protected content. */
     async expectContent(text: string, timeout?: number) {
@@ -131,12 +132,12 @@ export function gate(tab: Tab) {
     },
     /** "Your browser did not keep the sign-in", naming the cause and its fix. */
     async expectCookiesBlocked(cause: CookieCause, timeout?: number) {
-      await wait(tab, inGate({ role: 'heading', name: s.errorCookiesHeading }), timeout);
+      await wait(tab, inGate({ role: 'heading', name: t.errorCookiesHeading }), timeout);
       await wait(tab, inGate({ text: cookieCopy(cause) }), timeout);
     },
     /** The cookie-blocked state, whatever cause it names (for measuring, not asserting). */
     async expectAnyCookiesBlocked(timeout?: number) {
-      await wait(tab, inGate({ role: 'heading', name: s.errorCookiesHeading }), timeout);
+      await wait(tab, inGate({ role: 'heading', name: t.errorCookiesHeading }), timeout);
     },
     /** The cause-specific copy now shown, or undefined. */
     async cookieMessage(): Promise<string | undefined> {

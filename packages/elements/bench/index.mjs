@@ -2,7 +2,8 @@
 // (1) Size of the script-tag bundles (brotli quality 11, 1 kB = 1024 bytes): what a page downloads
 //     before the gate is usable (the loader and the first chunk), and everything the script may load
 //     (with the SDK's chunk), with the share of each part from esbuild's metafile — the same files
-//     the size budgets of `npm test` check (.size-limit.mjs).
+//     the size budgets of `npm test` check (.size-limit.mjs) —
+//     and of each language file (dist/locales/<tag>.js).
 // (2) Time to a usable gate on a throttled phone-like Chromium, against a bare plain-DOM gate in the
 //     same run, on the page as pasted from the README and on the page with preconnect and brotli;
 //     and the layout shift of the three elements while they load (time-to-gate.mjs).
@@ -77,6 +78,17 @@ for (const { name, what, first, whole } of scripts) {
   const min = files.reduce((sum, f) => sum + readFileSync(join(dist, f)).length, 0);
   const gz = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
   notes.push(`dist/${name}.js: files ${each}; ${kb(min)} min, ${kb(gz)} gzip in all; by part: ${share}`);
+}
+
+// (1b) Each shipped language (decision 0110): downloaded only by a page in that language, beside the
+// script-tag bundle. Target: 3 kB brotli each.
+const LANGUAGE_TARGET = 3 * KB;
+for (const tag of ['fr', 'de', 'es', 'it', 'pt-BR', 'nl', 'hi', 'ja', 'ko', 'zh-CN', 'ar', 'he']) {
+  const file = `dist/locales/${tag}.js`;
+  const size = brotli(readFileSync(join(here, '..', file)));
+  console.log(
+    `| ${file} (language): brotli | ${kb(size)} | ≤ ${kb(LANGUAGE_TARGET)} | ${verdict(size <= LANGUAGE_TARGET)} |`,
+  );
 }
 
 const ttg = JSON.parse(

@@ -17,7 +17,7 @@ export type { GateStateName, AnalyticsEventName, AnalyticsPayload } from './inte
 export { setDefaultAnalytics } from './internal/analytics.js';
 export type { AnalyticsTarget } from './internal/analytics.js';
 export { defaultStrings, registerStrings, resolveStrings, fill, formatWait } from './internal/strings.js';
-export type { Strings, StringKey } from './internal/strings.js';
+export type { Strings, StringKey, Translation } from './internal/strings.js';
 export { setDefaultApiBase, sharedClient } from './internal/client.js';
 export type { VisitorAccessClient } from './internal/client.js';
 export { isInAppBrowser, formatPrice, formatDate, cookieTrouble } from './internal/env.js';

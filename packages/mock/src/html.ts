@@ -3,6 +3,8 @@
 // elements' visual language (the tokens of packages/elements/src/internal/styles.ts, copied: the mock
 // must not load the elements at runtime) and follow the visitor's OS colour scheme, since they are
 // whole pages rather than parts of a host page.
+import { english, fillText } from './locales/index.js';
+import type { PageLocale, PageStrings } from './locales/index.js';
 import { randomToken } from './crypto.js';
 import type { CheckoutSessionRecord, MessageRecord, PageRecord } from './records.js';
 
@@ -171,7 +173,13 @@ input {
 `;
 
 /** An HTML response with a strict CSP; `script` (if any) runs with a per-response nonce. */
-export function htmlPage(status: number, title: string, bodyHtml: string, script?: string): Response {
+export function htmlPage(
+  status: number,
+  title: string,
+  bodyHtml: string,
+  script?: string,
+  locale: PageLocale = english,
+): Response {
   const nonce = randomToken(16);
   const csp = [
     "default-src 'none'",
@@ -183,7 +191,7 @@ export function htmlPage(status: number, title: string, bodyHtml: string, script
     "frame-ancestors 'none'",
   ].join('; ');
   const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="${locale.lang}" dir="${locale.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark"><meta name="referrer" content="no-referrer">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body>${bodyHtml}${script ? `<script nonce="${nonce}">${script}</script>` : ''}</body></html>`;
@@ -197,6 +205,12 @@ export function htmlPage(status: number, title: string, bodyHtml: string, script
       'x-content-type-options': 'nosniff',
     },
   });
+}
+
+/** Strings a page script shows, as a script constant `T` (JSON, safe inside <script>). */
+function scriptStrings(t: PageStrings, keys: Array<keyof PageStrings>): string {
+  const picked = Object.fromEntries(keys.map((k) => [k, t[k]]));
+  return `const T = ${JSON.stringify(picked).replace(/</g, '\\u003c')};`;
 }
 
 /** The bar on top of every page; its name leads to the mock's front page. */
@@ -213,7 +227,9 @@ function safeHref(url: string | null | undefined): string | undefined {
 const initial = (text: string) => escapeHtml((/[\p{L}\p{N}]/u.exec(text)?.[0] ?? '?').toUpperCase());
 
 // Shared by the landing pages: asks for a new link by POSTing the magic-link route.
-const REQUEST_FORM_SCRIPT = `
+// In a block of its own: the landing's script has its own `T` before it.
+const requestFormScript = (t: PageStrings) => `{
+${scriptStrings(t, ['sending', 'checkEmail', 'failedTryAgain', 'networkTryAgain'])}
 const form = document.getElementById('request-link');
 if (form) form.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -221,22 +237,23 @@ if (form) form.addEventListener('submit', async (event) => {
   const submit = form.querySelector('button[type=submit]');
   const body = { email: form.elements.email.value };
   if (form.dataset.returnTo) body.returnTo = form.dataset.returnTo;
-  out.className = 'status'; out.textContent = 'Sending…'; submit.disabled = true;
+  out.className = 'status'; out.textContent = T.sending; submit.disabled = true;
   try {
     const res = await fetch(form.dataset.api + '/v2/visitor/auth/magic-link', { method: 'POST', credentials: 'include',
       headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const data = await res.json().catch(() => ({}));
     out.className = res.ok ? 'status ok' : 'status error';
-    out.textContent = res.ok ? 'Check your email for a new sign-in link.' : (data.message || 'That did not work. Try again.');
-  } catch { out.className = 'status error'; out.textContent = 'Network error. Try again.'; }
+    out.textContent = res.ok ? T.checkEmail : (data.message || T.failedTryAgain);
+  } catch { out.className = 'status error'; out.textContent = T.networkTryAgain; }
   submit.disabled = false;
-});`;
+});
+}`;
 
-function requestForm(email: string, returnTo: string | undefined, api: string): string {
+function requestForm(email: string, returnTo: string | undefined, api: string, t: PageStrings): string {
   return `<form id="request-link" data-return-to="${escapeHtml(returnTo ?? '')}" data-api="${escapeHtml(api)}">
-<div class="field"><label for="request-email">Email</label>
+<div class="field"><label for="request-email">${escapeHtml(t.email)}</label>
 <input id="request-email" type="email" name="email" required autocomplete="email" spellcheck="false" value="${escapeHtml(email)}"></div>
-<button type="submit" class="button primary block">Email me a new link</button>
+<button type="submit" class="button primary block">${escapeHtml(t.newLink)}</button>
 <p id="request-status" class="status" role="status" aria-live="polite"></p>
 </form>`;
 }
@@ -252,29 +269,37 @@ function destination(returnTo: string | undefined): string | undefined {
  * the path prefix the API is reached under from the visitor's browser (`/api` behind a site's proxy, ``
  * when the mock is served at its root): the page's own calls go there.
  */
-export function landingValidPage(token: string, email: string, returnTo: string | undefined, api = ''): Response {
+export function landingValidPage(
+  token: string,
+  email: string,
+  returnTo: string | undefined,
+  api = '',
+  locale: PageLocale = english,
+): Response {
+  const { t } = locale;
   const goesTo = destination(returnTo);
   const body = `${TOP_BAR}<main class="narrow">
 <div class="card">
-<h1>Sign in</h1>
+<h1>${escapeHtml(t.signIn)}</h1>
 <div class="identity"><span class="avatar" aria-hidden="true">${initial(email)}</span>
-<div><span id="as" class="muted small">Signing in as</span><strong>${escapeHtml(email)}</strong></div></div>
-<button id="continue" class="button primary block" data-token="${escapeHtml(token)}" data-return-to="${escapeHtml(returnTo ?? '')}" data-api="${escapeHtml(api)}">Continue</button>
+<div><span id="as" class="muted small">${escapeHtml(t.signingInAs)}</span><strong>${escapeHtml(email)}</strong></div></div>
+<button id="continue" class="button primary block" data-token="${escapeHtml(token)}" data-return-to="${escapeHtml(returnTo ?? '')}" data-api="${escapeHtml(api)}">${escapeHtml(t.continue)}</button>
 <p id="status" class="status" role="status" aria-live="polite"></p>
 <p id="next" class="muted small">${
     goesTo
-      ? `Continue signs you in on this browser and takes you back to <strong>${escapeHtml(goesTo)}</strong>.`
-      : 'Continue signs you in on this browser. Then go back to the page you came from.'
+      ? escapeHtml(t.continueBack).replace('{destination}', `<strong>${escapeHtml(goesTo)}</strong>`)
+      : escapeHtml(t.continueNoBack)
   }</p>
-<div id="again" hidden>${requestForm(email, returnTo, api)}</div>
+<div id="again" hidden>${requestForm(email, returnTo, api, t)}</div>
 </div>
-<p class="footnote muted small">We ask for a click so that email scanners, which open links, cannot use yours up.</p>
+<p class="footnote muted small">${escapeHtml(t.scannerNote)}</p>
 </main>`;
   // The click verifies once, however often it is sent: one Idempotency-Key per page, so a retry of an
   // answer that was lost (a timeout, a dropped connection) replays it and still signs in. Passing
   // trouble (429, 5xx, no answer) is retried twice, as the SDK does, and then leaves Continue to click
   // again; only a link that cannot work any more turns into the form for a new one.
   const script = `
+${scriptStrings(t, ['signingIn', 'notNow', 'networkLinkWorks', 'signedIn', 'signedInAs', 'closeTab', 'linkFailed'])}
 const button = document.getElementById('continue');
 const status = document.getElementById('status');
 const next = document.getElementById('next');
@@ -298,33 +323,33 @@ async function verify() {
 }
 button.addEventListener('click', async () => {
   button.disabled = true;
-  status.className = 'status'; status.textContent = 'Signing in…';
+  status.className = 'status'; status.textContent = T.signingIn;
   const answer = await verify();
   if (!answer || answer.res.status === 429 || answer.res.status >= 500) {
     status.className = 'status error';
     status.textContent = answer
-      ? 'We could not sign you in just now. Your link still works: press Continue to try again.'
-      : 'Network error. Your link still works: press Continue to try again.';
+      ? T.notNow
+      : T.networkLinkWorks;
     button.disabled = false;
     return;
   }
   const { res, data } = answer;
   if (res.ok) {
     status.className = 'status ok';
-    status.textContent = 'You are signed in.';
-    document.getElementById('as').textContent = 'Signed in as';
+    status.textContent = T.signedIn;
+    document.getElementById('as').textContent = T.signedInAs;
     if (button.dataset.returnTo) location.assign(button.dataset.returnTo);
-    else { button.hidden = true; next.textContent = 'You can close this tab and go back to the page you came from.'; }
+    else { button.hidden = true; next.textContent = T.closeTab; }
     return;
   }
   status.className = 'status error';
-  status.textContent = data.message || 'This link did not work.';
+  status.textContent = data.message || T.linkFailed;
   // One primary action at a time: the request form replaces Continue.
   button.hidden = true; next.hidden = true;
   document.getElementById('again').hidden = false;
 });
-${REQUEST_FORM_SCRIPT}`;
-  return htmlPage(200, 'Sign in', body, script);
+${requestFormScript(t)}`;
+  return htmlPage(200, t.signIn, body, script, locale);
 }
 
 /** The landing page of an expired, used or unknown link, with a form to ask for a new one (`api`: as above). */
@@ -333,26 +358,25 @@ export function landingProblemPage(
   email: string,
   returnTo: string | undefined,
   api = '',
+  locale: PageLocale = english,
 ): Response {
+  const { t } = locale;
   const text: [string, string] = {
-    expired: ['This link has expired', 'Sign-in links work for 15 minutes. Ask for a new one and use it soon.'],
-    used: [
-      'This link was already used',
-      'Each sign-in link works once. If you signed in with it, or with its code, in another tab or on another device, you are signed in there. To sign in here, ask for a new link.',
-    ],
-    invalid: ['This link is not valid', 'It may be cut short or mistyped. Enter your email to get a new one.'],
+    expired: [t.expiredHeading, t.expiredText],
+    used: [t.usedHeading, t.usedText],
+    invalid: [t.invalidHeading, t.invalidText],
   }[state] as [string, string];
   const body = `${TOP_BAR}<main class="narrow"><div class="card">
 <h1>${escapeHtml(text[0])}</h1><p class="muted">${escapeHtml(text[1])}</p>
-${requestForm(email, returnTo, api)}
+${requestForm(email, returnTo, api, t)}
 </div></main>`;
-  return htmlPage(401, text[0], body, REQUEST_FORM_SCRIPT);
+  return htmlPage(401, text[0], body, requestFormScript(t), locale);
 }
 
 /** A price in minor units, formatted in its currency (the way the elements format it). */
-function formatMoney(minor: number, currency: string): string {
+function formatMoney(minor: number, currency: string, lang = 'en'): string {
   try {
-    const format = new Intl.NumberFormat('en', { style: 'currency', currency: currency.toUpperCase() });
+    const format = new Intl.NumberFormat(lang, { style: 'currency', currency: currency.toUpperCase() });
     return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
   } catch {
     return `${(minor / 100).toFixed(2)} ${currency.toUpperCase()}`;
@@ -381,128 +405,152 @@ function emailText(text: string): string {
     .join('');
 }
 
-function messageItem(m: MessageRecord, open: boolean): string {
+function messageItem(m: MessageRecord, open: boolean, t: PageStrings): string {
   const href = safeHref(m.link);
-  const label = m.token ? 'Open sign-in link' : 'Open link';
+  const label = escapeHtml(m.token ? t.openSignInLink : t.openLink);
   const codeId = `code-${escapeHtml(m.id)}`;
   const sent = new Date(m.sentAt).toISOString();
   return `<li><details${open ? ' open' : ''}>
 <summary><span class="to">${escapeHtml(m.to).replace('@', '<wbr>@')}</span><span class="subject">${escapeHtml(m.subject)}</span><time class="when" datetime="${sent}" data-local="short">${escapeHtml(utc(m.sentAt))}</time></summary>
 <div class="message">
-<p class="muted small">Sent <time datetime="${sent}" data-local="long">${escapeHtml(utc(m.sentAt))}</time></p>
+<p class="muted small">${escapeHtml(t.sent)} <time datetime="${sent}" data-local="long">${escapeHtml(utc(m.sentAt))}</time></p>
 ${href ? `<a class="button primary" href="${escapeHtml(href)}">${label}</a>` : ''}
 ${
   m.code
-    ? `<div class="code-box"><span class="label" id="${codeId}-label">Sign-in code</span><span class="code" id="${codeId}" aria-labelledby="${codeId}-label ${codeId}">${escapeHtml(m.code)}</span><button type="button" class="button" data-copy="${codeId}" hidden>Copy code</button></div>`
+    ? `<div class="code-box"><span class="label" id="${codeId}-label">${escapeHtml(t.signInCode)}</span><span class="code" id="${codeId}" aria-labelledby="${codeId}-label ${codeId}">${escapeHtml(m.code)}</span><button type="button" class="button" data-copy="${codeId}" hidden>${escapeHtml(t.copyCode)}</button></div>`
     : ''
 }
-<div class="text"><p class="label">Email text</p>${emailText(m.text)}</div>
+<div class="text"><p class="label">${escapeHtml(t.emailText)}</p>${emailText(m.text)}</div>
 </div>
 </details></li>`;
 }
 
 // Local times for the mailbox, and a Copy button for codes (clipboard, or selects the code when denied).
-const MAILBOX_SCRIPT = `
+const mailboxScript = (t: PageStrings) => `
+${scriptStrings(t, ['copied', 'selected', 'copyCode'])}
+const lang = document.documentElement.lang;
 const today = new Date().toDateString();
 for (const t of document.querySelectorAll('time[data-local]')) {
   const d = new Date(t.dateTime);
   t.title = t.textContent;
   t.textContent = t.dataset.local === 'short' && d.toDateString() === today
-    ? d.toLocaleTimeString() : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+    ? d.toLocaleTimeString(lang) : d.toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'medium' });
 }
 for (const button of document.querySelectorAll('button[data-copy]')) {
   button.hidden = false;
   button.addEventListener('click', async () => {
     const code = document.getElementById(button.dataset.copy);
-    try { await navigator.clipboard.writeText(code.textContent); button.textContent = 'Copied'; }
-    catch { getSelection().selectAllChildren(code); button.textContent = 'Selected: press Ctrl+C'; }
-    setTimeout(() => { button.textContent = 'Copy code'; }, 2000);
+    try { await navigator.clipboard.writeText(code.textContent); button.textContent = T.copied; }
+    catch { getSelection().selectAllChildren(code); button.textContent = T.selected; }
+    setTimeout(() => { button.textContent = T.copyCode; }, 2000);
   });
 }`;
 
 /** The mailbox: every email, newest first; the newest is open, the others open with a click. */
-export function mailboxPage(messages: MessageRecord[], filter: string | undefined): Response {
+export function mailboxPage(
+  messages: MessageRecord[],
+  filter: string | undefined,
+  locale: PageLocale = english,
+): Response {
+  const { t } = locale;
   const self = `/_mock/mailbox${filter ? `?to=${encodeURIComponent(filter)}` : ''}`;
-  const count = `${messages.length} ${messages.length === 1 ? 'email' : 'emails'}`;
-  const order = messages.length > 1 ? ', newest first' : '';
+  const count = escapeHtml(
+    new Intl.PluralRules(locale.lang).select(messages.length) === 'one' && messages.length === 1
+      ? t.emailsOne
+      : fillText(t.emails, { count: messages.length }),
+  );
+  const order = escapeHtml(messages.length > 1 ? t.newestFirst : '');
   const list = messages.length
-    ? `<ol class="inbox" aria-label="Emails, newest first">${messages.map((m, i) => messageItem(m, i === 0)).join('\n')}</ol>`
-    : `<div class="card empty"><h2>No email ${filter ? 'to this address ' : ''}yet</h2><p class="muted">Ask for a sign-in link on your page and it shows up here. Refresh to see new mail.</p></div>`;
+    ? `<ol class="inbox" aria-label="${escapeHtml(t.emailsNewestFirst)}">${messages.map((m, i) => messageItem(m, i === 0, t)).join('\n')}</ol>`
+    : `<div class="card empty"><h2>${escapeHtml(filter ? t.noEmailTo : t.noEmail)}</h2><p class="muted">${escapeHtml(t.noEmailText)}</p></div>`;
   const body = `${TOP_BAR}<main>
-<div class="heading"><h1>Mailbox</h1><a class="button" href="${escapeHtml(self)}">Refresh</a></div>
+<div class="heading"><h1>${escapeHtml(t.mailbox)}</h1><a class="button" href="${escapeHtml(self)}">${escapeHtml(t.refresh)}</a></div>
 <p class="muted">${
     filter
-      ? `${count} to <strong>${escapeHtml(filter)}</strong>${order}. <a href="/_mock/mailbox">Show all mail</a>`
-      : `${count} sent by the mock${order}.`
+      ? `${escapeHtml(t.countTo)
+          .replace('{count}', count)
+          .replace('{email}', `<strong>${escapeHtml(filter)}</strong>`)
+          .replace('{order}', order)} <a href="/_mock/mailbox">${escapeHtml(t.showAll)}</a>`
+      : escapeHtml(t.countAll).replace('{count}', count).replace('{order}', order)
   }</p>
 <form class="filter" method="get" action="/_mock/mailbox" role="search">
-<div class="field"><label for="filter-to">Only mail to</label><input id="filter-to" type="email" name="to" spellcheck="false" placeholder="name@example.com" value="${escapeHtml(filter ?? '')}"></div>
-<button class="button">Filter</button>
+<div class="field"><label for="filter-to">${escapeHtml(t.onlyTo)}</label><input id="filter-to" type="email" name="to" spellcheck="false" placeholder="name@example.com" value="${escapeHtml(filter ?? '')}"></div>
+<button class="button">${escapeHtml(t.filter)}</button>
 </form>
 ${list}
 </main>`;
-  return htmlPage(200, `Mailbox (${messages.length})`, body, messages.length ? MAILBOX_SCRIPT : undefined);
+  return htmlPage(
+    200,
+    `${t.mailbox} (${messages.length})`,
+    body,
+    messages.length ? mailboxScript(t) : undefined,
+    locale,
+  );
 }
 
 /** The fake Stripe Checkout: an order summary (creator, title, price) with Pay and Cancel. */
-export function checkoutPage(session: CheckoutSessionRecord): Response {
+export function checkoutPage(session: CheckoutSessionRecord, locale: PageLocale = english): Response {
+  const { t } = locale;
   const open = session.status === 'open';
-  const price = escapeHtml(formatMoney(session.amount, session.currency));
+  const price = escapeHtml(formatMoney(session.amount, session.currency, locale.lang));
   const back = safeHref(session.status === 'paid' ? session.successUrl : session.cancelUrl);
   const body = `${TOP_BAR}<main class="checkout"><div class="checkout-grid">
-<section aria-label="Order summary">
-<p class="merchant"><span class="avatar" aria-hidden="true">${initial(session.handle)}</span>${escapeHtml(session.handle)} <span class="badge warn">Test mode</span></p>
+<section aria-label="${escapeHtml(t.orderSummary)}">
+<p class="merchant"><span class="avatar" aria-hidden="true">${initial(session.handle)}</span>${escapeHtml(session.handle)} <span class="badge warn">${escapeHtml(t.testMode)}</span></p>
 <h1>${escapeHtml(session.title)}</h1>
 <p class="amount">${price}</p>
 <dl class="lines">
 <div><dt>${escapeHtml(session.title)}</dt><dd>${price}</dd></div>
-<div class="total"><dt>Total due</dt><dd>${price}</dd></div>
+<div class="total"><dt>${escapeHtml(t.totalDue)}</dt><dd>${price}</dd></div>
 </dl>
 </section>
-<section class="card stack" aria-label="Payment">
-<p class="note"><strong>TEST MODE</strong> — no real payment. Pay grants access as if a card was charged; Cancel buys nothing.</p>
+<section class="card stack" aria-label="${escapeHtml(t.payment)}">
+<p class="note"><strong>${escapeHtml(t.testModeCaps)}</strong> ${escapeHtml(t.testNote)}</p>
 ${
   open
-    ? `<button id="pay" class="button primary block" data-outcome="paid">Pay</button>
-<button id="cancel" class="button block" data-outcome="cancelled">Cancel</button>`
-    : `<p><strong>This checkout is already ${escapeHtml(session.status)}.</strong></p>${
-        back ? `<a class="button block" href="${escapeHtml(back)}">Back to ${escapeHtml(new URL(back).host)}</a>` : ''
+    ? `<button id="pay" class="button primary block" data-outcome="paid">${escapeHtml(t.pay)}</button>
+<button id="cancel" class="button block" data-outcome="cancelled">${escapeHtml(t.cancel)}</button>`
+    : `<p><strong>${escapeHtml(fillText(t.alreadyClosed, { status: session.status }))}</strong></p>${
+        back
+          ? `<a class="button block" href="${escapeHtml(back)}">${escapeHtml(fillText(t.backTo, { host: new URL(back).host }))}</a>`
+          : ''
       }`
 }
 <p id="status" class="status" role="status" aria-live="polite"></p>
-<p class="muted small">Session <span class="mono">${escapeHtml(session.id)}</span></p>
+<p class="muted small">${escapeHtml(t.session)} <span class="mono">${escapeHtml(session.id)}</span></p>
 </section>
 </div></main>`;
   const script = open
     ? `
+${scriptStrings(t, ['processing', 'failed', 'backToPage', 'networkTryAgain'])}
 const buttons = document.querySelectorAll('button[data-outcome]');
 const status = document.getElementById('status');
 for (const button of buttons) {
   button.addEventListener('click', async () => {
     for (const b of buttons) b.disabled = true;
-    status.className = 'status'; status.textContent = 'Processing…';
+    status.className = 'status'; status.textContent = T.processing;
     try {
       const res = await fetch(location.pathname.replace('/_mock/checkout/', '/_mock/api/checkout/') + '/complete', {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outcome: button.dataset.outcome }) });
       const data = await res.json().catch(() => ({}));
       if (res.ok) return location.assign(data.redirectTo);
-      status.className = 'status error'; status.textContent = data.message || 'That did not work.';
+      status.className = 'status error'; status.textContent = data.message || T.failed;
       if (data.error === 'already_entitled') {
         // Already owned: nothing to pay, so the one way on is back to the page (as a cancel, which buys nothing).
         const back = document.getElementById('cancel');
         status.className = 'status';
         document.getElementById('pay').hidden = true;
-        back.textContent = 'Back to the page'; back.classList.add('primary'); back.disabled = false;
+        back.textContent = T.backToPage; back.classList.add('primary'); back.disabled = false;
       }
       else if (data.error !== 'checkout_session_closed') for (const b of buttons) b.disabled = false;
     } catch {
-      status.className = 'status error'; status.textContent = 'Network error. Try again.';
+      status.className = 'status error'; status.textContent = T.networkTryAgain;
       for (const b of buttons) b.disabled = false;
     }
   });
 }`
     : undefined;
-  return htmlPage(200, `Pay ${session.title}`, body, script);
+  return htmlPage(200, fillText(t.payTitle, { title: session.title }), body, script, locale);
 }
 
 /**

@@ -13,6 +13,7 @@ import { setupMessage } from './setup.js';
 import type { SetupProblem } from './setup.js';
 import { setupProblemOf } from './client.js';
 import { timing } from './timing.js';
+import { languageReady } from './locale.js';
 import { onStringsChange, resolveIn, sharedStrings } from './strings.js';
 import type { Strings } from './strings.js';
 
@@ -88,6 +89,16 @@ export abstract class ClientElement extends LitElement {
 
   protected get lang_(): string {
     return languageOf(this, this.locale);
+  }
+
+  // A page in another shipped language: nothing is painted until that language has arrived (or
+  // failed to: English), so no visitor sees English first (decision 0110). Arabic and Hebrew
+  // lay out right to left: `dir` on what the shadow root shows, set in the same task as the render.
+  protected override async scheduleUpdate(): Promise<void> {
+    await languageReady(this.lang_);
+    super.scheduleUpdate();
+    for (const child of this.renderRoot.children)
+      (child as HTMLElement).dir = /^(ar|he)\b/.test(this.lang_) ? 'rtl' : '';
   }
 
   override connectedCallback(): void {

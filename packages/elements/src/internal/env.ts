@@ -68,9 +68,12 @@ export function isEmail(value: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) && value.length <= 254;
 }
 
-/** The language of an element: its `locale` property, the nearest `lang`, or the browser's. */
+/**
+ * The language of an element: its `locale` property, else the nearest `lang` (its own, an
+ * ancestor's, `<html lang>`), else English. The page decides, never the browser (decision 0110).
+ */
 export function languageOf(element: HTMLElement, locale: string | undefined): string {
-  return locale || element.closest<HTMLElement>('[lang]')?.lang || globalThis.navigator?.language || 'en';
+  return locale || element.closest<HTMLElement>('[lang]')?.lang || 'en';
 }
 
 export const storage = {

@@ -1,6 +1,6 @@
 // The English strings in three blocks, so that a script with only `<paywall-gate>` carries none of
 // the list's or the group buy's (decision 0090). `docs.mjs` reads every entry from here to the end
-// of `groupBuyStrings`, in this order.
+// of `groupBuyStrings`, in this order. The other languages are in `../locales/` (decision 0110).
 
 /** @internal The strings of signing in, buying, the session and errors: every element's. */
 export const sharedStrings = {
@@ -161,6 +161,19 @@ export type StringKey = keyof typeof defaultStrings;
  */
 export type Strings = Record<StringKey, string>;
 
+/**
+ * A language's strings, as shipped in `@visitor-access/elements/locales/<tag>`. A string whose
+ * words follow a number is a plural message (`plural` in `locales/format.ts`): it reads as text, and
+ * `fill` picks its form by `Intl.PluralRules` (decision 0111).
+ *
+ * @example
+ * ```ts
+ * import ja from '@visitor-access/elements/locales/ja';
+ * const t: Translation = ja;
+ * ```
+ */
+export type Translation = Strings;
+
 // English comes first in every resolution (`resolveIn`); the registry holds only what hosts add.
 const registry = new Map<string, Partial<Strings>>();
 const listeners = new Set<() => void>();
@@ -180,6 +193,16 @@ export function registerStrings(lang: string, strings: Partial<Strings>): void {
   const key = lang.toLowerCase();
   registry.set(key, { ...registry.get(key), ...strings });
   for (const listener of listeners) listener();
+}
+
+/**
+ * @internal Adds a shipped language under its base language (`pt` for `pt-BR`),
+ * beneath whatever a host registered for it, before or after: `registerStrings` always wins.
+ * Elements waiting for it render next; others are told by `registerLanguage`.
+ */
+export function addLanguage(lang: string, strings: Partial<Translation>): void {
+  const key = lang.split('-')[0]!.toLowerCase();
+  registry.set(key, { ...strings, ...registry.get(key) });
 }
 
 /** @internal Called when the registry changes. */
@@ -213,7 +236,8 @@ export function resolveIn(english: Partial<Strings>, lang: string | undefined, o
 }
 
 /**
- * Fills `{name}` placeholders. Values are plain text.
+ * Fills `{name}` placeholders. Values are plain text. A shipped language's plural message (decision
+ * 0111) answers this same call with the form its number needs.
  *
  * @example
  * ```ts

@@ -133,6 +133,8 @@ describe('<paywall-gate> checking → granted', () => {
     expect(event.bubbles && event.composed).toBe(true);
     expect(event.detail).toMatchObject({ reason: 'public', page: { slug: 'welcome', mode: 'PUBLIC' } });
     expect(changes.at(-1)?.detail).toEqual({ state: 'granted', previous: 'checking' });
+    // Reflected by the update that follows (each update awaits the element's language first).
+    await el.updateComplete;
     expect(el.getAttribute('state')).toBe('granted');
   });
 });
@@ -940,7 +942,7 @@ describe('<paywall-gate> theming and strings', () => {
     expect(shadowText(el)).toContain('Send it');
   });
 
-  it('picks registered strings by lang or locale, falling back to English', async () => {
+  it('picks registered strings by lang or locale, over the shipped language, and English by locale', async () => {
     registerStrings('fr', { readFree: 'Connectez-vous pour lire — gratuit' });
     const holder = mount<HTMLDivElement>(
       `<div lang="fr-CA"><paywall-gate handle="gharart" page="members-lounge" api-base="${apiBase}"></paywall-gate></div>`,
@@ -949,7 +951,7 @@ describe('<paywall-gate> theming and strings', () => {
     const el = holder.querySelector('paywall-gate')!;
     await waitForState(el, 'sign-in');
     expect($(el, '[part~=lead]')?.textContent).toBe('Connectez-vous pour lire — gratuit');
-    expect(shadowText(el)).toContain('Email address'); // not registered: English
+    expect(shadowText(el)).toContain('Adresse e-mail'); // not registered: the shipped French (decision 0110)
     el.locale = 'en';
     await el.updateComplete;
     expect($(el, '[part~=lead]')?.textContent).toBe('Sign in to read — free');

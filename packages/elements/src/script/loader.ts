@@ -1,4 +1,5 @@
 import { startEarlyChecks } from '../internal/early-check.js';
+import { SHIPPED } from '../internal/shipped.js';
 
 // The file a page's <script> tag loads (dist/paywall-gate.js, dist/visitor-access.js): a classic
 // script of well under 1 kB (decision 0151). It reads `data-api-base` from its own tag, sends the
@@ -25,7 +26,9 @@ startEarlyChecks(apiBase);
 if (document.querySelector('paywall-gate')) {
   setTimeout(() => {
     try {
-      new Intl.NumberFormat(document.documentElement.lang || undefined, { style: 'currency', currency: 'USD' }).format(0);
+      new Intl.NumberFormat(document.documentElement.lang || undefined, { style: 'currency', currency: 'USD' }).format(
+        0,
+      );
     } catch {
       // A page language ICU does not know: the gate falls back on its own.
     }
@@ -35,8 +38,12 @@ if (document.querySelector('paywall-gate')) {
 (globalThis as { [k: symbol]: unknown })[Symbol.for('visitor-access.api-base')] ??= apiBase;
 (globalThis as { [k: symbol]: unknown })[Symbol.for('visitor-access.analytics')] ??= script?.dataset.analytics;
 const from = script?.src || document.baseURI;
-FIRST_CHUNK.forEach((file, i) => {
-  const last = i === FIRST_CHUNK.length - 1;
+// A page in a shipped language other than English: its language file is fetched beside the first
+// chunk (a modulepreload), not after it; the elements wait for it before their first paint (0110).
+const lang = SHIPPED.exec(document.documentElement.lang)?.[1];
+const files = lang ? [`locales/${lang.toLowerCase()}.js`, ...FIRST_CHUNK] : FIRST_CHUNK;
+files.forEach((file, i) => {
+  const last = i === files.length - 1;
   const tag = document.createElement(last ? 'script' : 'link') as HTMLScriptElement & HTMLLinkElement;
   if (last) tag.type = 'module';
   else tag.rel = 'modulepreload';

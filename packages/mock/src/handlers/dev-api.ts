@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { Currency, Email, Handle, HttpUrl, IsoDateTime, PageMode, Price, Slug } from '@visitor-access/contract';
 import { AdjustableClock } from '../clock.js';
 import { checkoutPage, mailboxPage, problemPage } from '../html.js';
+import { pageLocale } from '../locales/index.js';
 import { messageView, refundView } from '../store/views.js';
 import { FaultSettingsError, FaultSettingsSchema } from '../faults.js';
 import { linksOf, scanLinks } from '../scanner.js';
@@ -62,7 +63,7 @@ export const devRoutes: DevRoute[] = [
     method: 'GET',
     path: '/_mock/mailbox',
     query: MessagesQuery,
-    run: (ctx) => mailboxPage(ctx.store.messagesTo(ctx.input.query.to), ctx.input.query.to),
+    run: (ctx) => mailboxPage(ctx.store.messagesTo(ctx.input.query.to), ctx.input.query.to, pageLocale(ctx.request)),
   }),
   devRouteOf({
     method: 'GET',
@@ -148,7 +149,7 @@ export const devRoutes: DevRoute[] = [
           'There is no checkout session with this ID. Start the checkout again.',
         );
       }
-      return checkoutPage(session);
+      return checkoutPage(session, pageLocale(ctx.request));
     },
   }),
   devRouteOf({

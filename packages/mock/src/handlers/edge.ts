@@ -1,6 +1,7 @@
 // Routes 13 and 14: the edge's view of the visitor, and the magic-link landing page.
 import { routes } from '@visitor-access/contract';
 import { landingProblemPage, landingValidPage } from '../html.js';
+import { pageLocale } from '../locales/index.js';
 import { prefixOf, type ApiHandlerSpec } from './pipeline.js';
 import { json } from './respond.js';
 
@@ -32,7 +33,8 @@ export const magicLinkLanding: ApiHandlerSpec<'magicLinkLanding'> = {
         ? candidate
         : undefined;
     const api = prefixOf(ctx);
-    if (link.state === 'valid') return landingValidPage(token, link.email, returnTo, api);
-    return landingProblemPage(link.state, link.state === 'invalid' ? '' : link.email, returnTo, api);
+    const locale = pageLocale(ctx.request);
+    if (link.state === 'valid') return landingValidPage(token, link.email, returnTo, api, locale);
+    return landingProblemPage(link.state, link.state === 'invalid' ? '' : link.email, returnTo, api, locale);
   },
 };
