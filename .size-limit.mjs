@@ -2,24 +2,25 @@
 // visitor's browser downloads; 1 KiB = 1024 bytes, as in `npm run bench`. Each limit sits just above
 // today's figure, so any growth fails the build; the targets of issues 9 and 21 are printed by `npm run
 // bench` beside each figure (PASS/MISS), and a limit only ever moves down towards its target.
-// Decisions 0091, 0093, 0110 and 0151.
+// Decisions 0091, 0093, 0110 and 0151; on 2026-12-07 the element budgets were raised once, by the
+// bytes of analytics, host colours and language loading (decision 0170).
 //
 // Each language's limit sits just above today's figure, like the bundles' (size-limit re-bundles
 // with esbuild, which writes non-ASCII text as \u escapes: Hindi and Arabic measure larger here than
 // in `npm run bench`); target 3 KiB each in the bench.
 const LANGUAGE_LIMITS = {
-  fr: '2.5 KiB',
-  de: '2.5 KiB',
-  es: '2.4 KiB',
-  it: '2.4 KiB',
-  'pt-BR': '2.4 KiB',
-  nl: '2.4 KiB',
-  hi: '2.9 KiB',
-  ja: '2.7 KiB',
-  ko: '2.6 KiB',
-  'zh-CN': '2.5 KiB',
-  ar: '3.0 KiB',
-  he: '2.7 KiB',
+  fr: '2.66 KiB',
+  de: '2.64 KiB',
+  es: '2.51 KiB',
+  it: '2.51 KiB',
+  'pt-BR': '2.49 KiB',
+  nl: '2.51 KiB',
+  hi: '3.09 KiB',
+  ja: '2.86 KiB',
+  ko: '2.77 KiB',
+  'zh-CN': '2.61 KiB',
+  ar: '3.11 KiB',
+  he: '2.83 KiB',
 };
 
 const browser = (config) => ({
@@ -51,19 +52,19 @@ export default [
     // Target 14 KiB.
     name: '@visitor-access/elements dist/paywall-gate.js, first usable state (loader + first chunk)',
     path: [`${dist}/paywall-gate.js`, `${dist}/paywall-gate.first.js`],
-    limit: '19.3 KiB',
+    limit: '21.5 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
     name: "@visitor-access/elements dist/paywall-gate.js (the loader a page's script tag loads)",
     path: `${dist}/paywall-gate.js`,
-    limit: '0.8 KiB',
+    limit: '0.85 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
     name: '@visitor-access/elements dist/paywall-gate.first.js (Lit and the gate)',
     path: `${dist}/paywall-gate.first.js`,
-    limit: '18.6 KiB',
+    limit: '20.67 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
@@ -82,19 +83,19 @@ export default [
     // Target 26 KiB.
     name: '@visitor-access/elements dist/paywall-gate.js with every chunk (<paywall-gate> only, script tag)',
     path: `${dist}/paywall-gate*.js`,
-    limit: '27.8 KiB',
+    limit: '29.96 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
     name: '@visitor-access/elements dist/visitor-access.js (the loader)',
     path: `${dist}/visitor-access.js`,
-    limit: '0.8 KiB',
+    limit: '0.85 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
     name: '@visitor-access/elements dist/visitor-access.first.js (Lit and every element)',
     path: `${dist}/visitor-access.first.js`,
-    limit: '22.4 KiB',
+    limit: '24.56 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
@@ -107,7 +108,7 @@ export default [
     // Target 29 KiB.
     name: '@visitor-access/elements dist/visitor-access.js with every chunk (every element, script tag)',
     path: `${dist}/visitor-access*.js`,
-    limit: '31.5 KiB',
+    limit: '33.86 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
