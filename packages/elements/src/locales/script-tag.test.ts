@@ -26,6 +26,9 @@ describe('dist/paywall-gate.js on a Japanese page', () => {
       <div lang="en"><paywall-gate handle="gharart" page="members-lounge"></paywall-gate></div>`;
     const [ja, en] = [...document.querySelectorAll('paywall-gate')] as HTMLElement[];
     await addScript({ src: SCRIPT, 'data-api-base': apiBase });
+    // The script is a loader: the elements are defined when its first chunk has run (decision 0151),
+    // and their first paint waits for the language (0110), so watching from here sees every paint.
+    await customElements.whenDefined('paywall-gate');
     const painted: string[] = [];
     new MutationObserver(() => painted.push(ja!.shadowRoot!.textContent ?? '')).observe(ja!.shadowRoot!, {
       childList: true,
