@@ -96,7 +96,7 @@ export abstract class ClientElement extends LitElement {
   // lay out right to left: `dir` on what the shadow root shows, set in the same task as the render.
   protected override async scheduleUpdate(): Promise<void> {
     await languageReady(this.lang_);
-    super.scheduleUpdate();
+    void super.scheduleUpdate();
     for (const child of this.renderRoot.children)
       (child as HTMLElement).dir = /^(ar|he)\b/.test(this.lang_) ? 'rtl' : '';
   }
