@@ -2,11 +2,13 @@
 // listed as not applicable, with their reason, never dropped; the proxy's own checks (`proxy.*`) run in
 // their place, and fail against a server that is the API itself (so they can fail); the default is untouched.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer } from '@visitor-access/mock/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   formatReport,
+  scenarioTable,
   runConformance,
   scenarios,
   scenariosFor,
@@ -52,7 +54,12 @@ describe('the site-proxy profile', () => {
       'proxy.no-cors',
       'proxy.origin-not-forwarded',
     ]);
-    expect(scenarios.filter((s) => s.premises?.length).map((s) => s.id).sort()).toEqual([...INAPPLICABLE].sort());
+    expect(
+      scenarios
+        .filter((s) => s.premises?.length)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([...INAPPLICABLE].sort());
   });
 
   it('against the API itself: lists the inapplicable checks with their reasons, and the proxy checks fail', async () => {
@@ -68,9 +75,7 @@ describe('the site-proxy profile', () => {
       expect(r.status, id).toBe('skip');
       expect(r.message, id).toMatch(/^not applicable to the site-proxy profile: /);
     }
-    const failed = Object.fromEntries(
-      report.results.filter((r) => r.status === 'fail').map((r) => [r.id, r.message]),
-    );
+    const failed = Object.fromEntries(report.results.filter((r) => r.status === 'fail').map((r) => [r.id, r.message]));
     // The API answers the creator route (401 creator_unauthorized), sends CORS headers, and scopes by Origin.
     expect(Object.keys(failed).sort()).toEqual([
       'proxy.creator-route',
@@ -118,5 +123,22 @@ describe('the site-proxy profile', () => {
     const bad = await cli('--base-url', mock.url, '--profile', 'proxy');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--profile must be api or site-proxy, not "proxy"/);
+  });
+
+  it("README.md lists the profile's own checks as they describe themselves", () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const start = readme.indexOf('<!-- proxy-checks:start');
+    const table = readme.slice(readme.indexOf('\n', start) + 1, readme.indexOf('<!-- proxy-checks:end -->')).trim();
+    const cells = (markdown: string) =>
+      markdown.split('\n').map((line) =>
+        line
+          .split('|')
+          .map((cell) => cell.trim().replace(/\s+/g, ' ').replace(/^-+$/, '---'))
+          .join('|'),
+      );
+    expect(
+      cells(table),
+      'README.md is stale: run `npm run build && node packages/conformance/scripts/readme.mjs && npx prettier --write packages/conformance/README.md`',
+    ).toEqual(cells(scenarioTable(siteProxyScenarios)));
   });
 });

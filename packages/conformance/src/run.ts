@@ -93,8 +93,11 @@ export interface CheckResult {
 /** The outcome of a run. */
 export interface ConformanceReport {
   baseUrl: string;
-  /** The profile the run checked against. */
-  profile: Profile;
+  /**
+   * The profile the run checked against (always set by {@link runConformance}; optional so that a report
+   * made by hand, e.g. for `formatReport`, need not name one).
+   */
+  profile?: Profile;
   /** The development API used, if it answered. */
   devApi: string | undefined;
   capabilities: Capabilities;
@@ -117,9 +120,9 @@ export interface ConformanceReport {
   notRun: string[];
   /**
    * The checks whose premise the profile does not share (also in `results`, as skipped with the reason):
-   * always empty under the default profile.
+   * always empty under the default profile. Always set by {@link runConformance}.
    */
-  notApplicable: string[];
+  notApplicable?: string[];
 }
 
 /** The bounds of one run. */

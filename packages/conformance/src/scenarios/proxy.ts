@@ -16,8 +16,7 @@ function allowHeaders(answer: Answer): string[] {
 }
 
 /** The items of an access list as sorted `handle/slug`. */
-const keys = (items: readonly { handle: string; slug: string }[]) =>
-  items.map((i) => `${i.handle}/${i.slug}`).sort();
+const keys = (items: readonly { handle: string; slug: string }[]) => items.map((i) => `${i.handle}/${i.slug}`).sort();
 
 export const siteProxyScenarios = [
   scenario({
