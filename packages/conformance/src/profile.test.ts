@@ -118,6 +118,9 @@ describe('the site-proxy profile', () => {
     const run = await cli('--base-url', mock.url, '--profile', 'site-proxy', '--only', 'cors.preflight,pages.public');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^profile: site-proxy /m);
+    expect(run.stdout).toMatch(
+      /^ {2}N\/A {3}cors\.preflight +\d+ ms\n {8}– not applicable to the site-proxy profile: /m,
+    );
     expect(run.stdout).toMatch(/^1 not applicable to the site-proxy profile: cors\.preflight \(a same-origin API/m);
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 0 failed');
     const bad = await cli('--base-url', mock.url, '--profile', 'proxy');

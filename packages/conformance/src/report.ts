@@ -103,7 +103,7 @@ export class ReportWriter {
         '  ...',
       ];
     }
-    const label = r.status === 'pass' ? 'PASS' : r.status === 'fail' ? 'FAIL' : 'SKIP';
+    const label = r.status === 'pass' ? 'PASS' : r.status === 'fail' ? 'FAIL' : notApplicable(r) ? 'N/A ' : 'SKIP';
     const line = `  ${label}  ${r.id.padEnd(this.idWidth)} ${`${r.durationMs} ms`.padStart(8)}`;
     if (r.status === 'pass') return [line];
     return [line, `        ${r.status === 'fail' ? '✗' : '–'} ${oneLine(r.message ?? '')}`];
