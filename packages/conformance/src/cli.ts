@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // visitor-access-conformance --base-url URL [--dev-api URL|none] [--creator-token TOKEN] [--origin ORIGIN]
-//   [--target FILE] [--only IDS] [--format table|tap] [--timeout MS] [--deadline TIME] [--max-body SIZE] [--list]
+//   [--target FILE] [--profile api|site-proxy] [--only IDS] [--format table|tap] [--timeout MS] [--deadline TIME] [--max-body SIZE] [--list]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Target } from './context.js';
+import { PROFILES, type Profile, type Target } from './context.js';
 import { idWidth, ReportWriter, scenarioTable, type OutputFormat } from './report.js';
 import { ConformanceUsageError, runConformance, selectScenarios, ServerUnreachableError } from './run.js';
-import { scenarios } from './scenarios/index.js';
+import { scenariosFor } from './scenarios/index.js';
 
 const USAGE = `Usage: visitor-access-conformance --base-url URL [options]
 
@@ -19,6 +19,11 @@ Checks that a Visitor Access server behaves as the platform documents.
   --handle HANDLE       the creator whose data is used when the kit cannot make its own (default gharart)
   --origin ORIGIN       an origin that creator allows, for the CORS and redirect checks
   --target FILE         JSON naming existing pages to use instead (see the README)
+  --profile api|site-proxy
+                        what is checked (default api, the platform API itself); site-proxy for the
+                        API through a same-site proxy such as @visitor-access/server
+                        (--base-url https://site/api): the checks whose premise such a proxy does
+                        not share are listed as not applicable, and its own behaviour is checked
   --only IDS            run only these checks: comma-separated ids, or prefixes such as auth. or cors*
   --format table|tap    output format (default table)
   --timeout MS          longest wait for one answer (default 10000)
@@ -109,6 +114,7 @@ async function main(): Promise<number> {
         handle: { type: 'string' },
         origin: { type: 'string' },
         target: { type: 'string' },
+        profile: { type: 'string' },
         only: { type: 'string', multiple: true },
         format: { type: 'string' },
         timeout: { type: 'string' },
@@ -127,6 +133,10 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  const profile = (args.profile ?? 'api') as Profile;
+  if (!PROFILES.includes(profile))
+    return usageError(`--profile must be ${PROFILES.join(' or ')}, not "${args.profile}".`);
+  const scenarios = scenariosFor(profile);
   if (args.list) {
     console.log(scenarioTable(scenarios));
     return 0;
@@ -180,6 +190,7 @@ async function main(): Promise<number> {
       ...(args['creator-token'] ? { creatorToken: args['creator-token'] } : {}),
       ...(args.origin ? { origin: args.origin } : {}),
       ...(only ? { only } : {}),
+      ...(profile === 'api' ? {} : { profile }),
       ...(timeoutMs ? { timeoutMs } : {}),
       ...(deadlineMs ? { deadlineMs } : {}),
       ...(maxBodyBytes ? { maxBodyBytes } : {}),

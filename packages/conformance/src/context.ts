@@ -91,6 +91,50 @@ export const NEED_REASONS: Record<Need, string> = {
     'needs two creators with their own allowed origins, which the kit only makes through a development API',
 };
 
+/**
+ * What the kit checks: `api` (the default) is the platform API itself, called cross-origin from a creator's
+ * site; `site-proxy` is the same API served under a site's own origin by a same-site proxy such as
+ * `@visitor-access/server` (`--base-url https://site/api`).
+ */
+export type Profile = 'api' | 'site-proxy';
+
+/** The profiles, the default first. */
+export const PROFILES: readonly Profile[] = ['api', 'site-proxy'];
+
+/**
+ * A premise of a check that the API shares but a profile may not: a scenario states the premises it rests
+ * on, and under a profile that lacks one it is reported as not applicable, with the reason (never dropped).
+ */
+export type Premise = 'creatorRoute' | 'cors' | 'callerOrigin';
+
+/**
+ * Why a check resting on this premise does not apply to a same-site proxy, and which check of the
+ * `site-proxy` profile checks the proxy's own documented behaviour instead.
+ *
+ * @example
+ * ```ts
+ * PREMISE_REASONS.cors; // 'a same-origin API sends no CORS headers and answers no preflight (…)'
+ * ```
+ */
+export const PREMISE_REASONS: Record<Premise, string> = {
+  creatorRoute:
+    'the creator route (refund) is a server-to-server call to the API with the creator JWT, which a same-site proxy never forwards (proxy.creator-route checks its 404)',
+  cors: 'a same-origin API sends no CORS headers and answers no preflight (proxy.no-cors checks that)',
+  callerOrigin:
+    "a same-site proxy sends the site's own Origin up, never the caller's, so a caller cannot choose the access list's scope (proxy.origin-not-forwarded checks that)",
+};
+
+/** The premises each profile does not share (the default shares all). */
+export const PROFILE_LACKS: Record<Profile, readonly Premise[]> = {
+  api: [],
+  'site-proxy': ['creatorRoute', 'cors', 'callerOrigin'],
+};
+
+/** The text of a not-applicable check's skip: `not applicable to the site-proxy profile: <reason>`. */
+export function notApplicableReason(profile: Profile, premise: Premise): string {
+  return `not applicable to the ${profile} profile: ${PREMISE_REASONS[premise]}`;
+}
+
 /** One message of the development mailbox. */
 export interface MailMessage {
   id: string;
@@ -185,6 +229,8 @@ export class Visitor {
 export interface ScenarioContext {
   /** The API under test. */
   http: Http;
+  /** What is checked: the API itself (`api`, the default) or the API through a same-site proxy. */
+  profile: Profile;
   /** The development API, when the server has one. */
   dev: DevApi | undefined;
   target: Target;
@@ -232,6 +278,11 @@ export interface Scenario {
   routes: RouteId[];
   /** What the server must offer beyond the public API; without it the check is skipped. */
   needs?: Need[];
+  /**
+   * What the check rests on that a profile may not share (see {@link PROFILE_LACKS}); under a profile
+   * that lacks one, the check is reported as not applicable with {@link PREMISE_REASONS}' reason.
+   */
+  premises?: Premise[];
   run(ctx: ScenarioContext): Promise<void>;
 }
 

@@ -15,16 +15,21 @@ export {
   type ConformanceOptions,
   type ConformanceReport,
 } from './run.js';
-export { scenarios } from './scenarios/index.js';
+export { scenarios, scenariosFor, siteProxyScenarios } from './scenarios/index.js';
 export {
   DEFAULT_TARGET,
   NEED_REASONS,
+  PREMISE_REASONS,
+  PROFILE_LACKS,
+  PROFILES,
   Visitor,
   DevApi,
   type Capabilities,
   type MailMessage,
   type Need,
   type PageRef,
+  type Premise,
+  type Profile,
   type Scenario,
   type ScenarioContext,
   type Target,

@@ -1,6 +1,6 @@
 // The two output formats. Both end with the same two lines: the skipped checks with their reasons (when
 // any were skipped), then exactly `N passed, M failed`, which scripts can read.
-import type { Capabilities, Scenario } from './context.js';
+import type { Capabilities, Profile, Scenario } from './context.js';
 import { formatBytes, formatMs } from './http.js';
 import type { CheckResult, ConformanceReport, RunLimits } from './run.js';
 
@@ -16,6 +16,8 @@ export interface RunHeader {
   total: number;
   /** The bounds of the run (timeout per answer, cap per answer, deadline of the run). */
   limits?: RunLimits;
+  /** The profile, when not the default `api`. */
+  profile?: Profile;
 }
 
 /** `10 s per answer, 1 MiB per answer, 5 min for the run`. */
@@ -26,6 +28,10 @@ function describeLimits(limits: RunLimits): string {
 /** Whether a skipped check is one the deadline kept from running (its reason says so). */
 const notRunForDeadline = (r: CheckResult) =>
   r.status === 'skip' && /^not run: the run's deadline/.test(r.message ?? '');
+
+/** Whether a skipped check is one whose premise the profile does not share (its reason says so). */
+const notApplicable = (r: CheckResult) =>
+  r.status === 'skip' && /^not applicable to the \S+ profile: /.test(r.message ?? '');
 
 const CAPABILITY_NAMES: Record<keyof Capabilities, string> = {
   mailbox: 'mailbox',
@@ -70,6 +76,13 @@ export class ReportWriter {
       `${prefix}development API: ${run.devApi ?? 'none'} (offers ${offered(run.capabilities)})`,
       ...run.notes.map((n) => `${prefix}note: ${n}`),
     );
+    if (run.profile && run.profile !== 'api') {
+      lines.splice(
+        this.format === 'tap' ? 2 : 1,
+        0,
+        `${prefix}profile: ${run.profile} (the checks whose premise it does not share are listed as not applicable)`,
+      );
+    }
     // After the notes (and after TAP's plan line, where a comment is allowed).
     if (run.limits) lines.push(`${prefix}limits: ${describeLimits(run.limits)}`);
     if (this.format === 'table') lines.push('');
@@ -90,7 +103,7 @@ export class ReportWriter {
         '  ...',
       ];
     }
-    const label = r.status === 'pass' ? 'PASS' : r.status === 'fail' ? 'FAIL' : 'SKIP';
+    const label = r.status === 'pass' ? 'PASS' : r.status === 'fail' ? 'FAIL' : notApplicable(r) ? 'N/A ' : 'SKIP';
     const line = `  ${label}  ${r.id.padEnd(this.idWidth)} ${`${r.durationMs} ms`.padStart(8)}`;
     if (r.status === 'pass') return [line];
     return [line, `        ${r.status === 'fail' ? '✗' : '–'} ${oneLine(r.message ?? '')}`];
@@ -98,7 +111,8 @@ export class ReportWriter {
 
   footer(results: readonly CheckResult[]): string[] {
     const late = results.filter(notRunForDeadline);
-    const skipped = results.filter((r) => r.status === 'skip' && !notRunForDeadline(r));
+    const inapplicable = results.filter(notApplicable);
+    const skipped = results.filter((r) => r.status === 'skip' && !notRunForDeadline(r) && !notApplicable(r));
     const passed = results.filter((r) => r.status === 'pass').length;
     const failed = results.filter((r) => r.status === 'fail').length;
     const lines: string[] = this.format === 'table' ? [''] : [];
@@ -111,6 +125,19 @@ export class ReportWriter {
       }
       const groups = [...byReason].map(([reason, ids]) => `${ids.join(', ')} (${reason})`);
       lines.push(`${this.format === 'tap' ? '# ' : ''}${skipped.length} skipped: ${groups.join('; ')}`);
+    }
+    if (inapplicable.length) {
+      // Grouped by premise, like the skips; the profile is named once.
+      const profile = /^not applicable to the (\S+) profile: /.exec(inapplicable[0]!.message ?? '')?.[1] ?? '';
+      const byReason = new Map<string, string[]>();
+      for (const r of inapplicable) {
+        const reason = oneLine(r.message ?? '').replace(/^not applicable to the \S+ profile: /, '');
+        byReason.set(reason, [...(byReason.get(reason) ?? []), r.id]);
+      }
+      const groups = [...byReason].map(([reason, ids]) => `${ids.join(', ')} (${reason})`);
+      lines.push(
+        `${this.format === 'tap' ? '# ' : ''}${inapplicable.length} not applicable to the ${profile} profile: ${groups.join('; ')}`,
+      );
     }
     if (late.length) {
       const reason = oneLine(late[0]!.message ?? '').replace(/^not run: /, '');

@@ -6,12 +6,16 @@ import {
   DEFAULT_TARGET,
   DevApi,
   NEED_REASONS,
+  notApplicableReason,
+  PROFILE_LACKS,
+  PROFILES,
   routePath,
   Visitor,
   type Capabilities,
   type MailMessage,
   type Need,
   type PageRef,
+  type Profile,
   type Scenario,
   type ScenarioContext,
   type Target,
@@ -29,7 +33,7 @@ import {
   type FetchLike,
 } from './http.js';
 import type { RunHeader } from './report.js';
-import { scenarios as allScenarios } from './scenarios/index.js';
+import { scenariosFor } from './scenarios/index.js';
 
 /** Options of {@link runConformance}. */
 export interface ConformanceOptions {
@@ -46,6 +50,14 @@ export interface ConformanceOptions {
   origin?: string;
   /** Existing data to use when the kit cannot create its own (default: the product spec's fixture). */
   target?: Partial<Target>;
+  /**
+   * What is checked: `api` (default), the platform API itself; or `site-proxy`, the API through a same-site
+   * proxy such as `@visitor-access/server` (base URL `https://site/api`). Under `site-proxy` the checks
+   * whose premise such a proxy does not share (the creator route, CORS, a caller-chosen `Origin`) are
+   * reported as not applicable ({@link ConformanceReport.notApplicable}) and the proxy's own documented
+   * behaviour is checked instead (`proxy.*`).
+   */
+  profile?: Profile;
   /** Run only these checks: exact ids, or prefixes ending in `.` or `*` (`auth.`, `checkout*`). */
   only?: string[];
   /** The `fetch` to send requests with (default: the global one), e.g. to run in-process. */
@@ -60,7 +72,7 @@ export interface ConformanceOptions {
   deadlineMs?: number;
   /** The largest answer body the kit reads, in bytes; a larger one fails its check. Default 1 MiB. */
   maxBodyBytes?: number;
-  /** The checks to run. Default: {@link scenarios}. */
+  /** The checks to run. Default: {@link scenarios}, and under `site-proxy` {@link siteProxyScenarios} too. */
   scenarios?: readonly Scenario[];
   /** Called once the server has been probed, before the first check (the CLI prints its header here). */
   onStart?: (run: RunHeader) => void;
@@ -81,6 +93,11 @@ export interface CheckResult {
 /** The outcome of a run. */
 export interface ConformanceReport {
   baseUrl: string;
+  /**
+   * The profile the run checked against (always set by {@link runConformance}; optional so that a report
+   * made by hand, e.g. for `formatReport`, need not name one).
+   */
+  profile?: Profile;
   /** The development API used, if it answered. */
   devApi: string | undefined;
   capabilities: Capabilities;
@@ -101,6 +118,11 @@ export interface ConformanceReport {
    * skipped with the reason).
    */
   notRun: string[];
+  /**
+   * The checks whose premise the profile does not share (also in `results`, as skipped with the reason):
+   * always empty under the default profile. Always set by {@link runConformance}.
+   */
+  notApplicable?: string[];
 }
 
 /** The bounds of one run. */
@@ -218,7 +240,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     throw new ConformanceUsageError('The cap on an answer must be a positive whole number of bytes.');
   }
   const limits: RunLimits = { timeoutMs, deadlineMs, maxBodyBytes };
-  const selected = selectScenarios(options.scenarios ?? allScenarios, options.only);
+  const profile = options.profile ?? 'api';
+  if (!PROFILES.includes(profile)) {
+    throw new ConformanceUsageError(`The profile must be one of ${PROFILES.join(', ')}, not "${String(profile)}".`);
+  }
+  const selected = selectScenarios(options.scenarios ?? scenariosFor(profile), options.only);
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
   const http = new Http(baseUrl, fetchImpl, timeoutMs, maxBodyBytes);
   const run = randomBytes(5).toString('hex').slice(0, 8);
@@ -302,11 +328,20 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   }
   capabilities.creatorToken = creatorToken !== undefined;
 
-  options.onStart?.({ baseUrl, devApi: dev?.baseUrl, capabilities, notes, total: selected.length, limits });
+  options.onStart?.({
+    baseUrl,
+    devApi: dev?.baseUrl,
+    capabilities,
+    notes,
+    total: selected.length,
+    limits,
+    ...(profile === 'api' ? {} : { profile }),
+  });
   let counter = 0;
   const unique = (label: string) => `conf-${run}-${label}-${++counter}`;
   const results: CheckResult[] = [];
   const notRun: string[] = [];
+  const notApplicable: string[] = [];
   const late = (s: Scenario): CheckResult => ({
     id: s.id,
     title: s.title,
@@ -324,10 +359,16 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     }
     const started = performance.now();
     const deferred: (() => Promise<unknown> | unknown)[] = [];
-    const ctx = makeContext({ http, dev, target, capabilities, creatorToken, unique, deferred });
+    const ctx = makeContext({ http, dev, target, capabilities, creatorToken, unique, deferred, profile });
     let result: CheckResult;
+    const unshared = (s.premises ?? []).find((premise) => PROFILE_LACKS[profile].includes(premise));
     const missing = (s.needs ?? []).find((need) => !has(need, capabilities, target));
     try {
+      // Not applicable before not possible: the reason a reader needs is that the check does not apply.
+      if (unshared) {
+        notApplicable.push(s.id);
+        skip(notApplicableReason(profile, unshared));
+      }
       if (missing) skip(NEED_REASONS[missing]);
       await s.run(ctx);
       result = { id: s.id, title: s.title, status: 'pass', durationMs: 0 };
@@ -369,6 +410,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   clearTimeout(timer);
   return {
     baseUrl,
+    profile,
     devApi: dev?.baseUrl,
     capabilities,
     target,
@@ -380,6 +422,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     limits,
     deadlineReached: notRun.length > 0,
     notRun,
+    notApplicable,
   };
 }
 
@@ -459,6 +502,7 @@ function makeContext(input: {
   creatorToken: string | undefined;
   unique: (label: string) => string;
   deferred: (() => Promise<unknown> | unknown)[];
+  profile: Profile;
 }): ScenarioContext {
   const { http, dev, target, capabilities, unique, deferred } = input;
   const needDev = (need: Need): DevApi => {
@@ -468,6 +512,7 @@ function makeContext(input: {
 
   const ctx: ScenarioContext = {
     http,
+    profile: input.profile,
     dev,
     target,
     capabilities,

@@ -69,6 +69,7 @@ export const commerceScenarios = [
     title: 'A refund without a creator JWT, or with a malformed one, gets 401 creator_unauthorized',
     source: 'product-spec',
     routes: ['refund'],
+    premises: ['creatorRoute'],
     async run(ctx) {
       const page = { handle: ctx.target.handle, slug: ctx.target.paidPage };
       const json = { visitorId: 'vis_conformance' };
@@ -92,6 +93,7 @@ export const commerceScenarios = [
     title: "A creator JWT of one handle gets 403 forbidden on another handle's page",
     source: 'product-spec',
     routes: ['refund'],
+    premises: ['creatorRoute'],
     needs: ['creatorToken'],
     async run(ctx) {
       const other = ctx.target.unconnectedPage;
@@ -109,6 +111,7 @@ export const commerceScenarios = [
     title: 'Refunding a visitor who has no purchase of the page gets 404 purchase_not_found',
     source: 'product-spec',
     routes: ['refund'],
+    premises: ['creatorRoute'],
     needs: ['creatorToken'],
     async run(ctx) {
       const answer = await ctx.http.send(
@@ -129,6 +132,7 @@ export const commerceScenarios = [
       'A creator refund answers 200 { refund } and revokes access at once: the access check says purchase_required and the list shows refunded',
     source: 'spec',
     routes: ['refund', 'checkAccess', 'listAccess'],
+    premises: ['creatorRoute'],
     needs: ['mailbox', 'origin', 'payments', 'creatorToken'],
     async run(ctx) {
       const visitor = await ctx.signIn('refunded');
@@ -164,6 +168,7 @@ export const commerceScenarios = [
     title: 'A second refund of the same purchase gets 409 already_refunded',
     source: 'spec',
     routes: ['refund'],
+    premises: ['creatorRoute'],
     needs: ['mailbox', 'origin', 'payments', 'creatorToken'],
     async run(ctx) {
       const visitor = await ctx.signIn('refunded-twice');

@@ -170,7 +170,8 @@ export const idempotencyScenarios = [
           idempotencyKey: key,
         }),
       );
-      if (ctx.capabilities.payments && ctx.creatorToken) {
+      // Through a same-site proxy the creator route is not served (proxy.creator-route checks that).
+      if (ctx.capabilities.payments && ctx.creatorToken && ctx.profile === 'api') {
         const buyer = await ctx.signIn('idem-refund');
         await ctx.buy(buyer, page);
         await twice('refund', (key) =>

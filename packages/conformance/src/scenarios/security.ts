@@ -43,6 +43,7 @@ export const securityScenarios = [
       'An allowed origin is echoed in Access-Control-Allow-Origin with Allow-Credentials: true and Vary: Origin, on successes and errors',
     source: 'product-spec',
     routes: ['checkAccess', 'me'],
+    premises: ['cors'],
     needs: ['origin'],
     async run(ctx) {
       const origin = ctx.target.origin!;
@@ -68,6 +69,7 @@ export const securityScenarios = [
       'A preflight from an allowed origin is answered (2xx) allowing the method, Content-Type and Idempotency-Key with credentials',
     source: 'product-spec',
     routes: ['requestMagicLink'],
+    premises: ['cors'],
     needs: ['origin'],
     async run(ctx) {
       const origin = ctx.target.origin!;
@@ -239,6 +241,7 @@ export const securityScenarios = [
       "From a creator's allowed origin, GET /v2/visitor/access and /_edge/visitor/access list only that creator's items",
     source: 'decisions-2026-12-01',
     routes: ['listAccess', 'edgeAccess'],
+    premises: ['callerOrigin'],
     needs: ['mailbox', 'secondCreator'],
     async run(ctx) {
       const { target } = ctx;

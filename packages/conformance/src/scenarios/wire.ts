@@ -115,9 +115,11 @@ export const wireScenarios = [
             json: { successUrl: `${FOREIGN}/a`, cancelUrl: `${FOREIGN}/b` },
           }),
         ],
+        // A same-site proxy never forwards the creator route: there it is the proxy's own 404 not_found,
+        // in the same envelope (decision 0171).
         [
-          'creator_unauthorized',
-          401,
+          ctx.profile === 'site-proxy' ? 'not_found' : 'creator_unauthorized',
+          ctx.profile === 'site-proxy' ? 404 : 401,
           await http.send('POST', ctx.path('refund', { handle: target.handle, pageSlug: target.paidPage }), {
             json: { visitorId: 'vis_conformance' },
           }),
