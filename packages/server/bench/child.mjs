@@ -27,10 +27,44 @@ if (kind === 'api') {
   const visitor = [...mock.store.visitors.values()][0];
   mock.store.grantPurchase({ visitorId: visitor.id, handle: 'gharart', slug: 'masterclass' });
   console.log(JSON.stringify({ port: mock.port, cookie }));
+} else if (kind === 'bare') {
+  // The baseline of the protected URL: the bare access-check call a site makes by hand (one POST to
+  // the API with the visitor's session cookie, then the content or a refusal), on node:http.
+  const transport = process.argv[4] ?? 'fetch';
+  const { request, Agent } = await import('undici');
+  const agent = new Agent({ connections: 128, keepAliveTimeout: 4_000 });
+  const check = async (cookie) => {
+    const url = `${apiBase}/v2/public/pages/gharart/masterclass/access-check`;
+    const headers = { 'content-type': 'application/json', cookie: cookie ?? '' };
+    if (transport === 'undici') {
+      const res = await request(url, { method: 'POST', headers, body: '{}', dispatcher: agent });
+      return res.statusCode === 200 && (await res.body.json()).hasAccess === true;
+    }
+    const res = await fetch(url, { method: 'POST', headers, body: '{}' });
+    return res.status === 200 && (await res.json()).hasAccess === true;
+  };
+  const server = http.createServer(async (req, res) => {
+    const ok = await check(req.headers.cookie).catch(() => false);
+    res.writeHead(ok ? 200 : 403, {
+      'content-type': 'text/html',
+      'cache-control': 'private, no-store',
+      vary: 'Cookie',
+    });
+    res.end(ok ? '<p>the paid lesson</p>' : 'refused');
+  });
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: server.address().port })));
 } else {
+  // The site: node:http + toNodeHandler, with the Node transport (nodeFetch) unless the third
+  // argument is 'fetch' (the global fetch, as on the other runtimes).
+  const transport = process.argv[4] ?? 'node';
   const { createVisitorAccess } = await import('../dist/index.js');
-  const { toNodeHandler } = await import('../dist/node.js');
-  const va = createVisitorAccess({ apiBase, siteUrl: 'http://localhost:3000' });
+  const { toNodeHandler, nodeFetch } = await import('../dist/node.js');
+  const va = createVisitorAccess({
+    apiBase,
+    siteUrl: 'http://localhost:3000',
+    ...(transport === 'node' ? { fetch: nodeFetch() } : {}),
+  });
   const lesson = va.protect({ handle: 'gharart', page: 'masterclass' }, () => new Response('<p>the paid lesson</p>'));
   const server = http.createServer(
     toNodeHandler((request, info) =>

@@ -10,6 +10,8 @@ import { errorResponse } from './errors.js';
 import type { ConnectionInfo } from './upstream.js';
 import type { VisitorAccess } from './visitor-access.js';
 
+export { nodeFetch, type NodeFetchOptions } from './node-fetch.js';
+
 /** A web-standard handler, such as `va.fetch` or what `va.protect()` returns. */
 export type WebHandler = (request: Request, info?: ConnectionInfo) => Response | Promise<Response>;
 
