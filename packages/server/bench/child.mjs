@@ -12,6 +12,8 @@ process.on('message', (msg) => {
   if (msg === 'cpu') {
     const u = process.cpuUsage();
     process.send({ cpu: u.user + u.system });
+  } else if (msg === 'exit') {
+    process.exit(0);
   } else if (msg === 'rss') {
     globalThis.gc?.();
     globalThis.gc?.();

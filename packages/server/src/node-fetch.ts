@@ -4,7 +4,9 @@
  * Node's global `fetch` runs on every call. Part of the Node adapter (`@visitor-access/server/node`);
  * the core only ever sees a `fetch`. Measured in docs/decisions/0108.
  */
+import { EventEmitter } from 'node:events';
 import { Agent, request as undiciRequest } from 'undici';
+import { UPSTREAM_CALL, type UpstreamCall } from './upstream.js';
 
 /**
  * Options of {@link nodeFetch}.
@@ -23,6 +25,15 @@ export interface NodeFetchOptions {
 
 /** Statuses whose answer has no body (a `Response` refuses one). */
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+
+/** The abort signal of the server's own call (undici takes an EventEmitter with `aborted`). */
+class TimeoutSignal extends EventEmitter {
+  aborted = false;
+  abort(): void {
+    this.aborted = true;
+    this.emit('abort');
+  }
+}
 
 type FetchInput = Parameters<typeof fetch>[0];
 type FetchInit = NonNullable<Parameters<typeof fetch>[1]>;
@@ -93,5 +104,34 @@ export function nodeFetch(options: NodeFetchOptions = {}): typeof fetch {
     // A Node Readable is an async iterable: the Response streams it as it arrives.
     return new Response(answer.body as unknown as BodyInit, { status, headers: responseHeaders });
   };
-  return transport as typeof fetch;
+  // The server's own call, without a Response on the way: the answer's bytes read whole (the server
+  // reads them whole anyway), the timeout covering headers and body. An EventEmitter is the abort
+  // signal (undici takes one): on Node 20 an AbortController costs more than the rest of the call's setup.
+  const call: UpstreamCall = async (url, request) => {
+    const abort = new TimeoutSignal();
+    const timer = setTimeout(() => abort.abort(), request.timeoutMs);
+    try {
+      const headers: string[] = [];
+      for (const [name, value] of request.headers) headers.push(name, value);
+      const answer = await undiciRequest(url, {
+        dispatcher,
+        method: request.method as 'GET',
+        headers,
+        body: request.body ?? null,
+        signal: abort,
+      });
+      const responseHeaders = new Headers();
+      for (const [name, value] of Object.entries(answer.headers)) {
+        if (Array.isArray(value)) for (const one of value) responseHeaders.append(name, one);
+        else if (value !== undefined) responseHeaders.append(name, value);
+      }
+      const body = new Uint8Array(await answer.body.arrayBuffer());
+      return { status: answer.statusCode, headers: responseHeaders, body };
+    } catch {
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  return Object.assign(transport, { [UPSTREAM_CALL]: call }) as typeof fetch;
 }

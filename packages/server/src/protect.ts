@@ -166,12 +166,27 @@ export async function refusalResponse(
   return privateResponse(await refusal(decision, request), decision.status);
 }
 
-/** The same answer made `private, no-store` and `Vary: Cookie` (a new `Response`: headers may be immutable). */
-export function privateResponse(response: Response, status = response.status): Response {
-  const headers = new Headers(response.headers);
+function makePrivate(headers: Headers): void {
   headers.set('cache-control', PRIVATE_HEADERS['cache-control']!);
   const vary = headers.get('vary');
   if (!vary) headers.set('vary', 'Cookie');
   else if (!/(^|,)\s*(cookie|\*)\s*(,|$)/i.test(vary)) headers.set('vary', `${vary}, Cookie`);
+}
+
+/**
+ * The same answer made `private, no-store` and `Vary: Cookie`: in place when its headers can be
+ * changed and its status stays, else a new `Response` (a `fetch()` answer's headers are immutable).
+ */
+export function privateResponse(response: Response, status = response.status): Response {
+  if (status === response.status) {
+    try {
+      makePrivate(response.headers);
+      return response;
+    } catch {
+      // Immutable headers: copied below.
+    }
+  }
+  const headers = new Headers(response.headers);
+  makePrivate(headers);
   return new Response(response.body, { status, statusText: response.statusText, headers });
 }

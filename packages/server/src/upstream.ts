@@ -51,8 +51,29 @@ export function upstreamHeaders(options: ResolvedOptions, request: Request, info
 export interface UpstreamAnswer {
   status: number;
   headers: Headers;
-  body: ArrayBuffer;
+  body: Uint8Array<ArrayBuffer> | ArrayBuffer;
 }
+
+/** One call to the API as the server makes it: the URL, and the request's method, headers and body. */
+export interface UpstreamRequest {
+  method: string;
+  headers: Headers;
+  body?: Uint8Array<ArrayBuffer> | string | undefined;
+  /** The whole call (headers and body) must finish within this; past it the call is abandoned. */
+  timeoutMs: number;
+}
+
+/**
+ * The key under which a `fetch` passed as the `fetch` option may also offer the server's call
+ * directly, as `(url, request) => Promise<UpstreamAnswer | undefined>` (`undefined`: no answer in
+ * time, or the API unreachable), without building a `Response` on the way. The Node adapter's
+ * `nodeFetch()` does; any other `fetch` is called as a `fetch`. (`Symbol.for`: the same key across
+ * copies of the package.)
+ */
+export const UPSTREAM_CALL: unique symbol = Symbol.for('@visitor-access/server.upstreamCall') as never;
+
+/** A transport's direct form of the server's call (see {@link UPSTREAM_CALL}). */
+export type UpstreamCall = (url: string, request: UpstreamRequest) => Promise<UpstreamAnswer | undefined>;
 
 /**
  * One request to the API with the timeout covering headers and body. `undefined` when the API did
@@ -63,6 +84,13 @@ export async function callUpstream(
   url: string,
   init: { method: string; headers: Headers; body?: Uint8Array<ArrayBuffer> | string | undefined },
 ): Promise<UpstreamAnswer | undefined> {
+  if (options.upstreamCall !== undefined) {
+    try {
+      return await options.upstreamCall(url, { ...init, timeoutMs: options.timeoutMs });
+    } catch {
+      return undefined;
+    }
+  }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
   try {
