@@ -77,7 +77,8 @@ function load(port, method, path, headers, count = Infinity) {
         errors++;
         resolve();
       });
-      req.end();
+      // As the SDK sends it: a JSON body on a POST.
+      req.end(method === 'POST' ? '{}' : undefined);
     });
   const worker = async () => {
     while (performance.now() < end && started < count) {
@@ -110,7 +111,7 @@ async function measure(latencyMs, proxied) {
   const site = await startChild('site', apiBase, SITE_TRANSPORT);
   const bare = await startChild('bare', apiBase, 'fetch');
   const bareUndici = await startChild('bare', apiBase, 'undici');
-  const cookie = { cookie: `_10x_visitor=${api.cookie}` };
+  const cookie = { cookie: `_10x_visitor=${api.cookie}`, 'content-type': 'application/json' };
   const cases = {
     direct: () => round([api], api.port, 'POST', ACCESS_CHECK, cookie),
     bare: () => round([bare, api], bare.port, 'GET', '/lessons/1', cookie),

@@ -79,14 +79,28 @@ export class AccessChecker {
     this.#options = options;
   }
 
-  async check(request: Request, target: ProtectedPage, info?: ConnectionInfo): Promise<AccessDecision> {
-    const options = this.#options;
-    let path: string;
+  /**
+   * The access check's URL for a page, or `undefined` for a handle or slug no page can have. `protect()`
+   * works it out once, when it wraps the handler; `checkAccess()` on each call.
+   */
+  urlFor(target: ProtectedPage): string | undefined {
     try {
-      path = buildPath(routes.checkAccess.path, { handle: target.handle, pageSlug: target.page });
+      return (
+        this.#options.apiBase + buildPath(routes.checkAccess.path, { handle: target.handle, pageSlug: target.page })
+      );
     } catch {
-      return refused(404, 'page_not_found');
+      return undefined;
     }
+  }
+
+  async check(
+    request: Request,
+    target: ProtectedPage,
+    info?: ConnectionInfo,
+    url: string | undefined = this.urlFor(target),
+  ): Promise<AccessDecision> {
+    const options = this.#options;
+    if (url === undefined) return refused(404, 'page_not_found');
     const cookie = sessionCookie(request.headers.get('cookie'));
     let key: string | undefined;
     if (options.grantCacheMs > 0 && cookie !== undefined) {
@@ -100,7 +114,7 @@ export class AccessChecker {
     headers.set('content-type', 'application/json');
     headers.set('accept', 'application/json');
     headers.delete('idempotency-key');
-    const answer = await callUpstream(options, options.apiBase + path, { method: 'POST', headers, body: '{}' });
+    const answer = await callUpstream(options, url, { method: 'POST', headers, body: '{}' });
     if (!answer) return refused(503, 'service_unavailable');
     const upstreamId = answer.headers.get('x-request-id');
     const requestId = isRequestId(upstreamId) ? upstreamId : undefined;
