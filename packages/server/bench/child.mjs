@@ -45,7 +45,27 @@ if (kind === 'api') {
     const res = await fetch(url, { method: 'POST', headers, body: '{}' });
     return res.status === 200 && (await res.json()).hasAccess === true;
   };
+  // And the baseline of the proxy's own cost: a bare pass-through of POST /api/… (path, cookie,
+  // content type and body up; status, content type and body down), no rules at all.
+  const pass = async (req, res) => {
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const url = apiBase + req.url.slice('/api'.length);
+    const headers = { 'content-type': req.headers['content-type'] ?? '', cookie: req.headers.cookie ?? '' };
+    const body = Buffer.concat(chunks);
+    let status, type, answer;
+    if (transport === 'undici') {
+      const up = await request(url, { method: req.method, headers, body, dispatcher: agent });
+      [status, type, answer] = [up.statusCode, up.headers['content-type'], Buffer.from(await up.body.arrayBuffer())];
+    } else {
+      const up = await fetch(url, { method: req.method, headers, body, redirect: 'manual' });
+      [status, type, answer] = [up.status, up.headers.get('content-type'), Buffer.from(await up.arrayBuffer())];
+    }
+    res.writeHead(status, { 'content-type': type ?? 'application/octet-stream', 'content-length': answer.byteLength });
+    res.end(answer);
+  };
   const server = http.createServer(async (req, res) => {
+    if (req.url.startsWith('/api/')) return pass(req, res).catch(() => res.writeHead(503).end());
     const ok = await check(req.headers.cookie).catch(() => false);
     res.writeHead(ok ? 200 : 403, {
       'content-type': 'text/html',

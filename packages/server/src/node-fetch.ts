@@ -6,7 +6,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { Agent, request as undiciRequest } from 'undici';
-import { UPSTREAM_CALL, type UpstreamCall } from './upstream.js';
+import { UPSTREAM_CALL, type UpstreamCall, type UpstreamHeaders } from './upstream.js';
 
 /**
  * Options of {@link nodeFetch}.
@@ -32,6 +32,22 @@ class TimeoutSignal extends EventEmitter {
   abort(): void {
     this.aborted = true;
     this.emit('abort');
+  }
+}
+
+/** The answer's headers as undici parsed them (lower-case names), read as the server reads a `Headers`. */
+class RecordHeaders implements UpstreamHeaders {
+  readonly #record: Record<string, string | string[] | undefined>;
+  constructor(record: Record<string, string | string[] | undefined>) {
+    this.#record = record;
+  }
+  get(name: string): string | null {
+    const value = this.#record[name.toLowerCase()];
+    return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+  }
+  getSetCookie(): string[] {
+    const value = this.#record['set-cookie'];
+    return value === undefined ? [] : Array.isArray(value) ? value : [value];
   }
 }
 
@@ -111,22 +127,15 @@ export function nodeFetch(options: NodeFetchOptions = {}): typeof fetch {
     const abort = new TimeoutSignal();
     const timer = setTimeout(() => abort.abort(), request.timeoutMs);
     try {
-      const headers: string[] = [];
-      for (const [name, value] of request.headers) headers.push(name, value);
       const answer = await undiciRequest(url, {
         dispatcher,
         method: request.method as 'GET',
-        headers,
+        headers: request.headers,
         body: request.body ?? null,
         signal: abort,
       });
-      const responseHeaders = new Headers();
-      for (const [name, value] of Object.entries(answer.headers)) {
-        if (Array.isArray(value)) for (const one of value) responseHeaders.append(name, one);
-        else if (value !== undefined) responseHeaders.append(name, value);
-      }
       const body = new Uint8Array(await answer.body.arrayBuffer());
-      return { status: answer.statusCode, headers: responseHeaders, body };
+      return { status: answer.statusCode, headers: new RecordHeaders(answer.headers), body };
     } catch {
       return undefined;
     } finally {

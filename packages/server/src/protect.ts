@@ -111,9 +111,9 @@ export class AccessChecker {
     }
     const headers = upstreamHeaders(options, request, info);
     // The check is the server's own request: it takes JSON and sends an empty object, whatever the visitor sent.
-    headers.set('content-type', 'application/json');
-    headers.set('accept', 'application/json');
-    headers.delete('idempotency-key');
+    headers['content-type'] = 'application/json';
+    headers.accept = 'application/json';
+    delete headers['idempotency-key'];
     const answer = await callUpstream(options, url, { method: 'POST', headers, body: '{}' });
     if (!answer) return refused(503, 'service_unavailable');
     const upstreamId = answer.headers.get('x-request-id');
