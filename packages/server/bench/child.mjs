@@ -3,7 +3,7 @@
 //          argument adds that many ms to every API answer (the API across a network, as in use);
 //   site — a node:http site on @visitor-access/server (built dist) in front of that API: the proxy
 //          under /api and the protected lesson at /lessons/1.
-// Prints one JSON line, then serves until killed; answers 'cpu' and 'rss' messages.
+// Prints one JSON line, then serves until killed; answers 'cpu' and 'rss' (RSS and heap used, after a full GC) messages.
 import http from 'node:http';
 
 const [kind, apiBase] = process.argv.slice(2);
@@ -17,7 +17,8 @@ process.on('message', (msg) => {
   } else if (msg === 'rss') {
     globalThis.gc?.();
     globalThis.gc?.();
-    process.send({ rss: process.memoryUsage().rss });
+    const { rss, heapUsed } = process.memoryUsage();
+    process.send({ rss: { rss, heapUsed } });
   }
 });
 
@@ -80,8 +81,12 @@ if (kind === 'api') {
   // The site: node:http + toNodeHandler, with the Node transport (nodeFetch) unless the third
   // argument is 'fetch' (the global fetch, as on the other runtimes).
   const transport = process.argv[4] ?? 'node';
-  const { createVisitorAccess } = await import('../dist/index.js');
-  const { toNodeHandler, nodeFetch } = await import('../dist/node.js');
+  // BENCH_SITE_DIST: another build of the package (a previous version, for before/after in one run).
+  const dist = process.env.BENCH_SITE_DIST
+    ? new URL(`file://${process.env.BENCH_SITE_DIST}/`)
+    : new URL('../dist/', import.meta.url);
+  const { createVisitorAccess } = await import(new URL('index.js', dist).href);
+  const { toNodeHandler, nodeFetch } = await import(new URL('node.js', dist).href);
   const va = createVisitorAccess({
     apiBase,
     siteUrl: 'http://localhost:3000',

@@ -11,7 +11,8 @@
 //     straight to the API: the same figures; the latency target with the API 20 ms away (on loopback
 //     the added hop is most of the work: figures only). For reference, vs a bare pass-through proxy.
 //     Both with the API on loopback and with the API 20 ms away, as in use.
-//  3. RSS of the site after 100,000 proxied requests, after a full GC (bounded: <= 150 MB).
+//  3. RSS of the site after 100,000 proxied requests, after a full GC (<= 150 MB), and its heap used after
+//     GC halfway and at the end (bounded: it grows by at most 5 MB over the second half).
 // BENCH_DURATION_MS (default 2000) sets each round's length; BENCH_SITE_TRANSPORT=fetch runs the site on
 // the global fetch instead of nodeFetch; BENCH_QUICK=1 the loopback figures only.
 import { spawn } from 'node:child_process';
@@ -25,20 +26,26 @@ const ROUNDS = 3;
 const PROXIED = Number(process.env.BENCH_PROXIED ?? 100_000);
 const TARGET = 1.15;
 const RSS_TARGET_MB = 150;
+// Bounded memory: the heap used after GC grows by at most this over the second 50,000 requests.
+const HEAP_GROWTH_MB = 5;
 // The API as creators meet it is across a network: the second set of figures adds this to every API answer.
 const API_LATENCY_MS = Number(process.env.BENCH_API_LATENCY_MS ?? 20);
 // The site's upstream transport: 'node' (nodeFetch, the Node adapter's) or 'fetch' (the global fetch).
 const SITE_TRANSPORT = process.env.BENCH_SITE_TRANSPORT ?? 'node';
 // BENCH_QUICK=1: the loopback figures only, without the 100k-request memory run (for iterating).
 const QUICK = process.env.BENCH_QUICK === '1';
+// BENCH_BEFORE_DIST: the dist folder of another build (a previous version), measured in the same rounds.
+const BEFORE = process.env.BENCH_BEFORE_DIST;
+const BEFORE_NAME = BEFORE?.split('/').filter(Boolean).pop();
 const ACCESS_CHECK = '/v2/public/pages/gharart/masterclass/access-check';
 
-function startChild(kind, ...args) {
+function startChild(kind, args, env = {}) {
   const child = spawn(
     process.execPath,
     ['--expose-gc', fileURLToPath(new URL('./child.mjs', import.meta.url)), kind, ...args],
     {
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+      env: { ...process.env, ...env },
     },
   );
   return new Promise((resolve, reject) => {
@@ -110,11 +117,12 @@ async function round(processes, port, method, path, headers) {
 
 /** The API, the site in front of it and the bare baselines; the interleaved rounds of every case. */
 async function measure(latencyMs, proxied) {
-  const api = await startChild('api', String(latencyMs));
+  const api = await startChild('api', [String(latencyMs)]);
   const apiBase = `http://127.0.0.1:${api.port}`;
-  const site = await startChild('site', apiBase, SITE_TRANSPORT);
-  const bare = await startChild('bare', apiBase, 'fetch');
-  const bareUndici = await startChild('bare', apiBase, 'undici');
+  const site = await startChild('site', [apiBase, SITE_TRANSPORT], { BENCH_SITE_DIST: '' });
+  const bare = await startChild('bare', [apiBase, 'fetch']);
+  const bareUndici = await startChild('bare', [apiBase, 'undici']);
+  const before = BEFORE ? await startChild('site', [apiBase, 'fetch'], { BENCH_SITE_DIST: BEFORE }) : undefined;
   const cookie = { cookie: `_10x_visitor=${api.cookie}`, 'content-type': 'application/json' };
   const cases = {
     direct: () => round([api], api.port, 'POST', ACCESS_CHECK, cookie),
@@ -123,6 +131,10 @@ async function measure(latencyMs, proxied) {
     protected: () => round([site, api], site.port, 'GET', '/lessons/1', cookie),
     proxy: () => round([site, api], site.port, 'POST', `/api${ACCESS_CHECK}`, cookie),
     bareProxy: () => round([bareUndici, api], bareUndici.port, 'POST', `/api${ACCESS_CHECK}`, cookie),
+    ...(before && {
+      protectedBefore: () => round([before, api], before.port, 'GET', '/lessons/1', cookie),
+      proxyBefore: () => round([before, api], before.port, 'POST', `/api${ACCESS_CHECK}`, cookie),
+    }),
   };
   // Warm-up, then interleaved rounds: direct, bare, bareUndici, protected, proxy, bareProxy, direct, …
   for (const run of Object.values(cases)) await run();
@@ -131,11 +143,15 @@ async function measure(latencyMs, proxied) {
   let memory;
   if (proxied > 0) {
     // Memory: that many proxied requests, then the site's RSS after a full GC.
+    // Bounded: the heap used after GC grows no more over the second half than the first half's end.
     const start = await ask(site, 'rss');
-    const bulk = await load(site.port, 'POST', `/api${ACCESS_CHECK}`, cookie, proxied);
-    memory = { start, after: await ask(site, 'rss'), bulk };
+    const first = await load(site.port, 'POST', `/api${ACCESS_CHECK}`, cookie, Math.ceil(proxied / 2));
+    const half = await ask(site, 'rss');
+    const second = await load(site.port, 'POST', `/api${ACCESS_CHECK}`, cookie, Math.floor(proxied / 2));
+    const bulk = { done: first.done + second.done, errors: first.errors + second.errors };
+    memory = { start, half, after: await ask(site, 'rss'), bulk };
   }
-  for (const s of [site, bare, bareUndici, api]) {
+  for (const s of [site, bare, bareUndici, before, api].filter(Boolean)) {
     s.child.removeAllListeners('exit');
     s.child.kill();
   }
@@ -188,6 +204,12 @@ const comparisons = (network) => [
   ['protected', 'direct', 'protected URL vs the access-check call straight to the API', {}],
   ['proxy', 'direct', 'proxied access-check vs the same call direct', network ? LATENCY : {}],
   ['proxy', 'bareProxy', 'proxied access-check vs a bare pass-through proxy (undici.request)', {}],
+  ...(BEFORE
+    ? [
+        ['protectedBefore', same, `before (${BEFORE_NAME}): protected URL vs the bare site (${clientOf[same]})`, {}],
+        ['proxyBefore', 'direct', `before (${BEFORE_NAME}): proxied access-check vs the same call direct`, {}],
+      ]
+    : []),
 ];
 console.log(
   `Load average before: ${loadBefore.map((n) => n.toFixed(1)).join(' ')}, after: ${os
@@ -200,10 +222,16 @@ console.log('|---|---|---|---|---|---|');
 rows(loopback, 'API on loopback', comparisons(false));
 if (network) rows(network, `API ${API_LATENCY_MS} ms away`, comparisons(true));
 const { memory } = loopback;
-if (memory)
+if (memory) {
+  const { start, half, after, bulk } = memory;
   console.log(
-    `| site RSS MB after ${memory.bulk.done} proxied requests (after GC) | ${fmt(memory.after / MB, 0)} | ${fmt(memory.start / MB, 0)} before | | <= ${RSS_TARGET_MB} | ${verdict(memory.after / MB <= RSS_TARGET_MB)} |`,
+    `| site RSS MB after ${bulk.done} proxied requests (after GC) | ${fmt(after.rss / MB, 0)} | ${fmt(start.rss / MB, 0)} before, ${fmt(half.rss / MB, 0)} halfway | | <= ${RSS_TARGET_MB} | ${verdict(after.rss / MB <= RSS_TARGET_MB)} |`,
   );
+  const growth = (after.heapUsed - half.heapUsed) / MB;
+  console.log(
+    `| site heap used MB after ${bulk.done} proxied requests (after GC): growth over the second half | ${fmt(after.heapUsed / MB, 1)} | ${fmt(start.heapUsed / MB, 1)} before, ${fmt(half.heapUsed / MB, 1)} halfway | | growth <= ${HEAP_GROWTH_MB} | ${verdict(growth <= HEAP_GROWTH_MB)} |`,
+  );
+}
 const errors = [loopback, network]
   .filter(Boolean)
   .flatMap((set) => Object.values(set.results).flat())
