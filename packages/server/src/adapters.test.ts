@@ -19,13 +19,15 @@ beforeAll(async () => {
 afterAll(() => mock.close());
 
 describe('the core', () => {
-  it('imports no Node built-in outside the Node adapter', () => {
+  it('imports no Node built-in (nor undici) outside the Node adapter (node.ts, node-fetch.ts)', () => {
     const dir = dirname(fileURLToPath(import.meta.url));
-    const core = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'node.ts');
+    const core = readdirSync(dir).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'node.ts' && f !== 'node-fetch.ts',
+    );
     expect(core.length).toBeGreaterThan(5);
     for (const file of core) {
       const source = readFileSync(join(dir, file), 'utf8');
-      expect(source, file).not.toMatch(/from\s+['"](node:|@hono\/node-server)/);
+      expect(source, file).not.toMatch(/from\s+['"](node:|@hono\/node-server|undici)/);
       expect(source, file).not.toMatch(/\b(process|Buffer|require)\./);
     }
   });

@@ -51,7 +51,7 @@ export function siteSessionCookie(setCookie: string, secure: boolean): string | 
 }
 
 /** Every `Set-Cookie` of a response, one string each. */
-export function setCookiesOf(headers: Headers): string[] {
+export function setCookiesOf(headers: { get(name: string): string | null; getSetCookie?(): string[] }): string[] {
   if (typeof headers.getSetCookie === 'function') return headers.getSetCookie();
   const single = headers.get('set-cookie');
   return single ? [single] : [];

@@ -1,3 +1,5 @@
+import { fixedResponse } from './fixed-body.js';
+
 /**
  * An error body as the platform sends it: `{ error, message, requestId }`.
  *
@@ -52,7 +54,7 @@ export function errorResponse(
 ): Response {
   const requestId = options.requestId ?? newRequestId();
   const body: ErrorEnvelope = { error, message, requestId };
-  return new Response(JSON.stringify(body), {
+  return fixedResponse(JSON.stringify(body), {
     status,
     headers: {
       'content-type': 'application/json; charset=utf-8',

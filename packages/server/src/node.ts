@@ -4,11 +4,15 @@
  *
  * @packageDocumentation
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { fixedBodyOf } from './fixed-body.js';
 import { errorResponse } from './errors.js';
 import type { ConnectionInfo } from './upstream.js';
 import type { VisitorAccess } from './visitor-access.js';
+
+export { nodeFetch, type NodeFetchOptions } from './node-fetch.js';
 
 /** A web-standard handler, such as `va.fetch` or what `va.protect()` returns. */
 export type WebHandler = (request: Request, info?: ConnectionInfo) => Response | Promise<Response>;
@@ -23,6 +27,24 @@ function infoOf(incoming: { socket?: { remoteAddress?: string | undefined } | nu
 }
 
 /**
+ * An answer the core built from bytes it holds (the proxy's, the error envelopes) is written straight
+ * to Node's response, without reading its stream back; any other answer goes through the conversion.
+ */
+function sendFixed(response: Response, outgoing: ServerResponse): Response {
+  const body = fixedBodyOf(response);
+  if (body === undefined || outgoing.headersSent) return response;
+  const headers: OutgoingHttpHeaders = {};
+  for (const [name, value] of response.headers) if (name !== 'set-cookie') headers[name] = value;
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  const noBody = body === null || response.status === 204 || response.status === 304;
+  if (!noBody) headers['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+  outgoing.writeHead(response.status, headers);
+  outgoing.end(noBody ? undefined : body);
+  return RESPONSE_ALREADY_SENT;
+}
+
+/**
  * A `node:http` listener for a web-standard handler (or a whole `VisitorAccess`, answered by its `fetch`).
  *
  * @example
@@ -34,16 +56,19 @@ function infoOf(incoming: { socket?: { remoteAddress?: string | undefined } | nu
  */
 export function toNodeHandler(handler: WebHandler | Pick<VisitorAccess, 'fetch'>): NodeListener {
   const web: WebHandler = typeof handler === 'function' ? handler : (request, info) => handler.fetch(request, info);
-  const listener = getRequestListener((request, env) => web(request, infoOf(env.incoming)), {
-    // Leave the process's Request and Response alone.
-    overrideGlobalObjects: false,
-    // A request Node could parse but not turn into a URL (a backslash in the target, a broken Host) is
-    // the client's mistake; anything else thrown (the site's own handler failing) is the server's.
-    errorHandler: (error) =>
-      (error as Error | undefined)?.name === 'RequestError'
-        ? errorResponse(400, 'invalid_request', 'The request could not be read.')
-        : errorResponse(500, 'internal_error', 'The server failed to answer this request.'),
-  });
+  const listener = getRequestListener(
+    async (request, env) => sendFixed(await web(request, infoOf(env.incoming)), env.outgoing as ServerResponse),
+    {
+      // Leave the process's Request and Response alone.
+      overrideGlobalObjects: false,
+      // A request Node could parse but not turn into a URL (a backslash in the target, a broken Host) is
+      // the client's mistake; anything else thrown (the site's own handler failing) is the server's.
+      errorHandler: (error) =>
+        (error as Error | undefined)?.name === 'RequestError'
+          ? errorResponse(400, 'invalid_request', 'The request could not be read.')
+          : errorResponse(500, 'internal_error', 'The server failed to answer this request.'),
+    },
+  );
   return (req, res) => listener(req, res);
 }
 

@@ -1,3 +1,5 @@
+import { UPSTREAM_CALL, type UpstreamCall } from './upstream.js';
+
 /**
  * Options of {@link createVisitorAccess}.
  *
@@ -23,7 +25,10 @@ export interface VisitorAccessOptions {
   devMockCheckout?: boolean;
   /** Keep a granted access decision this long, keyed by the session cookie's SHA-256 (0–5000 ms). Default 0: off. */
   grantCacheMs?: number;
-  /** The `fetch` used for the API (tests, custom agents). Default `globalThis.fetch`. */
+  /**
+   * The `fetch` used for the API (tests, custom agents). Default `globalThis.fetch`. On Node, `nodeFetch()`
+   * of `@visitor-access/server/node` (undici's `request` with a keep-alive pool) costs about half the CPU.
+   */
   fetch?: typeof fetch;
 }
 
@@ -40,6 +45,8 @@ export interface ResolvedOptions {
   devMockCheckout: boolean;
   grantCacheMs: number;
   fetch: typeof fetch;
+  /** The `fetch` option's direct form of the call, when it offers one (`nodeFetch()` does). */
+  upstreamCall: UpstreamCall | undefined;
 }
 
 /**
@@ -69,6 +76,11 @@ function httpUrl(name: string, value: unknown): URL {
     throw new TypeError(`@visitor-access/server: "${name}" must not carry credentials, a query or a fragment.`);
   }
   return url;
+}
+
+function upstreamCallOf(fetchOption: typeof fetch | undefined): UpstreamCall | undefined {
+  const call = (fetchOption as { [UPSTREAM_CALL]?: unknown } | undefined)?.[UPSTREAM_CALL];
+  return typeof call === 'function' ? (call as UpstreamCall) : undefined;
 }
 
 /** Validates the options; a mistake throws a `TypeError` naming the option, at start-up. */
@@ -110,5 +122,6 @@ export function resolveOptions(options: VisitorAccessOptions): ResolvedOptions {
     grantCacheMs,
     // Called unbound: some runtimes' fetch throws "Illegal invocation" when called as a method.
     fetch: options.fetch ? options.fetch : (input, init) => globalThis.fetch(input, init),
+    upstreamCall: upstreamCallOf(options.fetch),
   };
 }

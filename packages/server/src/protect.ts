@@ -79,14 +79,28 @@ export class AccessChecker {
     this.#options = options;
   }
 
-  async check(request: Request, target: ProtectedPage, info?: ConnectionInfo): Promise<AccessDecision> {
-    const options = this.#options;
-    let path: string;
+  /**
+   * The access check's URL for a page, or `undefined` for a handle or slug no page can have. `protect()`
+   * works it out once, when it wraps the handler; `checkAccess()` on each call.
+   */
+  urlFor(target: ProtectedPage): string | undefined {
     try {
-      path = buildPath(routes.checkAccess.path, { handle: target.handle, pageSlug: target.page });
+      return (
+        this.#options.apiBase + buildPath(routes.checkAccess.path, { handle: target.handle, pageSlug: target.page })
+      );
     } catch {
-      return refused(404, 'page_not_found');
+      return undefined;
     }
+  }
+
+  async check(
+    request: Request,
+    target: ProtectedPage,
+    info?: ConnectionInfo,
+    url: string | undefined = this.urlFor(target),
+  ): Promise<AccessDecision> {
+    const options = this.#options;
+    if (url === undefined) return refused(404, 'page_not_found');
     const cookie = sessionCookie(request.headers.get('cookie'));
     let key: string | undefined;
     if (options.grantCacheMs > 0 && cookie !== undefined) {
@@ -97,10 +111,10 @@ export class AccessChecker {
     }
     const headers = upstreamHeaders(options, request, info);
     // The check is the server's own request: it takes JSON and sends an empty object, whatever the visitor sent.
-    headers.set('content-type', 'application/json');
-    headers.set('accept', 'application/json');
-    headers.delete('idempotency-key');
-    const answer = await callUpstream(options, options.apiBase + path, { method: 'POST', headers, body: '{}' });
+    headers['content-type'] = 'application/json';
+    headers.accept = 'application/json';
+    delete headers['idempotency-key'];
+    const answer = await callUpstream(options, url, { method: 'POST', headers, body: '{}' });
     if (!answer) return refused(503, 'service_unavailable');
     const upstreamId = answer.headers.get('x-request-id');
     const requestId = isRequestId(upstreamId) ? upstreamId : undefined;
@@ -166,12 +180,27 @@ export async function refusalResponse(
   return privateResponse(await refusal(decision, request), decision.status);
 }
 
-/** The same answer made `private, no-store` and `Vary: Cookie` (a new `Response`: headers may be immutable). */
-export function privateResponse(response: Response, status = response.status): Response {
-  const headers = new Headers(response.headers);
+function makePrivate(headers: Headers): void {
   headers.set('cache-control', PRIVATE_HEADERS['cache-control']!);
   const vary = headers.get('vary');
   if (!vary) headers.set('vary', 'Cookie');
   else if (!/(^|,)\s*(cookie|\*)\s*(,|$)/i.test(vary)) headers.set('vary', `${vary}, Cookie`);
+}
+
+/**
+ * The same answer made `private, no-store` and `Vary: Cookie`: in place when its headers can be
+ * changed and its status stays, else a new `Response` (a `fetch()` answer's headers are immutable).
+ */
+export function privateResponse(response: Response, status = response.status): Response {
+  if (status === response.status) {
+    try {
+      makePrivate(response.headers);
+      return response;
+    } catch {
+      // Immutable headers: copied below.
+    }
+  }
+  const headers = new Headers(response.headers);
+  makePrivate(headers);
   return new Response(response.body, { status, statusText: response.statusText, headers });
 }

@@ -1,4 +1,5 @@
 import { MAX_BODY_BYTES, readLimitedBody } from './body.js';
+import { fixedResponse } from './fixed-body.js';
 import { setCookiesOf, siteSessionCookie } from './cookies.js';
 import { errorResponse, PRIVATE_HEADERS, unavailable } from './errors.js';
 import type { ResolvedOptions } from './options.js';
@@ -40,7 +41,8 @@ export function downstream(options: ResolvedOptions, answer: UpstreamAnswer): Re
   const location = answer.headers.get('location');
   if (location !== null) headers.set('location', rewriteLocation(options, location));
   const noBody = answer.status === 204 || answer.status === 304 || answer.status < 200;
-  return new Response(noBody ? null : answer.body, { status: answer.status, headers });
+  const body = answer.body instanceof Uint8Array ? answer.body : new Uint8Array(answer.body);
+  return fixedResponse(noBody ? null : body, { status: answer.status, headers });
 }
 
 /** The proxy: the visitor routes of the contract under `prefix`, nothing else. */

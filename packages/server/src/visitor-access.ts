@@ -102,8 +102,10 @@ export function createVisitorAccess(options: VisitorAccessOptions): VisitorAcces
       if (!target || typeof target.handle !== 'string' || typeof target.page !== 'string') {
         throw new TypeError('@visitor-access/server: protect() needs { handle, page }.');
       }
+      const page = { handle: target.handle, page: target.page };
+      const url = checker.urlFor(page);
       return async (request, info) => {
-        const decision = await checker.check(request, target, info);
+        const decision = await checker.check(request, page, info, url);
         if (!decision.hasAccess) return refusalResponse(decision, request, protectOptions.refusal);
         return privateResponse(await handler(request, info));
       };
