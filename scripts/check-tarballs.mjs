@@ -98,16 +98,28 @@ try {
   ok(`installed ${tarballs.length} tarballs into a fresh CommonJS project`);
 
   // 3. Node: import, require, and use.
+  // A pattern entry (`./locales/*`) stands for every file it matches in the installed package.
+  const expand = (json, key) => {
+    if (!key.includes('*')) return [key];
+    const target = json.exports[key].default ?? json.exports[key];
+    const [folder, suffix] = target.slice(2).split('*');
+    return readdirSync(join(app, 'node_modules', json.name, folder))
+      .filter((file) => file.endsWith(suffix))
+      .map((file) => key.replace('*', file.slice(0, -suffix.length)));
+  };
   const entries = packages.flatMap(({ json }) =>
     Object.keys(json.exports)
       .filter((key) => !key.endsWith('.json') && key !== './visitor-access.js') // data, and the browser IIFE
+      .flatMap((key) => expand(json, key))
       .map((key) => (key === '.' ? json.name : `${json.name}/${key.slice(2)}`)),
   );
+  // Entries that hold types only (the wire types of the contract) or only register (React's JSX types).
+  const typesOnly = ['/react', '/types'];
   const node = (args, cwd = app) => spawnSync(process.execPath, args, { cwd, encoding: 'utf8', timeout: 60_000 });
   const esm = node([
     '--input-type=module',
     '-e',
-    `for (const e of ${JSON.stringify(entries)}) { const m = await import(e); if (!Object.keys(m).length && !e.endsWith('/react')) throw new Error(e + ' exports nothing'); }`,
+    `for (const e of ${JSON.stringify(entries)}) { const m = await import(e); if (!Object.keys(m).length && !${JSON.stringify(typesOnly)}.some((t) => e.endsWith(t))) throw new Error(e + ' exports nothing'); }`,
   ]);
   check(
     esm.status === 0,
