@@ -20,8 +20,10 @@ export { defaultStrings, registerStrings, resolveStrings, fill, formatWait } fro
 export type { Strings, StringKey, Translation } from './internal/strings.js';
 export { setDefaultApiBase, sharedClient } from './internal/client.js';
 export type { VisitorAccessClient } from './internal/client.js';
-export { isInAppBrowser, formatPrice, formatDate, cookieTrouble } from './internal/env.js';
-export type { CookieTrouble } from './internal/env.js';
+export { isInAppBrowser } from './internal/user-agent.js';
+export { formatPrice, formatDate } from './internal/format.js';
+export { cookieTrouble } from './internal/cookie-trouble.js';
+export type { CookieTrouble } from './internal/cookie-trouble.js';
 export type { Theme } from './internal/client-element.js';
 export { sanitizeHtml } from './internal/sanitize.js';
 export { timing } from './internal/timing.js';

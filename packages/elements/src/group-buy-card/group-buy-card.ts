@@ -7,7 +7,7 @@ import { majorUnits, track } from '../internal/analytics.js';
 import type { AccessMessage } from '../internal/access-channel.js';
 import { ClientElement } from '../internal/client-element.js';
 import { failureMessage } from '../internal/messages.js';
-import { formatPrice } from '../internal/env.js';
+import { formatPrice } from '../internal/format.js';
 import { codeOf, describeFailure } from '../internal/errors.js';
 import type { Failure } from '../internal/errors.js';
 import { VaErrorEvent } from '../internal/events.js';

@@ -6,14 +6,13 @@ import type { AccessMessage } from './access-channel.js';
 import { onDefaultApiBaseChange, sharedClient } from './client.js';
 import type { VisitorAccessClient } from './client.js';
 import type { AnalyticsTarget } from './analytics.js';
-import { languageOf } from './env.js';
 import { unwatchHostColours, watchHostColours } from './host-colours.js';
 import { VaErrorEvent } from './events.js';
 import { setupMessage } from './setup.js';
 import type { SetupProblem } from './setup.js';
 import { setupProblemOf } from './client.js';
 import { timing } from './timing.js';
-import { languageReady } from './locale.js';
+import { languageOf, languageReady } from './locale.js';
 import { onStringsChange, resolveIn, sharedStrings } from './strings.js';
 import type { Strings } from './strings.js';
 

@@ -1,4 +1,4 @@
-import { storage } from './env.js';
+import { storage } from './storage.js';
 
 // The "send a new link" cooldown is stored per email in localStorage, so every tab shows the
 // same countdown, and a tab opened later still honours the server's Retry-After.

@@ -1,4 +1,4 @@
-import { storage } from './env.js';
+import { storage } from './storage.js';
 
 // "Buy for …" pressed by a signed-out visitor: the purchase waits for the sign-in. The intent is
 // kept per `handle/page` in localStorage for the life of a sign-in link, so that the tab where the

@@ -11,6 +11,14 @@ import type { Translation } from './strings.js';
 /** The shipped languages other than English, as BCP 47 tags. */
 export const shippedLanguages = ['fr', 'de', 'es', 'it', 'pt-BR', 'nl', 'hi', 'ja', 'ko', 'zh-CN', 'ar', 'he'];
 
+/**
+ * The language of an element: its `locale` property, else the nearest `lang` (its own, an
+ * ancestor's, `<html lang>`), else English. The page decides, never the browser (decision 0110).
+ */
+export function languageOf(element: HTMLElement, locale: string | undefined): string {
+  return locale || element.closest<HTMLElement>('[lang]')?.lang || 'en';
+}
+
 // The languages asked for (or given with `registerLanguage`), by base: the promise of each file.
 const pending: Record<string, unknown> = {};
 // Language files are at `<base>locales/<tag>.js`: base is the package's dist folder, for npm users

@@ -1,6 +1,6 @@
 import { apiOriginOf } from './client.js';
 import type { VisitorAccessClient } from './client.js';
-import { canKeepCookies, cookieTrouble, hostFixes } from './env.js';
+import { canKeepCookies, cookieTrouble, hostFixes } from './cookie-trouble.js';
 import type { Failure } from './errors.js';
 import { fill, formatWait } from './strings.js';
 import type { Strings } from './strings.js';

@@ -8,7 +8,7 @@ import type { AccessMessage } from '../internal/access-channel.js';
 import { ClientElement } from '../internal/client-element.js';
 import { lastEmail } from '../internal/cooldown.js';
 import { cookieMessage } from '../internal/messages.js';
-import { formatPrice } from '../internal/env.js';
+import { formatPrice } from '../internal/format.js';
 import { codeOf, describeFailure } from '../internal/errors.js';
 import type { Failure } from '../internal/errors.js';
 import { VaAccessGrantedEvent, VaErrorEvent, VaStateChangeEvent } from '../internal/events.js';

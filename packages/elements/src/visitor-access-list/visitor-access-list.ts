@@ -3,7 +3,7 @@ import type { PropertyDeclarations, TemplateResult } from 'lit';
 import type { AccessItem } from '@visitor-access/contract';
 import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { ClientElement } from '../internal/client-element.js';
-import { formatDate } from '../internal/env.js';
+import { formatDate } from '../internal/format.js';
 import { describeFailure } from '../internal/errors.js';
 import { failureMessage } from '../internal/messages.js';
 import type { Failure } from '../internal/errors.js';

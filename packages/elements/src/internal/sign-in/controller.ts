@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { VisitorAccessClient } from '../client.js';
 import { cooldownLeft, lastEmail, startCooldown } from '../cooldown.js';
-import { isEmail } from '../env.js';
+import { isEmail } from '../email.js';
 import { codeOf, describeFailure } from '../errors.js';
 import type { Failure } from '../errors.js';
 import { flow } from '../flow.js';

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { isInAppBrowser } from '../env.js';
+import { isInAppBrowser } from '../user-agent.js';
 import { fill, formatWait } from '../strings.js';
 import type { Strings } from '../strings.js';
 import type { LinkNotice, SignInController } from './controller.js';
