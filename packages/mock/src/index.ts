@@ -58,4 +58,5 @@ export {
   type StoreErrorCode,
   type StoreOptions,
 } from './store.js';
+export type { MailboxMessage } from './store/views.js';
 export type * from './records.js';

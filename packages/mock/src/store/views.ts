@@ -59,8 +59,24 @@ export const groupBuyView = (g: {
   ...(g.pageSlug !== undefined ? { pageSlug: g.pageSlug } : {}),
 });
 
+/** An email in the mock's mailbox, as `GET /_mock/api/messages` lists it (newest first). */
+export interface MailboxMessage {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  /** The sign-in link, or `null` for an email without one. */
+  link: string | null;
+  /** The link's token (a sign-in email). */
+  token?: string;
+  /** The 6-digit code (a sign-in email). */
+  code?: string;
+  /** When it was sent, by the mock's clock (ISO 8601). */
+  sentAt: string;
+}
+
 /** A message of `GET /_mock/api/messages`. */
-export const messageView = (m: MessageRecord) => ({
+export const messageView = (m: MessageRecord): MailboxMessage => ({
   id: m.id,
   to: m.to,
   subject: m.subject,
