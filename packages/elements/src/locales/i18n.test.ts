@@ -25,6 +25,7 @@ import type { VisitorAccessList } from '../visitor-access-list/visitor-access-li
 import type { GroupBuyCard } from '../group-buy-card/group-buy-card.js';
 import ja from './ja.js';
 import ar from './ar.js';
+import he from './he.js';
 
 /** Mounts markup inside a wrapper with `lang` (and, for a right-to-left page, nothing else). */
 function mountIn<T extends Element>(lang: string, markup: string, selector: string): T {
@@ -205,14 +206,104 @@ describe('<paywall-gate> in Japanese and Arabic', () => {
     await signInDirectly(uniqueEmail());
     const el = gate('ar', 'masterclass');
     await waitForState(el, 'purchase');
-    const price = new Intl.NumberFormat('ar', { style: 'currency', currency: 'USD' }).format(19);
-    expect($(el, '[part~=price]')?.textContent).toBe(price);
+    const price = $(el, '[part~=price]')!.textContent!;
+    expect(price.replace('\u200e', '')).toBe(
+      new Intl.NumberFormat('ar', { style: 'currency', currency: 'USD' }).format(19),
+    );
     const buy = $<HTMLButtonElement>(el, '[part~=button-primary]')!;
     expect(buy.textContent?.trim()).toBe(fill(ar.buy, { price }));
     // The heading starts at the panel's right edge.
     const heading = $(el, '[part~=heading]')!.getBoundingClientRect();
     const panel = $(el, '[part~=panel]')!.getBoundingClientRect();
     expect(panel.right - heading.right).toBeLessThan(panel.width / 4);
+  });
+});
+
+/** Each visible character of `el` with where it is painted, bidi marks and spaces aside. */
+function glyphs(el: Element): Array<{ ch: string; left: number; right: number; top: number }> {
+  const out: Array<{ ch: string; left: number; right: number; top: number }> = [];
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent ?? '';
+    for (let i = 0; i < text.length; i++) {
+      if (/[\s\u200e\u200f\u2066-\u2069]/.test(text[i]!)) continue;
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const r = range.getBoundingClientRect();
+      if (r.width > 0) out.push({ ch: text[i]!, left: r.left, right: r.right, top: r.top });
+    }
+  }
+  return out;
+}
+const RTL_LETTER = /[\u0590-\u06ff]/;
+/** The characters of `el` that are not Hebrew or Arabic, as the eye meets them from left to right. */
+const readLeftToRight = (el: Element) =>
+  glyphs(el)
+    .filter((g) => !RTL_LETTER.test(g.ch))
+    .sort((a, b) => a.left - b.left)
+    .map((g) => g.ch)
+    .join('');
+
+describe('right to left: prices and emails inside sentences read as written', () => {
+  for (const [lang, t] of [
+    ['ar', ar],
+    ['he', he],
+  ] as const) {
+    it(`${lang}: the price, alone and in "Buy for", keeps its order and sits after the words`, async () => {
+      await signInDirectly(uniqueEmail());
+      const el = gate(lang, 'masterclass');
+      await waitForState(el, 'purchase');
+      // Arabic writes "19.00 US$", shown from the right: "US$ 19.00" (never "$US 19.00"); Hebrew "$ 19.00".
+      const expected = lang === 'ar' ? 'US$19.00' : '$19.00';
+      const price = $(el, '[part~=price]')!;
+      expect(readLeftToRight(price)).toBe(expected);
+      const buy = $<HTMLButtonElement>(el, '[part~=button-primary]')!;
+      expect(buy.textContent?.trim()).toBe(fill(t.buy, { price: price.textContent! }));
+      const value = glyphs(buy).filter((g) => /[\dA-Z$.]/.test(g.ch));
+      expect(
+        value
+          .sort((a, b) => a.left - b.left)
+          .map((g) => g.ch)
+          .join(''),
+      ).toBe(expected);
+      // One line, the price at the end of the sentence: left of every word.
+      const words = glyphs(buy).filter((g) => RTL_LETTER.test(g.ch));
+      expect(new Set(glyphs(buy).map((g) => Math.round(g.top / 8))).size).toBe(1);
+      expect(Math.max(...value.map((g) => g.right))).toBeLessThanOrEqual(Math.min(...words.map((g) => g.left)) + 0.5);
+    });
+
+    it(`${lang}: an address that starts with digits reads as typed in "check your email"`, async () => {
+      const el = gate(lang, 'masterclass');
+      el.parentElement!.style.width = '1000px';
+      await waitForState(el, 'sign-in');
+      // Digits, then a hyphen, then letters: without an isolate the digits would jump to the far side.
+      const email = uniqueEmail('2026');
+      $<HTMLInputElement>(el, 'input[name=email]')!.value = email;
+      $<HTMLButtonElement>(el, 'form button[type=submit]')!.click();
+      await waitForState(el, 'check-email');
+      const address = $(el, '.email')!;
+      expect(address.textContent).toBe(email);
+      const line = address.closest('p')!;
+      expect(new Set(glyphs(address).map((g) => Math.round(g.top / 8))).size, 'the address on one line').toBe(1);
+      expect(readLeftToRight(address)).toBe(email);
+      // The whole address in one piece: no word of the sentence between its characters.
+      const inside = glyphs(address);
+      const [left, right] = [Math.min(...inside.map((g) => g.left)), Math.max(...inside.map((g) => g.right))];
+      const between = glyphs(line).filter((g) => RTL_LETTER.test(g.ch) && g.left > left && g.right < right);
+      expect(between).toEqual([]);
+    });
+  }
+
+  it('every value placed in an Arabic or Hebrew sentence is isolated (FSI … PDI)', () => {
+    for (const strings of [ar, he] as Array<Record<string, unknown>>) {
+      for (const [key, text] of Object.entries(strings)) {
+        // Waits are written whole by Intl, in the language's own script.
+        if (key === 'seconds' || key === 'minutes') continue;
+        const bare = String(text).replace(/\u2068[^\u2069]*\u2069/g, '');
+        expect(bare, key).not.toMatch(/\{\w+\}/);
+      }
+    }
   });
 });
 
@@ -287,7 +378,7 @@ describe('<visitor-access-list> in Japanese and Arabic', () => {
 describe('<group-buy-card> in Japanese and Arabic, with plurals', () => {
   it('plural forms follow Intl.PluralRules of the language', () => {
     expect(fill(ar.groupProgress, { count: 1, target: 3 })).toBe(
-      `شخص واحد مهتم من أصل ${new Intl.NumberFormat('ar').format(3)}`,
+      `شخص واحد مهتم من أصل \u2068${new Intl.NumberFormat('ar').format(3)}\u2069`,
     );
     expect(fill(ar.groupProgress, { count: 2, target: 3 })).toContain('شخصان');
     expect(fill(ar.groupProgress, { count: 3, target: 10 })).toContain('أشخاص');
@@ -312,7 +403,8 @@ describe('<group-buy-card> in Japanese and Arabic, with plurals', () => {
       el.client = freshClient();
       const painted = recordTexts(el);
       await waitFor(() => $(el, '[part~=progress]'), 'the card');
-      expect($(el, '[part~=price]')?.textContent).toBe(
+      // (An Arabic "US$" ends in a left-to-right mark: "$" stays beside "US".)
+      expect($(el, '[part~=price]')?.textContent?.replace(/\u200e$/, '')).toBe(
         new Intl.NumberFormat(lang, { style: 'currency', currency: 'USD' }).format(49),
       );
       const label = $(el, '[part~=progress-label]')!.textContent!;
