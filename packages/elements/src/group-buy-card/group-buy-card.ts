@@ -40,7 +40,6 @@ interface View {
 }
 
 type Intent = 'interest' | 'buy';
-type PageInfo = AccessCheckResponse['page'];
 type Flow =
   | { step: 'sign-in'; intent: Intent; notice?: LinkNotice | undefined; email?: string | undefined }
   | { step: 'check-email'; intent: Intent; email: string };
@@ -118,7 +117,7 @@ export class GroupBuyCard extends ClientElement {
   /** This card just signed the visitor in: a 401 next means the cookie was dropped. */
   #justSignedIn = false;
   /** How this card just signed the visitor in, until a request shows that the session stuck. */
-  #login: 'code' | undefined;
+  #login: 'code' | 'link' | undefined;
   /** The `transaction_id` of the checkout this page came back from. */
   #transaction: Promise<string | undefined> | undefined;
 
@@ -186,8 +185,8 @@ export class GroupBuyCard extends ClientElement {
       const url = this.#url;
       this.#url = undefined;
       // A sign-in counts once a request sees the session (a dropped cookie is no login).
-      if (view.signedIn && (this.#login || url?.signedIn))
-        this.#track({ event: 'login', method: this.#login ?? 'link' });
+      if (url?.signedIn) this.#login ??= 'link';
+      if (view.signedIn) this.#loggedIn();
       this.#login = undefined;
       if (view.access?.reason === 'purchase_required' && this.#buyNext) this.#buy(true);
       else if (url) this.#afterLoad(url);
@@ -227,10 +226,9 @@ export class GroupBuyCard extends ClientElement {
       return { interested: false, interestCount: r.interestCount };
     },
     (result) => {
-      if (this.#login) this.#track({ event: 'login', method: this.#login });
-      this.#login = undefined;
+      this.#loggedIn();
       if ('url' in result) {
-        this.#track({ event: 'begin_checkout', ...this.#value(this.view?.access?.page) });
+        this.#track({ event: 'begin_checkout', ...this.#value() });
         return this.navigate(result.url);
       }
       this.busy = undefined;
@@ -277,20 +275,23 @@ export class GroupBuyCard extends ClientElement {
       this.busy = undefined;
       if (result?.hasAccess) {
         broadcastAccessChange({ handle: this.handle }, this);
-        void this.#purchased(result.page);
+        void this.#purchased();
       }
       this.load();
     },
   );
 
   /** Reports the purchase this page came back from, once its payment is confirmed (decision 0113). */
-  async #purchased(page: PageInfo | undefined): Promise<void> {
+  async #purchased(): Promise<void> {
     const transaction = this.#transaction;
     this.#transaction = undefined;
-    if (transaction) {
-      const id = await transaction.catch(() => undefined);
-      this.#track({ event: 'purchase', ...this.#value(page), transaction_id: id });
-    }
+    if (transaction)
+      this.#track({ event: 'purchase', ...this.#value(), transaction_id: await transaction.catch(() => undefined) });
+  }
+
+  #loggedIn(): void {
+    if (this.#login) this.#track({ event: 'login', method: this.#login });
+    this.#login = undefined;
   }
 
   /** Every event of the card names its group buy, and the page it sells when it has one (0113). */
@@ -298,11 +299,17 @@ export class GroupBuyCard extends ClientElement {
     track(this, { ...event, handle: this.handle, group_buy: this.slug, page: this.view?.buy.pageSlug });
   }
 
-  /** `value` and `currency` of what checkout charges: the page's price, else the group buy's. */
-  #value(page: PageInfo | undefined): Pick<Track, 'value' | 'currency'> {
-    const price = page?.price ?? this.view?.buy.price;
-    const currency = page?.currency ?? this.view?.buy.currency;
+  /** `value` and `currency` of what checkout charges. */
+  #value(): Pick<Track, 'value' | 'currency'> {
+    const [price, currency] = this.#cost();
     return price !== undefined && currency ? { value: majorUnits(price, currency), currency } : {};
+  }
+
+  /** What checkout charges, in minor units, and in which currency: the page's price, else the group buy's. */
+  #cost(): [price?: number, currency?: string] {
+    const view = this.view;
+    const page = view?.access?.page;
+    return [page?.price ?? view?.buy.price, page?.currency ?? view?.buy.currency];
   }
 
   get #gate(): string {
@@ -345,7 +352,7 @@ export class GroupBuyCard extends ClientElement {
       // Back from a completed checkout: the one moment a purchase is counted (decision 0120).
       const session = url.checkout.sessionId;
       this.#transaction = session ? transactionId(session) : Promise.resolve(undefined);
-      if (this.view?.access?.hasAccess) void this.#purchased(this.view.access.page);
+      if (this.view?.access?.hasAccess) void this.#purchased();
       else {
         this.busy = 'confirming';
         void this.#payment.run([slug]);
@@ -404,10 +411,7 @@ export class GroupBuyCard extends ClientElement {
   }
 
   #price(): string {
-    const view = this.view;
-    const page = view?.access?.page;
-    const price = page?.price ?? view?.buy.price;
-    const currency = page?.currency ?? view?.buy.currency;
+    const [price, currency] = this.#cost();
     return price !== undefined && currency ? formatPrice(price, currency, this.lang_) : '';
   }
 
