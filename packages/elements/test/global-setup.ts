@@ -20,6 +20,7 @@ export const TEST_GROUP_BUYS = [
   'gb-live-link-tab',
   'gb-live-report',
   'gb-live-stranger',
+  'gb-analytics',
 ];
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

@@ -3,7 +3,8 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type { AccessCheckResponse, GroupBuy } from '@visitor-access/contract';
 import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { broadcastAccessChange } from '../internal/access-channel.js';
-import { majorUnits, track } from '../internal/analytics.js';
+import { majorUnits, track, transactionId } from '../internal/analytics.js';
+import type { Track } from '../internal/analytics.js';
 import type { AccessMessage } from '../internal/access-channel.js';
 import { ClientElement } from '../internal/client-element.js';
 import { failureMessage } from '../internal/messages.js';
@@ -58,7 +59,7 @@ const english: Partial<Strings> = { ...sharedStrings, ...groupBuyStrings };
  * @summary Collect interest in a group buy, then sell it.
  *
  * @event va-error - Something failed. `detail: { code, message, requestId }`.
- * @event va-analytics - A funnel event: `group_buy_interest`, `begin_checkout`. `detail: { event, handle, group_buy, page?, value?, currency? }`.
+ * @event va-analytics - A funnel event: `paywall_view`, `email_submitted`, `login`, `group_buy_interest`, `begin_checkout`, `purchase`, `access_granted`. `detail: { event, handle, group_buy, page?, method?, value?, currency?, transaction_id? }`.
  *
  * @csspart panel - The card.
  * @csspart heading - The title.
@@ -115,9 +116,14 @@ export class GroupBuyCard extends ClientElement {
   #buyNext = false;
   /** This card just signed the visitor in: a 401 next means the cookie was dropped. */
   #justSignedIn = false;
+  /** How this card just signed the visitor in, until a request shows that the session stuck. */
+  #login: 'code' | 'link' | undefined;
+  /** The `transaction_id` of the checkout this page came back from. */
+  #transaction: Promise<string | undefined> | undefined;
 
   readonly #signIn = new SignInController(this, {
-    sent: (email) => {
+    sent: (email, bot) => {
+      if (!bot) this.#track({ event: 'email_submitted' });
       const intent = this.flow?.intent ?? 'interest';
       if (intent === 'buy') buyIntent.set(this.#gate, email);
       this.flow = { step: 'check-email', intent, email };
@@ -178,10 +184,18 @@ export class GroupBuyCard extends ClientElement {
       if (view.signedIn) this.flow = undefined;
       const url = this.#url;
       this.#url = undefined;
+      // A sign-in counts once a request sees the session (a dropped cookie is no login).
+      if (url?.signedIn) this.#login ??= 'link';
+      if (view.signedIn) this.#loggedIn();
+      this.#login = undefined;
       if (view.access?.reason === 'purchase_required' && this.#buyNext) this.#buy(true);
       else if (url) this.#afterLoad(url);
       this.#buyNext = false;
       this.#justSignedIn = false;
+      // The offer shown (not while a return from checkout is confirmed), or the page it sold unlocked.
+      if (view.access?.hasAccess) {
+        if (view.access.reason === 'entitled') this.#track({ event: 'access_granted' });
+      } else if (this.busy !== 'confirming') this.#track({ event: 'paywall_view' });
     },
     (error) => this.#fail(describeFailure(error)),
   );
@@ -212,23 +226,15 @@ export class GroupBuyCard extends ClientElement {
       return { interested: false, interestCount: r.interestCount };
     },
     (result) => {
+      this.#loggedIn();
       if ('url' in result) {
-        const page = this.view?.access?.page;
-        track(this, {
-          event: 'begin_checkout',
-          handle: this.handle,
-          group_buy: this.slug,
-          page: this.view?.buy.pageSlug,
-          ...(page?.price !== undefined && page.currency
-            ? { value: majorUnits(page.price, page.currency), currency: page.currency }
-            : {}),
-        });
+        this.#track({ event: 'begin_checkout', ...this.#value() });
         return this.navigate(result.url);
       }
       this.busy = undefined;
       if ('held' in result) return;
       const view = this.view;
-      if (result.interested) track(this, { event: 'group_buy_interest', handle: this.handle, group_buy: this.slug });
+      if (result.interested) this.#track({ event: 'group_buy_interest' });
       if (view) {
         const { interestCount, status = view.buy.status } = result;
         this.view = {
@@ -242,6 +248,7 @@ export class GroupBuyCard extends ClientElement {
     },
     (error, [action]) => {
       this.busy = undefined;
+      this.#login = undefined;
       const code = codeOf(error);
       if (code === 'visitor_unauthorized') {
         if (this.#justSignedIn) {
@@ -266,10 +273,44 @@ export class GroupBuyCard extends ClientElement {
     ([pageSlug]: readonly [string], signal) => awaitPayment(this.apiClient!, this.handle, pageSlug, signal),
     (result) => {
       this.busy = undefined;
-      if (result?.hasAccess) broadcastAccessChange({ handle: this.handle }, this);
+      if (result?.hasAccess) {
+        broadcastAccessChange({ handle: this.handle }, this);
+        void this.#purchased();
+      }
       this.load();
     },
   );
+
+  /** Reports the purchase this page came back from, once its payment is confirmed (decision 0113). */
+  async #purchased(): Promise<void> {
+    const transaction = this.#transaction;
+    this.#transaction = undefined;
+    if (transaction)
+      this.#track({ event: 'purchase', ...this.#value(), transaction_id: await transaction.catch(() => undefined) });
+  }
+
+  #loggedIn(): void {
+    if (this.#login) this.#track({ event: 'login', method: this.#login });
+    this.#login = undefined;
+  }
+
+  /** Every event of the card names its group buy, and the page it sells when it has one (0113). */
+  #track(event: Omit<Track, 'handle' | 'page' | 'group_buy'>): void {
+    track(this, { ...event, handle: this.handle, group_buy: this.slug, page: this.view?.buy.pageSlug });
+  }
+
+  /** `value` and `currency` of what checkout charges. */
+  #value(): Pick<Track, 'value' | 'currency'> {
+    const [price, currency] = this.#cost();
+    return price !== undefined && currency ? { value: majorUnits(price, currency), currency } : {};
+  }
+
+  /** What checkout charges, in minor units, and in which currency: the page's price, else the group buy's. */
+  #cost(): [price?: number, currency?: string] {
+    const view = this.view;
+    const page = view?.access?.page;
+    return [page?.price ?? view?.buy.price, page?.currency ?? view?.buy.currency];
+  }
 
   get #gate(): string {
     return `${this.handle}/${this.view?.buy.pageSlug ?? this.slug}`;
@@ -307,9 +348,15 @@ export class GroupBuyCard extends ClientElement {
     const slug = this.view?.buy.pageSlug;
     if (!slug) return;
     const gate = `${this.handle}/${slug}`;
-    if (url.checkout?.gate === gate && url.checkout.outcome === 'success' && !this.view?.access?.hasAccess) {
-      this.busy = 'confirming';
-      void this.#payment.run([slug]);
+    if (url.checkout?.gate === gate && url.checkout.outcome === 'success') {
+      // Back from a completed checkout: the one moment a purchase is counted (decision 0120).
+      const session = url.checkout.sessionId;
+      this.#transaction = session ? transactionId(session) : Promise.resolve(undefined);
+      if (this.view?.access?.hasAccess) void this.#purchased();
+      else {
+        this.busy = 'confirming';
+        void this.#payment.run([slug]);
+      }
     } else if (url.buy === gate && this.view?.access?.reason === 'purchase_required' && buyIntent.has(gate)) {
       // Arrived from the sign-in link "Buy for …" asked for, in the browser that asked.
       this.#buy(true);
@@ -320,6 +367,7 @@ export class GroupBuyCard extends ClientElement {
     const intent = this.flow?.intent;
     this.flow = undefined;
     this.#justSignedIn = here;
+    if (here) this.#login = 'code';
     if (here) broadcastAccessChange({ handle: this.handle }, this);
     if (this.view) this.view = { ...this.view, signedIn: true };
     if (intent === 'interest') return this.#run('interest');
@@ -363,10 +411,7 @@ export class GroupBuyCard extends ClientElement {
   }
 
   #price(): string {
-    const view = this.view;
-    const page = view?.access?.page;
-    const price = page?.price ?? view?.buy.price;
-    const currency = page?.currency ?? view?.buy.currency;
+    const [price, currency] = this.#cost();
     return price !== undefined && currency ? formatPrice(price, currency, this.lang_) : '';
   }
 

@@ -7,6 +7,8 @@ import {
   $,
   apiBase,
   dev,
+  signInDirectly,
+  signOutDirectly,
   freshClient,
   latestMessage,
   mount,
@@ -20,6 +22,7 @@ import {
 } from '../../test/helpers.js';
 import '../define.js';
 import type { PaywallGate } from '../paywall-gate/paywall-gate.js';
+import type { GroupBuyCard } from '../group-buy-card/group-buy-card.js';
 import { resetAnalytics, setDefaultAnalytics, transactionId } from './analytics.js';
 import { VaAnalyticsEvent } from './events.js';
 import type { AnalyticsPayload } from './events.js';
@@ -145,6 +148,121 @@ describe('a whole journey: paywall, email, code, checkout, payment, content', ()
     await waitForState(el, 'granted');
     await new Promise((r) => setTimeout(r, 100));
     expect(seen).toEqual([]);
+  });
+});
+
+describe('<group-buy-card>: the same funnel, each event naming the group buy (decision 0113)', () => {
+  const card = (slug: string) => {
+    const el = mount<GroupBuyCard>(
+      `<group-buy-card handle="gharart" slug="${slug}" api-base="${apiBase}" analytics="dataLayer"></group-buy-card>`,
+      'group-buy-card',
+    );
+    el.client = freshClient();
+    return el;
+  };
+  const button = (el: Element, text: string) =>
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.includes(text));
+  /** Nothing personal in what was reported (the DOM events and dataLayer), by any spelling. */
+  function nothingPersonal(secrets: string[]): void {
+    const everything = JSON.stringify([seen, w.dataLayer]);
+    for (const secret of secrets) expect(everything, secret).not.toContain(secret);
+    expect(everything).not.toMatch(/@|va_token|cs_test_|\b\d{6}\b/);
+    for (const payload of seen) {
+      expect(
+        Object.keys(payload).filter((k) => !ALLOWED.has(k)),
+        payload.event,
+      ).toEqual([]);
+    }
+  }
+
+  it('a live offer: view, email, code, checkout, then on the return the purchase and the access', async () => {
+    // The creator activates the group buy after one visitor's interest (not this visitor's).
+    await signInDirectly(uniqueEmail('interested'));
+    await fetch(`${apiBase}/v2/public/group-buys/gharart/gb-analytics/interest`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    await signOutDirectly();
+    await dev('/group-buys/gharart/gb-analytics/activate', {});
+    seen = [];
+
+    const ids = { handle: 'gharart', group_buy: 'gb-analytics', page: 'gb-analytics' };
+    const el = card('gb-analytics');
+    const left = new Promise<string>((resolve) => (el.navigate = resolve));
+    (await waitFor(() => button(el, 'Buy for $29.00'), 'the buy button')).click();
+    await waitFor(() => $(el, 'input[name=email]'), 'the email field');
+    const email = uniqueEmail('Private.Card');
+    $<HTMLInputElement>(el, 'input[name=email]')!.value = email;
+    $<HTMLButtonElement>(el, 'form button[type=submit]')!.click();
+    await waitFor(() => $(el, 'input[name=code]'), 'the code field');
+    const message = await latestMessage(email);
+    type($<HTMLInputElement>(el, 'input[name=code]')!, message.code);
+    const sessionId = new URL(await left).pathname.split('/').pop()!;
+    expect(seen).toEqual([
+      { event: 'paywall_view', ...ids },
+      { event: 'email_submitted', ...ids },
+      { event: 'login', ...ids, method: 'code' },
+      { event: 'begin_checkout', ...ids, value: 29, currency: 'USD' },
+    ]);
+
+    // Paid; the return is a new page view.
+    await dev(`/checkout/${sessionId}/complete`, { outcome: 'paid' });
+    document.body.replaceChildren();
+    resetAnalytics();
+    setUrl(`${location.pathname}?va_checkout=success&session_id=${sessionId}&va_gate=gharart/gb-analytics`);
+    const back = card('gb-analytics');
+    await waitFor(() => $(back, '[part~=owned]'), 'the owned state');
+    await waitFor(() => seen.length === 6, 'purchase and access_granted');
+    expect(seen.slice(4).sort((a, b) => a.event.localeCompare(b.event))).toEqual([
+      { event: 'access_granted', ...ids },
+      { event: 'purchase', ...ids, value: 29, currency: 'USD', transaction_id: await transactionId(sessionId) },
+    ]);
+    // Nothing counts twice: a re-render, a background re-check.
+    back.requestUpdate();
+    document.dispatchEvent(new Event('visibilitychange'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen).toHaveLength(6);
+    expect(w.dataLayer).toEqual(seen.map((p) => ({ ...p })));
+    nothingPersonal([email, email.toLowerCase(), message.token, message.code, sessionId]);
+  });
+
+  it('collecting interest: view, email, code, interest; no checkout, no purchase', async () => {
+    const el = card('spring-bundle');
+    (await waitFor(() => button(el, 'I’m interested'), 'the button')).click();
+    await waitFor(() => $(el, 'input[name=email]'), 'the email field');
+    const email = uniqueEmail('Private.Interest');
+    $<HTMLInputElement>(el, 'input[name=email]')!.value = email;
+    $<HTMLButtonElement>(el, 'form button[type=submit]')!.click();
+    await waitFor(() => $(el, 'input[name=code]'), 'the code field');
+    const message = await latestMessage(email);
+    type($<HTMLInputElement>(el, 'input[name=code]')!, message.code);
+    await waitFor(() => button(el, 'Withdraw'), 'the interest recorded');
+    const ids = { handle: 'gharart', group_buy: 'spring-bundle', page: 'spring-bundle' };
+    expect(seen).toEqual([
+      { event: 'paywall_view', ...ids },
+      { event: 'email_submitted', ...ids },
+      { event: 'login', ...ids, method: 'code' },
+      { event: 'group_buy_interest', ...ids },
+    ]);
+    expect(w.dataLayer).toEqual(seen.map((p) => ({ ...p })));
+    nothingPersonal([email, email.toLowerCase(), message.token, message.code]);
+  });
+
+  it('back from a sign-in link (its landing page verified it): a login with method "link"', async () => {
+    await signInDirectly(uniqueEmail());
+    setUrl(`${location.pathname}?va_signed_in=1`);
+    const el = card('spring-bundle');
+    await waitFor(() => seen.some((p) => p.event === 'login'), 'the login');
+    expect(seen.find((p) => p.event === 'login')).toEqual({
+      event: 'login',
+      handle: 'gharart',
+      group_buy: 'spring-bundle',
+      page: 'spring-bundle',
+      method: 'link',
+    });
+    expect(el.isConnected).toBe(true);
   });
 });
 

@@ -18,7 +18,9 @@ export function formatPrice(minor: number, currency: string, locale?: string): s
       formats.set(key, format);
     }
     const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-    return format.format(minor / 10 ** digits);
+    // A symbol ending in a neutral sign after Latin letters ("19.00 US$" in Arabic) keeps its sign
+    // beside its letters in right-to-left text ("US$", not "$US") with a mark after it.
+    return format.format(minor / 10 ** digits).replace(/[A-Z]\p{Sc}$/u, '$&\u200e');
   } catch {
     return `${(minor / 100).toFixed(2)} ${currency.toUpperCase()}`;
   }

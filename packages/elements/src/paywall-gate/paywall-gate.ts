@@ -20,7 +20,7 @@ import { setupMessage } from '../internal/setup.js';
 import type { SetupProblem } from '../internal/setup.js';
 import { answer } from '../internal/shapes.js';
 import { SignInController } from '../internal/sign-in/controller.js';
-import { checkEmail, signInForm } from '../internal/sign-in/templates.js';
+import { checkEmail, signInForm, withEmail } from '../internal/sign-in/templates.js';
 import { fill, formatWait } from '../internal/strings.js';
 import type { Strings } from '../internal/strings.js';
 import { baseStyles } from '../internal/styles.js';
@@ -625,7 +625,7 @@ export class PaywallGate extends ClientElement {
   #renderSession(): TemplateResult | typeof nothing {
     if (!this.visitorEmail || document.querySelector('visitor-session')) return nothing;
     return html`<p part="session" class="session ${this.gateState.name === 'granted' ? 'surface' : ''}">
-      <span>${fill(this.s.signedInAs, { email: this.visitorEmail })}</span>
+      <span>${withEmail(this.s.signedInAs, this.visitorEmail)}</span>
       <button part="button" class="link" @click=${() => this.#logout()}>${this.s.signOut}</button>
     </p>`;
   }
@@ -687,7 +687,7 @@ export class PaywallGate extends ClientElement {
           ${price ? html`<p part="price" class="price">${price}</p>` : nothing}
           <p class="muted">${s.purchaseBody}</p>
           ${state.cancelled ? html`<p part="notice" class="notice">${s.checkoutCancelled}</p>` : nothing}
-          ${state.other ? html`<p part="notice" class="notice">${fill(s.otherAccount, { email: state.other })}</p>` : nothing}
+          ${state.other ? html`<p part="notice" class="notice">${withEmail(s.otherAccount, state.other)}</p>` : nothing}
           <button
             part="button button-primary"
             class="primary"

@@ -10,8 +10,7 @@ import { flow } from '../internal/flow.js';
 import { answer } from '../internal/shapes.js';
 import { SignInController } from '../internal/sign-in/controller.js';
 import type { LinkNotice } from '../internal/sign-in/controller.js';
-import { checkEmail, signInForm } from '../internal/sign-in/templates.js';
-import { fill } from '../internal/strings.js';
+import { checkEmail, signInForm, withEmail } from '../internal/sign-in/templates.js';
 import { setupMessage } from '../internal/setup.js';
 import { baseStyles } from '../internal/styles.js';
 import { sessionStyles } from './visitor-session.styles.js';
@@ -168,7 +167,7 @@ export class VisitorSession extends ClientElement {
     if (view === 'unknown') return nothing;
     if (typeof view === 'object') {
       return html`<p part="session" class="row surface">
-        <span part="email">${fill(s.signedInAs, { email: view.email })}</span>
+        <span part="email">${withEmail(s.signedInAs, view.email)}</span>
         <button part="button" class="link" @click=${() => this.#logout()}>${s.signOut}</button>
       </p>`;
     }

@@ -98,10 +98,15 @@ function passing(error: string, s: Strings): string {
   return error === 'unavailable' ? s.errorUnavailable : error === 'network' ? s.errorNetwork : '';
 }
 
-/** A string with its `{email}` placeholder rendered in bold (as text, never HTML). */
-function withEmail(template: string, email: string): TemplateResult {
+/**
+ * A string with its `{email}` placeholder filled (as text, never HTML; in bold with `bold`). A line
+ * too short for the whole address breaks it before its `@` or a dot (`<wbr>`, which a copy leaves
+ * out), never inside a word unless one part alone is wider than the line.
+ */
+export function withEmail(template: string, email: string, bold?: boolean): TemplateResult {
   const [before = '', after = ''] = template.split('{email}');
-  return html`${before}<span class="email">${email}</span>${after}`;
+  const parts = email.split(/(?=[@.])/).map((part, i) => (i ? html`<wbr />${part}` : part));
+  return html`${before}<span class=${bold ? 'email' : ''}>${parts}</span>${after}`;
 }
 
 /**
@@ -117,7 +122,7 @@ export function checkEmail(
   const inApp = isInAppBrowser(globalThis.navigator?.userAgent ?? '');
   return html`<div part="state state-check-email" class="stack">
     <h2 id="va-heading" part="heading" tabindex="-1" data-focus>${s.checkEmailHeading}</h2>
-    <p>${withEmail(s.checkEmailBody, o.email)}</p>
+    <p>${withEmail(s.checkEmailBody, o.email, true)}</p>
     <p>${o.next}</p>
     ${inApp ? html`<p part="notice in-app-hint" class="notice">${s.inAppBrowser}</p>` : nothing}
     ${
