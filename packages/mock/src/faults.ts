@@ -499,6 +499,16 @@ function wantsHtml(ctx: Ctx): boolean {
   );
 }
 
+/**
+ * The address the person asked for, as their browser reaches it: under the public URL's path prefix
+ * (`--public-url https://site/api`, decision 0105), since the mock itself is served at its root behind the
+ * proxy that strips the prefix.
+ */
+function sameAddress(ctx: Ctx): string {
+  // The public URL's path prefix (as `prefixOf` in handlers/pipeline.ts, which imports this module).
+  return ctx.publicUrl.slice(ctx.publicOrigin.length) + ctx.url.pathname + ctx.url.search;
+}
+
 /** The 503 `service_unavailable` of the fault injection. */
 export function serviceUnavailable(ctx: Ctx): Response {
   if (wantsHtml(ctx)) {
@@ -507,7 +517,7 @@ export function serviceUnavailable(ctx: Ctx): Response {
       'Unavailable for a moment',
       'The service could not answer just now. Nothing was changed, and your link still works: try again in a moment.',
       ctx.requestId,
-      ctx.url.pathname + ctx.url.search,
+      sameAddress(ctx),
     );
   }
   return error(
@@ -524,7 +534,7 @@ function rateLimited(ctx: Ctx): Response {
       'Too many requests',
       'Please wait a second and try again. Your link still works.',
       ctx.requestId,
-      ctx.url.pathname + ctx.url.search,
+      sameAddress(ctx),
     );
   }
   return error(ctx, 'rate_limited', 'Too many requests (a fault injected by the mock). Try again in a second.', {
