@@ -13,7 +13,7 @@
 import * as z from 'zod/mini';
 import type { Ctx, Layer } from './handlers/pipeline.js';
 import { error } from './handlers/respond.js';
-import { faultPage } from './html.js';
+import { faultPage } from './pages/fault.js';
 
 /** The request header that asks for a fault. */
 export const FAULT_HEADER = 'X-Mock-Fault';

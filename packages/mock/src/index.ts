@@ -15,7 +15,7 @@ export {
   type Fixture,
   type FixtureHandle,
 } from './fixture.js';
-export { escapeHtml } from './html.js';
+export { escapeHtml } from './pages/shell.js';
 export {
   DEFAULT_TIMEOUT_MS,
   FAULT_HEADER,

@@ -24,7 +24,7 @@ import {
   type RouteEntry,
 } from './handlers/pipeline.js';
 import { responseText } from './handlers/respond.js';
-import { indexPage } from './html.js';
+import { indexPage } from './pages/index.js';
 import { isLoopbackHost } from './net.js';
 import { openDataFile, type DataFile, type DataFileOptions } from './persistence.js';
 import { nodeCrypto } from './node-crypto.js';
