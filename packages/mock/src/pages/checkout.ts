@@ -3,7 +3,8 @@
 import { english, fillText } from '../locales/index.js';
 import type { PageLocale } from '../locales/index.js';
 import type { CheckoutSessionRecord } from '../records.js';
-import { formatMoney, html, htmlPage, initial, safeHref, scriptStrings, TOP_BAR } from './shell.js';
+import { pageScript } from './scripts.js';
+import { formatMoney, html, htmlPage, initial, safeHref, TOP_BAR } from './shell.js';
 
 /** The fake Stripe Checkout: an order summary (creator, title, price) with Pay and Cancel. */
 export function checkoutPage(session: CheckoutSessionRecord, locale: PageLocale = english): Response {
@@ -35,35 +36,11 @@ ${
 <p class="muted small">${t.session} <span class="mono">${session.id}</span></p>
 </section>
 </div></main>`;
-  const script = open
-    ? `
-${scriptStrings(t, ['processing', 'failed', 'backToPage', 'networkTryAgain'])}
-const buttons = document.querySelectorAll('button[data-outcome]');
-const status = document.getElementById('status');
-for (const button of buttons) {
-  button.addEventListener('click', async () => {
-    for (const b of buttons) b.disabled = true;
-    status.className = 'status'; status.textContent = T.processing;
-    try {
-      const res = await fetch(location.pathname.replace('/_mock/checkout/', '/_mock/api/checkout/') + '/complete', {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outcome: button.dataset.outcome }) });
-      const data = await res.json().catch(() => ({}));
-      if (res.ok) return location.assign(data.redirectTo);
-      status.className = 'status error'; status.textContent = data.message || T.failed;
-      if (data.error === 'already_entitled') {
-        // Already owned: nothing to pay, so the one way on is back to the page (as a cancel, which buys nothing).
-        const back = document.getElementById('cancel');
-        status.className = 'status';
-        document.getElementById('pay').hidden = true;
-        back.textContent = T.backToPage; back.classList.add('primary'); back.disabled = false;
-      }
-      else if (data.error !== 'checkout_session_closed') for (const b of buttons) b.disabled = false;
-    } catch {
-      status.className = 'status error'; status.textContent = T.networkTryAgain;
-      for (const b of buttons) b.disabled = false;
-    }
-  });
-}`
-    : undefined;
-  return htmlPage(200, fillText(t.payTitle, { title: session.title }), body, script, locale);
+  return htmlPage(
+    200,
+    fillText(t.payTitle, { title: session.title }),
+    body,
+    open ? pageScript(t, 'checkout') : undefined,
+    locale,
+  );
 }

@@ -2,7 +2,8 @@
 import { english, fillText } from '../locales/index.js';
 import type { PageLocale, PageStrings } from '../locales/index.js';
 import type { MessageRecord } from '../records.js';
-import { fillHtml, html, htmlPage, safeHref, scriptStrings, TOP_BAR, type Html } from './shell.js';
+import { pageScript } from './scripts.js';
+import { fillHtml, html, htmlPage, safeHref, TOP_BAR, type Html } from './shell.js';
 
 /** `2026-12-03 14:03:27 UTC`: the server's rendering; the page script shows it in local time. */
 const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
@@ -53,27 +54,6 @@ ${
 </details></li>`;
 }
 
-// Local times for the mailbox, and a Copy button for codes (clipboard, or selects the code when denied).
-const mailboxScript = (t: PageStrings) => `
-${scriptStrings(t, ['copied', 'selected', 'copyCode'])}
-const lang = document.documentElement.lang;
-const today = new Date().toDateString();
-for (const t of document.querySelectorAll('time[data-local]')) {
-  const d = new Date(t.dateTime);
-  t.title = t.textContent;
-  t.textContent = t.dataset.local === 'short' && d.toDateString() === today
-    ? d.toLocaleTimeString(lang) : d.toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'medium' });
-}
-for (const button of document.querySelectorAll('button[data-copy]')) {
-  button.hidden = false;
-  button.addEventListener('click', async () => {
-    const code = document.getElementById(button.dataset.copy);
-    try { await navigator.clipboard.writeText(code.textContent); button.textContent = T.copied; }
-    catch { getSelection().selectAllChildren(code); button.textContent = T.selected; }
-    setTimeout(() => { button.textContent = T.copyCode; }, 2000);
-  });
-}`;
-
 /** The mailbox: every email, newest first; the newest is open, the others open with a click. */
 export function mailboxPage(
   messages: MessageRecord[],
@@ -107,7 +87,7 @@ ${list}
     200,
     `${t.mailbox} (${messages.length})`,
     body,
-    messages.length ? mailboxScript(t) : undefined,
+    messages.length ? pageScript(t, 'mailbox') : undefined,
     locale,
   );
 }

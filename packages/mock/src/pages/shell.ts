@@ -7,11 +7,9 @@
 // rather than parts of a host page.
 import { html as honoHtml, raw } from 'hono/html';
 import { english } from '../locales/index.js';
-import type { PageLocale, PageStrings } from '../locales/index.js';
+import type { PageLocale } from '../locales/index.js';
 import { randomToken } from '../crypto.js';
 import { STYLE } from './style.js';
-
-export { raw };
 
 /** A piece of HTML: escaped text and markup, as `html` makes it. */
 export type Html = Exclude<ReturnType<typeof honoHtml>, Promise<unknown>>;
@@ -83,12 +81,6 @@ export function htmlPage(
       'x-content-type-options': 'nosniff',
     },
   });
-}
-
-/** Strings a page script shows, as a script constant `T` (JSON, safe inside <script>). */
-export function scriptStrings(t: PageStrings, keys: Array<keyof PageStrings>): string {
-  const picked = Object.fromEntries(keys.map((k) => [k, t[k]]));
-  return `const T = ${JSON.stringify(picked).replace(/</g, '\\u003c')};`;
 }
 
 /** The bar on top of every page; its name leads to the mock's front page. */
