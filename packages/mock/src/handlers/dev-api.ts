@@ -8,7 +8,7 @@ import { problemPage } from '../pages/fault.js';
 import { mailboxPage } from '../pages/mailbox.js';
 import { pageLocale } from '../locales/index.js';
 import { messageView, refundView } from '../store/views.js';
-import { FaultSettingsError, FaultSettingsSchema } from '../faults.js';
+import { FaultSettingsError, FaultSettingsSchema } from '../faults/settings.js';
 import { linksOf, scanLinks } from '../scanner.js';
 import { devRouteOf, type DevRoute } from './pipeline.js';
 import { error, json, reply } from './respond.js';
