@@ -85,7 +85,7 @@ describe('verify with a token', () => {
     expect(r.body.visitor).toMatchObject({ email: 'cookie@example.com' });
     expect(r.body.visitor.id).toMatch(/^vis_/);
     const cookie = r.headers.get('set-cookie')!;
-    expect(cookie).toMatch(/^_10x_visitor=[^;]+; HttpOnly; Path=\/; Max-Age=2592000; SameSite=Lax$/);
+    expect(cookie).toMatch(/^_10x_visitor=[^;]+; Max-Age=2592000; Path=\/; HttpOnly; SameSite=Lax$/);
     expect((await v.req('GET', '/v2/visitor/me')).body.visitor.email).toBe('cookie@example.com');
   });
 

@@ -6,7 +6,8 @@
  * @packageDocumentation
  */
 import { setupWorker, type SetupWorker, type StartOptions } from 'msw/browser';
-import { Faults, type FaultOptions } from './faults.js';
+import { Faults } from './faults/faults.js';
+import type { FaultOptions } from './faults/settings.js';
 import type { Fixture } from './fixture.js';
 import { createHandlers } from './handlers/index.js';
 import { MockStore } from './store.js';

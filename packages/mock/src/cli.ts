@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { faultOptions } from './faults.js';
+import { faultOptions } from './faults/settings.js';
 import { FixtureError, parseFixture, type Fixture } from './fixture.js';
 import { DataFileError } from './persistence.js';
 import { banner, exposureWarning, startServer, type RunningServer } from './server.js';

@@ -4,7 +4,16 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '@visitor-access/contract';
-import { Faults, faultOptions, parseFailRate, parseFault, parseLatency } from './faults.js';
+import { Faults } from './faults/faults.js';
+import {
+  faultOptions,
+  FaultSettingsError,
+  FaultSettingsSchema,
+  parseFailRate,
+  type FaultSettings,
+  parseFault,
+  parseLatency,
+} from './faults/settings.js';
 import { createMockServer } from './node.js';
 import type { RunningServer } from './server.js';
 import { startMock, Visitor } from '../test/helpers.js';
@@ -59,6 +68,33 @@ describe('parsing', () => {
     });
     expect(faultOptions({ 'fail-rate': '2' })).toMatch(/^--fail-rate must be a share from 0 to 1/);
     expect(faultOptions({ 'fail-seed': '-1' })).toMatch(/^--fail-seed must be a whole number/);
+  });
+
+  it('one schema reads the settings everywhere: what it gives back it takes again, and a bad value is named', () => {
+    const given = {
+      latency: '100-800',
+      failRate: 0.25,
+      rules: [{ method: 'post', path: '/v2/visitor/*', fault: ' LATENCY=5 ', times: 2 }],
+    };
+    const read = FaultSettingsSchema.parse(given);
+    expect(read).toEqual({
+      latency: { min: 100, max: 800 },
+      failRate: 0.25,
+      seed: null,
+      rules: [{ method: 'POST', path: '/v2/visitor/*', fault: 'latency=5', times: 2 }],
+    });
+    expect(FaultSettingsSchema.parse(read)).toEqual(read);
+    expect(new Faults(given).settings).toEqual(new Faults(read).settings);
+    for (const [bad, path] of [
+      [{ failRate: 2 }, 'failRate'],
+      [{ latency: 60_001 }, 'latency'],
+      [{ seed: 1.5 }, 'seed'],
+      [{ rules: [{ path: '/v2/visitor/me', fault: '503', method: 'PATCH' }] }, 'rules.0.method'],
+    ] as Array<[FaultSettings, string]>) {
+      const faults = new Faults();
+      expect(() => faults.set(bad), path).toThrow(FaultSettingsError);
+      expect(() => faults.set(bad), path).toThrow(new RegExp(`^${path.replace('.', '\\.')}: Expected`));
+    }
   });
 
   it('the same seed gives the same faults, in about the share asked for', () => {

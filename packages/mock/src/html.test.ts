@@ -1,7 +1,9 @@
 // The HTML builders on their own: what reaches the page from the store is text, links are only ever
 // http(s), and prices read as the currency writes them.
 import { describe, expect, it } from 'vitest';
-import { checkoutPage, indexPage, mailboxPage } from './html.js';
+import { checkoutPage } from './pages/checkout.js';
+import { indexPage } from './pages/index.js';
+import { mailboxPage } from './pages/mailbox.js';
 import type { CheckoutSessionRecord, MessageRecord } from './records.js';
 
 const message = (over: Partial<MessageRecord>): MessageRecord => ({
@@ -43,8 +45,8 @@ describe('mailboxPage', () => {
       ),
     );
     expect(html).not.toMatch(/<img|<script|onmouseover="/);
-    expect(html).toContain('<a href="https://shop.example/a?b=1&#38;c=2">https://shop.example/a?b=1&#38;c=2</a>.');
-    expect(html).toContain('<a href="http://x.example/">http://x.example/</a>&#34;onmouseover');
+    expect(html).toContain('<a href="https://shop.example/a?b=1&amp;c=2">https://shop.example/a?b=1&amp;c=2</a>.');
+    expect(html).toContain('<a href="http://x.example/">http://x.example/</a>&quot;onmouseover');
     expect(html).not.toContain('href="javascript');
   });
 
@@ -113,7 +115,7 @@ describe('indexPage', () => {
         'http://localhost:4010',
       ),
     );
-    expect(html).toContain('<strong>&#60;b&#62;M&#60;/b&#62;</strong>');
+    expect(html).toContain('<strong>&lt;b&gt;M&lt;/b&gt;</strong>');
     expect(html).toContain('Paid · $19.00');
     expect(html).toContain('Free with sign-in · <span class="badge">unpublished</span>');
   });

@@ -15,25 +15,24 @@ export {
   type Fixture,
   type FixtureHandle,
 } from './fixture.js';
-export { escapeHtml } from './html.js';
+export { escapeHtml } from './pages/shell.js';
 export {
   DEFAULT_TIMEOUT_MS,
   FAULT_HEADER,
-  Faults,
   FaultSettingsError,
-  faultLayer,
   formatFault,
   parseFault,
   parseFailRate,
   parseLatency,
-  type ConnectionFault,
   type Fault,
   type FaultOptions,
   type FaultRule,
   type FaultSettings,
   type FaultSettingsView,
   type LatencyRange,
-} from './faults.js';
+} from './faults/settings.js';
+export { Faults } from './faults/faults.js';
+export { faultLayer, type ConnectionFault } from './faults/layer.js';
 export {
   createHandlers,
   createRoutes,

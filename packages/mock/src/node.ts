@@ -6,7 +6,8 @@
  */
 import { setupServer, type SetupServer } from 'msw/node';
 import { SESSION_COOKIE } from '@visitor-access/contract';
-import { Faults, type FaultOptions } from './faults.js';
+import { Faults } from './faults/faults.js';
+import type { FaultOptions } from './faults/settings.js';
 import type { Fixture } from './fixture.js';
 import { createHandlers } from './handlers/index.js';
 import type { MessageRecord } from './records.js';

@@ -123,6 +123,20 @@ describe('--public-url with a path prefix', () => {
     expect(check.body.hasAccess).toBe(true);
   });
 
+  it('a fault page’s Try again loads the same address under the prefix', async () => {
+    const v = new Visitor(`${site}/api`);
+    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'fault@example.com' });
+    const [mail] = mock.store.messagesTo('fault@example.com');
+    for (const fault of ['503', '429']) {
+      const page = await fetch(mail!.link!, { headers: { 'x-mock-fault': fault, accept: 'text/html' } });
+      expect(page.status).toBe(Number(fault));
+      const again = /<a class="button primary block" href="([^"]+)">Try again<\/a>/.exec(await page.text())?.[1];
+      expect(again).toBe(`/api/_edge/visitor/access/t/${mail!.token}`);
+      // Followed on the site, it reaches the landing page again (through the proxy).
+      expect((await fetch(new URL(again!, site))).status).toBe(200);
+    }
+  });
+
   it('refuses redirects off the public origin, whatever the prefix', async () => {
     const v = new Visitor(`${site}/api`);
     const evil = await v.req('POST', '/v2/visitor/auth/magic-link', {

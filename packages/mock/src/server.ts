@@ -10,7 +10,9 @@ import type { AddressInfo, Socket } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { getResponse } from 'msw';
-import { Faults, type ConnectionFault, type FaultOptions } from './faults.js';
+import { Faults } from './faults/faults.js';
+import type { ConnectionFault } from './faults/layer.js';
+import type { FaultOptions } from './faults/settings.js';
 import type { Fixture } from './fixture.js';
 import { createHandlers, createRoutes } from './handlers/index.js';
 import { isWrite, MAX_BODY_BYTES } from './handlers/input.js';
@@ -24,7 +26,7 @@ import {
   type RouteEntry,
 } from './handlers/pipeline.js';
 import { responseText } from './handlers/respond.js';
-import { indexPage } from './html.js';
+import { indexPage } from './pages/index.js';
 import { isLoopbackHost } from './net.js';
 import { openDataFile, type DataFile, type DataFileOptions } from './persistence.js';
 import { nodeCrypto } from './node-crypto.js';
@@ -531,12 +533,12 @@ export { banner } from './banner.js';
 export {
   DEFAULT_TIMEOUT_MS,
   FAULT_HEADER,
-  Faults,
   faultOptions,
   type FaultOptions,
   type FaultRule,
   type FaultSettings,
   type FaultSettingsView,
-} from './faults.js';
+} from './faults/settings.js';
+export { Faults } from './faults/faults.js';
 export { createStore, MockStore } from './store.js';
 export { defaultFixture, parseFixture, FixtureError } from './fixture.js';

@@ -1,16 +1,15 @@
-// The session cookie: reading it from a request, and the Set-Cookie that sets or clears it.
+// The session cookie: reading it from a request, and the Set-Cookie that sets or clears it, with the
+// `cookie` package (the one MSW uses). Values pass as they are, neither URI-decoded nor encoded: the mock's
+// session tokens are cookie-safe, and what a client sends back is compared exactly.
 import { SESSION_COOKIE, SESSION_TTL_SECONDS } from '@visitor-access/contract';
+import { parseCookie, stringifySetCookie } from 'cookie';
 
-/** The session cookie's value from the request's `Cookie` header, if sent. */
-export function sessionCookie(request: Request): string | undefined {
+const verbatim = (value: string) => value;
+
+/** The session cookie's value from the request's `Cookie` header, if sent (the first, if sent twice). */
+function sessionCookie(request: Request): string | undefined {
   const header = request.headers.get('cookie');
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === SESSION_COOKIE) return part.slice(eq + 1).trim();
-  }
-  return undefined;
+  return header ? parseCookie(header, { decode: verbatim })[SESSION_COOKIE] : undefined;
 }
 
 /**
@@ -34,7 +33,17 @@ export function sessionCookieHeader(
   value: string | null,
   options: { secure: boolean; crossSite?: boolean | undefined; scriptReadable?: boolean | undefined },
 ): string {
-  const sameSite = options.crossSite ? 'SameSite=None; Secure' : `SameSite=Lax${options.secure ? '; Secure' : ''}`;
-  const maxAge = value === null ? 0 : SESSION_TTL_SECONDS;
-  return `${SESSION_COOKIE}=${value ?? ''};${options.scriptReadable ? '' : ' HttpOnly;'} Path=/; Max-Age=${maxAge}; ${sameSite}`;
+  return stringifySetCookie(
+    {
+      name: SESSION_COOKIE,
+      value: value ?? '',
+      httpOnly: !options.scriptReadable,
+      path: '/',
+      maxAge: value === null ? 0 : SESSION_TTL_SECONDS,
+      // A cross-site cookie must be Secure; a same-site one is Secure when the mock is served over https.
+      sameSite: options.crossSite ? 'none' : 'lax',
+      secure: options.crossSite || options.secure,
+    },
+    { encode: verbatim },
+  );
 }

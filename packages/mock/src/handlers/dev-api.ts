@@ -3,10 +3,12 @@
 import * as z from 'zod/mini';
 import { Currency, Email, Handle, HttpUrl, IsoDateTime, PageMode, Price, Slug } from '@visitor-access/contract';
 import { AdjustableClock } from '../clock.js';
-import { checkoutPage, mailboxPage, problemPage } from '../html.js';
+import { checkoutPage } from '../pages/checkout.js';
+import { problemPage } from '../pages/fault.js';
+import { mailboxPage } from '../pages/mailbox.js';
 import { pageLocale } from '../locales/index.js';
 import { messageView, refundView } from '../store/views.js';
-import { FaultSettingsError, FaultSettingsSchema } from '../faults.js';
+import { FaultSettingsError, FaultSettingsSchema } from '../faults/settings.js';
 import { linksOf, scanLinks } from '../scanner.js';
 import { devRouteOf, type DevRoute } from './pipeline.js';
 import { error, json, reply } from './respond.js';

@@ -1,6 +1,6 @@
 // Routes 13 and 14: the edge's view of the visitor, and the magic-link landing page.
 import { routes } from '@visitor-access/contract';
-import { landingProblemPage, landingValidPage } from '../html.js';
+import { landingProblemPage, landingValidPage } from '../pages/landing.js';
 import { pageLocale } from '../locales/index.js';
 import { prefixOf, type ApiHandlerSpec } from './pipeline.js';
 import { json } from './respond.js';

@@ -7,7 +7,7 @@ import { expressInterest, getGroupBuy, myInterest, withdrawInterest } from './gr
 import { logout, me, requestMagicLink, verify } from './auth.js';
 import { apiRoute, devRoute, fallback, type ApiHandlerSpec, type HandlerOptions, type RouteEntry } from './pipeline.js';
 import { contentReport, supportReport } from './support.js';
-import { Faults } from '../faults.js';
+import { Faults } from '../faults/faults.js';
 
 export type {
   HandlerOptions,

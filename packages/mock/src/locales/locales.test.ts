@@ -2,7 +2,9 @@
 // same placeholders, none empty; and the language a visitor gets from Accept-Language, on the landing,
 // the mailbox and the checkout, with `lang` and `dir` set.
 import { describe, expect, it } from 'vitest';
-import { checkoutPage, landingProblemPage, landingValidPage, mailboxPage } from '../html.js';
+import { checkoutPage } from '../pages/checkout.js';
+import { landingProblemPage, landingValidPage } from '../pages/landing.js';
+import { mailboxPage } from '../pages/mailbox.js';
 import { getResponse } from 'msw';
 import { createHandlers } from '../handlers/index.js';
 import { nodeCrypto } from '../node-crypto.js';
