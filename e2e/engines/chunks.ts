@@ -214,7 +214,9 @@ export function defineChunkJourneys(engineName: EngineName): void {
             host.setLater(failure);
             const tab = await open({ bundle, gateLater: true });
             // A single-page app's route adds the gate once the script has run: no early check for it.
-            await tab.waitUntil(`() => customElements.get('paywall-gate')`, { message: 'the gate was not defined' });
+            await tab.waitUntil(`() => Boolean(customElements.get('paywall-gate'))`, {
+              message: 'the gate was not defined',
+            });
             await tab.evaluate(
               `() => { document.querySelector('#route').innerHTML = ${JSON.stringify(GATE)}; return true; }`,
             );
