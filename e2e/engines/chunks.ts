@@ -10,9 +10,10 @@
 //    network message and works when pressed again; a gate whose own check needs the SDK (one a
 //    single-page app adds after the script ran) shows the network error with "Try again", which
 //    works once they are served;
-// 3. a page whose CSP allows scripts by nonce only (with 'strict-dynamic', and without): the gate
-//    works and the page sees no violation but the one it provokes on purpose;
-// 4. the script tag pasted twice: one gate, each element defined once, one access check, no error.
+// 3. a page whose CSP allows scripts by nonce only (with 'strict-dynamic', and without; and a
+//    Japanese page, whose language file is preloaded): the gate works and the page sees no
+//    violation but the one it provokes on purpose;
+// 4. the script tag pasted twice (once defer, once async): one gate, each element defined once, one access check, no error.
 // Nothing is timed: each step waits for a state, and a held chunk stays held until the test lets it go.
 import { randomBytes } from 'node:crypto';
 import { startServer, type RunningServer } from '@visitor-access/mock/server';
@@ -29,6 +30,8 @@ import {
 import { gate } from './lib/pages.js';
 import { BUNDLES, startScriptHost, type Bundle, type ScriptHost } from './lib/script-host.js';
 import { uniqueEmail } from './lib/site.js';
+import ja from '../../packages/elements/src/locales/ja.js';
+import { defaultStrings as s } from '../../packages/elements/src/internal/strings.js';
 
 const MASTERCLASS = { slug: 'masterclass', title: 'Block-Printing Masterclass', price: '$19.00' };
 const LESSON = 'Carving your first block';
@@ -83,14 +86,17 @@ interface PageOptions {
   twice?: boolean;
   /** No gate in the page's HTML: the test adds it later, into `#route`. */
   gateLater?: boolean;
+  /** The page's language (`<html lang>`). Default `en`. */
+  lang?: string;
 }
 
 /** The README's snippet on a creator's page: the gate between two paragraphs. */
-function creatorPage({ bundle, apiBase, nonce, twice, gateLater }: PageOptions): string {
+function creatorPage({ bundle, apiBase, nonce, twice, gateLater, lang = 'en' }: PageOptions): string {
   const n = nonce ? ` nonce="${nonce}"` : '';
-  const tag = `<script src="/dist/${bundle}" data-api-base="${apiBase}" defer${n}></script>`;
+  const tag = (when: 'defer' | 'async') =>
+    `<script src="/dist/${bundle}" data-api-base="${apiBase}" ${when}${n}></script>`;
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -103,14 +109,14 @@ ${
     : ''
 }
 <style>paywall-gate:not(:defined){display:block;min-height:21em}</style>
-${tag}
+${tag('defer')}
 </head>
 <body>
 <main>
 <h1>${MASTERCLASS.title}</h1>
 <p>Learn to carve and print your own blocks.</p>
 ${gateLater ? '<div id="route"></div>' : GATE}
-${twice ? tag : ''}
+${twice ? tag('async') : ''}
 <p>Questions? Write to the studio.</p>
 </main>
 </body>
@@ -234,17 +240,25 @@ export function defineChunkJourneys(engineName: EngineName): void {
           });
         }
 
-        for (const strictDynamic of [true, false]) {
+        const policies = [
+          { strictDynamic: true, lang: 'en' },
+          { strictDynamic: false, lang: 'en' },
+          // The language file is preloaded beside the first chunk (a modulepreload), under the nonce too.
+          { strictDynamic: false, lang: 'ja' },
+        ];
+        for (const { strictDynamic, lang } of policies) {
           const policy = `script-src 'nonce-…'${strictDynamic ? " 'strict-dynamic'" : ''}`;
-          it(`a page whose CSP is \`${policy}\`: the gate and its later chunks load, no violation`, async () => {
+          const t = lang === 'ja' ? ja : s;
+          it(`a page${lang === 'en' ? '' : ` in ${lang}`} whose CSP is \`${policy}\`: the gate and its later chunks load, no violation`, async () => {
             const nonce = randomBytes(16).toString('base64');
             const csp = `script-src 'nonce-${nonce}'${strictDynamic ? " 'strict-dynamic'" : ''}; object-src 'none'; base-uri 'none'`;
-            const tab = await open({ bundle, nonce }, { 'content-security-policy': csp });
-            await gate(tab).expectBuyOffer(MASTERCLASS.title, MASTERCLASS.price);
-            await gate(tab).buyAs(uniqueEmail('csp'), MASTERCLASS.price);
+            const tab = await open({ bundle, nonce, lang }, { 'content-security-policy': csp });
+            await gate(tab, t).expectBuyOffer(MASTERCLASS.title, MASTERCLASS.price);
+            await gate(tab, t).buyAs(uniqueEmail('csp'), MASTERCLASS.price);
             // Needs the SDK's chunk: loaded under the policy.
-            await gate(tab).expectCheckEmail('buy');
+            await gate(tab, t).expectCheckEmail('buy');
             expect(host.requests().some((r) => r.later && r.answer === 'served')).toBe(true);
+            if (lang !== 'en') expect(host.requests().some((r) => r.file === `locales/${lang}.js`)).toBe(true);
             // The one violation is the page's own unnonced inline script, which did not run.
             const seen = await tab.waitUntil<Probe>('() => window.__va.violations.length > 0 && window.__va', {
               message: 'the policy to report the unnonced inline script',
@@ -255,7 +269,7 @@ export function defineChunkJourneys(engineName: EngineName): void {
           });
         }
 
-        it('the script tag pasted twice: one gate, each element defined once, one access check, no error', async () => {
+        it('the script tag pasted twice (defer, then async): one gate, each element defined once, one access check, no error', async () => {
           const tab = await open({ bundle, twice: true });
           await gate(tab).expectBuyOffer(MASTERCLASS.title, MASTERCLASS.price);
           expect(await tab.evaluate('() => document.querySelectorAll("paywall-gate").length')).toBe(1);

@@ -2,10 +2,10 @@
 // (chunks.ts): it serves the pages a test writes, and `packages/elements/dist` as built, at `/dist/`.
 // What it does with the files a script-tag page loads after its first chunk (the SDK's chunk, any
 // later-state chunk) is up to the test: serve them, hold them until released, answer 404, or drop
-// the connection. Which files those are is read from the build, never named here: every `.js` file
-// under dist/ other than a bundle's loader (`<name>.js`), the files of its first chunk (its
-// `<name>.meta.json` `first` list, and every `.js` name the loader itself holds) and the language
-// files, so the journeys hold for any chunk layout (`<name>.<part>.js` or `dist/chunks/`).
+// the connection. Which files those are is read from the build, never named here: every chunk of a
+// bundle (`<name>.<part>.js` beside it, or a file under `dist/chunks/`) other than the loader
+// (`<name>.js`) and the files of its first chunk (its `<name>.meta.json` `first` list, and every
+// `.js` name the loader itself holds), so the journeys hold for any chunk layout.
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -71,14 +71,13 @@ export function firstChunkFiles(): Set<string> {
   return first;
 }
 
-/** Is this file (a path under dist/) loaded after the first chunk? */
+/**
+ * Is this file (a path under dist/) a chunk a script-tag page loads after its first chunk? Chunks
+ * are named after their bundle (`paywall-gate.<part>.js`) or sit under `chunks/` (issue 21).
+ */
 export function isLaterChunk(file: string, first: Set<string>): boolean {
-  return (
-    file.endsWith('.js') &&
-    !(BUNDLES as readonly string[]).includes(file) &&
-    !first.has(file) &&
-    !file.startsWith('locales/')
-  );
+  const ofBundle = BUNDLES.some((bundle) => file.startsWith(bundle.replace(/js$/, ''))) || file.startsWith('chunks/');
+  return ofBundle && file.endsWith('.js') && !(BUNDLES as readonly string[]).includes(file) && !first.has(file);
 }
 
 export async function startScriptHost(): Promise<ScriptHost> {
