@@ -12,16 +12,16 @@ import type { AddressInfo, Socket } from 'node:net';
 import { dirname, extname, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const DIST = join(dirname(fileURLToPath(import.meta.url)), '../../../packages/elements/dist');
+const DIST = join(dirname(fileURLToPath(import.meta.url)), '../../../packages/elements/dist');
 
 /** The script-tag bundles: the file a page's `<script>` loads. */
 export const BUNDLES = ['paywall-gate.js', 'visitor-access.js'] as const;
 export type Bundle = (typeof BUNDLES)[number];
 
 /** What the server does with a later chunk. */
-export type LaterMode = 'serve' | 'hold' | '404' | 'drop';
+type LaterMode = 'serve' | 'hold' | '404' | 'drop';
 
-export interface FileRequest {
+interface FileRequest {
   /** Path under dist/, without the query (`paywall-gate.sdk.js`). */
   file: string;
   /** The query the page asked with (`?retry=1`), or ''. */
@@ -51,7 +51,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Files of the bundles' first chunks, as the build describes them (paths under dist/). */
-export function firstChunkFiles(): Set<string> {
+function firstChunkFiles(): Set<string> {
   const first = new Set<string>();
   for (const bundle of BUNDLES) {
     const loader = join(DIST, bundle);
@@ -75,7 +75,7 @@ export function firstChunkFiles(): Set<string> {
  * Is this file (a path under dist/) a chunk a script-tag page loads after its first chunk? Chunks
  * are named after their bundle (`paywall-gate.<part>.js`) or sit under `chunks/` (issue 21).
  */
-export function isLaterChunk(file: string, first: Set<string>): boolean {
+function isLaterChunk(file: string, first: Set<string>): boolean {
   const ofBundle = BUNDLES.some((bundle) => file.startsWith(bundle.replace(/js$/, ''))) || file.startsWith('chunks/');
   return ofBundle && file.endsWith('.js') && !(BUNDLES as readonly string[]).includes(file) && !first.has(file);
 }
