@@ -4,7 +4,7 @@
 // later-state chunk) is up to the test: serve them, hold them until released, answer 404, or drop
 // the connection. Which files those are is read from the build, never named here: every chunk of a
 // bundle (`<name>.<part>.js` beside it, or a file under `dist/chunks/`) other than the loader
-// (`<name>.js`) and the files of its first chunk (its `<name>.meta.json` `first` list, and every
+// (`<name>.js`) and the files of its first chunk (its `<name>.meta.json` `first` list, or every
 // `.js` name the loader itself holds), so the journeys hold for any chunk layout.
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -50,7 +50,10 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-/** Files of the bundles' first chunks, as the build describes them (paths under dist/). */
+/**
+ * Files of the bundles' first chunks, as the build describes them (paths under dist/): the
+ * `first` list of `<name>.meta.json`, or, without one, every `.js` name the loader holds.
+ */
 function firstChunkFiles(): Set<string> {
   const first = new Set<string>();
   for (const bundle of BUNDLES) {
@@ -59,11 +62,11 @@ function firstChunkFiles(): Set<string> {
       throw new Error(`${loader} is missing: run \`npm run build -w @visitor-access/elements\` first`);
     }
     const meta = join(DIST, bundle.replace(/\.js$/, '.meta.json'));
-    if (existsSync(meta)) {
-      const listed = (JSON.parse(readFileSync(meta, 'utf8')) as { first?: unknown }).first;
-      if (Array.isArray(listed)) for (const f of listed) if (typeof f === 'string') first.add(f);
+    const listed = existsSync(meta) ? (JSON.parse(readFileSync(meta, 'utf8')) as { first?: unknown }).first : undefined;
+    if (Array.isArray(listed) && listed.length) {
+      for (const f of listed) if (typeof f === 'string') first.add(f);
+      continue;
     }
-    // Whatever file names the loader adds itself (its first chunk, its preloads).
     for (const [, name] of readFileSync(loader, 'utf8').matchAll(/["'`]([\w./-]+\.js)["'`]/g)) {
       first.add(name!.replace(/^\.\//, ''));
     }
