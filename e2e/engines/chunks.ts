@@ -133,7 +133,8 @@ export function defineChunkJourneys(engineName: EngineName): void {
       host = await startScriptHost();
       api = await startServer({ port: 0, host: '127.0.0.1' });
       apiBase = new URL(api.url).origin;
-      engine = await launch(engineName);
+      host.page('/blank.html', '<!doctype html><title>blank</title>');
+      engine = await launch(engineName, { pageLoad: 'none' });
     });
     afterAll(async () => {
       const pids = await sharedProcessIds();
@@ -162,7 +163,16 @@ export function defineChunkJourneys(engineName: EngineName): void {
     async function open(options: Omit<PageOptions, 'apiBase'>, headers?: Record<string, string>): Promise<Tab> {
       const path = `/${options.bundle.replace(/\.js$/, '')}-${Math.random().toString(36).slice(2)}.html`;
       host.page(path, creatorPage({ ...options, apiBase }), headers);
-      return engine.newTab(`${host.origin}${path}`);
+      // The page is opened from a blank one of the same server, without waiting for its `load`
+      // event (nor, in WebKit, letting the driver wait for it: `pageLoad: 'none'`): a held chunk may
+      // hold that event (Firefox and WebKit wait for a module import started before it), and what a
+      // visitor can use is the gate's state, which every step waits for.
+      const tab = await engine.newTab(`${host.origin}/blank.html`);
+      await tab.evaluate('(url) => { location.assign(url); return true; }', `${host.origin}${path}`);
+      await tab.waitUntil(`() => location.pathname === ${JSON.stringify(path)} && window.__va !== undefined`, {
+        message: `${path} not opened`,
+      });
+      return tab;
     }
 
     const probe = (tab: Tab) => tab.evaluate<Probe>('() => window.__va');
