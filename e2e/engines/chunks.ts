@@ -168,7 +168,11 @@ export function defineChunkJourneys(engineName: EngineName): void {
       // hold that event (Firefox and WebKit wait for a module import started before it), and what a
       // visitor can use is the gate's state, which every step waits for.
       const tab = await engine.newTab(`${host.origin}/blank.html`);
-      await tab.evaluate('(url) => { location.assign(url); return true; }', `${host.origin}${path}`);
+      await tab.waitUntil(`() => location.pathname === '/blank.html' && document.readyState === 'complete'`, {
+        message: 'the blank page not opened',
+      });
+      // After the script has answered (the navigation would cut its answer off in WebKit).
+      await tab.evaluate('(url) => { setTimeout(() => location.assign(url)); return true; }', `${host.origin}${path}`);
       await tab.waitUntil(`() => location.pathname === ${JSON.stringify(path)} && window.__va !== undefined`, {
         message: `${path} not opened`,
       });
