@@ -520,7 +520,7 @@ async function launchWebKit(options: LaunchOptions): Promise<Engine> {
         // The test sites' certificate is a test-only one (hosts.ts).
         acceptInsecureCerts: true,
         'wdio:enforceWebDriverClassic': true,
-        pageLoadStrategy: options.pageLoad ?? 'normal',
+        ...(options.pageLoad ? { pageLoadStrategy: options.pageLoad } : {}),
         'webkitgtk:browserOptions': { binary: browser, args },
       } as WebdriverIO.Capabilities,
     })) as unknown as WebdriverClient;
