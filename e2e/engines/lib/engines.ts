@@ -53,6 +53,13 @@ export interface LaunchOptions {
    * Chromium and Firefox always can; WebKitGTK then goes through a proxy started for it.
    */
   testHosts?: boolean;
+  /**
+   * What WebKitGTK's WebDriver commands wait for after a navigation (the session's
+   * `pageLoadStrategy`): `normal` (default) the page's `load` event; `none` nothing, for a page
+   * whose `load` a held request holds back (`eager` waits for `load` too in WebKitGTK 2.50). The
+   * other engines' `goto` waits for `load` whatever this says.
+   */
+  pageLoad?: 'normal' | 'none';
 }
 
 export interface Engine {
@@ -513,6 +520,7 @@ async function launchWebKit(options: LaunchOptions): Promise<Engine> {
         // The test sites' certificate is a test-only one (hosts.ts).
         acceptInsecureCerts: true,
         'wdio:enforceWebDriverClassic': true,
+        ...(options.pageLoad ? { pageLoadStrategy: options.pageLoad } : {}),
         'webkitgtk:browserOptions': { binary: browser, args },
       } as WebdriverIO.Capabilities,
     })) as unknown as WebdriverClient;

@@ -86,6 +86,36 @@ export function gate(tab: Tab, t: Strings = s) {
     async requestLink(email: string) {
       await this.submitEmail(email, t.sendLink);
     },
+    /**
+     * The pressed button is busy: it reads "Sending…" and is disabled, the email field still shown
+     * (the sign-in form is waiting for its request to go out).
+     */
+    async expectSending(timeout?: number) {
+      await wait(tab, inGate({ role: 'button', name: exactly(t.sending) }), timeout);
+      await wait(tab, emailField, timeout);
+      const disabled = await tab.evaluate<boolean>(
+        `() => [...document.querySelector('paywall-gate').shadowRoot.querySelectorAll('button')].some((b) => b.textContent.trim() === ${JSON.stringify(t.sending)} && b.disabled)`,
+      );
+      if (!disabled) throw new Error(`the "${t.sending}" button can be pressed again`);
+    },
+    /** The network error: "We could not reach the server…" with "Try again". */
+    async expectNetworkError(timeout?: number) {
+      await wait(tab, inGate({ role: 'heading', name: t.errorHeading }), timeout);
+      await wait(tab, inGate({ text: t.errorNetwork }), timeout);
+      await wait(tab, inGate({ role: 'button', name: exactly(t.retry) }), timeout);
+    },
+    /** The sign-in form stays, with the network message under it (a link request that could not go out). */
+    async expectFormNetworkError(timeout?: number) {
+      await wait(tab, inGate({ role: 'alert', name: t.errorNetwork }), timeout);
+      await wait(tab, emailField, timeout);
+    },
+    async tryAgain() {
+      await tab.click(inGate({ role: 'button', name: exactly(t.retry) }));
+    },
+    /** The state the gate reports on its `state` attribute (`sign-in`, `check-email`…). */
+    async state(): Promise<string | null> {
+      return tab.evaluate<string | null>(`() => document.querySelector('paywall-gate')?.getAttribute('state') ?? null`);
+    },
     /** "Check your email", and what happens next: checkout (`buy`) or the page (`read`). */
     async expectCheckEmail(next: 'buy' | 'read', timeout?: number) {
       await wait(tab, inGate({ role: 'heading', name: t.checkEmailHeading }), timeout);

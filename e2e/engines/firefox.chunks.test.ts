@@ -1,0 +1,3 @@
+import { defineChunkJourneys } from './chunks.js';
+
+defineChunkJourneys('firefox');
