@@ -22,6 +22,7 @@ import { nodeCrypto } from './node-crypto.js';
 import { openDataFile, readDataFile } from './persistence.js';
 import { DataFileError } from './server.js';
 import { MockStore } from './store.js';
+import { masterclassPage } from '../../contract/test/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'va-mock-'));
 const children: ChildProcess[] = [];
@@ -140,17 +141,7 @@ describe('--data persistence', () => {
       version: 1,
       savedAt: t,
       handles: [{ handle: 'gharart', connectConfigured: true, allowedOrigins: [] }],
-      pages: [
-        {
-          handle: 'gharart',
-          slug: 'masterclass',
-          title: 'Masterclass',
-          mode: 'PAID',
-          price: 1900,
-          currency: 'USD',
-          published: true,
-        },
-      ],
+      pages: [{ ...masterclassPage, published: true }],
       groupBuys: [
         { handle: 'gharart', slug: 'bundle', title: 'Bundle', targetQuantity: 3, interests: { vis_old1: t } },
       ],

@@ -1,18 +1,12 @@
 import type { RouteId } from '@visitor-access/contract';
 import type { VisitorAccessClient } from '../src/client.js';
+import { masterclassPage } from '../../contract/test/fixtures.js';
 
 export const BASE = 'http://localhost:4010';
 
 export const visitor = { id: 'vis_abc123', email: 'buyer@example.com', createdAt: '2026-01-01T00:00:00.000Z' };
 
-const page = {
-  handle: 'gharart',
-  slug: 'masterclass',
-  title: 'Masterclass',
-  mode: 'PAID',
-  price: 1900,
-  currency: 'USD',
-};
+const page = masterclassPage;
 
 /** For every route the SDK sends: how to call it, the URL it must hit, a valid answer. */
 export const CALLS: Record<
