@@ -150,3 +150,18 @@ export async function uniquePage(
   await dev(`/pages/gharart/${slug}`, { title: `Test page ${slug}`, mode, ...extra }, 'PUT');
   return slug;
 }
+
+/**
+ * Adds a `<script>` with these attributes to the head, as a creator's page loads a bundle, and
+ * resolves once it has run. Rejects when its `src` does not load: the dist is not built.
+ */
+export function addScript(attrs: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    for (const [k, v] of Object.entries(attrs)) script.setAttribute(k, v);
+    script.onload = () => resolve();
+    script.onerror = () =>
+      reject(new Error(`${attrs.src} did not load: run \`npm run build -w @visitor-access/elements\` first`));
+    document.head.append(script);
+  });
+}

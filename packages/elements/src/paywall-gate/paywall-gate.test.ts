@@ -53,10 +53,16 @@ async function submitEmail(el: PaywallGate, email: string): Promise<void> {
   $<HTMLButtonElement>(el, 'form button[type=submit]')!.click();
 }
 
-/** Signs in through the gate as a visitor would: email, then the 6-digit code from the mailbox. */
-async function signInByCode(el: PaywallGate, email = uniqueEmail()): Promise<string> {
+/** Asks the gate for a sign-in link as a visitor would, and waits for "check your email". */
+async function askForLink(el: PaywallGate, email = uniqueEmail()): Promise<string> {
   await submitEmail(el, email);
   await waitForState(el, 'check-email');
+  return email;
+}
+
+/** Signs in through the gate as a visitor would: email, then the 6-digit code from the mailbox. */
+async function signInByCode(el: PaywallGate, email = uniqueEmail()): Promise<string> {
+  await askForLink(el, email);
   const { code } = await latestMessage(email);
   type($<HTMLInputElement>(el, 'input[name=code]')!, code);
   return email;
@@ -153,9 +159,7 @@ describe('<paywall-gate> sign-in', () => {
     expect(shadowText(el)).toContain('Enter a valid email address');
     await noAxeViolations(el);
 
-    const email = uniqueEmail();
-    await submitEmail(el, email);
-    await waitForState(el, 'check-email');
+    const email = await askForLink(el);
     // Plain and certain: what was sent, where.
     expect(shadowText(el)).toContain(`We sent a sign-in link and a 6-digit code to ${email}.`);
     expect(shadowText(el)).not.toMatch(/\bIf\b/);
@@ -174,8 +178,7 @@ describe('<paywall-gate> sign-in', () => {
       document.body.replaceChildren();
       const el = gate('members-lounge');
       await waitForState(el, 'sign-in');
-      await submitEmail(el, email);
-      await waitForState(el, 'check-email');
+      await askForLink(el, email);
       texts.push(shadowText(el).replace(email, 'EMAIL'));
     }
     expect(texts[0]).toBe(texts[1]);
@@ -186,8 +189,7 @@ describe('<paywall-gate> sign-in', () => {
     await waitForState(el, 'sign-in');
     const email = uniqueEmail('bot');
     $<HTMLInputElement>(el, 'input[name=website]')!.value = 'http://spam.example';
-    await submitEmail(el, email);
-    await waitForState(el, 'check-email');
+    await askForLink(el, email);
     const { messages } = await dev<{ messages: unknown[] }>(`/messages?to=${encodeURIComponent(email)}`);
     expect(messages).toHaveLength(0);
   });
@@ -207,9 +209,7 @@ describe('<paywall-gate> sign-in', () => {
   it('signs in with the 6-digit code (wrong code explained, right code submits itself)', async () => {
     const el = gate('members-lounge');
     await waitForState(el, 'sign-in');
-    const email = uniqueEmail();
-    await submitEmail(el, email);
-    await waitForState(el, 'check-email');
+    const email = await askForLink(el);
     const { code } = await latestMessage(email);
     const wrong = code === '000000' ? '111111' : '000000';
     type($<HTMLInputElement>(el, 'input[name=code]')!, wrong);
@@ -227,9 +227,7 @@ describe('<paywall-gate> sign-in', () => {
   it('resend shows a cooldown, shared with every gate (and tab) through storage', async () => {
     const el = gate('members-lounge');
     await waitForState(el, 'sign-in');
-    const email = uniqueEmail();
-    await submitEmail(el, email);
-    await waitForState(el, 'check-email');
+    const email = await askForLink(el);
     await el.updateComplete;
     const resend = $<HTMLButtonElement>(el, '[part~=resend-button]')!;
     expect(resend.disabled).toBe(true);
@@ -302,9 +300,7 @@ describe('<paywall-gate> completing sign-in elsewhere', () => {
     const el = gate('members-lounge');
     el.client = freshClient();
     await waitForState(el, 'sign-in');
-    const email = uniqueEmail();
-    await submitEmail(el, email);
-    await waitForState(el, 'check-email');
+    const email = await askForLink(el);
     timing.pollStartMs = 60_000; // only the broadcast can finish this
     const otherTab = freshClient();
     const { code } = await latestMessage(email);
@@ -316,9 +312,7 @@ describe('<paywall-gate> completing sign-in elsewhere', () => {
     const el = gate('members-lounge');
     el.client = freshClient();
     await waitForState(el, 'sign-in');
-    const email = uniqueEmail();
-    await submitEmail(el, email);
-    await waitForState(el, 'check-email');
+    const email = await askForLink(el);
     const { token } = await latestMessage(email);
     await verifyToken(token);
     await waitForState(el, 'granted');
@@ -330,9 +324,7 @@ describe('<paywall-gate> completing sign-in elsewhere', () => {
     const el = gate('members-lounge');
     el.client = client;
     await waitForState(el, 'sign-in');
-    const email = uniqueEmail();
-    await submitEmail(el, email);
-    await waitForState(el, 'check-email');
+    const email = await askForLink(el);
     await waitFor(() => me.mock.calls.length > 0, 'a first poll');
     let hidden = true;
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
@@ -892,9 +884,7 @@ describe('<paywall-gate> src content', () => {
     expect(document.body.innerHTML).not.toContain('Only for buyers');
     expect(el.shadowRoot!.innerHTML).not.toContain('Only for buyers');
 
-    const email = uniqueEmail();
-    await submitEmail(el, email);
-    await waitForState(el, 'check-email');
+    const email = await askForLink(el);
     expect(requested()).toBe(false);
     const { code } = await latestMessage(email);
     type($<HTMLInputElement>(el, 'input[name=code]')!, code);
