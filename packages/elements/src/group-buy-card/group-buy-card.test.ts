@@ -1,13 +1,14 @@
-import axe from 'axe-core';
 import { createClient } from '@visitor-access/sdk';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   $,
   apiBase,
+  askForCode,
   dev,
   freshClient,
   latestMessage,
   mount,
+  noAxeViolations,
   resetAll,
   setUrl,
   shadowText,
@@ -29,11 +30,6 @@ const card = (slug = 'spring-bundle') =>
 const count = (el: Element) => Number($(el, '[part~=progress-label]')?.textContent?.split(' ')[0]);
 const button = (el: Element, text: string) =>
   [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.includes(text));
-
-async function noAxeViolations(el: Element): Promise<void> {
-  const result = await axe.run(el, { resultTypes: ['violations'] });
-  expect(result.violations.map((v) => v.id)).toEqual([]);
-}
 
 /** Makes a test group buy (target 1) active: one visitor's interest, then the creator's activation. */
 async function activate(slug: string): Promise<void> {
@@ -69,10 +65,7 @@ describe('<group-buy-card>', () => {
     const before = count(el);
     interested.click();
     await waitFor(() => $(el, 'input[name=email]'), 'the sign-in form');
-    const email = uniqueEmail();
-    $<HTMLInputElement>(el, 'input[name=email]')!.value = email;
-    $<HTMLButtonElement>(el, 'form button[type=submit]')!.click();
-    await waitFor(() => $(el, 'input[name=code]'), 'the code field');
+    const email = await askForCode(el);
     await noAxeViolations(el);
     const { code } = await latestMessage(email);
     type($<HTMLInputElement>(el, 'input[name=code]')!, code);
@@ -136,10 +129,7 @@ describe('<group-buy-card> once the offer is live', () => {
     (await waitFor(() => button(el, 'Buy for $29.00'), 'the buy button')).click();
     await waitFor(() => $(el, 'input[name=email]'), 'the email field');
     expect($(el, 'form [part~=button-primary]')?.textContent?.trim()).toBe('Buy for $29.00');
-    const email = uniqueEmail();
-    $<HTMLInputElement>(el, 'input[name=email]')!.value = email;
-    $<HTMLButtonElement>(el, 'form button[type=submit]')!.click();
-    await waitFor(() => $(el, 'input[name=code]'), 'the code field');
+    const email = await askForCode(el);
     const { code, link } = await latestMessage(email);
     expect(new URL(new URL(link).searchParams.get('returnTo')!).searchParams.get('va_buy')).toBe(
       'gharart/gb-live-sign-in',

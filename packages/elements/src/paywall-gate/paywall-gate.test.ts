@@ -1,5 +1,4 @@
 import { createClient } from '@visitor-access/sdk';
-import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
 import {
@@ -9,14 +8,15 @@ import {
   freshClient,
   latestMessage,
   mount,
+  noAxeViolations,
   resetAll,
   setUrl,
-  uniquePage,
   shadowText,
   signInDirectly,
   signOutDirectly,
   type,
   uniqueEmail,
+  uniquePage,
   verifyToken,
   waitFor,
   waitForState,
@@ -39,11 +39,6 @@ const gate = (page: string, extra = '', handle = 'gharart') =>
 async function requests(fragment: string): Promise<Array<{ method: string; path: string }>> {
   const log = await dev<{ requests: Array<{ method: string; path: string; url?: string }> }>('/requests?limit=200');
   return log.requests.filter((r) => (r.path ?? r.url ?? '').includes(fragment));
-}
-
-async function noAxeViolations(el: Element): Promise<void> {
-  const result = await axe.run(el, { resultTypes: ['violations'] });
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
 }
 
 async function submitEmail(el: PaywallGate, email: string): Promise<void> {
