@@ -35,6 +35,13 @@ const gate = (page: string, extra = '', handle = 'gharart') =>
     'paywall-gate',
   );
 
+/** A gate with a client of its own, as in a tab of its own (the session and access channels cross tabs). */
+function tabGate(page: string, extra = '', handle = 'gharart'): PaywallGate {
+  const el = gate(page, extra, handle);
+  el.client = freshClient();
+  return el;
+}
+
 /** Requests in the mock's log for a path fragment (newest first). */
 async function requests(fragment: string): Promise<Array<{ method: string; path: string }>> {
   const log = await dev<{ requests: Array<{ method: string; path: string; url?: string }> }>('/requests?limit=200');
@@ -292,8 +299,7 @@ describe('<paywall-gate> sign-in', () => {
 
 describe('<paywall-gate> completing sign-in elsewhere', () => {
   it('notices a sign-in completed in another tab (session broadcast) without a reload', async () => {
-    const el = gate('members-lounge');
-    el.client = freshClient();
+    const el = tabGate('members-lounge');
     await waitForState(el, 'sign-in');
     const email = await askForLink(el);
     timing.pollStartMs = 60_000; // only the broadcast can finish this
@@ -304,8 +310,7 @@ describe('<paywall-gate> completing sign-in elsewhere', () => {
   });
 
   it('notices a sign-in completed outside any client by polling the edge access route', async () => {
-    const el = gate('members-lounge');
-    el.client = freshClient();
+    const el = tabGate('members-lounge');
     await waitForState(el, 'sign-in');
     const email = await askForLink(el);
     const { token } = await latestMessage(email);
@@ -362,10 +367,8 @@ describe('<paywall-gate> completing sign-in elsewhere', () => {
 
   it('logs out in one tab and every other tab locks again', async () => {
     await signInDirectly(uniqueEmail());
-    const a = gate('members-lounge');
-    a.client = freshClient();
-    const b = gate('members-lounge');
-    b.client = freshClient();
+    const a = tabGate('members-lounge');
+    const b = tabGate('members-lounge');
     await waitForState(a, 'granted');
     await waitForState(b, 'granted');
     const signOut = await waitFor(() =>
@@ -713,10 +716,8 @@ describe('<paywall-gate> purchase and checkout return', () => {
     const sessionId = url.split('/').pop()!.split('?')[0]!;
     await dev(`/checkout/${sessionId}/complete`, { outcome: 'paid' });
     document.body.replaceChildren();
-    const a = gate('masterclass');
-    a.client = freshClient();
-    const b = gate('masterclass');
-    b.client = freshClient();
+    const a = tabGate('masterclass');
+    const b = tabGate('masterclass');
     await waitForState(a, 'granted');
     await waitForState(b, 'granted');
     const { visitor } = await a.client.auth.me();
@@ -993,10 +994,8 @@ describe('<paywall-gate> price first, one flow', () => {
 
   it('the code typed here goes on to checkout with no second click; another tab moves to purchase and waits', async () => {
     const slug = await uniquePage('PAID', { price: 1900, currency: 'USD' });
-    const here = gate(slug);
-    here.client = freshClient();
-    const otherTab = gate(slug);
-    otherTab.client = freshClient();
+    const here = tabGate(slug);
+    const otherTab = tabGate(slug);
     const seen = navigations(here, otherTab);
     await waitForState(here, 'sign-in');
     await waitForState(otherTab, 'sign-in');
@@ -1019,8 +1018,7 @@ describe('<paywall-gate> price first, one flow', () => {
 
   it('the link opened in another tab goes on to checkout there; the tab that asked moves to purchase and waits', async () => {
     const slug = await uniquePage('PAID', { price: 1900, currency: 'USD' });
-    const asked = gate(slug);
-    asked.client = freshClient();
+    const asked = tabGate(slug);
     await waitForState(asked, 'sign-in');
     const email = uniqueEmail();
     await submitEmail(asked, email);
@@ -1031,8 +1029,7 @@ describe('<paywall-gate> price first, one flow', () => {
     // The landing page's "Continue", then its redirect to this page in the new tab.
     await verifyToken(message.token);
     setUrl(`${returnTo.pathname}${returnTo.search}`);
-    const linkTab = gate(slug);
-    linkTab.client = freshClient();
+    const linkTab = tabGate(slug);
     const seen = navigations(linkTab, asked);
     await waitFor(() => seen.length === 1, 'the checkout');
     expect(seen[0]).toMatch(/^0:.*\/_mock\/checkout\//);
@@ -1045,8 +1042,7 @@ describe('<paywall-gate> price first, one flow', () => {
 
   it('a stranger’s link after "Buy for …" never goes on to checkout: the gate names who signed in and asks', async () => {
     const slug = await uniquePage('PAID', { price: 1900, currency: 'USD' });
-    const el = gate(slug);
-    el.client = freshClient();
+    const el = tabGate(slug);
     const seen = navigations(el);
     await waitForState(el, 'sign-in');
     const mine = uniqueEmail('buyer');
@@ -1063,8 +1059,7 @@ describe('<paywall-gate> price first, one flow', () => {
     expect((await latestMessage(mine)).token).not.toBe(stranger.token);
     document.body.replaceChildren();
     setUrl(`${location.pathname}?va_token=${stranger.token}`);
-    const linkTab = gate(slug);
-    linkTab.client = freshClient();
+    const linkTab = tabGate(slug);
     const linkSeen = navigations(linkTab);
     await waitForState(linkTab, 'confirm-link');
     expect(shadowText(linkTab)).not.toContain(mine);
@@ -1086,8 +1081,7 @@ describe('<paywall-gate> price first, one flow', () => {
 
   it('the asker’s own link after "Buy for …" goes on to checkout (same address, any case)', async () => {
     const slug = await uniquePage('PAID', { price: 1900, currency: 'USD' });
-    const el = gate(slug);
-    el.client = freshClient();
+    const el = tabGate(slug);
     await waitForState(el, 'sign-in');
     const mine = uniqueEmail('Buyer');
     await submitEmail(el, mine.toUpperCase());
@@ -1095,8 +1089,7 @@ describe('<paywall-gate> price first, one flow', () => {
     const { token } = await latestMessage(mine.toLowerCase());
     document.body.replaceChildren();
     setUrl(`${location.pathname}?va_token=${token}`);
-    const linkTab = gate(slug);
-    linkTab.client = freshClient();
+    const linkTab = tabGate(slug);
     const seen = navigations(linkTab);
     await waitForState(linkTab, 'confirm-link');
     buttonWith(linkTab, 'Continue')!.click();
