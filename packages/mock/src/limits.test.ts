@@ -168,18 +168,13 @@ describe.each(['direct', 'msw'] as const)('request bodies (%s dispatch)', (dispa
   it('a client that hangs up mid-upload is logged as such: no stack, no 500, the real method and path', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      const req = http.request({
-        host: '127.0.0.1',
-        port: mock.port,
-        method: 'POST',
-        path: '/v2/visitor/auth/magic-link',
-        agent: false,
-        headers: { 'content-type': 'application/json', 'content-length': '1000' },
-      });
-      req.on('error', () => undefined);
-      req.write('{"email":"half');
-      await new Promise((r) => setTimeout(r, 100));
-      req.destroy();
+      await hangUpMidUpload(
+        mock.port,
+        'POST',
+        '/v2/visitor/auth/magic-link',
+        { 'content-length': '1000' },
+        '{"email":"half',
+      );
       await vi.waitFor(
         () => {
           const last = mock.store.requests(1)[0];
@@ -195,23 +190,34 @@ describe.each(['direct', 'msw'] as const)('request bodies (%s dispatch)', (dispa
   });
 });
 
+/** Starts a JSON upload, sends `partial` of it, and hangs up 100 ms later, as a client that goes away does. */
+async function hangUpMidUpload(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  partial: string,
+): Promise<void> {
+  const req = http.request({
+    host: '127.0.0.1',
+    port,
+    method,
+    path,
+    agent: false,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+  req.on('error', () => undefined);
+  req.write(partial);
+  await new Promise((r) => setTimeout(r, 100));
+  req.destroy();
+}
+
 describe('the request log names a hang-up', () => {
   it('prints "client closed" with the method and path', async () => {
     const lines: string[] = [];
     const mock = await startMock({ log: (l) => lines.push(l) });
     try {
-      const req = http.request({
-        host: '127.0.0.1',
-        port: mock.port,
-        method: 'PUT',
-        path: '/_mock/api/faults',
-        agent: false,
-        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
-      });
-      req.on('error', () => undefined);
-      req.write('{"latency"');
-      await new Promise((r) => setTimeout(r, 100));
-      req.destroy();
+      await hangUpMidUpload(mock.port, 'PUT', '/_mock/api/faults', { 'transfer-encoding': 'chunked' }, '{"latency"');
       await vi.waitFor(() => expect(lines.join('\n')).toMatch(/^PUT \/_mock\/api\/faults client closed req_/m), {
         timeout: 3000,
       });
