@@ -18,6 +18,18 @@ interface Sent {
   writtenWhenAnswered: number;
 }
 
+/** A JSON upload to the mock on `port`, on a connection of its own; the caller writes the body. */
+function jsonUpload(port: number, method: string, path: string, headers: Record<string, string>): http.ClientRequest {
+  return http.request({
+    host: '127.0.0.1',
+    port,
+    method,
+    path,
+    agent: false,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+}
+
 /**
  * Sends `total` bytes in 64 KiB chunks (chunked, or with a Content-Length when `declare`), slowly enough
  * that the answer can come before the upload ends; stops writing once the answer came.
@@ -33,17 +45,9 @@ function upload(
     const chunk = Buffer.alloc(64 * 1024, 0x61);
     let written = 0;
     let answered = false;
-    const req = http.request({
-      host: '127.0.0.1',
-      port,
-      method,
-      path,
-      agent: false,
-      headers: {
-        'content-type': 'application/json',
-        ...(opts.declare ? { 'content-length': String(total) } : {}),
-        ...opts.headers,
-      },
+    const req = jsonUpload(port, method, path, {
+      ...(opts.declare ? { 'content-length': String(total) } : {}),
+      ...opts.headers,
     });
     // What arrived on the socket, for when the server closes it (as Node does after answering early) while
     // this client is still writing: the write fails with EPIPE before the answer is parsed.
@@ -198,14 +202,7 @@ async function hangUpMidUpload(
   headers: Record<string, string>,
   partial: string,
 ): Promise<void> {
-  const req = http.request({
-    host: '127.0.0.1',
-    port,
-    method,
-    path,
-    agent: false,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
+  const req = jsonUpload(port, method, path, headers);
   req.on('error', () => undefined);
   req.write(partial);
   await new Promise((r) => setTimeout(r, 100));

@@ -557,9 +557,7 @@ describe('<paywall-gate> names why the cookie was not kept', () => {
   it('back from the emailed link without the cookie (the landing signed in on the API’s own site): names the cause, never asks again', async () => {
     const asked = gate('members-lounge');
     await waitForState(asked, 'sign-in');
-    const email = uniqueEmail();
-    await submitEmail(asked, email);
-    await waitForState(asked, 'check-email');
+    const email = await askForLink(asked);
     const message = await latestMessage(email);
     const returnTo = new URL(new URL(message.link).searchParams.get('returnTo')!);
     expect(returnTo.searchParams.get('va_signed_in')).toBe('1');
@@ -999,9 +997,7 @@ describe('<paywall-gate> price first, one flow', () => {
     const seen = navigations(here, otherTab);
     await waitForState(here, 'sign-in');
     await waitForState(otherTab, 'sign-in');
-    const email = uniqueEmail();
-    await submitEmail(here, email);
-    await waitForState(here, 'check-email');
+    const email = await askForLink(here);
     expect(shadowText(here)).toContain('checkout opens right after');
     const { code } = await latestMessage(email);
     type($<HTMLInputElement>(here, 'input[name=code]')!, code);
@@ -1020,9 +1016,7 @@ describe('<paywall-gate> price first, one flow', () => {
     const slug = await uniquePage('PAID', { price: 1900, currency: 'USD' });
     const asked = tabGate(slug);
     await waitForState(asked, 'sign-in');
-    const email = uniqueEmail();
-    await submitEmail(asked, email);
-    await waitForState(asked, 'check-email');
+    const email = await askForLink(asked);
     const message = await latestMessage(email);
     const returnTo = new URL(new URL(message.link).searchParams.get('returnTo')!);
     expect(returnTo.searchParams.get('va_buy')).toBe(`gharart/${slug}`);
