@@ -44,6 +44,18 @@ async function activate(slug: string): Promise<void> {
   await dev(`/group-buys/gharart/${slug}/activate`, {});
 }
 
+/** A live card signed out, its navigations recorded, after "Buy for $29.00": at the email field. */
+async function buyWhileSignedOut(slug: string): Promise<{ el: GroupBuyCard; navigations: string[] }> {
+  await activate(slug);
+  const el = card(slug);
+  el.client = freshClient();
+  const navigations: string[] = [];
+  el.navigate = (url) => navigations.push(url);
+  (await waitFor(() => button(el, 'Buy for $29.00'), 'the buy button')).click();
+  await waitFor(() => $(el, 'input[name=email]'), 'the email field');
+  return { el, navigations };
+}
+
 beforeEach(resetAll);
 
 describe('<group-buy-card>', () => {
@@ -121,13 +133,7 @@ describe('<group-buy-card> once the offer is live', () => {
   });
 
   it('signed out: "Buy for …" asks for the email, and the code typed here goes on to checkout', async () => {
-    await activate('gb-live-sign-in');
-    const el = card('gb-live-sign-in');
-    el.client = freshClient();
-    const navigations: string[] = [];
-    el.navigate = (url) => navigations.push(url);
-    (await waitFor(() => button(el, 'Buy for $29.00'), 'the buy button')).click();
-    await waitFor(() => $(el, 'input[name=email]'), 'the email field');
+    const { el, navigations } = await buyWhileSignedOut('gb-live-sign-in');
     expect($(el, 'form [part~=button-primary]')?.textContent?.trim()).toBe('Buy for $29.00');
     const email = await askForCode(el);
     const { code, link } = await latestMessage(email);
@@ -169,16 +175,8 @@ describe('<group-buy-card> once the offer is live', () => {
   });
 
   it('a stranger’s link after "Buy for …" does not go on to checkout (issue 19): the card offers Buy', async () => {
-    await activate('gb-live-stranger');
-    const asked = card('gb-live-stranger');
-    asked.client = freshClient();
-    const seen: string[] = [];
-    asked.navigate = (url) => seen.push(url);
-    (await waitFor(() => button(asked, 'Buy for $29.00'), 'the buy button')).click();
-    await waitFor(() => $(asked, 'input[name=email]'), 'the email field');
-    $<HTMLInputElement>(asked, 'input[name=email]')!.value = uniqueEmail('buyer');
-    $<HTMLButtonElement>(asked, 'form button[type=submit]')!.click();
-    await waitFor(() => $(asked, 'input[name=code]'), 'the code field');
+    const { el: asked, navigations: seen } = await buyWhileSignedOut('gb-live-stranger');
+    await askForCode(asked, uniqueEmail('buyer'));
     asked.remove();
     // Someone else's link, made to return here marked "buy": used in this browser.
     const theirs = uniqueEmail('stranger');
