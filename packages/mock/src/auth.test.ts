@@ -25,8 +25,7 @@ describe('magic-link request', () => {
 
   it('stores tokens only as hashes', async () => {
     const v = new Visitor(ctx.base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'hash@example.com' });
-    const { token, code } = await v.lastMessage('hash@example.com');
+    const { token, code } = await v.requestLink('hash@example.com');
     const record = [...ctx.mock.store.magicLinks.values()][0]!;
     const stored = JSON.stringify(record);
     expect(stored).not.toContain(token.split('.')[1]);
@@ -70,8 +69,7 @@ describe('magic-link request', () => {
 describe('verify with a token', () => {
   it('sets the session cookie with HttpOnly, Path=/, Max-Age=2592000 and SameSite=Lax', async () => {
     const v = new Visitor(ctx.base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'cookie@example.com' });
-    const { token } = await v.lastMessage('cookie@example.com');
+    const { token } = await v.requestLink('cookie@example.com');
     const r = await v.req('POST', '/v2/visitor/auth/verify', { token });
     expect(r.status).toBe(200);
     expect(r.body.visitor).toMatchObject({ email: 'cookie@example.com' });
@@ -83,8 +81,7 @@ describe('verify with a token', () => {
 
   it('works once: the second use is used_magic_link', async () => {
     const v = new Visitor(ctx.base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'once@example.com' });
-    const { token } = await v.lastMessage('once@example.com');
+    const { token } = await v.requestLink('once@example.com');
     expect((await v.req('POST', '/v2/visitor/auth/verify', { token })).status).toBe(200);
     const again = await v.req('POST', '/v2/visitor/auth/verify', { token });
     expect(again.status).toBe(401);
@@ -93,8 +90,7 @@ describe('verify with a token', () => {
 
   it('of 50 simultaneous verifies of one token, exactly one signs in and 49 get used_magic_link', async () => {
     const v = new Visitor(ctx.base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'race@example.com' });
-    const { token } = await v.lastMessage('race@example.com');
+    const { token } = await v.requestLink('race@example.com');
     const results = await Promise.all(
       Array.from({ length: 50 }, () => new Visitor(ctx.base).req('POST', '/v2/visitor/auth/verify', { token })),
     );
@@ -123,8 +119,7 @@ describe('verify with a token', () => {
 
   it('answers invalid_magic_link for an unknown or tampered token', async () => {
     const v = new Visitor(ctx.base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'tamper@example.com' });
-    const { token } = await v.lastMessage('tamper@example.com');
+    const { token } = await v.requestLink('tamper@example.com');
     const tampered = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
     for (const t of [tampered, 'nonsense', 'x'.repeat(512)]) {
       const r = await v.req('POST', '/v2/visitor/auth/verify', { token: t });
@@ -154,8 +149,7 @@ describe('verify with a code', () => {
 
   it('a link sign-in consumes the code', async () => {
     const v = new Visitor(ctx.base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'both@example.com' });
-    const { token, code } = await v.lastMessage('both@example.com');
+    const { token, code } = await v.requestLink('both@example.com');
     expect((await v.req('POST', '/v2/visitor/auth/verify', { token })).status).toBe(200);
     const r = await new Visitor(ctx.base).req('POST', '/v2/visitor/auth/verify', { email: 'both@example.com', code });
     expect(r.status).toBe(401);
@@ -164,8 +158,7 @@ describe('verify with a code', () => {
 
   it('five wrong codes kill the request: even the right code is then invalid_magic_link', async () => {
     const v = new Visitor(ctx.base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'guess@example.com' });
-    const { token, code } = await v.lastMessage('guess@example.com');
+    const { token, code } = await v.requestLink('guess@example.com');
     const wrong = code === '000000' ? '111111' : '000000';
     for (let i = 0; i < 5; i++) {
       const r = await v.req('POST', '/v2/visitor/auth/verify', { email: 'guess@example.com', code: wrong });
@@ -179,8 +172,7 @@ describe('verify with a code', () => {
 
   it('codes expire with the link', async () => {
     const v = new Visitor(ctx.base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'codelate@example.com' });
-    const { code } = await v.lastMessage('codelate@example.com');
+    const { code } = await v.requestLink('codelate@example.com');
     await advance(ctx.base, 15 * MIN);
     const r = await v.req('POST', '/v2/visitor/auth/verify', { email: 'codelate@example.com', code });
     expect(r.body.error).toBe('expired_magic_link');
@@ -213,8 +205,7 @@ describe('magic-link landing page', () => {
 
   it('drops a returnTo on an origin nobody allows', async () => {
     const v = new Visitor(ctx.base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'evil@example.com' });
-    const { token } = await v.lastMessage('evil@example.com');
+    const { token } = await v.requestLink('evil@example.com');
     const html = await (
       await fetch(`${ctx.base}/_edge/visitor/access/t/${token}?returnTo=https://evil.example/`)
     ).text();
@@ -223,8 +214,7 @@ describe('magic-link landing page', () => {
 
   it('shows a used link a page (401) with a form to request a new link', async () => {
     const v = new Visitor(ctx.base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'used@example.com' });
-    const { link, token } = await v.lastMessage('used@example.com');
+    const { link, token } = await v.requestLink('used@example.com');
     await v.req('POST', '/v2/visitor/auth/verify', { token });
     const page = await fetch(link!);
     expect(page.status).toBe(401);
@@ -237,8 +227,7 @@ describe('magic-link landing page', () => {
 
   it('shows an expired link and an unknown link a page with the request form', async () => {
     const v = new Visitor(ctx.base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'old@example.com' });
-    const { link } = await v.lastMessage('old@example.com');
+    const { link } = await v.requestLink('old@example.com');
     await advance(ctx.base, 16 * MIN);
     const expired = await fetch(link!);
     expect(expired.status).toBe(401);

@@ -204,8 +204,7 @@ describe('idempotent replays re-check who asks', () => {
 
   it('a verify retried with its key after a lost answer signs in, with the same cookie again', async () => {
     const v = new Visitor(ctx.base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'lost@example.com' });
-    const { token } = await v.lastMessage('lost@example.com');
+    const { token } = await v.requestLink('lost@example.com');
     const headers = { 'idempotency-key': 'verify-1' };
     const first = await v.req('POST', '/v2/visitor/auth/verify', { token }, headers);
     expect(first.status).toBe(200);
@@ -324,8 +323,7 @@ describe('no double charge', () => {
 describe('tokens stay out of logs', () => {
   it('the request log shows landing paths with the token redacted', async () => {
     const v = new Visitor(ctx.base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'log@example.com' });
-    const { token } = await v.lastMessage('log@example.com');
+    const { token } = await v.requestLink('log@example.com');
     await fetch(
       `${ctx.base}/_edge/visitor/access/t/${token}?returnTo=${encodeURIComponent('http://localhost:5173/x')}`,
     );

@@ -88,11 +88,18 @@ export class Visitor {
     return messages[0];
   }
 
-  /** Signs in through the real flow: request a link, read the mailbox, verify the token. */
-  async signIn(email: string): Promise<{ id: string; email: string }> {
+  /** Asks for a sign-in link for `email` and answers the email it sent. */
+  async requestLink(
+    email: string,
+  ): Promise<{ token: string; code: string; link: string | null; subject: string; text: string }> {
     const sent = await this.req('POST', '/v2/visitor/auth/magic-link', { email });
     if (sent.status !== 202) throw new Error(`magic-link ${sent.status} ${sent.text}`);
-    const { token } = await this.lastMessage(email);
+    return this.lastMessage(email);
+  }
+
+  /** Signs in through the real flow: request a link, read the mailbox, verify the token. */
+  async signIn(email: string): Promise<{ id: string; email: string }> {
+    const { token } = await this.requestLink(email);
     const verified = await this.req('POST', '/v2/visitor/auth/verify', { token });
     if (verified.status !== 200) throw new Error(`verify ${verified.status} ${verified.text}`);
     return verified.body.visitor;
