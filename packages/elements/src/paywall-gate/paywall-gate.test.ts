@@ -718,7 +718,7 @@ describe('<paywall-gate> purchase and checkout return', () => {
     const b = tabGate('masterclass');
     await waitForState(a, 'granted');
     await waitForState(b, 'granted');
-    const { visitor } = await a.client.auth.me();
+    const { visitor } = await a.client!.auth.me();
     expect(visitor.email).not.toBe(email);
     await dev('/stripe-refund', { handle: 'gharart', pageSlug: 'masterclass', visitorId: visitor.id });
     // Only gate `a` looks again (told by `b`'s own message, which `b` ignores); `b` then hears
