@@ -218,19 +218,13 @@ describe('mailbox and dev API', () => {
 
   it('reports answer 201 with a report ID', async () => {
     const v = new Visitor(ctx.base);
-    const s = await v.req('POST', '/v2/support/report', {
-      summary: 'Cannot open page',
-      details: 'It spins',
-      requestId: 'req_x',
-    });
-    expect(s.status).toBe(201);
-    expect(s.body.reportId).toMatch(/^rep_/);
-    const c = await v.req('POST', '/v2/public/content-report', {
-      handle: 'gharart',
-      pageSlug: 'welcome',
-      reason: 'spam',
-    });
-    expect(c.status).toBe(201);
-    expect(c.body.reportId).toMatch(/^rep_/);
+    for (const [path, body] of [
+      ['/v2/support/report', { summary: 'Cannot open page', details: 'It spins', requestId: 'req_x' }],
+      ['/v2/public/content-report', { handle: 'gharart', pageSlug: 'welcome', reason: 'spam' }],
+    ] as const) {
+      const r = await v.req('POST', path, body);
+      expect(r.status, path).toBe(201);
+      expect(r.body.reportId, path).toMatch(/^rep_/);
+    }
   });
 });
