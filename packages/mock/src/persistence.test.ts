@@ -31,6 +31,16 @@ afterEach(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A mock in a child process that holds the data file `name` (in the test's directory) until the test ends. */
+async function holdDataFile(
+  name: string,
+): Promise<{ file: string; holder: Awaited<ReturnType<typeof startChildMock>> }> {
+  const file = join(dir, name);
+  const holder = await startChildMock({ dataFile: file });
+  children.push(holder.child);
+  return { file, holder };
+}
+
 /** What a restart would load from `file` now. */
 function reload(file: string): MockStore {
   const store = new MockStore(nodeCrypto);
@@ -199,9 +209,7 @@ describe('one writer per data file', () => {
     'a second process on the same file refuses to start, naming the file and the holder',
     { timeout: 40_000 },
     async () => {
-      const file = join(dir, 'shared.json');
-      const holder = await startChildMock({ dataFile: file });
-      children.push(holder.child);
+      const { file, holder } = await holdDataFile('shared.json');
       const error = await startMock({ dataFile: file }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DataFileError);
       expect((error as Error).message).toContain(file);
@@ -221,9 +229,7 @@ describe('one writer per data file', () => {
     'locks the file itself: a second process on a symbolic link or a hard link to it is refused',
     { timeout: 40_000 },
     async () => {
-      const file = join(dir, 'linked.json');
-      const holder = await startChildMock({ dataFile: file });
-      children.push(holder.child);
+      const { file, holder } = await holdDataFile('linked.json');
       const symlink = join(dir, 'linked-symlink.json');
       symlinkSync(file, symlink);
       const viaSymlink = await startMock({ dataFile: symlink }).catch((e: unknown) => e);
