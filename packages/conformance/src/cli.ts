@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PROFILES, type Profile, type Target } from './context.js';
 import { idWidth, ReportWriter, scenarioTable, type OutputFormat } from './report.js';
-import { ConformanceUsageError, runConformance, selectScenarios, ServerUnreachableError } from './run.js';
+import { runConformance } from './run.js';
+import { ConformanceUsageError, selectScenarios } from './run/options.js';
+import { ServerUnreachableError } from './run/probe.js';
 import { scenariosFor } from './scenarios/index.js';
 
 const USAGE = `Usage: visitor-access-conformance --base-url URL [options]

@@ -4,17 +4,9 @@
  *
  * @packageDocumentation
  */
-export {
-  runConformance,
-  selectScenarios,
-  ConformanceUsageError,
-  ServerUnreachableError,
-  deadlineReason,
-  type CheckResult,
-  type RunLimits,
-  type ConformanceOptions,
-  type ConformanceReport,
-} from './run.js';
+export { runConformance, deadlineReason, type CheckResult, type ConformanceReport } from './run.js';
+export { selectScenarios, ConformanceUsageError, type ConformanceOptions, type RunLimits } from './run/options.js';
+export { ServerUnreachableError } from './run/probe.js';
 export { scenarios, scenariosFor, siteProxyScenarios } from './scenarios/index.js';
 export {
   DEFAULT_TARGET,

@@ -2,10 +2,10 @@
 // listed as not applicable, with their reason, never dropped; the proxy's own checks (`proxy.*`) run in
 // their place, and fail against a server that is the API itself (so they can fail); the default is untouched.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer } from '@visitor-access/mock/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cells, readmeTable, STALE_README } from '../test/readme-table.js';
 import {
   formatReport,
   scenarioTable,
@@ -129,19 +129,6 @@ describe('the site-proxy profile', () => {
   });
 
   it("README.md lists the profile's own checks as they describe themselves", () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const start = readme.indexOf('<!-- proxy-checks:start');
-    const table = readme.slice(readme.indexOf('\n', start) + 1, readme.indexOf('<!-- proxy-checks:end -->')).trim();
-    const cells = (markdown: string) =>
-      markdown.split('\n').map((line) =>
-        line
-          .split('|')
-          .map((cell) => cell.trim().replace(/\s+/g, ' ').replace(/^-+$/, '---'))
-          .join('|'),
-      );
-    expect(
-      cells(table),
-      'README.md is stale: run `npm run build && node packages/conformance/scripts/readme.mjs && npx prettier --write packages/conformance/README.md`',
-    ).toEqual(cells(scenarioTable(siteProxyScenarios)));
+    expect(readmeTable('proxy-checks'), STALE_README).toEqual(cells(scenarioTable(siteProxyScenarios)));
   });
 });

@@ -2,7 +2,8 @@
 // any were skipped), then exactly `N passed, M failed`, which scripts can read.
 import type { Capabilities, Profile, Scenario } from './context.js';
 import { formatBytes, formatMs } from './http.js';
-import type { CheckResult, ConformanceReport, RunLimits } from './run.js';
+import type { CheckResult, ConformanceReport } from './run.js';
+import type { RunLimits } from './run/options.js';
 
 /** `table` for people, `tap` (TAP 14) for test harnesses. */
 export type OutputFormat = 'table' | 'tap';

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { routeList, type RouteId } from '@visitor-access/contract';
 import { describe, expect, it } from 'vitest';
+import { cells, readmeTable, STALE_README } from '../test/readme-table.js';
 import {
   CookieJar,
   formatReport,
@@ -45,22 +45,7 @@ describe('the scenarios list', () => {
   });
 
   it('README.md lists every check as the scenarios describe it', () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const start = readme.indexOf('<!-- checks:start');
-    const end = readme.indexOf('<!-- checks:end -->');
-    const table = readme.slice(readme.indexOf('\n', start) + 1, end).trim();
-    // Compared cell by cell: Prettier pads the committed table's columns.
-    const cells = (markdown: string) =>
-      markdown.split('\n').map((line) =>
-        line
-          .split('|')
-          .map((cell) => cell.trim().replace(/\s+/g, ' ').replace(/^-+$/, '---'))
-          .join('|'),
-      );
-    expect(
-      cells(table),
-      'README.md is stale: run `npm run build && node packages/conformance/scripts/readme.mjs && npx prettier --write packages/conformance/README.md`',
-    ).toEqual(cells(scenarioTable(scenarios)));
+    expect(readmeTable('checks'), STALE_README).toEqual(cells(scenarioTable(scenarios)));
   });
 });
 

@@ -13,6 +13,7 @@ import {
 } from './index.js';
 import { routeDocs, routeErrors } from './route-docs.js';
 import { validationFailure } from './issues.js';
+import { masterclassPage } from '../test/fixtures.js';
 
 describe('route table', () => {
   it('has the 16 routes of the product spec, each with a unique id and method+path', () => {
@@ -79,14 +80,7 @@ describe('schemas', () => {
     const ok = {
       hasAccess: false,
       reason: 'purchase_required',
-      page: {
-        handle: 'gharart',
-        slug: 'masterclass',
-        title: 'Masterclass',
-        mode: 'PAID',
-        price: 1900,
-        currency: 'USD',
-      },
+      page: masterclassPage,
     };
     expect(AccessCheckResponse.parse(ok)).toEqual(ok);
     const bad = AccessCheckResponse.safeParse({ ...ok, page: { ...ok.page, price: '19.00' } });

@@ -42,6 +42,56 @@ export interface RouteMetaEntry {
 }
 
 /**
+ * One route of an area's `meta` as the area writes it: method, path template (with `{name}`
+ * placeholders) and who may call it. {@link defineMeta} adds the id and the idempotency.
+ *
+ * @example
+ * ```ts
+ * const line: RouteLine = ['GET', '/v2/visitor/me', 'visitor'];
+ * ```
+ */
+export type RouteLine = readonly [method: HttpMethod, path: string, auth: AuthKind];
+
+/**
+ * The {@link RouteMetaEntry} that {@link defineMeta} makes of the {@link RouteLine} under key `Id`,
+ * with its literal types.
+ *
+ * @example
+ * ```ts
+ * type Me = MetaOf<'me', readonly ['GET', '/v2/visitor/me', 'visitor']>; // { id: 'me', …, idempotent: false }
+ * ```
+ */
+export interface MetaOf<Id extends string, Line extends RouteLine> extends RouteMetaEntry {
+  readonly id: Id;
+  readonly method: Line[0];
+  readonly path: Line[1];
+  readonly auth: Line[2];
+  readonly idempotent: Line[0] extends 'GET' ? false : true;
+}
+
+/**
+ * Makes an area's `meta` from one {@link RouteLine} per route: each entry gets its key as `id`, and
+ * `idempotent` follows from the method, so the rule is written once: every write (POST, DELETE)
+ * accepts an `Idempotency-Key` and no read does (`product-spec.md`, decision 0177). Literal types are
+ * kept, so `routeMeta.me.method` is `'GET'`.
+ *
+ * @example
+ * ```ts
+ * export const meta = defineMeta({ me: ['GET', '/v2/visitor/me', 'visitor'] });
+ * meta.me; // { id: 'me', method: 'GET', path: '/v2/visitor/me', auth: 'visitor', idempotent: false }
+ * ```
+ */
+export function defineMeta<const Lines extends Record<string, RouteLine>>(
+  lines: Lines,
+): { readonly [Id in keyof Lines & string]: MetaOf<Id, Lines[Id]> } {
+  const meta: Record<string, RouteMetaEntry> = {};
+  for (const [id, [method, path, auth]] of Object.entries(lines)) {
+    meta[id] = { id, method, path, auth, idempotent: method !== 'GET' };
+  }
+  return meta as { readonly [Id in keyof Lines & string]: MetaOf<Id, Lines[Id]> };
+}
+
+/**
  * What a route documents beyond its runtime shape: kept apart from `routes` so it never reaches a browser bundle.
  *
  * @example

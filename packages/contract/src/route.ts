@@ -33,6 +33,36 @@ export type HttpMethod = 'GET' | 'POST' | 'DELETE';
  */
 export type ResponseSchema = z.ZodMiniType | 'html' | null;
 
+/** A schema slot of a route: a zod/mini schema, or `undefined` where the route has none. */
+type SchemaSlot = z.ZodMiniType | undefined;
+
+/**
+ * What a route is besides its `params`, `query` and `body` schemas: the part {@link defineRoute}
+ * needs in full.
+ *
+ * @example
+ * ```ts
+ * const facts: RouteFacts<'me', { 200: typeof VisitorResponse }> = { ...routeMeta.me, responses: { 200: VisitorResponse } };
+ * ```
+ */
+export interface RouteFacts<
+  Id extends string = string,
+  Responses extends Record<number, ResponseSchema> = Record<number, ResponseSchema>,
+> {
+  /** Stable identifier, also the OpenAPI `operationId`. */
+  readonly id: Id;
+  readonly method: HttpMethod;
+  /** Path template with `{name}` placeholders. */
+  readonly path: string;
+  readonly auth: AuthKind;
+  /** Whether the body may be left out entirely. */
+  readonly bodyOptional?: boolean;
+  /** Success responses by status. */
+  readonly responses: Responses;
+  /** Whether the route accepts `Idempotency-Key`. */
+  readonly idempotent: boolean;
+}
+
 /**
  * One documented route: the single description that the SDK, the mock and the OpenAPI document
  * are all built from.
@@ -45,44 +75,48 @@ export type ResponseSchema = z.ZodMiniType | 'html' | null;
  */
 export interface RouteDef<
   Id extends string = string,
-  Params extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
-  Query extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
-  Body extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
+  Params extends SchemaSlot = SchemaSlot,
+  Query extends SchemaSlot = SchemaSlot,
+  Body extends SchemaSlot = SchemaSlot,
   Responses extends Record<number, ResponseSchema> = Record<number, ResponseSchema>,
-> {
-  /** Stable identifier, also the OpenAPI `operationId`. */
-  readonly id: Id;
-  readonly method: HttpMethod;
-  /** Path template with `{name}` placeholders. */
-  readonly path: string;
-  readonly auth: AuthKind;
+> extends RouteFacts<Id, Responses> {
   readonly params: Params;
   readonly query: Query;
   readonly body: Body;
-  /** Whether the body may be left out entirely. */
-  readonly bodyOptional?: boolean;
-  /** Success responses by status. */
-  readonly responses: Responses;
-  /** Whether the route accepts `Idempotency-Key`. */
-  readonly idempotent: boolean;
 }
 
 /**
- * Declares a route, keeping its literal types for inference.
+ * Declares a route, keeping its literal types for inference. `params`, `query` and `body` that are
+ * left out are `undefined` in the route: it has none.
  *
  * @example
  * ```ts
- * const me = defineRoute({ id: 'me', method: 'GET', path: '/v2/visitor/me', auth: 'visitor', ... });
+ * const me = defineRoute({ ...routeMeta.me, responses: { 200: VisitorResponse } });
+ * me.body; // undefined
  * ```
  */
 export function defineRoute<
   const Id extends string,
-  Params extends z.ZodMiniType | undefined,
-  Query extends z.ZodMiniType | undefined,
-  Body extends z.ZodMiniType | undefined,
   const Responses extends Record<number, ResponseSchema>,
->(def: RouteDef<Id, Params, Query, Body, Responses>): RouteDef<Id, Params, Query, Body, Responses> {
-  return def;
+  Params extends SchemaSlot = undefined,
+  Query extends SchemaSlot = undefined,
+  Body extends SchemaSlot = undefined,
+>(
+  def: RouteFacts<Id, Responses> & { readonly params?: Params; readonly query?: Query; readonly body?: Body },
+): RouteDef<Id, Params, Query, Body, Responses> {
+  const { id, method, path, auth, idempotent, params, query, body, bodyOptional, responses } = def;
+  return {
+    id,
+    method,
+    path,
+    auth,
+    idempotent,
+    params: params as Params,
+    query: query as Query,
+    body: body as Body,
+    ...(bodyOptional === undefined ? {} : { bodyOptional }),
+    responses,
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 // The script tag's data-analytics="dataLayer", as a creator writes it, with the real bundle: the
 // funnel goes to window.dataLayer (Google Tag Manager reads it from there).
 import { beforeEach, expect, it } from 'vitest';
-import { apiBase, resetAll, uniquePage, waitFor } from '../test/helpers.js';
+import { addScript, apiBase, resetAll, uniquePage, waitFor } from '../test/helpers.js';
 
 const SCRIPT = '/packages/elements/dist/visitor-access.js';
 
@@ -14,16 +14,7 @@ it('data-analytics="dataLayer" on the script tag pushes every element’s events
   document.body.innerHTML = `<paywall-gate handle="gharart" page="${slug}"></paywall-gate>`;
   const dispatched: unknown[] = [];
   document.addEventListener('va-analytics', (e) => dispatched.push(e.detail));
-  await new Promise<void>((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = SCRIPT;
-    script.dataset.apiBase = apiBase;
-    script.dataset.analytics = 'dataLayer';
-    script.onload = () => resolve();
-    script.onerror = () =>
-      reject(new Error(`${SCRIPT} did not load: run \`npm run build -w @visitor-access/elements\``));
-    document.head.append(script);
-  });
+  await addScript({ src: SCRIPT, 'data-api-base': apiBase, 'data-analytics': 'dataLayer' });
   await waitFor(() => w.dataLayer!.length === 2, 'the paywall_view push');
   expect(w.dataLayer).toEqual([{ 'gtm.start': 1 }, { event: 'paywall_view', handle: 'gharart', page: slug }]);
   expect(dispatched).toEqual([{ event: 'paywall_view', handle: 'gharart', page: slug }]);

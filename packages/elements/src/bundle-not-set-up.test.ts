@@ -2,7 +2,7 @@
 // "Checking your access…" spinning forever. The page as a creator writes it, with the real bundle:
 // the gate says what to fix instead.
 import { beforeEach, expect, it, vi } from 'vitest';
-import { resetAll, waitFor } from '../test/helpers.js';
+import { addScript, resetAll, waitFor } from '../test/helpers.js';
 
 const SCRIPT = '/packages/elements/dist/paywall-gate.js';
 
@@ -11,16 +11,8 @@ beforeEach(resetAll);
 it('dist/paywall-gate.js without data-api-base: the gate names the attribute to fix, not a spinner', async () => {
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
   document.body.innerHTML = '<paywall-gate handle="gharart" page="masterclass"></paywall-gate>';
-  await new Promise<void>((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = SCRIPT;
-    // A CMS kept the attribute but emptied it, or the author misspelt it.
-    script.setAttribute('data-api-bse', 'https://api.example.com');
-    script.onload = () => resolve();
-    script.onerror = () =>
-      reject(new Error(`${SCRIPT} did not load: run \`npm run build -w @visitor-access/elements\``));
-    document.head.append(script);
-  });
+  // A CMS kept the attribute but emptied it, or the author misspelt it.
+  await addScript({ src: SCRIPT, 'data-api-bse': 'https://api.example.com' });
   const gate = document.querySelector('paywall-gate')!;
   await waitFor(() => gate.getAttribute('state') === 'error', 'the error state', 3000);
   const text = gate.shadowRoot!.textContent!.replace(/\s+/g, ' ');

@@ -3,20 +3,9 @@
 // defining it is the gate's one and only check. The script is a loader that imports its chunks
 // from beside itself (decision 0151): also under a nonce-only CSP, and when loaded twice.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { apiBase, dev, resetAll, uniquePage, waitFor } from '../test/helpers.js';
+import { addScript, apiBase, dev, resetAll, uniquePage, waitFor } from '../test/helpers.js';
 
 const SCRIPT = '/packages/elements/dist/paywall-gate.js';
-
-function addScript(attrs: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    for (const [k, v] of Object.entries(attrs)) script.setAttribute(k, v);
-    script.onload = () => resolve();
-    script.onerror = () =>
-      reject(new Error(`${SCRIPT} did not load: run \`npm run build -w @visitor-access/elements\` first`));
-    document.head.append(script);
-  });
-}
 
 async function accessChecks(slug: string): Promise<number> {
   const log = await dev<{ requests: Array<{ method: string; path: string }> }>('/requests?limit=200');

@@ -1,19 +1,8 @@
 // The script-tag bundle, as a creator's page loads it: no import, one <script> (async, and twice).
 import { beforeEach, describe, expect, it } from 'vitest';
-import { apiBase, resetAll, waitFor } from '../test/helpers.js';
+import { addScript, apiBase, resetAll, waitFor } from '../test/helpers.js';
 
 const BUNDLE = '/packages/elements/dist/visitor-access.js';
-
-function addScript(attrs: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    for (const [k, v] of Object.entries(attrs)) script.setAttribute(k, v);
-    script.onload = () => resolve();
-    script.onerror = () =>
-      reject(new Error(`${BUNDLE} did not load: run \`npm run build -w @visitor-access/elements\` first`));
-    document.head.append(script);
-  });
-}
 
 beforeEach(resetAll);
 

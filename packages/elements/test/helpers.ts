@@ -1,6 +1,6 @@
 // Helpers for the browser tests: the mock's development API, sign-in without the UI, and
 // waiting for what a visitor would see.
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { createClient } from '@visitor-access/sdk';
 import { resetUrlState } from '../src/internal/url-state.js';
 import { timing } from '../src/internal/timing.js';
@@ -149,4 +149,37 @@ export async function uniquePage(
   const slug = `t-${Date.now().toString(36)}-${++counter}`;
   await dev(`/pages/gharart/${slug}`, { title: `Test page ${slug}`, mode, ...extra }, 'PUT');
   return slug;
+}
+
+/**
+ * Adds a `<script>` with these attributes to the head, as a creator's page loads a bundle, and
+ * resolves once it has run. Rejects when its `src` does not load: the dist is not built.
+ */
+export function addScript(attrs: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    for (const [k, v] of Object.entries(attrs)) script.setAttribute(k, v);
+    script.onload = () => resolve();
+    script.onerror = () =>
+      reject(new Error(`${attrs.src} did not load: run \`npm run build -w @visitor-access/elements\` first`));
+    document.head.append(script);
+  });
+}
+
+/**
+ * Fails, naming each rule and the markup it found, when axe finds accessibility violations in `el`.
+ * axe-core is loaded on first use, so that the files that never call this do not load it.
+ */
+export async function noAxeViolations(el: Element): Promise<void> {
+  const { default: axe } = await import('axe-core');
+  const result = await axe.run(el, { resultTypes: ['violations'] });
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+}
+
+/** Types `email` into the element's sign-in form and submits it, then waits for the code field. */
+export async function askForCode(el: Element, email = uniqueEmail()): Promise<string> {
+  $<HTMLInputElement>(el, 'input[name=email]')!.value = email;
+  $<HTMLButtonElement>(el, 'form button[type=submit]')!.click();
+  await waitFor(() => $(el, 'input[name=code]'), 'the code field');
+  return email;
 }

@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startMock, Visitor } from '../test/helpers.js';
-import type { RunningServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { useMock, Visitor } from '../test/helpers.js';
 
-let mock: RunningServer;
-let base: string;
-beforeAll(async () => {
-  mock = await startMock();
-  base = mock.url;
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.store.reset());
+const ctx = useMock();
 
 const check = (v: Visitor, handle: string, slug: string) =>
   v.req('POST', `/v2/public/pages/${handle}/${slug}/access-check`);
@@ -17,7 +9,7 @@ const urls = { successUrl: 'http://localhost:5173/thanks', cancelUrl: 'http://lo
 
 describe('access check', () => {
   it('answers each reason of the spec', async () => {
-    const anon = new Visitor(base);
+    const anon = new Visitor(ctx.base);
     const pub = await check(anon, 'gharart', 'welcome');
     expect(pub.status).toBe(200);
     expect(pub.body).toEqual({
@@ -33,7 +25,7 @@ describe('access check', () => {
     expect(paidAnon.body).toMatchObject({ hasAccess: false, reason: 'visitor_auth_required' });
     expect(paidAnon.body.page).toMatchObject({ mode: 'PAID', price: 1900, currency: 'USD' });
 
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     await v.signIn('reader@example.com');
     expect((await check(v, 'gharart', 'members-lounge')).body).toMatchObject({ hasAccess: true, reason: 'entitled' });
     expect((await check(v, 'gharart', 'masterclass')).body).toMatchObject({
@@ -50,7 +42,7 @@ describe('access check', () => {
       ['gharart', 'nope'],
       ['nobody', 'welcome'],
     ] as const) {
-      const r = await check(new Visitor(base), h, s);
+      const r = await check(new Visitor(ctx.base), h, s);
       expect(r.status).toBe(404);
       expect(r.body.error).toBe('page_not_found');
       expect(r.body.requestId).toBe(r.headers.get('x-request-id'));
@@ -60,11 +52,11 @@ describe('access check', () => {
 
 describe('checkout', () => {
   it('checks in the documented order', async () => {
-    const anon = new Visitor(base);
+    const anon = new Visitor(ctx.base);
     expect((await anon.req('POST', '/v2/public/pages/nobody/none/checkout', { successUrl: 'x' })).body.error).toBe(
       'visitor_unauthorized',
     );
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     await v.signIn('order@example.com');
     const bad = { successUrl: 'https://evil.example/a', cancelUrl: 'https://evil.example/b' };
     expect((await v.req('POST', '/v2/public/pages/gharart/nope/checkout', bad)).body.error).toBe('page_not_found');
@@ -83,11 +75,11 @@ describe('checkout', () => {
   });
 
   it('serves a fake Stripe page with title, price, Pay and Cancel; paying redirects with markers and grants access', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     await v.signIn('payer@example.com');
     const c = await v.req('POST', '/v2/public/pages/gharart/masterclass/checkout', urls);
     expect(c.status).toBe(200);
-    expect(c.body.url).toBe(`${mock.publicUrl}/_mock/checkout/${c.body.sessionId}`);
+    expect(c.body.url).toBe(`${ctx.mock.publicUrl}/_mock/checkout/${c.body.sessionId}`);
     const page = await fetch(c.body.url);
     const html = await page.text();
     expect(page.status).toBe(200);
@@ -107,7 +99,7 @@ describe('checkout', () => {
   });
 
   it('cancelling creates nothing and redirects to cancelUrl with the marker', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     await v.signIn('canceller@example.com');
     const c = await v.req('POST', '/v2/public/pages/gharart/masterclass/checkout', urls);
     const done = await v.req('POST', `/_mock/api/checkout/${c.body.sessionId}/complete`, { outcome: 'cancelled' });
@@ -119,7 +111,7 @@ describe('checkout', () => {
   });
 
   it('accepts redirect URLs on the handle’s allowed origins once the creator adds them', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     await v.signIn('shop@example.com');
     const shop = { successUrl: 'https://shop.example/ok', cancelUrl: 'https://shop.example/no' };
     expect((await v.req('POST', '/v2/public/pages/gharart/masterclass/checkout', shop)).body.error).toBe(
@@ -133,10 +125,10 @@ describe('checkout', () => {
 
 describe('refunds', () => {
   it('a creator refund revokes access at once; a second refund is 409 already_refunded', async () => {
-    const buyer = new Visitor(base);
+    const buyer = new Visitor(ctx.base);
     const visitor = await buyer.signIn('refundme@example.com');
     await buyer.buy('gharart', 'masterclass');
-    const creator = new Visitor(base);
+    const creator = new Visitor(ctx.base);
     const token = await creator.creatorToken('gharart');
     const r = await creator.req(
       'POST',
@@ -174,7 +166,7 @@ describe('refunds', () => {
   });
 
   it('rejects a missing or bad JWT with 401 and another handle’s JWT with 403', async () => {
-    const buyer = new Visitor(base);
+    const buyer = new Visitor(ctx.base);
     const visitor = await buyer.signIn('guarded@example.com');
     await buyer.buy('gharart', 'masterclass');
     const path = '/v2/handles/gharart/pages/masterclass/refund';
@@ -194,7 +186,7 @@ describe('refunds', () => {
   });
 
   it('answers purchase_not_found when the visitor bought nothing', async () => {
-    const creator = new Visitor(base);
+    const creator = new Visitor(ctx.base);
     const token = await creator.creatorToken('gharart');
     const r = await creator.req(
       'POST',
@@ -208,7 +200,7 @@ describe('refunds', () => {
   });
 
   it('a refund made in Stripe (simulated webhook) revokes the same way', async () => {
-    const buyer = new Visitor(base);
+    const buyer = new Visitor(ctx.base);
     const visitor = await buyer.signIn('stripe@example.com');
     await buyer.buy('gharart', 'masterclass');
     const body = { handle: 'gharart', pageSlug: 'masterclass', visitorId: visitor.id };
@@ -221,7 +213,7 @@ describe('refunds', () => {
 
 describe('access list and edge access', () => {
   it('lists purchases, free-login visits and the allowlisted file, newest first', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     await v.signIn('vip@example.com');
     await check(v, 'gharart', 'members-lounge');
     await check(v, 'gharart', 'members-lounge'); // a second visit is not a second item
@@ -249,14 +241,14 @@ describe('access list and edge access', () => {
   });
 
   it('edge access without a session is visitor null and no items; access list is 401', async () => {
-    const anon = new Visitor(base);
+    const anon = new Visitor(ctx.base);
     expect((await anon.req('GET', '/_edge/visitor/access')).body).toEqual({ visitor: null, items: [] });
     const list = await anon.req('GET', '/v2/visitor/access');
     expect([list.status, list.body.error]).toEqual([401, 'visitor_unauthorized']);
   });
 
   it('another visitor does not see the allowlisted file', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     await v.signIn('plain@example.com');
     expect((await v.req('GET', '/v2/visitor/access')).body.items).toEqual([]);
   });
@@ -264,7 +256,7 @@ describe('access list and edge access', () => {
 
 describe('development API edits', () => {
   it('PUT pages changes what access-check answers; unpublishing hides the page', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     const r = await v.req('PUT', '/_mock/api/pages/gharart/welcome', { mode: 'PAID', price: 500, currency: 'EUR' });
     expect(r.body).toMatchObject({ slug: 'welcome', mode: 'PAID', price: 500, currency: 'EUR' });
     expect((await check(v, 'gharart', 'welcome')).body.reason).toBe('visitor_auth_required');
@@ -275,7 +267,7 @@ describe('development API edits', () => {
   });
 
   it('PUT handles can connect Stripe', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     await v.signIn('connect@example.com');
     await v.req('PUT', '/_mock/api/handles/no-connect', { connectConfigured: true });
     expect((await v.req('POST', '/v2/public/pages/no-connect/premium/checkout', urls)).status).toBe(200);

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { advance, startMock, Visitor } from '../test/helpers.js';
-import type { RunningServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { advance, useMock, Visitor } from '../test/helpers.js';
 
-let mock: RunningServer;
-let base: string;
-beforeAll(async () => {
-  mock = await startMock();
-  base = mock.url;
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.store.reset());
+const ctx = useMock();
 
 const MIN = 60 * 1000;
 
 describe('magic-link request', () => {
   it('answers 202 the same way for a new and a known email, and mails a link and a 6-digit code', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     await v.signIn('known@example.com');
     const a = await v.req('POST', '/v2/visitor/auth/magic-link', { email: ' Known@Example.com ' });
     const b = await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'nobody@example.com' });
@@ -25,17 +17,16 @@ describe('magic-link request', () => {
     expect(a.body.sent).toBe(true);
     expect(Date.parse(a.body.expiresAt) - Date.now()).toBeGreaterThan(14 * MIN);
     const mail = await v.lastMessage('known@example.com');
-    expect(mail.link).toBe(`${mock.publicUrl}/_edge/visitor/access/t/${mail.token}`);
+    expect(mail.link).toBe(`${ctx.mock.publicUrl}/_edge/visitor/access/t/${mail.token}`);
     expect(mail.code).toMatch(/^\d{6}$/);
     // 128+ random bits: the secret half alone is 43 base64url characters (256 bits).
     expect(mail.token.split('.')[1]).toHaveLength(43);
   });
 
   it('stores tokens only as hashes', async () => {
-    const v = new Visitor(base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'hash@example.com' });
-    const { token, code } = await v.lastMessage('hash@example.com');
-    const record = [...mock.store.magicLinks.values()][0]!;
+    const v = new Visitor(ctx.base);
+    const { token, code } = await v.requestLink('hash@example.com');
+    const record = [...ctx.mock.store.magicLinks.values()][0]!;
     const stored = JSON.stringify(record);
     expect(stored).not.toContain(token.split('.')[1]);
     expect(stored).not.toContain(code);
@@ -43,7 +34,7 @@ describe('magic-link request', () => {
   });
 
   it('rejects a returnTo on an origin nobody allows, and accepts localhost', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     const bad = await v.req('POST', '/v2/visitor/auth/magic-link', {
       email: 'r@example.com',
       returnTo: 'https://evil.example/steal',
@@ -59,7 +50,7 @@ describe('magic-link request', () => {
   });
 
   it('throttles the 6th request for one email in 15 minutes with 429 and Retry-After, then lets it through later', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     for (let i = 0; i < 5; i++)
       expect((await v.req('POST', '/v2/visitor/auth/magic-link', { email: 't@example.com' })).status).toBe(202);
     const limited = await v.req('POST', '/v2/visitor/auth/magic-link', { email: 't@example.com' });
@@ -70,16 +61,15 @@ describe('magic-link request', () => {
     expect(retry).toBeLessThanOrEqual(15 * 60);
     // Another email is not affected; loopback clients are never throttled per IP.
     expect((await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'other@example.com' })).status).toBe(202);
-    await advance(base, 15 * MIN + 1000);
+    await advance(ctx.base, 15 * MIN + 1000);
     expect((await v.req('POST', '/v2/visitor/auth/magic-link', { email: 't@example.com' })).status).toBe(202);
   });
 });
 
 describe('verify with a token', () => {
   it('sets the session cookie with HttpOnly, Path=/, Max-Age=2592000 and SameSite=Lax', async () => {
-    const v = new Visitor(base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'cookie@example.com' });
-    const { token } = await v.lastMessage('cookie@example.com');
+    const v = new Visitor(ctx.base);
+    const { token } = await v.requestLink('cookie@example.com');
     const r = await v.req('POST', '/v2/visitor/auth/verify', { token });
     expect(r.status).toBe(200);
     expect(r.body.visitor).toMatchObject({ email: 'cookie@example.com' });
@@ -90,9 +80,8 @@ describe('verify with a token', () => {
   });
 
   it('works once: the second use is used_magic_link', async () => {
-    const v = new Visitor(base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'once@example.com' });
-    const { token } = await v.lastMessage('once@example.com');
+    const v = new Visitor(ctx.base);
+    const { token } = await v.requestLink('once@example.com');
     expect((await v.req('POST', '/v2/visitor/auth/verify', { token })).status).toBe(200);
     const again = await v.req('POST', '/v2/visitor/auth/verify', { token });
     expect(again.status).toBe(401);
@@ -100,37 +89,37 @@ describe('verify with a token', () => {
   });
 
   it('of 50 simultaneous verifies of one token, exactly one signs in and 49 get used_magic_link', async () => {
-    const v = new Visitor(base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'race@example.com' });
-    const { token } = await v.lastMessage('race@example.com');
+    const v = new Visitor(ctx.base);
+    const { token } = await v.requestLink('race@example.com');
     const results = await Promise.all(
-      Array.from({ length: 50 }, () => new Visitor(base).req('POST', '/v2/visitor/auth/verify', { token })),
+      Array.from({ length: 50 }, () => new Visitor(ctx.base).req('POST', '/v2/visitor/auth/verify', { token })),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     const rest = results.filter((r) => r.status !== 200);
     expect(rest).toHaveLength(49);
     expect(new Set(rest.map((r) => `${r.status} ${r.body.error}`))).toEqual(new Set(['401 used_magic_link']));
-    expect([...mock.store.sessions.values()]).toHaveLength(1);
+    expect([...ctx.mock.store.sessions.values()]).toHaveLength(1);
   });
 
   it('expires after exactly 15 minutes on the clock', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'late@example.com' });
     await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'ontime@example.com' });
     const late = await v.lastMessage('late@example.com');
     const onTime = await v.lastMessage('ontime@example.com');
-    await advance(base, 15 * MIN - 2000);
-    expect((await new Visitor(base).req('POST', '/v2/visitor/auth/verify', { token: onTime.token })).status).toBe(200);
-    await advance(base, 2000);
+    await advance(ctx.base, 15 * MIN - 2000);
+    expect((await new Visitor(ctx.base).req('POST', '/v2/visitor/auth/verify', { token: onTime.token })).status).toBe(
+      200,
+    );
+    await advance(ctx.base, 2000);
     const r = await v.req('POST', '/v2/visitor/auth/verify', { token: late.token });
     expect(r.status).toBe(401);
     expect(r.body.error).toBe('expired_magic_link');
   });
 
   it('answers invalid_magic_link for an unknown or tampered token', async () => {
-    const v = new Visitor(base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'tamper@example.com' });
-    const { token } = await v.lastMessage('tamper@example.com');
+    const v = new Visitor(ctx.base);
+    const { token } = await v.requestLink('tamper@example.com');
     const tampered = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
     for (const t of [tampered, 'nonsense', 'x'.repeat(512)]) {
       const r = await v.req('POST', '/v2/visitor/auth/verify', { token: t });
@@ -144,33 +133,32 @@ describe('verify with a token', () => {
 
 describe('verify with a code', () => {
   it('signs in with the emailed code, which consumes the link too', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'Code@Example.com' });
     const { token, code } = await v.lastMessage('code@example.com');
     const r = await v.req('POST', '/v2/visitor/auth/verify', { email: 'code@example.com', code });
     expect(r.status).toBe(200);
-    expect((await new Visitor(base).req('POST', '/v2/visitor/auth/verify', { token })).body.error).toBe(
+    expect((await new Visitor(ctx.base).req('POST', '/v2/visitor/auth/verify', { token })).body.error).toBe(
       'used_magic_link',
     );
     expect(
-      (await new Visitor(base).req('POST', '/v2/visitor/auth/verify', { email: 'code@example.com', code })).body.error,
+      (await new Visitor(ctx.base).req('POST', '/v2/visitor/auth/verify', { email: 'code@example.com', code })).body
+        .error,
     ).toBe('used_magic_link');
   });
 
   it('a link sign-in consumes the code', async () => {
-    const v = new Visitor(base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'both@example.com' });
-    const { token, code } = await v.lastMessage('both@example.com');
+    const v = new Visitor(ctx.base);
+    const { token, code } = await v.requestLink('both@example.com');
     expect((await v.req('POST', '/v2/visitor/auth/verify', { token })).status).toBe(200);
-    const r = await new Visitor(base).req('POST', '/v2/visitor/auth/verify', { email: 'both@example.com', code });
+    const r = await new Visitor(ctx.base).req('POST', '/v2/visitor/auth/verify', { email: 'both@example.com', code });
     expect(r.status).toBe(401);
     expect(r.body.error).toBe('used_magic_link');
   });
 
   it('five wrong codes kill the request: even the right code is then invalid_magic_link', async () => {
-    const v = new Visitor(base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'guess@example.com' });
-    const { token, code } = await v.lastMessage('guess@example.com');
+    const v = new Visitor(ctx.base);
+    const { token, code } = await v.requestLink('guess@example.com');
     const wrong = code === '000000' ? '111111' : '000000';
     for (let i = 0; i < 5; i++) {
       const r = await v.req('POST', '/v2/visitor/auth/verify', { email: 'guess@example.com', code: wrong });
@@ -183,10 +171,9 @@ describe('verify with a code', () => {
   });
 
   it('codes expire with the link', async () => {
-    const v = new Visitor(base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'codelate@example.com' });
-    const { code } = await v.lastMessage('codelate@example.com');
-    await advance(base, 15 * MIN);
+    const v = new Visitor(ctx.base);
+    const { code } = await v.requestLink('codelate@example.com');
+    await advance(ctx.base, 15 * MIN);
     const r = await v.req('POST', '/v2/visitor/auth/verify', { email: 'codelate@example.com', code });
     expect(r.body.error).toBe('expired_magic_link');
   });
@@ -194,7 +181,7 @@ describe('verify with a code', () => {
 
 describe('magic-link landing page', () => {
   it('never consumes the token on GET and shows one Continue button', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     await v.req('POST', '/v2/visitor/auth/magic-link', {
       email: 'land@example.com',
       returnTo: 'http://localhost:5173/after',
@@ -217,17 +204,17 @@ describe('magic-link landing page', () => {
   });
 
   it('drops a returnTo on an origin nobody allows', async () => {
-    const v = new Visitor(base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'evil@example.com' });
-    const { token } = await v.lastMessage('evil@example.com');
-    const html = await (await fetch(`${base}/_edge/visitor/access/t/${token}?returnTo=https://evil.example/`)).text();
+    const v = new Visitor(ctx.base);
+    const { token } = await v.requestLink('evil@example.com');
+    const html = await (
+      await fetch(`${ctx.base}/_edge/visitor/access/t/${token}?returnTo=https://evil.example/`)
+    ).text();
     expect(html).not.toContain('evil.example');
   });
 
   it('shows a used link a page (401) with a form to request a new link', async () => {
-    const v = new Visitor(base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'used@example.com' });
-    const { link, token } = await v.lastMessage('used@example.com');
+    const v = new Visitor(ctx.base);
+    const { link, token } = await v.requestLink('used@example.com');
     await v.req('POST', '/v2/visitor/auth/verify', { token });
     const page = await fetch(link!);
     expect(page.status).toBe(401);
@@ -239,14 +226,13 @@ describe('magic-link landing page', () => {
   });
 
   it('shows an expired link and an unknown link a page with the request form', async () => {
-    const v = new Visitor(base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'old@example.com' });
-    const { link } = await v.lastMessage('old@example.com');
-    await advance(base, 16 * MIN);
+    const v = new Visitor(ctx.base);
+    const { link } = await v.requestLink('old@example.com');
+    await advance(ctx.base, 16 * MIN);
     const expired = await fetch(link!);
     expect(expired.status).toBe(401);
     expect(await expired.text()).toContain('expired');
-    const unknown = await fetch(`${base}/_edge/visitor/access/t/%3Cscript%3Ealert(1)%3C%2Fscript%3E`);
+    const unknown = await fetch(`${ctx.base}/_edge/visitor/access/t/%3Cscript%3Ealert(1)%3C%2Fscript%3E`);
     expect(unknown.status).toBe(401);
     const html = await unknown.text();
     expect(html).toContain('not valid');
@@ -256,35 +242,35 @@ describe('magic-link landing page', () => {
 
 describe('sessions', () => {
   it('logout revokes the session on the server: the old cookie replayed gets visitor_unauthorized', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     await v.signIn('bye@example.com');
     const oldCookie = v.cookie;
     const out = await v.req('POST', '/v2/visitor/auth/logout');
     expect(out.status).toBe(204);
     expect(out.text).toBe('');
     expect(out.headers.get('set-cookie')).toContain('Max-Age=0');
-    const replay = new Visitor(base);
+    const replay = new Visitor(ctx.base);
     replay.cookie = oldCookie;
     const me = await replay.req('GET', '/v2/visitor/me');
     expect(me.status).toBe(401);
     expect(me.body.error).toBe('visitor_unauthorized');
     // Logout without a session is fine too.
-    expect((await new Visitor(base).req('POST', '/v2/visitor/auth/logout')).status).toBe(204);
+    expect((await new Visitor(ctx.base).req('POST', '/v2/visitor/auth/logout')).status).toBe(204);
   });
 
   it('lasts 30 days from sign-in, however often it is used', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     await v.signIn('month@example.com');
-    await advance(base, 29 * 24 * 60 * MIN);
+    await advance(ctx.base, 29 * 24 * 60 * MIN);
     expect((await v.req('GET', '/v2/visitor/me')).status).toBe(200);
-    await advance(base, 24 * 60 * MIN);
+    await advance(ctx.base, 24 * 60 * MIN);
     const me = await v.req('GET', '/v2/visitor/me');
     expect(me.status).toBe(401);
     expect(me.body.error).toBe('visitor_unauthorized');
   });
 
   it('me without a cookie, or with a forged one, is visitor_unauthorized', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     expect((await v.req('GET', '/v2/visitor/me')).body.error).toBe('visitor_unauthorized');
     await v.signIn('forge@example.com');
     v.cookie = v.cookie!.slice(0, 17) + 'A'.repeat(43);

@@ -86,8 +86,7 @@ describe('visitor-access-mock (CLI)', () => {
   it('logs magic-link landings with the token redacted', async () => {
     const cli = await startCli();
     const v = new Visitor(cli.url);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'stdout@example.com' });
-    const { token } = await v.lastMessage('stdout@example.com');
+    const { token } = await v.requestLink('stdout@example.com');
     const res = await fetch(`${cli.url}/_edge/visitor/access/t/${token}`);
     const requestId = res.headers.get('x-request-id')!;
     await cli.waitFor(requestId);

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startMock, Visitor } from '../test/helpers.js';
-import type { RunningServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { useMock, Visitor } from '../test/helpers.js';
 
-let mock: RunningServer;
-let base: string;
-beforeAll(async () => {
-  mock = await startMock();
-  base = mock.url;
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.store.reset());
+const ctx = useMock();
 
 const gb = '/v2/public/group-buys/gharart/spring-bundle';
 
 describe('group buys', () => {
   it('shows the fixture group buy publicly', async () => {
-    const r = await new Visitor(base).req('GET', gb);
+    const r = await new Visitor(ctx.base).req('GET', gb);
     expect(r.body).toEqual({
       handle: 'gharart',
       slug: 'spring-bundle',
@@ -27,17 +19,17 @@ describe('group buys', () => {
       currency: 'USD',
       pageSlug: 'spring-bundle',
     });
-    const missing = await new Visitor(base).req('GET', '/v2/public/group-buys/gharart/nope');
+    const missing = await new Visitor(ctx.base).req('GET', '/v2/public/group-buys/gharart/nope');
     expect([missing.status, missing.body.error]).toEqual([404, 'group_buy_not_found']);
   });
 
   it('needs a session to express interest', async () => {
-    const r = await new Visitor(base).req('POST', `${gb}/interest`);
+    const r = await new Visitor(ctx.base).req('POST', `${gb}/interest`);
     expect([r.status, r.body.error]).toEqual([401, 'visitor_unauthorized']);
   });
 
   it('counts one interest per visitor; repeats change nothing; my-interest and withdraw work', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     await v.signIn('fan@example.com');
     expect((await v.req('GET', `${gb}/my-interest`)).body).toEqual({ interested: false });
     expect((await v.req('POST', `${gb}/interest`)).body).toEqual({
@@ -60,8 +52,8 @@ describe('group buys', () => {
   it('counts exactly under 100 concurrent visitors, each clicking twice', async () => {
     const visitors = await Promise.all(
       Array.from({ length: 100 }, async (_, i) => {
-        const v = new Visitor(base);
-        v.cookie = (await mock.store.createSession(`crowd${i}@example.com`)).toString();
+        const v = new Visitor(ctx.base);
+        v.cookie = (await ctx.mock.store.createSession(`crowd${i}@example.com`)).toString();
         return v;
       }),
     );
@@ -69,15 +61,15 @@ describe('group buys', () => {
       visitors.flatMap((v) => [v.req('POST', `${gb}/interest`), v.req('POST', `${gb}/interest`)]),
     );
     expect(replies.every((r) => r.status === 200)).toBe(true);
-    const after = await new Visitor(base).req('GET', gb);
+    const after = await new Visitor(ctx.base).req('GET', gb);
     expect(after.body.interestCount).toBe(100);
     expect(after.body.status).toBe('target_reached');
     expect(Math.max(...replies.map((r) => r.body.interestCount))).toBe(100);
   });
 
   it('reaches target_reached at the target; activation (409 before) emails every interested visitor', async () => {
-    const fans = [new Visitor(base), new Visitor(base), new Visitor(base)];
-    const dev = new Visitor(base);
+    const fans = [new Visitor(ctx.base), new Visitor(ctx.base), new Visitor(ctx.base)];
+    const dev = new Visitor(ctx.base);
     await fans[0]!.signIn('one@example.com');
     await fans[1]!.signIn('two@example.com');
     await fans[2]!.signIn('three@example.com');
@@ -101,7 +93,7 @@ describe('group buys', () => {
       // The email sends the visitor to the creator's site, never to an API address.
       expect(mail.link).toBe('https://shop.example.com/spring-bundle');
       expect(mail.text).toContain('https://shop.example.com/spring-bundle');
-      expect(mail.text).not.toContain(base);
+      expect(mail.text).not.toContain(ctx.base);
     }
     // Activation published the page: interested visitors buy it through the ordinary checkout.
     const after = await fans[0]!.req('POST', '/v2/public/pages/gharart/spring-bundle/access-check');
@@ -111,8 +103,8 @@ describe('group buys', () => {
       page: { slug: 'spring-bundle', mode: 'PAID', price: 4900, currency: 'USD' },
     });
     const checkout = await fans[0]!.req('POST', '/v2/public/pages/gharart/spring-bundle/checkout', {
-      successUrl: `${base}/ok`,
-      cancelUrl: `${base}/no`,
+      successUrl: `${ctx.base}/ok`,
+      cancelUrl: `${ctx.base}/no`,
     });
     expect(checkout.status).toBe(200);
     // Withdrawing lowers the count; the offer stays live.
@@ -121,8 +113,8 @@ describe('group buys', () => {
   });
 
   it('emails no API address when the handle has no site: the email says where to go instead', async () => {
-    const dev = new Visitor(base);
-    const fans = [new Visitor(base), new Visitor(base), new Visitor(base)];
+    const dev = new Visitor(ctx.base);
+    const fans = [new Visitor(ctx.base), new Visitor(ctx.base), new Visitor(ctx.base)];
     for (const [i, fan] of fans.entries()) {
       await fan.signIn(`solo${i}@example.com`);
       await fan.req('POST', `${gb}/interest`);

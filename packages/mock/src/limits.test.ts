@@ -18,6 +18,18 @@ interface Sent {
   writtenWhenAnswered: number;
 }
 
+/** A JSON upload to the mock on `port`, on a connection of its own; the caller writes the body. */
+function jsonUpload(port: number, method: string, path: string, headers: Record<string, string>): http.ClientRequest {
+  return http.request({
+    host: '127.0.0.1',
+    port,
+    method,
+    path,
+    agent: false,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+}
+
 /**
  * Sends `total` bytes in 64 KiB chunks (chunked, or with a Content-Length when `declare`), slowly enough
  * that the answer can come before the upload ends; stops writing once the answer came.
@@ -33,17 +45,9 @@ function upload(
     const chunk = Buffer.alloc(64 * 1024, 0x61);
     let written = 0;
     let answered = false;
-    const req = http.request({
-      host: '127.0.0.1',
-      port,
-      method,
-      path,
-      agent: false,
-      headers: {
-        'content-type': 'application/json',
-        ...(opts.declare ? { 'content-length': String(total) } : {}),
-        ...opts.headers,
-      },
+    const req = jsonUpload(port, method, path, {
+      ...(opts.declare ? { 'content-length': String(total) } : {}),
+      ...opts.headers,
     });
     // What arrived on the socket, for when the server closes it (as Node does after answering early) while
     // this client is still writing: the write fails with EPIPE before the answer is parsed.
@@ -168,18 +172,13 @@ describe.each(['direct', 'msw'] as const)('request bodies (%s dispatch)', (dispa
   it('a client that hangs up mid-upload is logged as such: no stack, no 500, the real method and path', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      const req = http.request({
-        host: '127.0.0.1',
-        port: mock.port,
-        method: 'POST',
-        path: '/v2/visitor/auth/magic-link',
-        agent: false,
-        headers: { 'content-type': 'application/json', 'content-length': '1000' },
-      });
-      req.on('error', () => undefined);
-      req.write('{"email":"half');
-      await new Promise((r) => setTimeout(r, 100));
-      req.destroy();
+      await hangUpMidUpload(
+        mock.port,
+        'POST',
+        '/v2/visitor/auth/magic-link',
+        { 'content-length': '1000' },
+        '{"email":"half',
+      );
       await vi.waitFor(
         () => {
           const last = mock.store.requests(1)[0];
@@ -195,23 +194,27 @@ describe.each(['direct', 'msw'] as const)('request bodies (%s dispatch)', (dispa
   });
 });
 
+/** Starts a JSON upload, sends `partial` of it, and hangs up 100 ms later, as a client that goes away does. */
+async function hangUpMidUpload(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  partial: string,
+): Promise<void> {
+  const req = jsonUpload(port, method, path, headers);
+  req.on('error', () => undefined);
+  req.write(partial);
+  await new Promise((r) => setTimeout(r, 100));
+  req.destroy();
+}
+
 describe('the request log names a hang-up', () => {
   it('prints "client closed" with the method and path', async () => {
     const lines: string[] = [];
     const mock = await startMock({ log: (l) => lines.push(l) });
     try {
-      const req = http.request({
-        host: '127.0.0.1',
-        port: mock.port,
-        method: 'PUT',
-        path: '/_mock/api/faults',
-        agent: false,
-        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
-      });
-      req.on('error', () => undefined);
-      req.write('{"latency"');
-      await new Promise((r) => setTimeout(r, 100));
-      req.destroy();
+      await hangUpMidUpload(mock.port, 'PUT', '/_mock/api/faults', { 'transfer-encoding': 'chunked' }, '{"latency"');
       await vi.waitFor(() => expect(lines.join('\n')).toMatch(/^PUT \/_mock\/api\/faults client closed req_/m), {
         timeout: 3000,
       });

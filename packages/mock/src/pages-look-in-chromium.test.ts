@@ -140,8 +140,7 @@ describe('one primary action per state', () => {
 
   it('a valid link offers Continue; when it fails on click, the new-link form replaces it', async () => {
     const dev = new Visitor(mock.url);
-    await dev.req('POST', '/v2/visitor/auth/magic-link', { email: 'raced@example.com' });
-    const { link, token } = await dev.lastMessage('raced@example.com');
+    const { link, token } = await dev.requestLink('raced@example.com');
     await withPage({}, async (page) => {
       await page.goto(link!);
       expect(await visiblePrimaries(page)).toEqual(['Continue']);

@@ -22,6 +22,7 @@ import { nodeCrypto } from './node-crypto.js';
 import { openDataFile, readDataFile } from './persistence.js';
 import { DataFileError } from './server.js';
 import { MockStore } from './store.js';
+import { masterclassPage } from '../../contract/test/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'va-mock-'));
 const children: ChildProcess[] = [];
@@ -29,6 +30,16 @@ afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A mock in a child process that holds the data file `name` (in the test's directory) until the test ends. */
+async function holdDataFile(
+  name: string,
+): Promise<{ file: string; holder: Awaited<ReturnType<typeof startChildMock>> }> {
+  const file = join(dir, name);
+  const holder = await startChildMock({ dataFile: file });
+  children.push(holder.child);
+  return { file, holder };
+}
 
 /** What a restart would load from `file` now. */
 function reload(file: string): MockStore {
@@ -140,17 +151,7 @@ describe('--data persistence', () => {
       version: 1,
       savedAt: t,
       handles: [{ handle: 'gharart', connectConfigured: true, allowedOrigins: [] }],
-      pages: [
-        {
-          handle: 'gharart',
-          slug: 'masterclass',
-          title: 'Masterclass',
-          mode: 'PAID',
-          price: 1900,
-          currency: 'USD',
-          published: true,
-        },
-      ],
+      pages: [{ ...masterclassPage, published: true }],
       groupBuys: [
         { handle: 'gharart', slug: 'bundle', title: 'Bundle', targetQuantity: 3, interests: { vis_old1: t } },
       ],
@@ -208,9 +209,7 @@ describe('one writer per data file', () => {
     'a second process on the same file refuses to start, naming the file and the holder',
     { timeout: 40_000 },
     async () => {
-      const file = join(dir, 'shared.json');
-      const holder = await startChildMock({ dataFile: file });
-      children.push(holder.child);
+      const { file, holder } = await holdDataFile('shared.json');
       const error = await startMock({ dataFile: file }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DataFileError);
       expect((error as Error).message).toContain(file);
@@ -230,9 +229,7 @@ describe('one writer per data file', () => {
     'locks the file itself: a second process on a symbolic link or a hard link to it is refused',
     { timeout: 40_000 },
     async () => {
-      const file = join(dir, 'linked.json');
-      const holder = await startChildMock({ dataFile: file });
-      children.push(holder.child);
+      const { file, holder } = await holdDataFile('linked.json');
       const symlink = join(dir, 'linked-symlink.json');
       symlinkSync(file, symlink);
       const viaSymlink = await startMock({ dataFile: symlink }).catch((e: unknown) => e);

@@ -4,21 +4,13 @@ import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { getResponse } from 'msw';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startMock, Visitor } from '../test/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { startMock, useMock, Visitor } from '../test/helpers.js';
 import { createHandlers } from './handlers/index.js';
 import { nodeCrypto } from './node-crypto.js';
-import type { RunningServer } from './server.js';
 import { MockStore } from './store.js';
 
-let mock: RunningServer;
-let base: string;
-beforeAll(async () => {
-  mock = await startMock();
-  base = mock.url;
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.store.reset());
+const ctx = useMock();
 
 const page = '/v2/public/pages/gharart/masterclass/checkout';
 const urls = { successUrl: 'http://localhost:5173/ok', cancelUrl: 'http://localhost:5173/no' };
@@ -30,7 +22,7 @@ function raw(
   headers: Record<string, string>,
   body?: string,
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: any }> {
-  const url = new URL(base);
+  const url = new URL(ctx.base);
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: url.hostname, port: url.port, method, path, headers }, (res) => {
       let text = '';
@@ -60,8 +52,8 @@ describe('the public origin is configuration, never the Host header', () => {
       JSON.stringify({ email: 'victim@example.com' }),
     );
     expect(sent.status).toBe(202);
-    const [mail] = mock.store.messagesTo('victim@example.com');
-    expect(mail!.link).toBe(`${mock.publicUrl}/_edge/visitor/access/t/${mail!.token}`);
+    const [mail] = ctx.mock.store.messagesTo('victim@example.com');
+    expect(mail!.link).toBe(`${ctx.mock.publicUrl}/_edge/visitor/access/t/${mail!.token}`);
     expect(mail!.link!.startsWith('http://localhost:')).toBe(true);
 
     // The attacker's origin is not the mock's own, so it is no allowed returnTo…
@@ -74,7 +66,7 @@ describe('the public origin is configuration, never the Host header', () => {
     expect([returnTo.status, returnTo.body.error]).toEqual([400, 'invalid_redirect_url']);
 
     // …nor a checkout redirect, and the checkout URL is the mock's.
-    const cookie = `_10x_visitor=${await mock.store.createSession('victim@example.com')}`;
+    const cookie = `_10x_visitor=${await ctx.mock.store.createSession('victim@example.com')}`;
     const c = await raw(
       'POST',
       page,
@@ -83,7 +75,7 @@ describe('the public origin is configuration, never the Host header', () => {
     );
     expect([c.status, c.body.error]).toEqual([400, 'invalid_redirect_url']);
     const ok = await raw('POST', page, { ...evil, cookie }, JSON.stringify(urls));
-    expect(ok.body.url).toBe(`${mock.publicUrl}/_mock/checkout/${ok.body.sessionId}`);
+    expect(ok.body.url).toBe(`${ctx.mock.publicUrl}/_mock/checkout/${ok.body.sessionId}`);
   });
 
   it('--public-url moves links and the checkout; it must be an origin (a path prefix aside)', async () => {
@@ -113,38 +105,38 @@ describe('writes take JSON only', () => {
       ['PUT', '/_mock/api/pages/gharart/welcome', { 'content-type': 'multipart/form-data; boundary=x' }, '--x--'],
       ['POST', '/v2/visitor/auth/logout', {}, 'no type at all'],
     ];
-    mock.store.ensureVisitor('keep@example.com');
+    ctx.mock.store.ensureVisitor('keep@example.com');
     for (const [method, path, headers, body] of cases) {
-      const r = await fetch(base + path, { method, headers, body });
+      const r = await fetch(ctx.base + path, { method, headers, body });
       expect([r.status, (await r.json()).error], `${method} ${path}`).toEqual([415, 'unsupported_media_type']);
     }
-    expect(mock.store.visitors.size).toBe(1);
-    expect(mock.store.messagesTo()).toEqual([]);
-    expect(Math.abs(mock.store.now() - Date.now())).toBeLessThan(60_000);
+    expect(ctx.mock.store.visitors.size).toBe(1);
+    expect(ctx.mock.store.messagesTo()).toEqual([]);
+    expect(Math.abs(ctx.mock.store.now() - Date.now())).toBeLessThan(60_000);
   });
 });
 
 describe('the development API is for this machine', () => {
   it('refuses changes from a page on another site, and gives CORS only to localhost pages', async () => {
-    mock.store.ensureVisitor('keep@example.com');
-    const evil = await fetch(`${base}/_mock/api/reset`, {
+    ctx.mock.store.ensureVisitor('keep@example.com');
+    const evil = await fetch(`${ctx.base}/_mock/api/reset`, {
       method: 'POST',
       headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
       body: '{}',
     });
     expect([evil.status, (await evil.json()).error]).toEqual([403, 'forbidden']);
-    expect(mock.store.visitors.size).toBe(1);
+    expect(ctx.mock.store.visitors.size).toBe(1);
     // A handle's own allowed origin gets CORS on the API, not on the development API.
-    mock.store.upsertHandle('gharart', { allowedOrigins: ['https://gharart.example'] });
-    const read = await fetch(`${base}/_mock/api/messages`, { headers: { origin: 'https://gharart.example' } });
+    ctx.mock.store.upsertHandle('gharart', { allowedOrigins: ['https://gharart.example'] });
+    const read = await fetch(`${ctx.base}/_mock/api/messages`, { headers: { origin: 'https://gharart.example' } });
     expect(read.headers.get('access-control-allow-origin')).toBeNull();
-    const api = await fetch(`${base}/v2/public/group-buys/gharart/spring-bundle`, {
+    const api = await fetch(`${ctx.base}/v2/public/group-buys/gharart/spring-bundle`, {
       headers: { origin: 'https://gharart.example' },
     });
     expect(api.headers.get('access-control-allow-origin')).toBe('https://gharart.example');
-    const local = await fetch(`${base}/_mock/api/messages`, { headers: { origin: 'http://localhost:5173' } });
+    const local = await fetch(`${ctx.base}/_mock/api/messages`, { headers: { origin: 'http://localhost:5173' } });
     expect(local.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
-    const fine = await fetch(`${base}/_mock/api/reset`, {
+    const fine = await fetch(`${ctx.base}/_mock/api/reset`, {
       method: 'POST',
       headers: { origin: 'http://127.0.0.1:8080', 'content-type': 'application/json' },
     });
@@ -186,7 +178,7 @@ describe('the development API is for this machine', () => {
 
 describe('idempotent replays re-check who asks', () => {
   it('after logout, a replayed checkout answers 401, not the first answer', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     await v.signIn('replay@example.com');
     const headers = { 'idempotency-key': 'chk-1' };
     expect((await v.req('POST', page, urls, headers)).status).toBe(200);
@@ -199,9 +191,9 @@ describe('idempotent replays re-check who asks', () => {
   });
 
   it('keys are scoped to the session: another session with the same key runs its own write', async () => {
-    const a = new Visitor(base);
+    const a = new Visitor(ctx.base);
     await a.signIn('scope@example.com');
-    const b = new Visitor(base);
+    const b = new Visitor(ctx.base);
     await b.signIn('scope@example.com'); // the same visitor, a second session
     const headers = { 'idempotency-key': 'shared' };
     const first = await a.req('POST', page, urls, headers);
@@ -211,9 +203,8 @@ describe('idempotent replays re-check who asks', () => {
   });
 
   it('a verify retried with its key after a lost answer signs in, with the same cookie again', async () => {
-    const v = new Visitor(base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'lost@example.com' });
-    const { token } = await v.lastMessage('lost@example.com');
+    const v = new Visitor(ctx.base);
+    const { token } = await v.requestLink('lost@example.com');
     const headers = { 'idempotency-key': 'verify-1' };
     const first = await v.req('POST', '/v2/visitor/auth/verify', { token }, headers);
     expect(first.status).toBe(200);
@@ -229,11 +220,11 @@ describe('idempotent replays re-check who asks', () => {
     expect(again.body.error).toBe('used_magic_link');
     // The session secret is not stored in the clear with the replay.
     const secret = cookie!.split(';')[0]!.split('.')[1]!;
-    expect(JSON.stringify(mock.store.toJSON())).not.toContain(secret);
+    expect(JSON.stringify(ctx.mock.store.toJSON())).not.toContain(secret);
   });
 
   it('logout, access-check and withdrawing interest take keys too', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     await v.signIn('keys@example.com');
     for (const [method, path] of [
       ['POST', '/v2/public/pages/gharart/members-lounge/access-check'],
@@ -252,12 +243,12 @@ describe('idempotent replays re-check who asks', () => {
 
 describe('creator sites see their own items', () => {
   it('an Origin that is one handle’s allowed origin lists only that handle’s items', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     const visitor = await v.signIn('two-shops@example.com');
-    mock.store.upsertHandle('gharart', { allowedOrigins: ['https://gharart.example'] });
-    mock.store.upsertHandle('no-connect', { connectConfigured: true, allowedOrigins: ['https://other.example'] });
-    mock.store.grantPurchase({ visitorId: visitor.id, handle: 'gharart', slug: 'masterclass' });
-    mock.store.grantPurchase({ visitorId: visitor.id, handle: 'no-connect', slug: 'premium' });
+    ctx.mock.store.upsertHandle('gharart', { allowedOrigins: ['https://gharart.example'] });
+    ctx.mock.store.upsertHandle('no-connect', { connectConfigured: true, allowedOrigins: ['https://other.example'] });
+    ctx.mock.store.grantPurchase({ visitorId: visitor.id, handle: 'gharart', slug: 'masterclass' });
+    ctx.mock.store.grantPurchase({ visitorId: visitor.id, handle: 'no-connect', slug: 'premium' });
     const handles = async (path: string, origin?: string) =>
       (((await v.req('GET', path, undefined, origin ? { origin } : {})).body.items as { handle: string }[]) ?? [])
         .map((i) => i.handle)
@@ -274,7 +265,7 @@ describe('creator sites see their own items', () => {
 
 describe('refused redirects', () => {
   it('answer invalid_redirect_url whatever their scheme or shape', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     await v.signIn('redirects@example.com');
     for (const url of [
       'javascript:alert(1)',
@@ -294,7 +285,7 @@ describe('refused redirects', () => {
 
 describe('the clock stays in range', () => {
   it('refuses to move more than 10 years either way, and keeps answering', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     for (const body of [{ advanceMs: 1e13 }, { advanceMs: -11 * 366 * 864e5 }, { set: '2300-01-01T00:00:00.000Z' }]) {
       const r = await v.req('POST', '/_mock/api/clock', body);
       expect([r.status, r.body.error], JSON.stringify(body)).toEqual([400, 'invalid_request']);
@@ -302,13 +293,13 @@ describe('the clock stays in range', () => {
     expect((await v.req('POST', '/_mock/api/clock', { advanceMs: 9 * 365 * 864e5 })).status).toBe(200);
     expect((await v.req('POST', '/_mock/api/clock', { advanceMs: 2 * 365 * 864e5 })).status).toBe(400);
     expect((await v.req('POST', '/v2/public/pages/gharart/welcome/access-check')).status).toBe(200);
-    expect(() => mock.store.clock.advance(5 * 365 * 864e5)).toThrow(RangeError);
+    expect(() => ctx.mock.store.clock.advance(5 * 365 * 864e5)).toThrow(RangeError);
   });
 });
 
 describe('no double charge', () => {
   it('of several checkout sessions opened before paying, only the first can be paid', async () => {
-    const v = new Visitor(base);
+    const v = new Visitor(ctx.base);
     await v.signIn('twice@example.com');
     const sessions = [];
     for (let i = 0; i < 3; i++) sessions.push((await v.req('POST', page, urls)).body.sessionId as string);
@@ -318,10 +309,10 @@ describe('no double charge', () => {
       const r = await pay(id);
       expect([r.status, r.body.error]).toEqual([409, 'already_entitled']);
       // No payment recorded: the session is still open, and nothing was bought.
-      expect(mock.store.checkouts.get(id)?.status).toBe('open');
+      expect(ctx.mock.store.checkouts.get(id)?.status).toBe('open');
     }
-    expect(mock.store.purchases.size).toBe(1);
-    expect([...mock.store.checkouts.values()].filter((c) => c.status === 'paid')).toHaveLength(1);
+    expect(ctx.mock.store.purchases.size).toBe(1);
+    expect([...ctx.mock.store.checkouts.values()].filter((c) => c.status === 'paid')).toHaveLength(1);
     // Cancelling one of them is still fine.
     expect((await v.req('POST', `/_mock/api/checkout/${sessions[2]}/complete`, { outcome: 'cancelled' })).status).toBe(
       200,
@@ -331,11 +322,12 @@ describe('no double charge', () => {
 
 describe('tokens stay out of logs', () => {
   it('the request log shows landing paths with the token redacted', async () => {
-    const v = new Visitor(base);
-    await v.req('POST', '/v2/visitor/auth/magic-link', { email: 'log@example.com' });
-    const { token } = await v.lastMessage('log@example.com');
-    await fetch(`${base}/_edge/visitor/access/t/${token}?returnTo=${encodeURIComponent('http://localhost:5173/x')}`);
-    await fetch(`${base}/_edge/visitor/access/t/${token}/extra`);
+    const v = new Visitor(ctx.base);
+    const { token } = await v.requestLink('log@example.com');
+    await fetch(
+      `${ctx.base}/_edge/visitor/access/t/${token}?returnTo=${encodeURIComponent('http://localhost:5173/x')}`,
+    );
+    await fetch(`${ctx.base}/_edge/visitor/access/t/${token}/extra`);
     const log = await v.req('GET', '/_mock/api/requests?limit=5');
     const text = JSON.stringify(log.body);
     expect(text).not.toContain(token);

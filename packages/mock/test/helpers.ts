@@ -1,6 +1,7 @@
 // Test helpers: a standalone server on a free loopback port, and a tiny HTTP client with a cookie jar
 // (one per simulated visitor).
 import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startServer, type RunningServer, type StartServerOptions } from '../src/server.js';
 
 export interface Reply<T = any> {
@@ -17,6 +18,28 @@ export interface Reply<T = any> {
 export function startMock(options: StartServerOptions = {}): Promise<RunningServer> {
   const dispatch = process.env.VA_MOCK_DISPATCH === 'msw' ? ('msw' as const) : ('direct' as const);
   return startServer({ port: 0, host: '127.0.0.1', dispatch, ...options });
+}
+
+/** The mock of one test file, as {@link useMock} gives it: set once the server is up. */
+export interface FileMock {
+  mock: RunningServer;
+  /** The server's URL (`mock.url`). */
+  base: string;
+}
+
+/**
+ * One mock for the test file that calls it: started before its tests, its store reset before each
+ * test and closed after them. Read `mock` and `base` inside tests and hooks (they are set in `beforeAll`).
+ */
+export function useMock(options: StartServerOptions = {}): FileMock {
+  const file = {} as FileMock;
+  beforeAll(async () => {
+    file.mock = await startMock(options);
+    file.base = file.mock.url;
+  });
+  afterAll(() => file.mock.close());
+  beforeEach(() => file.mock.store.reset());
+  return file;
 }
 
 /** One visitor's browser: remembers the session cookie like a browser would. */
@@ -65,11 +88,18 @@ export class Visitor {
     return messages[0];
   }
 
-  /** Signs in through the real flow: request a link, read the mailbox, verify the token. */
-  async signIn(email: string): Promise<{ id: string; email: string }> {
+  /** Asks for a sign-in link for `email` and answers the email it sent. */
+  async requestLink(
+    email: string,
+  ): Promise<{ token: string; code: string; link: string | null; subject: string; text: string }> {
     const sent = await this.req('POST', '/v2/visitor/auth/magic-link', { email });
     if (sent.status !== 202) throw new Error(`magic-link ${sent.status} ${sent.text}`);
-    const { token } = await this.lastMessage(email);
+    return this.lastMessage(email);
+  }
+
+  /** Signs in through the real flow: request a link, read the mailbox, verify the token. */
+  async signIn(email: string): Promise<{ id: string; email: string }> {
+    const { token } = await this.requestLink(email);
     const verified = await this.req('POST', '/v2/visitor/auth/verify', { token });
     if (verified.status !== 200) throw new Error(`verify ${verified.status} ${verified.text}`);
     return verified.body.visitor;

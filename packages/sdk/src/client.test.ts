@@ -69,6 +69,19 @@ const apiError =
 const client = (options: Partial<ClientOptions> = {}) =>
   createClient({ baseUrl: BASE, sessionChannel: false, retry: { backoffLimit: 0 }, ...options });
 
+/** Answers `url` never (a timeout ends each attempt); the array counts the attempts that arrived. */
+function neverAnswered(method: 'get' | 'post', url: string): number[] {
+  const seen: number[] = [];
+  server.use(
+    http[method](url, async () => {
+      seen.push(1);
+      await delay('infinite');
+      return HttpResponse.json({});
+    }),
+  );
+  return seen;
+}
+
 describe('every method', () => {
   for (const [id, spec] of Object.entries(CALLS)) {
     it(`${id}: ${spec.method} ${spec.path} answers the documented shape`, async () => {
@@ -437,14 +450,7 @@ describe('retries: which failures, which calls', () => {
   });
 
   it('does not retry a GET that timed out (it changed nothing)', async () => {
-    const seen: number[] = [];
-    server.use(
-      http.get(`${BASE}/v2/visitor/access`, async () => {
-        seen.push(1);
-        await delay('infinite');
-        return HttpResponse.json({ items: [] });
-      }),
-    );
+    const seen = neverAnswered('get', `${BASE}/v2/visitor/access`);
     await expect(client().access.list({ timeout: 5 })).rejects.toBeInstanceOf(TimeoutError);
     expect(seen).toHaveLength(1);
   });
@@ -465,27 +471,13 @@ describe('retries: which failures, which calls', () => {
   });
 
   it('does not retry an access check without a key that timed out (it changed nothing worth learning)', async () => {
-    const seen: number[] = [];
-    server.use(
-      http.post(`${BASE}${CALLS.checkAccess.path}`, async () => {
-        seen.push(1);
-        await delay('infinite');
-        return HttpResponse.json(CALLS.checkAccess.body as object);
-      }),
-    );
+    const seen = neverAnswered('post', `${BASE}${CALLS.checkAccess.path}`);
     await expect(CALLS.checkAccess.call(client({ timeout: 20 }))).rejects.toBeInstanceOf(TimeoutError);
     expect(seen).toHaveLength(1);
   });
 
   it('a keyed write that times out on every attempt fails with TimeoutError after the retry limit', async () => {
-    const seen: number[] = [];
-    server.use(
-      http.post(`${BASE}${CALLS.expressInterest.path}`, async () => {
-        seen.push(1);
-        await delay('infinite');
-        return HttpResponse.json(CALLS.expressInterest.body as object);
-      }),
-    );
+    const seen = neverAnswered('post', `${BASE}${CALLS.expressInterest.path}`);
     const error = await CALLS.expressInterest
       .call(client({ timeout: 20, retry: 1 }))
       .then(undefined, (e: unknown) => e);

@@ -30,6 +30,19 @@ function make(channel: string | false = false, headers?: Record<string, string>)
   return c;
 }
 
+/** `count` clients sharing a fresh session channel `name`, as tabs of one site. */
+function onOneChannel<N extends 2 | 3>(
+  count: N,
+): {
+  name: string;
+  clients: N extends 2
+    ? [VisitorAccessClient, VisitorAccessClient]
+    : [VisitorAccessClient, VisitorAccessClient, VisitorAccessClient];
+} {
+  const name = `va-test-${++channelSeq}`;
+  return { name, clients: Array.from({ length: count }, () => make(name)) as never };
+}
+
 function record(c: VisitorAccessClient) {
   const events: SessionEvent[] = [];
   const unsubscribe = c.onSessionChange((e) => events.push(e));
@@ -98,10 +111,10 @@ describe('onSessionChange', () => {
 
 describe('across clients (BroadcastChannel)', () => {
   it('a sign-in and a sign-out in one client reach the others, without echo', async () => {
-    const name = `va-test-${++channelSeq}`;
-    const a = make(name);
-    const b = make(name);
-    const c = make(name);
+    const {
+      name,
+      clients: [a, b, c],
+    } = onOneChannel(3);
     const seenA = record(a).events;
     const seenB = record(b).events;
     const seenC = record(c).events;
@@ -132,9 +145,10 @@ describe('across clients (BroadcastChannel)', () => {
   });
 
   it('ignores malformed messages on the channel', async () => {
-    const name = `va-test-${++channelSeq}`;
-    const a = make(name);
-    const b = make(name);
+    const {
+      name,
+      clients: [a, b],
+    } = onOneChannel(2);
     const seenB = record(b).events;
     const raw = new BroadcastChannel(name);
     raw.postMessage({ type: 'visitor-access:session', from: 'x', event: { state: 'signed_in', visitor: { id: 1 } } });
@@ -146,10 +160,9 @@ describe('across clients (BroadcastChannel)', () => {
   });
 
   it('a closed client no longer follows other tabs', async () => {
-    const name = `va-test-${++channelSeq}`;
-    const a = make(name);
-    const b = make(name);
-    const c = make(name);
+    const {
+      clients: [a, b, c],
+    } = onOneChannel(3);
     const seenB = record(b).events;
     const seenC = record(c).events;
     b.close();

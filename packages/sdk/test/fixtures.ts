@@ -1,18 +1,15 @@
 import type { RouteId } from '@visitor-access/contract';
 import type { VisitorAccessClient } from '../src/client.js';
+import { masterclassPage } from '../../contract/test/fixtures.js';
 
 export const BASE = 'http://localhost:4010';
 
 export const visitor = { id: 'vis_abc123', email: 'buyer@example.com', createdAt: '2026-01-01T00:00:00.000Z' };
 
-const page = {
-  handle: 'gharart',
-  slug: 'masterclass',
-  title: 'Masterclass',
-  mode: 'PAID',
-  price: 1900,
-  currency: 'USD',
-};
+const page = masterclassPage;
+// Sent as given: the call's argument is the body on the wire.
+const supportReport = { summary: 'Locked out', details: 'Paid, still locked', requestId: 'req_9' };
+const contentReport = { handle: 'gharart', pageSlug: 'welcome', reason: 'Spam' };
 
 /** For every route the SDK sends: how to call it, the URL it must hit, a valid answer. */
 export const CALLS: Record<
@@ -147,17 +144,17 @@ export const CALLS: Record<
   supportReport: {
     method: 'POST',
     path: '/v2/support/report',
-    call: (c) => c.support.report({ summary: 'Locked out', details: 'Paid, still locked', requestId: 'req_9' }),
+    call: (c) => c.support.report(supportReport),
     status: 201,
     body: { reportId: 'rep_1' },
-    sentBody: { summary: 'Locked out', details: 'Paid, still locked', requestId: 'req_9' },
+    sentBody: supportReport,
   },
   contentReport: {
     method: 'POST',
     path: '/v2/public/content-report',
-    call: (c) => c.support.reportContent({ handle: 'gharart', pageSlug: 'welcome', reason: 'Spam' }),
+    call: (c) => c.support.reportContent(contentReport),
     status: 201,
     body: { reportId: 'rep_2' },
-    sentBody: { handle: 'gharart', pageSlug: 'welcome', reason: 'Spam' },
+    sentBody: contentReport,
   },
 };

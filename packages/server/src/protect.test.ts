@@ -1,7 +1,6 @@
 // protect() and checkAccess() against the real mock (and failing upstreams): each answer is the spec's,
 // the content runs only for a visitor with access, and every answer is private and never cached.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '@visitor-access/mock/server';
+import { describe, expect, it } from 'vitest';
 import { createVisitorAccess, type RefusalHandler } from './index.js';
 import {
   buyThroughProxy,
@@ -10,16 +9,11 @@ import {
   recordingFetch,
   signInThroughProxy,
   siteRequest,
+  SITE,
+  useSiteMock,
 } from '../test/helpers.js';
 
-let mock: RunningServer;
-beforeAll(async () => {
-  mock = await startServer({ port: 0, host: '127.0.0.1', log: false });
-  mock.store.upsertHandle('gharart', { allowedOrigins: ['https://site.example'] });
-});
-afterAll(() => mock.close());
-
-const SITE = 'https://site.example';
+const ctx = useSiteMock();
 const MASTERCLASS = { handle: 'gharart', page: 'masterclass' };
 
 function counted(body = '<p>Lesson 1: the paid part</p>') {
@@ -47,7 +41,7 @@ async function envelope(response: Response): Promise<{ error: string; message: s
 
 describe('protect()', () => {
   it('refuses a stranger with 401 visitor_auth_required and never runs the content', async () => {
-    const va = createVisitorAccess({ apiBase: mock.url, siteUrl: SITE });
+    const va = createVisitorAccess({ apiBase: ctx.mock.url, siteUrl: SITE });
     const { state, handler } = counted();
     const response = await va.protect(MASTERCLASS, handler)(siteRequest('/lessons/1'));
     expect(response.status).toBe(401);
@@ -56,17 +50,17 @@ describe('protect()', () => {
   });
 
   it('refuses a signed-in visitor who has not bought with 403 purchase_required, and serves a buyer, privately', async () => {
-    const va = createVisitorAccess({ apiBase: mock.url, siteUrl: SITE });
+    const va = createVisitorAccess({ apiBase: ctx.mock.url, siteUrl: SITE });
     const { state, handler } = counted();
     const lesson = va.protect(MASTERCLASS, handler);
-    const cookie = await signInThroughProxy(va, mock.url, 'buyer@example.com');
+    const cookie = await signInThroughProxy(va, ctx.mock.url, 'buyer@example.com');
 
     const before = await lesson(withCookie(cookie));
     expect(before.status).toBe(403);
     expect((await envelope(before)).error).toBe('purchase_required');
     expect(state.runs).toBe(0);
 
-    await buyThroughProxy(va, mock.url, cookie);
+    await buyThroughProxy(va, ctx.mock.url, cookie);
     const after = await lesson(withCookie(cookie));
     expect(after.status).toBe(200);
     expect(await after.text()).toBe('<p>Lesson 1: the paid part</p>');
@@ -84,7 +78,7 @@ describe('protect()', () => {
   });
 
   it('answers 404 page_not_found for an unknown page or a handle no page can have', async () => {
-    const va = createVisitorAccess({ apiBase: mock.url, siteUrl: SITE });
+    const va = createVisitorAccess({ apiBase: ctx.mock.url, siteUrl: SITE });
     const { state, handler } = counted();
     for (const target of [
       { handle: 'gharart', page: 'no-such-page' },
@@ -99,9 +93,9 @@ describe('protect()', () => {
   });
 
   it('serves a public page to anyone (the API says so), still private', async () => {
-    const page = [...mock.store.pages.values()].find((p) => p.mode === 'PUBLIC');
+    const page = [...ctx.mock.store.pages.values()].find((p) => p.mode === 'PUBLIC');
     if (!page) return expect.fail('the fixture has a public page');
-    const va = createVisitorAccess({ apiBase: mock.url, siteUrl: SITE });
+    const va = createVisitorAccess({ apiBase: ctx.mock.url, siteUrl: SITE });
     const response = await va.protect({ handle: page.handle, page: page.slug }, counted().handler)(siteRequest('/x'));
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('private, no-store');
@@ -115,22 +109,33 @@ describe('protect()', () => {
         ['hanging', { apiBase: hanging.url, siteUrl: SITE, timeoutMs: 300 }],
         [
           '500',
-          { apiBase: mock.url, siteUrl: SITE, fetch: recordingFetch(() => new Response('{}', { status: 500 })).fetch },
+          {
+            apiBase: ctx.mock.url,
+            siteUrl: SITE,
+            fetch: recordingFetch(() => new Response('{}', { status: 500 })).fetch,
+          },
         ],
         [
           '429',
           {
-            apiBase: mock.url,
+            apiBase: ctx.mock.url,
             siteUrl: SITE,
             fetch: recordingFetch(
               () => new Response('{"error":"rate_limited","message":"x","requestId":"req_1"}', { status: 429 }),
             ).fetch,
           },
         ],
-        ['not JSON', { apiBase: mock.url, siteUrl: SITE, fetch: recordingFetch(() => new Response('<html>')).fetch }],
+        [
+          'not JSON',
+          { apiBase: ctx.mock.url, siteUrl: SITE, fetch: recordingFetch(() => new Response('<html>')).fetch },
+        ],
         [
           'wrong shape',
-          { apiBase: mock.url, siteUrl: SITE, fetch: recordingFetch(() => Response.json({ hasAccess: true })).fetch },
+          {
+            apiBase: ctx.mock.url,
+            siteUrl: SITE,
+            fetch: recordingFetch(() => Response.json({ hasAccess: true })).fetch,
+          },
         ],
       ];
       for (const [name, options] of apis) {
@@ -147,7 +152,7 @@ describe('protect()', () => {
   });
 
   it('answers with the creator’s own refusal page, with the status of the refusal, never cached', async () => {
-    const va = createVisitorAccess({ apiBase: mock.url, siteUrl: SITE });
+    const va = createVisitorAccess({ apiBase: ctx.mock.url, siteUrl: SITE });
     const seen: string[] = [];
     const refusal: RefusalHandler = (decision) => {
       seen.push(decision.error);
@@ -164,15 +169,15 @@ describe('protect()', () => {
   });
 
   it('caches no decision by default: a refund revokes on the next request', async () => {
-    const va = createVisitorAccess({ apiBase: mock.url, siteUrl: SITE });
+    const va = createVisitorAccess({ apiBase: ctx.mock.url, siteUrl: SITE });
     const lesson = va.protect(MASTERCLASS, counted().handler);
-    const cookie = await signInThroughProxy(va, mock.url, 'refunded@example.com');
-    await buyThroughProxy(va, mock.url, cookie);
+    const cookie = await signInThroughProxy(va, ctx.mock.url, 'refunded@example.com');
+    await buyThroughProxy(va, ctx.mock.url, cookie);
     expect((await lesson(withCookie(cookie))).status).toBe(200);
     const me = (await (
       await va.fetch(siteRequest('/api/v2/visitor/me', { headers: { cookie: `_10x_visitor=${cookie}` } }))
     ).json()) as { visitor: { id: string } };
-    const refunded = await fetch(`${mock.url}/_mock/api/stripe-refund`, {
+    const refunded = await fetch(`${ctx.mock.url}/_mock/api/stripe-refund`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ handle: 'gharart', pageSlug: 'masterclass', visitorId: me.visitor.id }),
@@ -187,13 +192,13 @@ describe('protect()', () => {
       if (url.endsWith('/access-check')) accessCalls++;
       return fetch(url, init);
     });
-    const va = createVisitorAccess({ apiBase: mock.url, siteUrl: SITE, grantCacheMs: 5000, fetch: rec.fetch });
+    const va = createVisitorAccess({ apiBase: ctx.mock.url, siteUrl: SITE, grantCacheMs: 5000, fetch: rec.fetch });
     const lesson = va.protect(MASTERCLASS, counted().handler);
-    const cookie = await signInThroughProxy(va, mock.url, 'cached@example.com');
+    const cookie = await signInThroughProxy(va, ctx.mock.url, 'cached@example.com');
     expect((await lesson(withCookie(cookie))).status).toBe(403);
     expect((await lesson(withCookie(cookie))).status).toBe(403);
     expect(accessCalls).toBe(2);
-    await buyThroughProxy(va, mock.url, cookie);
+    await buyThroughProxy(va, ctx.mock.url, cookie);
     expect((await lesson(withCookie(cookie))).status).toBe(200);
     expect((await lesson(withCookie(cookie))).status).toBe(200);
     expect(accessCalls).toBe(3);

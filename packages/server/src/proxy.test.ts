@@ -2,9 +2,8 @@
 // visitor routes leave, with only the headers and cookie the spec lists, and every answer the site
 // sends down is the site's own (cookie, Location, caching).
 import { createServer } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routeList } from '@visitor-access/contract';
-import { startServer, type RunningServer } from '@visitor-access/mock/server';
 import { createVisitorAccess, MAX_BODY_BYTES } from './index.js';
 import {
   close,
@@ -15,18 +14,13 @@ import {
   sessionFrom,
   signInThroughProxy,
   siteRequest,
+  SITE,
+  useSiteMock,
 } from '../test/helpers.js';
 
-let mock: RunningServer;
-beforeAll(async () => {
-  mock = await startServer({ port: 0, host: '127.0.0.1', log: false });
-  mock.store.upsertHandle('gharart', { allowedOrigins: ['https://site.example'] });
-});
-afterAll(() => mock.close());
-
-const SITE = 'https://site.example';
+const ctx = useSiteMock();
 const vaFor = (extra: Partial<Parameters<typeof createVisitorAccess>[0]> = {}) =>
-  createVisitorAccess({ apiBase: mock.url, siteUrl: SITE, ...extra });
+  createVisitorAccess({ apiBase: ctx.mock.url, siteUrl: SITE, ...extra });
 
 /** A concrete path for a route template (valid-looking parameters). */
 function concrete(path: string): string {
@@ -51,7 +45,7 @@ describe('which routes leave', () => {
       expect(response.status, `${route.method} ${route.path}`).toBe(200);
     }
     expect(rec.calls.map((c) => `${c.method} ${c.url}`)).toEqual(
-      visitorRoutes.map((r) => `${r.method} ${mock.url}${concrete(r.path)}`),
+      visitorRoutes.map((r) => `${r.method} ${ctx.mock.url}${concrete(r.path)}`),
     );
   });
 
@@ -137,7 +131,7 @@ describe('which routes leave', () => {
     const va = vaFor({ fetch: rec.fetch });
     await va.fetch(siteRequest('/api/_edge/visitor/access/t/tok_1?returnTo=https%3A%2F%2Fsite.example%2Fmasterclass'));
     expect(rec.calls[0]!.url).toBe(
-      `${mock.url}/_edge/visitor/access/t/tok_1?returnTo=https%3A%2F%2Fsite.example%2Fmasterclass`,
+      `${ctx.mock.url}/_edge/visitor/access/t/tok_1?returnTo=https%3A%2F%2Fsite.example%2Fmasterclass`,
     );
   });
 });
@@ -203,7 +197,7 @@ describe('headers up', () => {
 describe('answers down', () => {
   it('makes the session cookie the site’s own, private and uncached, with the request ID passed through', async () => {
     const va = vaFor();
-    const cookie = await signInThroughProxy(va, mock.url, 'down@example.com');
+    const cookie = await signInThroughProxy(va, ctx.mock.url, 'down@example.com');
     const me = await va.fetch(siteRequest('/api/v2/visitor/me', { headers: { cookie: `_10x_visitor=${cookie}` } }));
     expect(me.status).toBe(200);
     expect(((await me.json()) as { visitor: { email: string } }).visitor.email).toBe('down@example.com');
@@ -244,7 +238,7 @@ describe('answers down', () => {
     expect(a.headers.get('retry-after')).toBe('3');
 
     const http = createVisitorAccess({
-      apiBase: mock.url,
+      apiBase: ctx.mock.url,
       siteUrl: 'http://localhost:3000',
       fetch: recordingFetch(upstream).fetch,
     });
@@ -262,7 +256,7 @@ describe('answers down', () => {
       ['https://checkout.stripe.example/c/1', 'https://checkout.stripe.example/c/1'],
     ];
     for (const [given, expected] of locations) {
-      const location = given!.replace('API', mock.url);
+      const location = given!.replace('API', ctx.mock.url);
       const va = vaFor({
         fetch: recordingFetch(() => new Response(null, { status: 303, headers: { location } })).fetch,
       });
@@ -415,7 +409,7 @@ describe('sign-in through the proxy against the mock', () => {
       }),
     );
     expect(asked.status).toBe(202);
-    const mail = (await (await fetch(`${mock.url}/_mock/api/messages?to=${email}`)).json()) as {
+    const mail = (await (await fetch(`${ctx.mock.url}/_mock/api/messages?to=${email}`)).json()) as {
       messages: { token: string }[];
     };
     const landing = await va.fetch(siteRequest(`/api/_edge/visitor/access/t/${mail.messages[0]!.token}`));

@@ -2,6 +2,8 @@
 // would normalise, servers that fail in the ways an API fails, and a buyer made through the proxy.
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
+import { startServer, type RunningServer } from '@visitor-access/mock/server';
+import { afterAll, beforeAll } from 'vitest';
 import type { VisitorAccess } from '../src/index.js';
 
 export interface Recorded {
@@ -102,8 +104,25 @@ export function rawGet(base: string, target: string, extraHeaders = ''): Promise
   );
 }
 
+/** The creator's site in these tests: the handle `gharart` of {@link useSiteMock} allows it. */
+export const SITE = 'https://site.example';
+
+/**
+ * The reference mock for one test file, started before its tests and closed after them, with the
+ * handle `gharart` allowing {@link SITE}. Read `mock` inside tests and hooks (it is set in `beforeAll`).
+ */
+export function useSiteMock(): { mock: RunningServer } {
+  const file = {} as { mock: RunningServer };
+  beforeAll(async () => {
+    file.mock = await startServer({ port: 0, host: '127.0.0.1', log: false });
+    file.mock.store.upsertHandle('gharart', { allowedOrigins: [SITE] });
+  });
+  afterAll(() => file.mock.close());
+  return file;
+}
+
 /** Request through the core, as the site's origin would receive it. */
-export function siteRequest(path: string, init: RequestInit = {}, site = 'https://site.example'): Request {
+export function siteRequest(path: string, init: RequestInit = {}, site = SITE): Request {
   return new Request(site + path, init);
 }
 

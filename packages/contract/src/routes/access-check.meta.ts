@@ -1,17 +1,12 @@
-// The access-check area's routes without schemas: method, path, auth and idempotency (`meta`), and what the
-// OpenAPI document says of them (`docs`). Plain literals and no zod: `meta` reaches the lite client, and
-// `docs` is shaken out of every bundle that does not build the OpenAPI document. The schemas are in ./access-check.ts.
-import type { AreaDocs, RouteMetaEntry } from '../route-area.js';
+// The access-check area's routes without schemas: one line per route with method, path and auth (`meta`;
+// `defineMeta` adds the id and the idempotency), and what the OpenAPI document says of them (`docs`). No zod:
+// `meta` reaches the lite client, and `docs`, plain literals, is shaken out of every bundle that does not build
+// the OpenAPI document. The schemas are in ./access-check.ts.
+import { type AreaDocs, defineMeta } from '../route-area.js';
 
-export const meta = {
-  checkAccess: {
-    id: 'checkAccess',
-    method: 'POST',
-    path: '/v2/public/pages/{handle}/{pageSlug}/access-check',
-    auth: 'visitor-optional',
-    idempotent: true,
-  },
-} as const satisfies Record<string, RouteMetaEntry>;
+export const meta = defineMeta({
+  checkAccess: ['POST', '/v2/public/pages/{handle}/{pageSlug}/access-check', 'visitor-optional'],
+});
 
 export const docs = {
   checkAccess: {

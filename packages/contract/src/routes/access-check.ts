@@ -78,7 +78,6 @@ export const AccessCheckRequest = z.optional(z.object({}));
 export const checkAccess = defineRoute({
   ...routeMeta.checkAccess,
   params: PageParams,
-  query: undefined,
   body: AccessCheckRequest,
   bodyOptional: true,
   responses: { 200: AccessCheckResponse },

@@ -1,17 +1,12 @@
-// The access area's routes without schemas: method, path, auth and idempotency (`meta`), and what the
-// OpenAPI document says of them (`docs`). Plain literals and no zod: `meta` reaches the lite client, and
-// `docs` is shaken out of every bundle that does not build the OpenAPI document. The schemas are in ./access.ts.
-import type { AreaDocs, RouteMetaEntry } from '../route-area.js';
+// The access area's routes without schemas: one line per route with method, path and auth (`meta`;
+// `defineMeta` adds the id and the idempotency), and what the OpenAPI document says of them (`docs`). No zod:
+// `meta` reaches the lite client, and `docs`, plain literals, is shaken out of every bundle that does not build
+// the OpenAPI document. The schemas are in ./access.ts.
+import { type AreaDocs, defineMeta } from '../route-area.js';
 
-export const meta = {
-  listAccess: {
-    id: 'listAccess',
-    method: 'GET',
-    path: '/v2/visitor/access',
-    auth: 'visitor',
-    idempotent: false,
-  },
-} as const satisfies Record<string, RouteMetaEntry>;
+export const meta = defineMeta({
+  listAccess: ['GET', '/v2/visitor/access', 'visitor'],
+});
 
 export const docs = {
   listAccess: {

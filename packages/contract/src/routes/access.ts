@@ -52,9 +52,6 @@ export type AccessListResponse = z.infer<typeof AccessListResponse>;
  */
 export const listAccess = defineRoute({
   ...routeMeta.listAccess,
-  params: undefined,
-  query: undefined,
-  body: undefined,
   responses: { 200: AccessListResponse },
 });
 

@@ -1,38 +1,15 @@
-// The auth area's routes without schemas: method, path, auth and idempotency (`meta`), and what the
-// OpenAPI document says of them (`docs`). Plain literals and no zod: `meta` reaches the lite client, and
-// `docs` is shaken out of every bundle that does not build the OpenAPI document. The schemas are in ./auth.ts.
-import type { AreaDocs, RouteMetaEntry } from '../route-area.js';
+// The auth area's routes without schemas: one line per route with method, path and auth (`meta`;
+// `defineMeta` adds the id and the idempotency), and what the OpenAPI document says of them (`docs`). No zod:
+// `meta` reaches the lite client, and `docs`, plain literals, is shaken out of every bundle that does not build
+// the OpenAPI document. The schemas are in ./auth.ts.
+import { type AreaDocs, defineMeta } from '../route-area.js';
 
-export const meta = {
-  requestMagicLink: {
-    id: 'requestMagicLink',
-    method: 'POST',
-    path: '/v2/visitor/auth/magic-link',
-    auth: 'none',
-    idempotent: true,
-  },
-  verify: {
-    id: 'verify',
-    method: 'POST',
-    path: '/v2/visitor/auth/verify',
-    auth: 'none',
-    idempotent: true,
-  },
-  me: {
-    id: 'me',
-    method: 'GET',
-    path: '/v2/visitor/me',
-    auth: 'visitor',
-    idempotent: false,
-  },
-  logout: {
-    id: 'logout',
-    method: 'POST',
-    path: '/v2/visitor/auth/logout',
-    auth: 'visitor-optional',
-    idempotent: true,
-  },
-} as const satisfies Record<string, RouteMetaEntry>;
+export const meta = defineMeta({
+  requestMagicLink: ['POST', '/v2/visitor/auth/magic-link', 'none'],
+  verify: ['POST', '/v2/visitor/auth/verify', 'none'],
+  me: ['GET', '/v2/visitor/me', 'visitor'],
+  logout: ['POST', '/v2/visitor/auth/logout', 'visitor-optional'],
+});
 
 export const docs = {
   requestMagicLink: {

@@ -115,8 +115,6 @@ export type VisitorResponse = z.infer<typeof VisitorResponse>;
  */
 export const requestMagicLink = defineRoute({
   ...routeMeta.requestMagicLink,
-  params: undefined,
-  query: undefined,
   body: MagicLinkRequest,
   responses: { 202: MagicLinkResponse },
 });
@@ -133,8 +131,6 @@ export const requestMagicLink = defineRoute({
  */
 export const verify = defineRoute({
   ...routeMeta.verify,
-  params: undefined,
-  query: undefined,
   body: VerifyRequest,
   responses: { 200: VisitorResponse },
 });
@@ -151,9 +147,6 @@ export const verify = defineRoute({
  */
 export const me = defineRoute({
   ...routeMeta.me,
-  params: undefined,
-  query: undefined,
-  body: undefined,
   responses: { 200: VisitorResponse },
 });
 
@@ -169,9 +162,6 @@ export const me = defineRoute({
  */
 export const logout = defineRoute({
   ...routeMeta.logout,
-  params: undefined,
-  query: undefined,
-  body: undefined,
   bodyOptional: true,
   responses: { 204: null },
 });

@@ -1,17 +1,12 @@
-// The checkout area's routes without schemas: method, path, auth and idempotency (`meta`), and what the
-// OpenAPI document says of them (`docs`). Plain literals and no zod: `meta` reaches the lite client, and
-// `docs` is shaken out of every bundle that does not build the OpenAPI document. The schemas are in ./checkout.ts.
-import type { AreaDocs, RouteMetaEntry } from '../route-area.js';
+// The checkout area's routes without schemas: one line per route with method, path and auth (`meta`;
+// `defineMeta` adds the id and the idempotency), and what the OpenAPI document says of them (`docs`). No zod:
+// `meta` reaches the lite client, and `docs`, plain literals, is shaken out of every bundle that does not build
+// the OpenAPI document. The schemas are in ./checkout.ts.
+import { type AreaDocs, defineMeta } from '../route-area.js';
 
-export const meta = {
-  checkout: {
-    id: 'checkout',
-    method: 'POST',
-    path: '/v2/public/pages/{handle}/{pageSlug}/checkout',
-    auth: 'visitor',
-    idempotent: true,
-  },
-} as const satisfies Record<string, RouteMetaEntry>;
+export const meta = defineMeta({
+  checkout: ['POST', '/v2/public/pages/{handle}/{pageSlug}/checkout', 'visitor'],
+});
 
 export const docs = {
   checkout: {

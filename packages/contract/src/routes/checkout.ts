@@ -49,7 +49,6 @@ export type CheckoutResponse = z.infer<typeof CheckoutResponse>;
 export const checkout = defineRoute({
   ...routeMeta.checkout,
   params: PageParams,
-  query: undefined,
   body: CheckoutRequest,
   responses: { 200: CheckoutResponse },
 });

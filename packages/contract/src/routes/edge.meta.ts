@@ -1,24 +1,13 @@
-// The edge area's routes without schemas: method, path, auth and idempotency (`meta`), and what the
-// OpenAPI document says of them (`docs`). Plain literals and no zod: `meta` reaches the lite client, and
-// `docs` is shaken out of every bundle that does not build the OpenAPI document. The schemas are in ./edge.ts.
-import type { AreaDocs, RouteMetaEntry } from '../route-area.js';
+// The edge area's routes without schemas: one line per route with method, path and auth (`meta`;
+// `defineMeta` adds the id and the idempotency), and what the OpenAPI document says of them (`docs`). No zod:
+// `meta` reaches the lite client, and `docs`, plain literals, is shaken out of every bundle that does not build
+// the OpenAPI document. The schemas are in ./edge.ts.
+import { type AreaDocs, defineMeta } from '../route-area.js';
 
-export const meta = {
-  edgeAccess: {
-    id: 'edgeAccess',
-    method: 'GET',
-    path: '/_edge/visitor/access',
-    auth: 'visitor-optional',
-    idempotent: false,
-  },
-  magicLinkLanding: {
-    id: 'magicLinkLanding',
-    method: 'GET',
-    path: '/_edge/visitor/access/t/{token}',
-    auth: 'none',
-    idempotent: false,
-  },
-} as const satisfies Record<string, RouteMetaEntry>;
+export const meta = defineMeta({
+  edgeAccess: ['GET', '/_edge/visitor/access', 'visitor-optional'],
+  magicLinkLanding: ['GET', '/_edge/visitor/access/t/{token}', 'none'],
+});
 
 export const docs = {
   edgeAccess: {

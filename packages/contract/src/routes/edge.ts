@@ -35,9 +35,6 @@ export type EdgeAccessResponse = z.infer<typeof EdgeAccessResponse>;
  */
 export const edgeAccess = defineRoute({
   ...routeMeta.edgeAccess,
-  params: undefined,
-  query: undefined,
-  body: undefined,
   responses: { 200: EdgeAccessResponse },
 });
 
@@ -66,7 +63,6 @@ export const magicLinkLanding = defineRoute({
   ...routeMeta.magicLinkLanding,
   params: z.object({ token: MagicLinkToken }),
   query: LandingQuery,
-  body: undefined,
   responses: { 200: 'html', 401: 'html' },
 });
 

@@ -1,38 +1,15 @@
-// The group-buys area's routes without schemas: method, path, auth and idempotency (`meta`), and what the
-// OpenAPI document says of them (`docs`). Plain literals and no zod: `meta` reaches the lite client, and
-// `docs` is shaken out of every bundle that does not build the OpenAPI document. The schemas are in ./group-buys.ts.
-import type { AreaDocs, RouteMetaEntry } from '../route-area.js';
+// The group-buys area's routes without schemas: one line per route with method, path and auth (`meta`;
+// `defineMeta` adds the id and the idempotency), and what the OpenAPI document says of them (`docs`). No zod:
+// `meta` reaches the lite client, and `docs`, plain literals, is shaken out of every bundle that does not build
+// the OpenAPI document. The schemas are in ./group-buys.ts.
+import { type AreaDocs, defineMeta } from '../route-area.js';
 
-export const meta = {
-  getGroupBuy: {
-    id: 'getGroupBuy',
-    method: 'GET',
-    path: '/v2/public/group-buys/{handle}/{groupBuySlug}',
-    auth: 'none',
-    idempotent: false,
-  },
-  expressInterest: {
-    id: 'expressInterest',
-    method: 'POST',
-    path: '/v2/public/group-buys/{handle}/{groupBuySlug}/interest',
-    auth: 'visitor',
-    idempotent: true,
-  },
-  myInterest: {
-    id: 'myInterest',
-    method: 'GET',
-    path: '/v2/public/group-buys/{handle}/{groupBuySlug}/my-interest',
-    auth: 'visitor',
-    idempotent: false,
-  },
-  withdrawInterest: {
-    id: 'withdrawInterest',
-    method: 'DELETE',
-    path: '/v2/public/group-buys/{handle}/{groupBuySlug}/my-interest',
-    auth: 'visitor',
-    idempotent: true,
-  },
-} as const satisfies Record<string, RouteMetaEntry>;
+export const meta = defineMeta({
+  getGroupBuy: ['GET', '/v2/public/group-buys/{handle}/{groupBuySlug}', 'none'],
+  expressInterest: ['POST', '/v2/public/group-buys/{handle}/{groupBuySlug}/interest', 'visitor'],
+  myInterest: ['GET', '/v2/public/group-buys/{handle}/{groupBuySlug}/my-interest', 'visitor'],
+  withdrawInterest: ['DELETE', '/v2/public/group-buys/{handle}/{groupBuySlug}/my-interest', 'visitor'],
+});
 
 export const docs = {
   getGroupBuy: {

@@ -94,8 +94,6 @@ export const WithdrawInterestResponse = z.object({
 });
 export type WithdrawInterestResponse = z.infer<typeof WithdrawInterestResponse>;
 
-const common = { params: GroupBuyParams, query: undefined } as const;
-
 /**
  * The `GET /v2/public/group-buys/{handle}/{groupBuySlug}` route: no auth.
  *
@@ -108,8 +106,7 @@ const common = { params: GroupBuyParams, query: undefined } as const;
  */
 export const getGroupBuy = defineRoute({
   ...routeMeta.getGroupBuy,
-  ...common,
-  body: undefined,
+  params: GroupBuyParams,
   responses: { 200: GroupBuy },
 });
 
@@ -125,7 +122,7 @@ export const getGroupBuy = defineRoute({
  */
 export const expressInterest = defineRoute({
   ...routeMeta.expressInterest,
-  ...common,
+  params: GroupBuyParams,
   body: z.optional(z.object({})),
   bodyOptional: true,
   responses: { 200: InterestResponse },
@@ -143,8 +140,7 @@ export const expressInterest = defineRoute({
  */
 export const myInterest = defineRoute({
   ...routeMeta.myInterest,
-  ...common,
-  body: undefined,
+  params: GroupBuyParams,
   responses: { 200: MyInterestResponse },
 });
 
@@ -160,8 +156,7 @@ export const myInterest = defineRoute({
  */
 export const withdrawInterest = defineRoute({
   ...routeMeta.withdrawInterest,
-  ...common,
-  body: undefined,
+  params: GroupBuyParams,
   responses: { 200: WithdrawInterestResponse },
 });
 

@@ -1,17 +1,12 @@
-// The refund area's routes without schemas: method, path, auth and idempotency (`meta`), and what the
-// OpenAPI document says of them (`docs`). Plain literals and no zod: `meta` reaches the lite client, and
-// `docs` is shaken out of every bundle that does not build the OpenAPI document. The schemas are in ./refund.ts.
-import type { AreaDocs, RouteMetaEntry } from '../route-area.js';
+// The refund area's routes without schemas: one line per route with method, path and auth (`meta`;
+// `defineMeta` adds the id and the idempotency), and what the OpenAPI document says of them (`docs`). No zod:
+// `meta` reaches the lite client, and `docs`, plain literals, is shaken out of every bundle that does not build
+// the OpenAPI document. The schemas are in ./refund.ts.
+import { type AreaDocs, defineMeta } from '../route-area.js';
 
-export const meta = {
-  refund: {
-    id: 'refund',
-    method: 'POST',
-    path: '/v2/handles/{handle}/pages/{pageSlug}/refund',
-    auth: 'creator',
-    idempotent: true,
-  },
-} as const satisfies Record<string, RouteMetaEntry>;
+export const meta = defineMeta({
+  refund: ['POST', '/v2/handles/{handle}/pages/{pageSlug}/refund', 'creator'],
+});
 
 export const docs = {
   refund: {

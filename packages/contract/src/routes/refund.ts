@@ -66,7 +66,6 @@ export type RefundResponse = z.infer<typeof RefundResponse>;
 export const refund = defineRoute({
   ...routeMeta.refund,
   params: PageParams,
-  query: undefined,
   body: RefundRequest,
   responses: { 200: RefundResponse },
 });

@@ -1,24 +1,13 @@
-// The support area's routes without schemas: method, path, auth and idempotency (`meta`), and what the
-// OpenAPI document says of them (`docs`). Plain literals and no zod: `meta` reaches the lite client, and
-// `docs` is shaken out of every bundle that does not build the OpenAPI document. The schemas are in ./support.ts.
-import type { AreaDocs, RouteMetaEntry } from '../route-area.js';
+// The support area's routes without schemas: one line per route with method, path and auth (`meta`;
+// `defineMeta` adds the id and the idempotency), and what the OpenAPI document says of them (`docs`). No zod:
+// `meta` reaches the lite client, and `docs`, plain literals, is shaken out of every bundle that does not build
+// the OpenAPI document. The schemas are in ./support.ts.
+import { type AreaDocs, defineMeta } from '../route-area.js';
 
-export const meta = {
-  supportReport: {
-    id: 'supportReport',
-    method: 'POST',
-    path: '/v2/support/report',
-    auth: 'visitor-optional',
-    idempotent: true,
-  },
-  contentReport: {
-    id: 'contentReport',
-    method: 'POST',
-    path: '/v2/public/content-report',
-    auth: 'none',
-    idempotent: true,
-  },
-} as const satisfies Record<string, RouteMetaEntry>;
+export const meta = defineMeta({
+  supportReport: ['POST', '/v2/support/report', 'visitor-optional'],
+  contentReport: ['POST', '/v2/public/content-report', 'none'],
+});
 
 export const docs = {
   supportReport: {

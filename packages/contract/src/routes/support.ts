@@ -68,8 +68,6 @@ export type ReportResponse = z.infer<typeof ReportResponse>;
  */
 export const supportReport = defineRoute({
   ...routeMeta.supportReport,
-  params: undefined,
-  query: undefined,
   body: SupportReportRequest,
   responses: { 201: ReportResponse },
 });
@@ -86,8 +84,6 @@ export const supportReport = defineRoute({
  */
 export const contentReport = defineRoute({
   ...routeMeta.contentReport,
-  params: undefined,
-  query: undefined,
   body: ContentReportRequest,
   responses: { 201: ReportResponse },
 });

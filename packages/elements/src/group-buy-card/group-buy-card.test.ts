@@ -1,13 +1,14 @@
-import axe from 'axe-core';
 import { createClient } from '@visitor-access/sdk';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   $,
   apiBase,
+  askForCode,
   dev,
   freshClient,
   latestMessage,
   mount,
+  noAxeViolations,
   resetAll,
   setUrl,
   shadowText,
@@ -30,11 +31,6 @@ const count = (el: Element) => Number($(el, '[part~=progress-label]')?.textConte
 const button = (el: Element, text: string) =>
   [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.includes(text));
 
-async function noAxeViolations(el: Element): Promise<void> {
-  const result = await axe.run(el, { resultTypes: ['violations'] });
-  expect(result.violations.map((v) => v.id)).toEqual([]);
-}
-
 /** Makes a test group buy (target 1) active: one visitor's interest, then the creator's activation. */
 async function activate(slug: string): Promise<void> {
   await signInDirectly(uniqueEmail('interested'));
@@ -46,6 +42,18 @@ async function activate(slug: string): Promise<void> {
   });
   await signOutDirectly();
   await dev(`/group-buys/gharart/${slug}/activate`, {});
+}
+
+/** A live card signed out, its navigations recorded, after "Buy for $29.00": at the email field. */
+async function buyWhileSignedOut(slug: string): Promise<{ el: GroupBuyCard; navigations: string[] }> {
+  await activate(slug);
+  const el = card(slug);
+  el.client = freshClient();
+  const navigations: string[] = [];
+  el.navigate = (url) => navigations.push(url);
+  (await waitFor(() => button(el, 'Buy for $29.00'), 'the buy button')).click();
+  await waitFor(() => $(el, 'input[name=email]'), 'the email field');
+  return { el, navigations };
 }
 
 beforeEach(resetAll);
@@ -69,10 +77,7 @@ describe('<group-buy-card>', () => {
     const before = count(el);
     interested.click();
     await waitFor(() => $(el, 'input[name=email]'), 'the sign-in form');
-    const email = uniqueEmail();
-    $<HTMLInputElement>(el, 'input[name=email]')!.value = email;
-    $<HTMLButtonElement>(el, 'form button[type=submit]')!.click();
-    await waitFor(() => $(el, 'input[name=code]'), 'the code field');
+    const email = await askForCode(el);
     await noAxeViolations(el);
     const { code } = await latestMessage(email);
     type($<HTMLInputElement>(el, 'input[name=code]')!, code);
@@ -128,18 +133,9 @@ describe('<group-buy-card> once the offer is live', () => {
   });
 
   it('signed out: "Buy for …" asks for the email, and the code typed here goes on to checkout', async () => {
-    await activate('gb-live-sign-in');
-    const el = card('gb-live-sign-in');
-    el.client = freshClient();
-    const navigations: string[] = [];
-    el.navigate = (url) => navigations.push(url);
-    (await waitFor(() => button(el, 'Buy for $29.00'), 'the buy button')).click();
-    await waitFor(() => $(el, 'input[name=email]'), 'the email field');
+    const { el, navigations } = await buyWhileSignedOut('gb-live-sign-in');
     expect($(el, 'form [part~=button-primary]')?.textContent?.trim()).toBe('Buy for $29.00');
-    const email = uniqueEmail();
-    $<HTMLInputElement>(el, 'input[name=email]')!.value = email;
-    $<HTMLButtonElement>(el, 'form button[type=submit]')!.click();
-    await waitFor(() => $(el, 'input[name=code]'), 'the code field');
+    const email = await askForCode(el);
     const { code, link } = await latestMessage(email);
     expect(new URL(new URL(link).searchParams.get('returnTo')!).searchParams.get('va_buy')).toBe(
       'gharart/gb-live-sign-in',
@@ -179,16 +175,8 @@ describe('<group-buy-card> once the offer is live', () => {
   });
 
   it('a stranger’s link after "Buy for …" does not go on to checkout (issue 19): the card offers Buy', async () => {
-    await activate('gb-live-stranger');
-    const asked = card('gb-live-stranger');
-    asked.client = freshClient();
-    const seen: string[] = [];
-    asked.navigate = (url) => seen.push(url);
-    (await waitFor(() => button(asked, 'Buy for $29.00'), 'the buy button')).click();
-    await waitFor(() => $(asked, 'input[name=email]'), 'the email field');
-    $<HTMLInputElement>(asked, 'input[name=email]')!.value = uniqueEmail('buyer');
-    $<HTMLButtonElement>(asked, 'form button[type=submit]')!.click();
-    await waitFor(() => $(asked, 'input[name=code]'), 'the code field');
+    const { el: asked, navigations: seen } = await buyWhileSignedOut('gb-live-stranger');
+    await askForCode(asked, uniqueEmail('buyer'));
     asked.remove();
     // Someone else's link, made to return here marked "buy": used in this browser.
     const theirs = uniqueEmail('stranger');

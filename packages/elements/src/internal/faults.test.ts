@@ -65,6 +65,24 @@ beforeEach(async () => {
 afterEach(() => faults({}));
 
 describe.each(['503', 'timeout', 'reset'] as const)('fault %s', (fault) => {
+  /** Mounts an element with every route failing with `fault` and waits for its error. */
+  async function mountFailing<T extends HTMLElement & { client: unknown }>(
+    markup: string,
+    selector: string,
+  ): Promise<T> {
+    await faults(everything(fault));
+    const el = mount<T>(markup, selector);
+    el.client = client();
+    await waitFor(() => $(el, '[part~=error]'), 'the error');
+    return el;
+  }
+
+  /** The API is back: "Try again". */
+  async function healAndRetry(el: HTMLElement): Promise<void> {
+    await faults({});
+    button(el, 'Try again')!.click();
+  }
+
   it('<paywall-gate>: the error with "Try again", which works once the API is back', async () => {
     await faults(everything(fault));
     const since = Date.now();
@@ -87,49 +105,39 @@ describe.each(['503', 'timeout', 'reset'] as const)('fault %s', (fault) => {
     else if (fault === '503') expect(logged).toEqual(['503', '503', '503']);
     else expect(logged.length === 3 || logged.length === 4 ? new Set(logged) : logged).toEqual(new Set(['reset']));
 
-    await faults({});
-    button(el, 'Try again')!.click();
+    await healAndRetry(el);
     await waitForState(el, 'sign-in');
     expect(button(el, 'Buy for $19.00')).toBeDefined();
   });
 
   it('<visitor-session>: "Account unavailable" with "Try again", never "Sign in"; then it recovers', async () => {
-    await faults(everything(fault));
-    const el = mount<VisitorSession>(`<visitor-session api-base="${base}"></visitor-session>`, 'visitor-session');
-    el.client = client();
-    await waitFor(() => $(el, '[part~=error]'), 'the error');
+    const el = await mountFailing<VisitorSession>(
+      `<visitor-session api-base="${base}"></visitor-session>`,
+      'visitor-session',
+    );
     expect(shadowText(el)).toContain('Account unavailable');
     expect(button(el, 'Sign in')).toBeUndefined();
-    await faults({});
-    button(el, 'Try again')!.click();
+    await healAndRetry(el);
     await waitFor(() => button(el, 'Sign in'), 'the sign-in button');
   });
 
   it('<visitor-access-list>: the error with "Try again"; then the list', async () => {
-    await faults(everything(fault));
-    const el = mount<VisitorAccessList>(
+    const el = await mountFailing<VisitorAccessList>(
       `<visitor-access-list api-base="${base}"></visitor-access-list>`,
       'visitor-access-list',
     );
-    el.client = client();
-    await waitFor(() => $(el, '[part~=error]'), 'the error');
     expect($(el, '[part~=error]')?.textContent?.trim()).toBe(MESSAGES[fault]);
-    await faults({});
-    button(el, 'Try again')!.click();
+    await healAndRetry(el);
     await waitFor(() => shadowText(el).includes('Sign in to see the pages you have access to'), 'the list');
   });
 
   it('<group-buy-card>: the error with "Try again"; then the card', async () => {
-    await faults(everything(fault));
-    const el = mount<GroupBuyCard>(
+    const el = await mountFailing<GroupBuyCard>(
       `<group-buy-card handle="gharart" slug="spring-bundle" api-base="${base}" locale="en-US"></group-buy-card>`,
       'group-buy-card',
     );
-    el.client = client();
-    await waitFor(() => $(el, '[part~=error]'), 'the error');
     expect($(el, '[part~=error]')?.textContent?.trim()).toBe(MESSAGES[fault]);
-    await faults({});
-    button(el, 'Try again')!.click();
+    await healAndRetry(el);
     await waitFor(() => $(el, '[part~=progress]'), 'the card');
     expect($(el, '[part~=progress-label]')?.textContent).toMatch(/^\d+ of 3 interested$/);
   });

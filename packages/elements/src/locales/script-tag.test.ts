@@ -2,20 +2,9 @@
 // beside itself before the gate's first paint, and the gate speaks Japanese; an English page beside
 // it fetches nothing more.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { apiBase, resetAll, waitFor } from '../../test/helpers.js';
+import { addScript, apiBase, resetAll, waitFor } from '../../test/helpers.js';
 
 const SCRIPT = '/packages/elements/dist/paywall-gate.js';
-
-function addScript(attrs: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    for (const [k, v] of Object.entries(attrs)) script.setAttribute(k, v);
-    script.onload = () => resolve();
-    script.onerror = () =>
-      reject(new Error(`${SCRIPT} did not load: run \`npm run build -w @visitor-access/elements\` first`));
-    document.head.append(script);
-  });
-}
 
 beforeEach(resetAll);
 

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { initialState, transition } from './paywall-gate-machine.js';
 import type { GateState, PageInfo } from './paywall-gate-machine.js';
+import { masterclassPage } from '../../../contract/test/fixtures.js';
 
-const page: PageInfo = {
-  handle: 'gharart',
-  slug: 'masterclass',
-  title: 'Masterclass',
-  mode: 'PAID',
-  price: 1900,
-  currency: 'USD',
-};
+const page: PageInfo = masterclassPage;
 const access = (hasAccess: boolean, reason: string) => ({ type: 'ACCESS' as const, hasAccess, reason, page });
 
 describe('paywall-gate state machine', () => {

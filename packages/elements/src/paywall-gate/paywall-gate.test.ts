@@ -1,5 +1,4 @@
 import { createClient } from '@visitor-access/sdk';
-import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
 import {
@@ -9,14 +8,15 @@ import {
   freshClient,
   latestMessage,
   mount,
+  noAxeViolations,
   resetAll,
   setUrl,
-  uniquePage,
   shadowText,
   signInDirectly,
   signOutDirectly,
   type,
   uniqueEmail,
+  uniquePage,
   verifyToken,
   waitFor,
   waitForState,
@@ -35,15 +35,17 @@ const gate = (page: string, extra = '', handle = 'gharart') =>
     'paywall-gate',
   );
 
+/** A gate with a client of its own, as in a tab of its own (the session and access channels cross tabs). */
+function tabGate(page: string, extra = '', handle = 'gharart'): PaywallGate {
+  const el = gate(page, extra, handle);
+  el.client = freshClient();
+  return el;
+}
+
 /** Requests in the mock's log for a path fragment (newest first). */
 async function requests(fragment: string): Promise<Array<{ method: string; path: string }>> {
   const log = await dev<{ requests: Array<{ method: string; path: string; url?: string }> }>('/requests?limit=200');
   return log.requests.filter((r) => (r.path ?? r.url ?? '').includes(fragment));
-}
-
-async function noAxeViolations(el: Element): Promise<void> {
-  const result = await axe.run(el, { resultTypes: ['violations'] });
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
 }
 
 async function submitEmail(el: PaywallGate, email: string): Promise<void> {
@@ -53,10 +55,16 @@ async function submitEmail(el: PaywallGate, email: string): Promise<void> {
   $<HTMLButtonElement>(el, 'form button[type=submit]')!.click();
 }
 
-/** Signs in through the gate as a visitor would: email, then the 6-digit code from the mailbox. */
-async function signInByCode(el: PaywallGate, email = uniqueEmail()): Promise<string> {
+/** Asks the gate for a sign-in link as a visitor would, and waits for "check your email". */
+async function askForLink(el: PaywallGate, email = uniqueEmail()): Promise<string> {
   await submitEmail(el, email);
   await waitForState(el, 'check-email');
+  return email;
+}
+
+/** Signs in through the gate as a visitor would: email, then the 6-digit code from the mailbox. */
+async function signInByCode(el: PaywallGate, email = uniqueEmail()): Promise<string> {
+  await askForLink(el, email);
   const { code } = await latestMessage(email);
   type($<HTMLInputElement>(el, 'input[name=code]')!, code);
   return email;
@@ -153,9 +161,7 @@ describe('<paywall-gate> sign-in', () => {
     expect(shadowText(el)).toContain('Enter a valid email address');
     await noAxeViolations(el);
 
-    const email = uniqueEmail();
-    await submitEmail(el, email);
-    await waitForState(el, 'check-email');
+    const email = await askForLink(el);
     // Plain and certain: what was sent, where.
     expect(shadowText(el)).toContain(`We sent a sign-in link and a 6-digit code to ${email}.`);
     expect(shadowText(el)).not.toMatch(/\bIf\b/);
@@ -174,8 +180,7 @@ describe('<paywall-gate> sign-in', () => {
       document.body.replaceChildren();
       const el = gate('members-lounge');
       await waitForState(el, 'sign-in');
-      await submitEmail(el, email);
-      await waitForState(el, 'check-email');
+      await askForLink(el, email);
       texts.push(shadowText(el).replace(email, 'EMAIL'));
     }
     expect(texts[0]).toBe(texts[1]);
@@ -186,8 +191,7 @@ describe('<paywall-gate> sign-in', () => {
     await waitForState(el, 'sign-in');
     const email = uniqueEmail('bot');
     $<HTMLInputElement>(el, 'input[name=website]')!.value = 'http://spam.example';
-    await submitEmail(el, email);
-    await waitForState(el, 'check-email');
+    await askForLink(el, email);
     const { messages } = await dev<{ messages: unknown[] }>(`/messages?to=${encodeURIComponent(email)}`);
     expect(messages).toHaveLength(0);
   });
@@ -207,9 +211,7 @@ describe('<paywall-gate> sign-in', () => {
   it('signs in with the 6-digit code (wrong code explained, right code submits itself)', async () => {
     const el = gate('members-lounge');
     await waitForState(el, 'sign-in');
-    const email = uniqueEmail();
-    await submitEmail(el, email);
-    await waitForState(el, 'check-email');
+    const email = await askForLink(el);
     const { code } = await latestMessage(email);
     const wrong = code === '000000' ? '111111' : '000000';
     type($<HTMLInputElement>(el, 'input[name=code]')!, wrong);
@@ -227,9 +229,7 @@ describe('<paywall-gate> sign-in', () => {
   it('resend shows a cooldown, shared with every gate (and tab) through storage', async () => {
     const el = gate('members-lounge');
     await waitForState(el, 'sign-in');
-    const email = uniqueEmail();
-    await submitEmail(el, email);
-    await waitForState(el, 'check-email');
+    const email = await askForLink(el);
     await el.updateComplete;
     const resend = $<HTMLButtonElement>(el, '[part~=resend-button]')!;
     expect(resend.disabled).toBe(true);
@@ -299,12 +299,9 @@ describe('<paywall-gate> sign-in', () => {
 
 describe('<paywall-gate> completing sign-in elsewhere', () => {
   it('notices a sign-in completed in another tab (session broadcast) without a reload', async () => {
-    const el = gate('members-lounge');
-    el.client = freshClient();
+    const el = tabGate('members-lounge');
     await waitForState(el, 'sign-in');
-    const email = uniqueEmail();
-    await submitEmail(el, email);
-    await waitForState(el, 'check-email');
+    const email = await askForLink(el);
     timing.pollStartMs = 60_000; // only the broadcast can finish this
     const otherTab = freshClient();
     const { code } = await latestMessage(email);
@@ -313,12 +310,9 @@ describe('<paywall-gate> completing sign-in elsewhere', () => {
   });
 
   it('notices a sign-in completed outside any client by polling the edge access route', async () => {
-    const el = gate('members-lounge');
-    el.client = freshClient();
+    const el = tabGate('members-lounge');
     await waitForState(el, 'sign-in');
-    const email = uniqueEmail();
-    await submitEmail(el, email);
-    await waitForState(el, 'check-email');
+    const email = await askForLink(el);
     const { token } = await latestMessage(email);
     await verifyToken(token);
     await waitForState(el, 'granted');
@@ -330,9 +324,7 @@ describe('<paywall-gate> completing sign-in elsewhere', () => {
     const el = gate('members-lounge');
     el.client = client;
     await waitForState(el, 'sign-in');
-    const email = uniqueEmail();
-    await submitEmail(el, email);
-    await waitForState(el, 'check-email');
+    const email = await askForLink(el);
     await waitFor(() => me.mock.calls.length > 0, 'a first poll');
     let hidden = true;
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
@@ -375,10 +367,8 @@ describe('<paywall-gate> completing sign-in elsewhere', () => {
 
   it('logs out in one tab and every other tab locks again', async () => {
     await signInDirectly(uniqueEmail());
-    const a = gate('members-lounge');
-    a.client = freshClient();
-    const b = gate('members-lounge');
-    b.client = freshClient();
+    const a = tabGate('members-lounge');
+    const b = tabGate('members-lounge');
     await waitForState(a, 'granted');
     await waitForState(b, 'granted');
     const signOut = await waitFor(() =>
@@ -567,9 +557,7 @@ describe('<paywall-gate> names why the cookie was not kept', () => {
   it('back from the emailed link without the cookie (the landing signed in on the API’s own site): names the cause, never asks again', async () => {
     const asked = gate('members-lounge');
     await waitForState(asked, 'sign-in');
-    const email = uniqueEmail();
-    await submitEmail(asked, email);
-    await waitForState(asked, 'check-email');
+    const email = await askForLink(asked);
     const message = await latestMessage(email);
     const returnTo = new URL(new URL(message.link).searchParams.get('returnTo')!);
     expect(returnTo.searchParams.get('va_signed_in')).toBe('1');
@@ -726,13 +714,11 @@ describe('<paywall-gate> purchase and checkout return', () => {
     const sessionId = url.split('/').pop()!.split('?')[0]!;
     await dev(`/checkout/${sessionId}/complete`, { outcome: 'paid' });
     document.body.replaceChildren();
-    const a = gate('masterclass');
-    a.client = freshClient();
-    const b = gate('masterclass');
-    b.client = freshClient();
+    const a = tabGate('masterclass');
+    const b = tabGate('masterclass');
     await waitForState(a, 'granted');
     await waitForState(b, 'granted');
-    const { visitor } = await a.client.auth.me();
+    const { visitor } = await a.client!.auth.me();
     expect(visitor.email).not.toBe(email);
     await dev('/stripe-refund', { handle: 'gharart', pageSlug: 'masterclass', visitorId: visitor.id });
     // Only gate `a` looks again (told by `b`'s own message, which `b` ignores); `b` then hears
@@ -892,9 +878,7 @@ describe('<paywall-gate> src content', () => {
     expect(document.body.innerHTML).not.toContain('Only for buyers');
     expect(el.shadowRoot!.innerHTML).not.toContain('Only for buyers');
 
-    const email = uniqueEmail();
-    await submitEmail(el, email);
-    await waitForState(el, 'check-email');
+    const email = await askForLink(el);
     expect(requested()).toBe(false);
     const { code } = await latestMessage(email);
     type($<HTMLInputElement>(el, 'input[name=code]')!, code);
@@ -1008,16 +992,12 @@ describe('<paywall-gate> price first, one flow', () => {
 
   it('the code typed here goes on to checkout with no second click; another tab moves to purchase and waits', async () => {
     const slug = await uniquePage('PAID', { price: 1900, currency: 'USD' });
-    const here = gate(slug);
-    here.client = freshClient();
-    const otherTab = gate(slug);
-    otherTab.client = freshClient();
+    const here = tabGate(slug);
+    const otherTab = tabGate(slug);
     const seen = navigations(here, otherTab);
     await waitForState(here, 'sign-in');
     await waitForState(otherTab, 'sign-in');
-    const email = uniqueEmail();
-    await submitEmail(here, email);
-    await waitForState(here, 'check-email');
+    const email = await askForLink(here);
     expect(shadowText(here)).toContain('checkout opens right after');
     const { code } = await latestMessage(email);
     type($<HTMLInputElement>(here, 'input[name=code]')!, code);
@@ -1034,20 +1014,16 @@ describe('<paywall-gate> price first, one flow', () => {
 
   it('the link opened in another tab goes on to checkout there; the tab that asked moves to purchase and waits', async () => {
     const slug = await uniquePage('PAID', { price: 1900, currency: 'USD' });
-    const asked = gate(slug);
-    asked.client = freshClient();
+    const asked = tabGate(slug);
     await waitForState(asked, 'sign-in');
-    const email = uniqueEmail();
-    await submitEmail(asked, email);
-    await waitForState(asked, 'check-email');
+    const email = await askForLink(asked);
     const message = await latestMessage(email);
     const returnTo = new URL(new URL(message.link).searchParams.get('returnTo')!);
     expect(returnTo.searchParams.get('va_buy')).toBe(`gharart/${slug}`);
     // The landing page's "Continue", then its redirect to this page in the new tab.
     await verifyToken(message.token);
     setUrl(`${returnTo.pathname}${returnTo.search}`);
-    const linkTab = gate(slug);
-    linkTab.client = freshClient();
+    const linkTab = tabGate(slug);
     const seen = navigations(linkTab, asked);
     await waitFor(() => seen.length === 1, 'the checkout');
     expect(seen[0]).toMatch(/^0:.*\/_mock\/checkout\//);
@@ -1060,8 +1036,7 @@ describe('<paywall-gate> price first, one flow', () => {
 
   it('a stranger’s link after "Buy for …" never goes on to checkout: the gate names who signed in and asks', async () => {
     const slug = await uniquePage('PAID', { price: 1900, currency: 'USD' });
-    const el = gate(slug);
-    el.client = freshClient();
+    const el = tabGate(slug);
     const seen = navigations(el);
     await waitForState(el, 'sign-in');
     const mine = uniqueEmail('buyer');
@@ -1078,8 +1053,7 @@ describe('<paywall-gate> price first, one flow', () => {
     expect((await latestMessage(mine)).token).not.toBe(stranger.token);
     document.body.replaceChildren();
     setUrl(`${location.pathname}?va_token=${stranger.token}`);
-    const linkTab = gate(slug);
-    linkTab.client = freshClient();
+    const linkTab = tabGate(slug);
     const linkSeen = navigations(linkTab);
     await waitForState(linkTab, 'confirm-link');
     expect(shadowText(linkTab)).not.toContain(mine);
@@ -1101,8 +1075,7 @@ describe('<paywall-gate> price first, one flow', () => {
 
   it('the asker’s own link after "Buy for …" goes on to checkout (same address, any case)', async () => {
     const slug = await uniquePage('PAID', { price: 1900, currency: 'USD' });
-    const el = gate(slug);
-    el.client = freshClient();
+    const el = tabGate(slug);
     await waitForState(el, 'sign-in');
     const mine = uniqueEmail('Buyer');
     await submitEmail(el, mine.toUpperCase());
@@ -1110,8 +1083,7 @@ describe('<paywall-gate> price first, one flow', () => {
     const { token } = await latestMessage(mine.toLowerCase());
     document.body.replaceChildren();
     setUrl(`${location.pathname}?va_token=${token}`);
-    const linkTab = gate(slug);
-    linkTab.client = freshClient();
+    const linkTab = tabGate(slug);
     const seen = navigations(linkTab);
     await waitForState(linkTab, 'confirm-link');
     buttonWith(linkTab, 'Continue')!.click();

@@ -1,4 +1,3 @@
-import axe from 'axe-core';
 import { createClient } from '@visitor-access/sdk';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -7,6 +6,7 @@ import {
   dev,
   freshClient,
   mount,
+  noAxeViolations,
   resetAll,
   shadowText,
   signInDirectly,
@@ -22,11 +22,6 @@ const list = (extra = '') =>
     `<visitor-access-list api-base="${apiBase}" ${extra}></visitor-access-list>`,
     'visitor-access-list',
   );
-
-async function noAxeViolations(el: Element): Promise<void> {
-  const result = await axe.run(el, { resultTypes: ['violations'] });
-  expect(result.violations.map((v) => v.id)).toEqual([]);
-}
 
 beforeEach(resetAll);
 

@@ -1,11 +1,12 @@
-import axe from 'axe-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   $,
   apiBase,
+  askForCode,
   freshClient,
   latestMessage,
   mount,
+  noAxeViolations,
   resetAll,
   shadowText,
   signInDirectly,
@@ -21,11 +22,6 @@ const session = () =>
 const button = (el: Element, text: string) =>
   [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.includes(text));
 
-async function noAxeViolations(el: Element): Promise<void> {
-  const result = await axe.run(el, { resultTypes: ['violations'] });
-  expect(result.violations.map((v) => v.id)).toEqual([]);
-}
-
 beforeEach(resetAll);
 
 describe('<visitor-session>', () => {
@@ -39,10 +35,7 @@ describe('<visitor-session>', () => {
     expect(signIn.getAttribute('aria-haspopup')).toBe('dialog');
     expect($<HTMLDialogElement>(el, 'dialog')!.open).toBe(true);
     expect(el.shadowRoot!.activeElement).toBe($(el, 'input[name=email]'));
-    const email = uniqueEmail();
-    $<HTMLInputElement>(el, 'input[name=email]')!.value = email;
-    $<HTMLButtonElement>(el, 'form button[type=submit]')!.click();
-    await waitFor(() => $(el, 'input[name=code]'), 'the code field');
+    const email = await askForCode(el);
     await noAxeViolations(el);
     const { code } = await latestMessage(email);
     type($<HTMLInputElement>(el, 'input[name=code]')!, code);

@@ -1,7 +1,7 @@
 import type { AccessListResponse } from '@visitor-access/contract';
 import type { APIPromise } from '../api-promise.js';
-import type { Core } from '../core.js';
 import type { RequestOptions } from '../options.js';
+import { APIResource } from '../resource.js';
 
 /**
  * The signed-in visitor's access history.
@@ -11,16 +11,7 @@ import type { RequestOptions } from '../options.js';
  * const { items } = await client.access.list();
  * ```
  */
-export class Access {
-  readonly #core: Core;
-  /**
-   * Resources are made by `createClient`.
-   * @hidden
-   */
-  constructor(core: Core) {
-    this.#core = core;
-  }
-
+export class Access extends APIResource {
   /**
    * Paid pages, free-login pages and allowlisted files, newest first, with their status.
    *
@@ -31,6 +22,6 @@ export class Access {
    * ```
    */
   list(options?: RequestOptions): APIPromise<AccessListResponse> {
-    return this.#core.call('listAccess', { options });
+    return this.core.call('listAccess', { options });
   }
 }

@@ -1,7 +1,7 @@
 import type { MagicLinkRequest, MagicLinkResponse, VerifyRequest, VisitorResponse } from '@visitor-access/contract';
 import type { APIPromise } from '../api-promise.js';
-import type { Core } from '../core.js';
 import type { RequestOptions } from '../options.js';
+import { APIResource } from '../resource.js';
 
 /**
  * Passwordless sign-in: magic links and 6-digit codes, the current visitor, sign-out.
@@ -11,16 +11,7 @@ import type { RequestOptions } from '../options.js';
  * await client.auth.requestMagicLink({ email: 'buyer@example.com', returnTo: location.href });
  * ```
  */
-export class Auth {
-  readonly #core: Core;
-  /**
-   * Resources are made by `createClient`.
-   * @hidden
-   */
-  constructor(core: Core) {
-    this.#core = core;
-  }
-
+export class Auth extends APIResource {
   /**
    * Emails a sign-in link (valid 15 minutes) and a 6-digit code. The answer is the same whether or
    * not the email is known. Retried safely: it carries an `Idempotency-Key`.
@@ -31,7 +22,7 @@ export class Auth {
    * ```
    */
   requestMagicLink(body: MagicLinkRequest, options?: RequestOptions): APIPromise<MagicLinkResponse> {
-    return this.#core.call('requestMagicLink', { body, options });
+    return this.core.call('requestMagicLink', { body, options });
   }
 
   /**
@@ -43,7 +34,7 @@ export class Auth {
    * ```
    */
   verify(body: VerifyRequest, options?: RequestOptions): APIPromise<VisitorResponse> {
-    return this.#core.call('verify', { body, options });
+    return this.core.call('verify', { body, options });
   }
 
   /**
@@ -55,7 +46,7 @@ export class Auth {
    * ```
    */
   me(options?: RequestOptions): APIPromise<VisitorResponse> {
-    return this.#core.call('me', { options });
+    return this.core.call('me', { options });
   }
 
   /**
@@ -68,6 +59,6 @@ export class Auth {
    * ```
    */
   logout(options?: RequestOptions): APIPromise<void> {
-    return this.#core.call('logout', { options });
+    return this.core.call('logout', { options });
   }
 }

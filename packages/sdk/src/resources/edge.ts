@@ -1,7 +1,7 @@
 import type { EdgeAccessResponse } from '@visitor-access/contract';
 import type { APIPromise } from '../api-promise.js';
-import type { Core } from '../core.js';
 import type { RequestOptions } from '../options.js';
+import { APIResource } from '../resource.js';
 
 /**
  * The edge routes: what the edge knows of the visitor, and the magic-link landing URL.
@@ -11,16 +11,7 @@ import type { RequestOptions } from '../options.js';
  * const { visitor, items } = await client.edge.access();
  * ```
  */
-export class Edge {
-  readonly #core: Core;
-  /**
-   * Resources are made by `createClient`.
-   * @hidden
-   */
-  constructor(core: Core) {
-    this.#core = core;
-  }
-
+export class Edge extends APIResource {
   /**
    * The current visitor (or `null`) and their access. Never 401.
    *
@@ -31,7 +22,7 @@ export class Edge {
    * ```
    */
   access(options?: RequestOptions): APIPromise<EdgeAccessResponse> {
-    return this.#core.call('edgeAccess', { options });
+    return this.core.call('edgeAccess', { options });
   }
 
   /**
@@ -47,7 +38,7 @@ export class Edge {
    * ```
    */
   landingUrl(token: string, query: { returnTo?: string } = {}): string {
-    this.#core.checkUrlParts('magicLinkLanding', { params: { token }, query });
-    return this.#core.url('magicLinkLanding', { token }, { returnTo: query.returnTo });
+    this.core.checkUrlParts('magicLinkLanding', { params: { token }, query });
+    return this.core.url('magicLinkLanding', { token }, { returnTo: query.returnTo });
   }
 }

@@ -5,8 +5,8 @@ import type {
   WithdrawInterestResponse,
 } from '@visitor-access/contract';
 import type { APIPromise } from '../api-promise.js';
-import type { Core } from '../core.js';
 import type { RequestOptions } from '../options.js';
+import { APIResource } from '../resource.js';
 
 /**
  * Group buys: an offer that goes live once enough visitors are interested.
@@ -16,16 +16,7 @@ import type { RequestOptions } from '../options.js';
  * const gb = await client.groupBuys.get('gharart', 'spring-bundle');
  * ```
  */
-export class GroupBuys {
-  readonly #core: Core;
-  /**
-   * Resources are made by `createClient`.
-   * @hidden
-   */
-  constructor(core: Core) {
-    this.#core = core;
-  }
-
+export class GroupBuys extends APIResource {
   /**
    * A group buy: title, target, how many are interested, status.
    *
@@ -35,7 +26,7 @@ export class GroupBuys {
    * ```
    */
   get(handle: string, groupBuySlug: string, options?: RequestOptions): APIPromise<GroupBuy> {
-    return this.#core.call('getGroupBuy', { params: { handle, groupBuySlug }, options });
+    return this.core.call('getGroupBuy', { params: { handle, groupBuySlug }, options });
   }
 
   /**
@@ -47,7 +38,7 @@ export class GroupBuys {
    * ```
    */
   expressInterest(handle: string, groupBuySlug: string, options?: RequestOptions): APIPromise<InterestResponse> {
-    return this.#core.call('expressInterest', { params: { handle, groupBuySlug }, options });
+    return this.core.call('expressInterest', { params: { handle, groupBuySlug }, options });
   }
 
   /**
@@ -59,7 +50,7 @@ export class GroupBuys {
    * ```
    */
   myInterest(handle: string, groupBuySlug: string, options?: RequestOptions): APIPromise<MyInterestResponse> {
-    return this.#core.call('myInterest', { params: { handle, groupBuySlug }, options });
+    return this.core.call('myInterest', { params: { handle, groupBuySlug }, options });
   }
 
   /**
@@ -75,6 +66,6 @@ export class GroupBuys {
     groupBuySlug: string,
     options?: RequestOptions,
   ): APIPromise<WithdrawInterestResponse> {
-    return this.#core.call('withdrawInterest', { params: { handle, groupBuySlug }, options });
+    return this.core.call('withdrawInterest', { params: { handle, groupBuySlug }, options });
   }
 }

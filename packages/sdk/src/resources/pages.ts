@@ -6,8 +6,8 @@ import type {
   RefundResponse,
 } from '@visitor-access/contract';
 import type { APIPromise } from '../api-promise.js';
-import type { Core } from '../core.js';
 import type { RequestOptions } from '../options.js';
+import { APIResource } from '../resource.js';
 
 /**
  * A creator's pages: access checks, checkout and refunds.
@@ -17,16 +17,7 @@ import type { RequestOptions } from '../options.js';
  * const { hasAccess, reason } = await client.pages.checkAccess('gharart', 'masterclass');
  * ```
  */
-export class Pages {
-  readonly #core: Core;
-  /**
-   * Resources are made by `createClient`.
-   * @hidden
-   */
-  constructor(core: Core) {
-    this.#core = core;
-  }
-
+export class Pages extends APIResource {
   /**
    * Whether the current visitor may see a page, and why (`public`, `visitor_auth_required`,
    * `purchase_required`, `entitled`), with what the page is and costs.
@@ -38,7 +29,7 @@ export class Pages {
    * ```
    */
   checkAccess(handle: string, pageSlug: string, options?: RequestOptions): APIPromise<AccessCheckResponse> {
-    return this.#core.call('checkAccess', { params: { handle, pageSlug }, options });
+    return this.core.call('checkAccess', { params: { handle, pageSlug }, options });
   }
 
   /**
@@ -59,7 +50,7 @@ export class Pages {
     body: CheckoutRequest,
     options?: RequestOptions,
   ): APIPromise<CheckoutResponse> {
-    return this.#core.call('checkout', { params: { handle, pageSlug }, body, options });
+    return this.core.call('checkout', { params: { handle, pageSlug }, body, options });
   }
 
   /**
@@ -73,6 +64,6 @@ export class Pages {
    * ```
    */
   refund(handle: string, pageSlug: string, body: RefundRequest, options?: RequestOptions): APIPromise<RefundResponse> {
-    return this.#core.call('refund', { params: { handle, pageSlug }, body, options });
+    return this.core.call('refund', { params: { handle, pageSlug }, body, options });
   }
 }

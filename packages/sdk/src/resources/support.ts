@@ -1,7 +1,7 @@
 import type { ContentReportRequest, ReportResponse, SupportReportRequest } from '@visitor-access/contract';
 import type { APIPromise } from '../api-promise.js';
-import type { Core } from '../core.js';
 import type { RequestOptions } from '../options.js';
+import { APIResource } from '../resource.js';
 
 /**
  * Reports to the platform: problems (support) and abusive content.
@@ -11,16 +11,7 @@ import type { RequestOptions } from '../options.js';
  * await client.support.report({ summary: 'Checkout fails', details: '…', requestId: client.lastRequestId });
  * ```
  */
-export class Support {
-  readonly #core: Core;
-  /**
-   * Resources are made by `createClient`.
-   * @hidden
-   */
-  constructor(core: Core) {
-    this.#core = core;
-  }
-
+export class Support extends APIResource {
   /**
    * Sends a problem report to support. Include `requestId` (e.g. `client.lastRequestId` or an
    * error's `requestId`) so support can find the failing call.
@@ -36,7 +27,7 @@ export class Support {
    * ```
    */
   report(body: SupportReportRequest, options?: RequestOptions): APIPromise<ReportResponse> {
-    return this.#core.call('supportReport', { body, options });
+    return this.core.call('supportReport', { body, options });
   }
 
   /**
@@ -48,6 +39,6 @@ export class Support {
    * ```
    */
   reportContent(body: ContentReportRequest, options?: RequestOptions): APIPromise<ReportResponse> {
-    return this.#core.call('contentReport', { body, options });
+    return this.core.call('contentReport', { body, options });
   }
 }
