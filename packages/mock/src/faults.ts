@@ -11,7 +11,7 @@
 // Everything here is plain TypeScript (no Node API), so the service worker entry uses it as it is. What a
 // `timeout` or a `reset` does to the connection depends on the entry (see `ConnectionFault`).
 import * as z from 'zod/mini';
-import type { Ctx, Layer } from './handlers/pipeline.js';
+import type { Ctx, Layer } from './handlers/types.js';
 import { error } from './handlers/respond.js';
 import { faultPage } from './html.js';
 

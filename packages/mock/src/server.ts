@@ -14,15 +14,8 @@ import { Faults, type ConnectionFault, type FaultOptions } from './faults.js';
 import type { Fixture } from './fixture.js';
 import { createHandlers, createRoutes } from './handlers/index.js';
 import { isWrite, MAX_BODY_BYTES } from './handlers/input.js';
-import {
-  answerEarly,
-  fallback,
-  logClientClosed,
-  redactPath,
-  type HandlerOptions,
-  type Layer,
-  type RouteEntry,
-} from './handlers/pipeline.js';
+import { answerEarly, fallback, logClientClosed, redactPath } from './handlers/pipeline.js';
+import type { HandlerOptions, Layer, RouteEntry } from './handlers/types.js';
 import { responseText } from './handlers/respond.js';
 import { indexPage } from './html.js';
 import { isLoopbackHost } from './net.js';

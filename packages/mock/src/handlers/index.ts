@@ -5,7 +5,8 @@ import { devRoutes } from './dev-api.js';
 import { edgeAccess, magicLinkLanding } from './edge.js';
 import { expressInterest, getGroupBuy, myInterest, withdrawInterest } from './group-buys.js';
 import { logout, me, requestMagicLink, verify } from './auth.js';
-import { apiRoute, devRoute, fallback, type ApiHandlerSpec, type HandlerOptions, type RouteEntry } from './pipeline.js';
+import { apiRoute, devRoute, fallback } from './pipeline.js';
+import type { ApiHandlerSpec, HandlerOptions, RouteEntry } from './types.js';
 import { contentReport, supportReport } from './support.js';
 import { Faults } from '../faults.js';
 
@@ -18,7 +19,7 @@ export type {
   ApiHandlerSpec,
   RouteEntry,
   RequestInfo,
-} from './pipeline.js';
+} from './types.js';
 
 /**
  * One handler per route of the contract. The type makes it exhaustive: a route added to the contract
