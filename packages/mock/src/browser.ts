@@ -9,7 +9,7 @@ import { setupWorker, type SetupWorker, type StartOptions } from 'msw/browser';
 import { Faults, type FaultOptions } from './faults.js';
 import type { Fixture } from './fixture.js';
 import { createHandlers } from './handlers/index.js';
-import { MockStore } from './store.js';
+import { MockStore } from './store/index.js';
 
 /** Options of {@link createMockWorker}. */
 export interface MockWorkerOptions {
@@ -75,5 +75,5 @@ export function createMockWorker(options: MockWorkerOptions = {}): MockWorker {
 }
 
 export { createHandlers } from './handlers/index.js';
-export { createStore, MockStore } from './store.js';
+export { createStore, MockStore } from './store/index.js';
 export { defaultFixture } from './fixture.js';

@@ -57,5 +57,5 @@ export {
   type SignIn,
   type StoreErrorCode,
   type StoreOptions,
-} from './store.js';
+} from './store/index.js';
 export type * from './records.js';

@@ -9,7 +9,7 @@ import { startMock, Visitor } from '../test/helpers.js';
 import { createHandlers } from './handlers/index.js';
 import { nodeCrypto } from './node-crypto.js';
 import type { RunningServer } from './server.js';
-import { MockStore } from './store.js';
+import { MockStore } from './store/index.js';
 
 let mock: RunningServer;
 let base: string;

@@ -21,7 +21,7 @@ import { indexPage } from './html.js';
 import { isLoopbackHost } from './net.js';
 import { openDataFile, type DataFile, type DataFileOptions } from './persistence.js';
 import { nodeCrypto } from './node-crypto.js';
-import { MockStore } from './store.js';
+import { MockStore } from './store/index.js';
 
 export { DataFileError } from './persistence.js';
 
@@ -531,5 +531,5 @@ export {
   type FaultSettings,
   type FaultSettingsView,
 } from './faults.js';
-export { createStore, MockStore } from './store.js';
+export { createStore, MockStore } from './store/index.js';
 export { defaultFixture, parseFixture, FixtureError } from './fixture.js';

@@ -12,7 +12,7 @@ import type * as z from 'zod/mini';
 import { routes, type RouteId } from '@visitor-access/contract';
 import { nextRequestId } from '../crypto.js';
 import { isDevHost, isLocalOrigin, isLoopback } from '../net.js';
-import { StorageUnavailableError } from '../store.js';
+import { StorageUnavailableError } from '../store/index.js';
 import type { VisitorRecord } from '../records.js';
 import { requestSessionCookie, sessionCookieHeader } from './cookies.js';
 import { applyCors, preflight, type CorsPolicy } from './cors.js';

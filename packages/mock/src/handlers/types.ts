@@ -5,7 +5,7 @@ import type * as z from 'zod/mini';
 import type { routes, RouteId, routeMeta } from '@visitor-access/contract';
 import type { ConnectionFault, Faults } from '../faults.js';
 import type { VisitorRecord } from '../records.js';
-import type { MockStore } from '../store.js';
+import type { MockStore } from '../store/index.js';
 import type { Answering } from './respond.js';
 
 /** Options of {@link createHandlers}. */

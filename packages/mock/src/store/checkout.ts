@@ -15,6 +15,16 @@ export interface GrantInput {
   checkoutSessionId?: string;
 }
 
+/** A checkout to start (see `MockStore.startCheckout`). */
+export interface CheckoutInput {
+  handle: string;
+  slug: string;
+  visitor: VisitorRecord;
+  successUrl: string;
+  cancelUrl: string;
+  selfOrigin: string;
+}
+
 export class CheckoutSlice {
   readonly #byVisitor: Index<PurchaseRecord>;
 
@@ -55,14 +65,7 @@ export class CheckoutSlice {
   }
 
   /** Starts a fake Stripe Checkout, with the checks in the documented order. */
-  start(input: {
-    handle: string;
-    slug: string;
-    visitor: VisitorRecord;
-    successUrl: string;
-    cancelUrl: string;
-    selfOrigin: string;
-  }): Result<CheckoutSessionRecord> {
+  start(input: CheckoutInput): Result<CheckoutSessionRecord> {
     const page = this.pages.published(input.handle, input.slug);
     if (!page) return fail('page_not_found', `There is no published page "${input.slug}" for "${input.handle}".`);
     if (page.mode !== 'PAID') return fail('page_not_paid', 'This page is not a paid page; there is nothing to buy.');
