@@ -20,7 +20,8 @@ import type {
   VisitorRecord,
 } from '../records.js';
 import { AccessSlice } from './access.js';
-import { CheckoutSlice, type CheckoutInput, type GrantInput } from './checkout.js';
+import { CheckoutSlice, type CheckoutInput } from './checkout.js';
+import { CreatorAuth } from './creator-auth.js';
 import { GroupBuysSlice } from './group-buys.js';
 import { IdempotencySlice } from './idempotency.js';
 import { LinksSlice, type LinkState, type SignIn } from './links.js';
@@ -28,6 +29,7 @@ import { MailSlice } from './mail.js';
 import { PagesSlice } from './pages.js';
 import { RefundsSlice } from './refunds.js';
 import { ReadonlyTables } from './readonly-tables.js';
+import { PurchasesSlice, type GrantInput } from './purchases.js';
 import { PurgeSchedule } from './purge.js';
 import { RequestLog } from './request-log.js';
 import * as snapshot from './snapshot.js';
@@ -92,9 +94,11 @@ export class MockStore extends ReadonlyTables {
   readonly #mail: MailSlice;
   readonly #throttle: ThrottleSlice;
   readonly #links: LinksSlice;
+  readonly #purchases: PurchasesSlice;
   readonly #checkout: CheckoutSlice;
   readonly #access: AccessSlice;
   readonly #refunds: RefundsSlice;
+  readonly #creators: CreatorAuth;
   readonly #groupBuys: GroupBuysSlice;
   readonly #support: SupportSlice;
   readonly #idempotency: IdempotencySlice;
@@ -129,9 +133,11 @@ export class MockStore extends ReadonlyTables {
     this.#mail = new MailSlice(kernel);
     this.#throttle = new ThrottleSlice(kernel, options.authRequestsPerIp ?? 60);
     this.#links = new LinksSlice(kernel, this.#visitors, this.#mail, this.#throttle, options.magicLinksPerEmail ?? 5);
-    this.#checkout = new CheckoutSlice(kernel, this.#pages);
-    this.#access = new AccessSlice(kernel, this.#pages, this.#checkout);
-    this.#refunds = new RefundsSlice(kernel);
+    this.#purchases = new PurchasesSlice(kernel);
+    this.#checkout = new CheckoutSlice(kernel, this.#pages, this.#purchases);
+    this.#access = new AccessSlice(kernel, this.#pages, this.#purchases);
+    this.#refunds = new RefundsSlice(kernel, this.#purchases);
+    this.#creators = new CreatorAuth(kernel);
     this.#groupBuys = new GroupBuysSlice(kernel, this.#mail);
     this.#support = new SupportSlice(kernel);
     this.#idempotency = new IdempotencySlice(kernel);
@@ -324,7 +330,7 @@ export class MockStore extends ReadonlyTables {
 
   /** Whether a visitor holds an active purchase of a page. O(1). */
   isEntitled(visitorId: string, handle: string, slug: string): boolean {
-    return this.#checkout.isEntitled(visitorId, handle, slug);
+    return this.#purchases.isEntitled(visitorId, handle, slug);
   }
 
   /** The access check of `product-spec.md`; records free-login visits. */
@@ -345,7 +351,7 @@ export class MockStore extends ReadonlyTables {
    * ```
    */
   grantPurchase(input: GrantInput): PurchaseRecord {
-    return this.#uow.run(() => this.#checkout.grant(input));
+    return this.#uow.run(() => this.#purchases.grant(input));
   }
 
   /**
@@ -387,12 +393,12 @@ export class MockStore extends ReadonlyTables {
    * ```
    */
   issueCreatorToken(handle: string): Promise<string> {
-    return this.#refunds.issueCreatorToken(handle);
+    return this.#creators.issueCreatorToken(handle);
   }
 
   /** Checks an `Authorization: Bearer` header; answers the handle it was issued for. */
   verifyCreatorToken(authorization: string | null): Promise<Result<{ handle: string }>> {
-    return this.#refunds.verifyCreatorToken(authorization);
+    return this.#creators.verifyCreatorToken(authorization);
   }
 
   // ---------------------------------------------------------------- group buys
