@@ -173,9 +173,9 @@ export function createDispatch(options: HandlerOptions, via: 'direct' | 'msw' = 
       } else {
         // HEAD is GET without the body (Node leaves the body out of a HEAD answer).
         const found = find(request.method === 'HEAD' ? 'GET' : request.method, url.pathname);
-        if (found) return found.entry.resolve({ request, params: found.params, direct: true });
+        if (found) return found.entry.resolve({ request, params: found.params, direct: true, url });
       }
-      return fallback(options, { request, params: {}, direct: true });
+      return fallback(options, { request, params: {}, direct: true, url });
     },
     takesBody: (method, pathname) => isWrite(method) && find(method, pathname) !== undefined,
     answerEarly: (request, started, answer) => answerEarly(options, request, started, answer),

@@ -58,7 +58,7 @@ export function redactPath(path: string): string {
 /** The request context shared by every kind of route. */
 export function baseCtx(options: HandlerOptions, info: RequestInfo): Ctx {
   const { request } = info;
-  const url = new URL(request.url);
+  const url = info.url ?? new URL(request.url);
   const params: Record<string, string> = {};
   for (const [k, v] of Object.entries(info.params)) if (typeof v === 'string') params[k] = v;
   const publicUrl = (options.publicUrl ?? options.apiOrigin ?? url.origin).replace(/\/+$/, '');

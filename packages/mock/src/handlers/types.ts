@@ -156,4 +156,6 @@ export interface RequestInfo {
   params: Record<string, unknown>;
   cookies?: Record<string, string>;
   direct?: boolean;
+  /** The request's URL, when the router already parsed it (parsed again otherwise). */
+  url?: URL;
 }
