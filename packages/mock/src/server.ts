@@ -16,6 +16,7 @@ import { MAX_BODY_BYTES } from './handlers/input.js';
 import type { HandlerOptions, Layer } from './handlers/types.js';
 import { indexPage } from './html.js';
 import { isLoopbackHost } from './net.js';
+import { clientAddress, trustedProxies } from './trust-proxy.js';
 import { openDataFile, type DataFile, type DataFileOptions } from './persistence.js';
 import { nodeCrypto } from './node-crypto.js';
 import { MockStore } from './store/index.js';
@@ -63,6 +64,14 @@ export interface StartServerOptions {
    * their resolvers; `'msw'` sends every request through MSW's `getResponse`. Both run the same routes.
    */
   dispatch?: 'direct' | 'msw';
+  /**
+   * Addresses of proxies whose `X-Forwarded-For` names the client (the CLI's `--trust-proxy`, repeatable),
+   * e.g. `['127.0.0.1']` for a creator's server on this machine that proxies the API. A request from one
+   * of them counts as coming from the address that proxy appended, for the per-IP sign-in limits and the
+   * development API's this-machine rule. Default: none; the header is never read from any other client
+   * (loopback included).
+   */
+  trustProxy?: string[];
 }
 
 /** A running standalone mock. */
@@ -188,6 +197,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   if (options.publicUrl !== undefined) {
     configuredPublicUrl = checkPublicUrl(options.publicUrl);
   }
+  const trusted = trustedProxies(options.trustProxy ?? []);
   const data: DataFile | undefined = options.dataFile
     ? openDataFile(store, options.dataFile, options.dataFileOptions)
     : undefined;
@@ -275,7 +285,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   ): Promise<Response> => {
     const started = performance.now();
     const incoming = env.incoming;
-    const ip = incoming.socket.remoteAddress;
+    const ip = clientAddress(incoming.socket.remoteAddress, incoming.headers['x-forwarded-for'], trusted);
     const host = incoming.headers.host;
     const known = (req: Request) => {
       if (ip) clientIps.set(req, ip);
