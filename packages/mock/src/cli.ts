@@ -40,7 +40,7 @@ const USAGE = `Usage: visitor-access-mock [--port 4010] [--host 127.0.0.1] [--pu
              a proxy's IP address (repeat for several): from it, the client is the address it
              appended to X-Forwarded-For (per-IP sign-in limits, the /_mock this-machine rule).
              Never read from any other client; no address is trusted unless given, not even
-             127.0.0.1 (docs/mock.md, "Behind a proxy")`;
+             127.0.0.1 (docs/mock.md, "Per-IP limits behind a proxy")`;
 
 /**
  * Copies MSW's worker script — from the very msw this package depends on, so the versions always match —

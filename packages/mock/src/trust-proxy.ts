@@ -3,7 +3,7 @@
 import { isIP } from 'node:net';
 
 /** An address as the socket reports it, with an IPv4-mapped IPv6 address (`::ffff:10.0.0.1`) as IPv4. */
-export function plainAddress(ip: string): string {
+function plainAddress(ip: string): string {
   return ip.toLowerCase().startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip.toLowerCase();
 }
 

@@ -56,7 +56,7 @@ export function redactPath(path: string): string {
 }
 
 /** The request context shared by every kind of route. */
-export function baseCtx(options: HandlerOptions, info: RequestInfo): Ctx {
+function baseCtx(options: HandlerOptions, info: RequestInfo): Ctx {
   const { request } = info;
   const url = info.url ?? new URL(request.url);
   const params: Record<string, string> = {};
@@ -82,7 +82,7 @@ export function baseCtx(options: HandlerOptions, info: RequestInfo): Ctx {
 let lastPublicUrl = '';
 let lastPublicOrigin = '';
 /** The origin of a public URL (`https://site.example/api` → `https://site.example`), parsed once per URL. */
-export function originOf(publicUrl: string): string {
+function originOf(publicUrl: string): string {
   if (publicUrl !== lastPublicUrl) {
     lastPublicOrigin = URL.canParse(publicUrl) ? new URL(publicUrl).origin : publicUrl;
     lastPublicUrl = publicUrl;
@@ -96,7 +96,7 @@ export function prefixOf(ctx: Pick<Ctx, 'publicUrl' | 'publicOrigin'>): string {
 }
 
 /** Request ID, CORS and the request log on every answer. */
-export function finish(ctx: Ctx, started: number, response: Response, policy: CorsPolicy): Response {
+function finish(ctx: Ctx, started: number, response: Response, policy: CorsPolicy): Response {
   // A network error (an injected reset or timeout, under MSW) has no headers to set: it is only logged.
   if (response.type !== 'error') {
     response.headers.set('x-request-id', ctx.requestId);

@@ -33,7 +33,7 @@ import { PurchasesSlice, type GrantInput } from './purchases.js';
 import { PurgeSchedule } from './purge.js';
 import { RequestLog } from './request-log.js';
 import * as snapshot from './snapshot.js';
-import { SnapshotError, snapshotChanges, type StoreSnapshot } from './snapshot.js';
+import { SnapshotError, type StoreSnapshot } from './snapshot.js';
 import { createTables, type Kernel, type Result, type Tables } from './state.js';
 import { SupportSlice } from './support.js';
 import { Mutex, UnitOfWork, type ChangeSink, type JournalChange } from './table.js';
@@ -44,7 +44,7 @@ import { pageSummary } from './views.js';
 export type { Result, StoreErrorCode } from './state.js';
 export type { LinkState, SignIn } from './links.js';
 export { StorageUnavailableError, type ChangeSink, type JournalChange } from './table.js';
-export { SnapshotError, snapshotChanges, type StoreSnapshot };
+export { SnapshotError, type StoreSnapshot };
 export { isLoopback };
 
 /** Options of {@link createStore}. */

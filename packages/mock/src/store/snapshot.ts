@@ -96,7 +96,7 @@ export function load(t: Tables, changes: readonly JournalChange[]): void {
 }
 
 /** The changes that rebuild a version-1 or version-2 snapshot. */
-export function snapshotChanges(data: unknown): JournalChange[] {
+function snapshotChanges(data: unknown): JournalChange[] {
   const v = (data as { version?: unknown } | null)?.version;
   if (v === 2 && (data as { format?: unknown }).format === 'visitor-access-mock') {
     const tables = (data as StoreSnapshot).tables;
