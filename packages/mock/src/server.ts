@@ -361,7 +361,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     overrideGlobalObjects: false,
     // The adapter's own drain of an unread body (a listener, a timer and a resume on every POST, ~4 % of
     // the access check's CPU) is not needed: an unread body is handled here (`lingerOnClose`), and Node
-    // dumps an unread empty body itself before the next request on the connection.
+    // dumps an unread empty body itself before the next request on the connection. (The adapter's lazy
+    // request is handed on only without a body: `prepare` reads a body from the socket itself.)
     autoCleanupIncoming: false,
   }) as Server;
   server.keepAliveTimeout = 5000;
