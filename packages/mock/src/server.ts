@@ -252,12 +252,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
    * (MSW clones every request it matches, and cloning a streamed body tees it: so the body is read once,
    * here, for both dispatchers. The direct router reuses the adapter's lazy request when there is none.)
    */
-  const prepare = async (
+  const prepare = (
     request: Request,
     incoming: IncomingMessage,
     url: URL,
     started: number,
-  ): Promise<Request | Response | 'closed'> => {
+  ): Request | Response | Promise<Request | Response | 'closed'> => {
     const method = request.method;
     const length = incoming.headers['content-length'];
     const announced = incoming.headers['transfer-encoding'] !== undefined || Number(length ?? 0) > 0;
@@ -273,10 +273,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         message: 'The request body is larger than 64 KiB.',
       });
     if (Number(length ?? 0) > MAX_BODY_BYTES) return tooLarge();
-    const body = await readBody(incoming, MAX_BODY_BYTES);
-    if (body === 'closed') return 'closed';
-    if (body === 'too-large') return tooLarge();
-    return new Request(request.url, { method, headers: request.headers, body: new Uint8Array(body) });
+    return readBody(incoming, MAX_BODY_BYTES).then((body) => {
+      if (body === 'closed') return 'closed';
+      if (body === 'too-large') return tooLarge();
+      return new Request(request.url, { method, headers: request.headers, body: new Uint8Array(body) });
+    });
   };
 
   const fetchHandler = async (
@@ -304,7 +305,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     try {
       url = new URL(request.url);
       path = url.pathname;
-      const req = await prepare(known(request), incoming, url, started);
+      const prepared = prepare(known(request), incoming, url, started);
+      // Without a body to read, no await (one microtask less on the hot path).
+      const req = prepared instanceof Promise ? await prepared : prepared;
       if (req === 'closed') return closed(new Request(url, { method: request.method }));
       response = req instanceof Response ? req : await dispatch(known(req), url, started);
     } catch (cause) {

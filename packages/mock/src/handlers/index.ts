@@ -165,16 +165,15 @@ export function createDispatch(options: HandlerOptions, via: 'direct' | 'msw' = 
     return { entry, params };
   };
   const handlers = via === 'msw' ? mswHandlers(options, entries) : [];
+  const throughMsw = async (request: Request, url: URL): Promise<Response> =>
+    (await getResponse(handlers, decodable(request, url))) ??
+    fallback(options, { request, params: {}, direct: true, url });
   return {
-    async dispatch(request, url) {
-      if (via === 'msw') {
-        const answered = await getResponse(handlers, decodable(request, url));
-        if (answered) return answered;
-      } else {
-        // HEAD is GET without the body (Node leaves the body out of a HEAD answer).
-        const found = find(request.method === 'HEAD' ? 'GET' : request.method, url.pathname);
-        if (found) return found.entry.resolve({ request, params: found.params, direct: true, url });
-      }
+    dispatch(request, url) {
+      if (via === 'msw') return throughMsw(request, url);
+      // HEAD is GET without the body (Node leaves the body out of a HEAD answer).
+      const found = find(request.method === 'HEAD' ? 'GET' : request.method, url.pathname);
+      if (found) return found.entry.resolve({ request, params: found.params, direct: true, url });
       return fallback(options, { request, params: {}, direct: true, url });
     },
     takesBody: (method, pathname) => isWrite(method) && find(method, pathname) !== undefined,
