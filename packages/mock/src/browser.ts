@@ -10,7 +10,7 @@ import { Faults } from './faults/faults.js';
 import type { FaultOptions } from './faults/settings.js';
 import type { Fixture } from './fixture.js';
 import { createHandlers } from './handlers/index.js';
-import { MockStore } from './store.js';
+import { MockStore } from './store/index.js';
 
 /** Options of {@link createMockWorker}. */
 export interface MockWorkerOptions {
@@ -76,5 +76,5 @@ export function createMockWorker(options: MockWorkerOptions = {}): MockWorker {
 }
 
 export { createHandlers } from './handlers/index.js';
-export { createStore, MockStore } from './store.js';
+export { createStore, MockStore } from './store/index.js';
 export { defaultFixture } from './fixture.js';

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // visitor-access-mock --port 4010 [--host 127.0.0.1] [--public-url URL] [--fixture FILE] [--data FILE] [--quiet]
-//                     [--latency MS|MIN-MAX] [--fail-rate P] [--fail-seed N]
+//                     [--latency MS|MIN-MAX] [--fail-rate P] [--fail-seed N] [--trust-proxy ADDR]…
 // visitor-access-mock init DIR   (copies MSW's service worker script for @visitor-access/mock/browser)
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -10,9 +10,11 @@ import { faultOptions } from './faults/settings.js';
 import { FixtureError, parseFixture, type Fixture } from './fixture.js';
 import { DataFileError } from './persistence.js';
 import { banner, exposureWarning, startServer, type RunningServer } from './server.js';
+import { trustedProxies } from './trust-proxy.js';
 
 const USAGE = `Usage: visitor-access-mock [--port 4010] [--host 127.0.0.1] [--public-url URL] [--fixture FILE]
                            [--data FILE] [--quiet] [--latency MS|MIN-MAX] [--fail-rate P] [--fail-seed N]
+                           [--trust-proxy ADDR]…
        visitor-access-mock init DIR
 
   init DIR   copy the service worker script (mockServiceWorker.js) that @visitor-access/mock/browser
@@ -33,7 +35,12 @@ const USAGE = `Usage: visitor-access-mock [--port 4010] [--host 127.0.0.1] [--pu
   --fail-seed
              seed of the random choices, so a run gets the same faults again (0 to 4294967295)
              A request asks for its own fault with the header X-Mock-Fault: 503, 429, latency=MS,
-             timeout, reset or none (docs/mock.md, "Failure on demand")`;
+             timeout, reset or none (docs/mock.md, "Failure on demand")
+  --trust-proxy ADDR
+             a proxy's IP address (repeat for several): from it, the client is the address it
+             appended to X-Forwarded-For (per-IP sign-in limits, the /_mock this-machine rule).
+             Never read from any other client; no address is trusted unless given, not even
+             127.0.0.1 (docs/mock.md, "Per-IP limits behind a proxy")`;
 
 /**
  * Copies MSW's worker script — from the very msw this package depends on, so the versions always match —
@@ -82,6 +89,7 @@ async function main(): Promise<number> {
         latency: { type: 'string' },
         'fail-rate': { type: 'string' },
         'fail-seed': { type: 'string' },
+        'trust-proxy': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -103,6 +111,13 @@ async function main(): Promise<number> {
   const faults = faultOptions(args);
   if (typeof faults === 'string') {
     console.error(faults);
+    return 2;
+  }
+  const trustProxy = args['trust-proxy'] ?? [];
+  try {
+    trustedProxies(trustProxy);
+  } catch (error) {
+    console.error((error as Error).message);
     return 2;
   }
   let fixture: Fixture | undefined;
@@ -131,6 +146,7 @@ async function main(): Promise<number> {
       ...(args.data ? { dataFile: args.data } : {}),
       faults,
       log: !args.quiet,
+      ...(trustProxy.length ? { trustProxy } : {}),
     });
   } catch (error) {
     console.error(

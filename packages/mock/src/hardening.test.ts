@@ -9,7 +9,7 @@ import { openCookie, sealCookie } from './handlers/idempotency.js';
 import { nodeCrypto } from './node-crypto.js';
 import type { RunningServer } from './server.js';
 import { DataFileError } from './server.js';
-import { MockStore } from './store.js';
+import { MockStore } from './store/index.js';
 import { startMock, Visitor } from '../test/helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'va-hardening-'));

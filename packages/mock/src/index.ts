@@ -56,6 +56,6 @@ export {
   type SignIn,
   type StoreErrorCode,
   type StoreOptions,
-} from './store.js';
+} from './store/index.js';
 export type { MailboxMessage } from './store/views.js';
 export type * from './records.js';

@@ -1,6 +1,6 @@
 // Node's crypto for the store in the Node entries: `timingSafeEqual` and a synchronous SHA-256.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { StoreOptions } from './store.js';
+import type { StoreOptions } from './store/index.js';
 
 /** Store options that use `node:crypto`. */
 export const nodeCrypto: Pick<StoreOptions, 'timingSafeEqual' | 'sha256'> = {

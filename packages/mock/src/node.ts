@@ -12,7 +12,7 @@ import type { Fixture } from './fixture.js';
 import { createHandlers } from './handlers/index.js';
 import type { MessageRecord } from './records.js';
 import { nodeCrypto } from './node-crypto.js';
-import { MockStore, type StoreOptions } from './store.js';
+import { MockStore, type StoreOptions } from './store/index.js';
 
 /** Options of {@link createMockServer}. */
 export interface MockServerOptions {
@@ -121,5 +121,5 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
 }
 
 export { createHandlers } from './handlers/index.js';
-export { createStore, MockStore } from './store.js';
+export { createStore, MockStore } from './store/index.js';
 export { defaultFixture } from './fixture.js';

@@ -21,7 +21,7 @@ import { startChildMock, startMock, Visitor } from '../test/helpers.js';
 import { nodeCrypto } from './node-crypto.js';
 import { openDataFile, readDataFile } from './persistence.js';
 import { DataFileError } from './server.js';
-import { MockStore } from './store.js';
+import { MockStore } from './store/index.js';
 import { masterclassPage } from '../../contract/test/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'va-mock-'));

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { startMock, useMock, Visitor } from '../test/helpers.js';
 import { createHandlers } from './handlers/index.js';
 import { nodeCrypto } from './node-crypto.js';
-import { MockStore } from './store.js';
+import { MockStore } from './store/index.js';
 
 const ctx = useMock();
 

@@ -9,28 +9,19 @@ import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } fro
 import type { AddressInfo, Socket } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import { getResponse } from 'msw';
 import { Faults } from './faults/faults.js';
 import type { ConnectionFault } from './faults/layer.js';
 import type { FaultOptions } from './faults/settings.js';
 import type { Fixture } from './fixture.js';
-import { createHandlers, createRoutes } from './handlers/index.js';
-import { isWrite, MAX_BODY_BYTES } from './handlers/input.js';
-import {
-  answerEarly,
-  fallback,
-  logClientClosed,
-  redactPath,
-  type HandlerOptions,
-  type Layer,
-  type RouteEntry,
-} from './handlers/pipeline.js';
-import { responseText } from './handlers/respond.js';
+import { createDispatch } from './handlers/index.js';
+import { MAX_BODY_BYTES } from './handlers/input.js';
+import type { HandlerOptions, Layer } from './handlers/types.js';
 import { indexPage } from './pages/index.js';
 import { isLoopbackHost } from './net.js';
+import { clientAddress, trustedProxies } from './trust-proxy.js';
 import { openDataFile, type DataFile, type DataFileOptions } from './persistence.js';
 import { nodeCrypto } from './node-crypto.js';
-import { MockStore } from './store.js';
+import { MockStore } from './store/index.js';
 
 export { DataFileError } from './persistence.js';
 
@@ -75,6 +66,14 @@ export interface StartServerOptions {
    * their resolvers; `'msw'` sends every request through MSW's `getResponse`. Both run the same routes.
    */
   dispatch?: 'direct' | 'msw';
+  /**
+   * Addresses of proxies whose `X-Forwarded-For` names the client (the CLI's `--trust-proxy`, repeatable),
+   * e.g. `['127.0.0.1']` for a creator's server on this machine that proxies the API. A request from one
+   * of them counts as coming from the address that proxy appended, for the per-IP sign-in limits and the
+   * development API's this-machine rule. Default: none; the header is never read from any other client
+   * (loopback included).
+   */
+  trustProxy?: string[];
 }
 
 /** A running standalone mock. */
@@ -92,66 +91,6 @@ export interface RunningServer {
   faults: Faults;
   /** Stops listening, closes open connections, and releases the data file. */
   close(): Promise<void>;
-}
-
-interface CompiledRoute {
-  method: string;
-  pattern: RegExp;
-  keys: string[];
-  resolve: RouteEntry['resolve'];
-}
-
-/**
- * Compiles the route entries into regular expressions, matching the way MSW does: `{name}` is one
- * segment decoded with `decodeURIComponent`, a trailing slash is optional.
- */
-function compileDirect(entries: RouteEntry[]): CompiledRoute[] {
-  return entries.map((route) => {
-    const keys: string[] = [];
-    const source = route.path
-      .split('/')
-      .map((seg) => {
-        const param = /^\{(\w+)\}$/.exec(seg);
-        if (param) {
-          keys.push(param[1]!);
-          return '([^/]+)';
-        }
-        return seg.replace(/[.\\^$|[\]{}*+?()]/g, '\\$&');
-      })
-      .join('/');
-    return { method: route.method, pattern: new RegExp(`^${source}/?$`), keys, resolve: route.resolve };
-  });
-}
-
-/**
- * The request with every path segment that does not decode re-encoded as sent (`%` → `%25`), so that MSW's
- * matching (which decodes segments and throws on a malformed one) sees what the direct route table sees:
- * the segment as sent, which the route then refuses in its own documented way.
- */
-function decodable(request: Request, url: URL): Request {
-  const segments = url.pathname.split('/');
-  let changed = false;
-  const fixed = segments.map((segment) => {
-    try {
-      decodeURIComponent(segment);
-      return segment;
-    } catch {
-      changed = true;
-      return segment.replaceAll('%', '%25');
-    }
-  });
-  if (!changed) return request;
-  const next = new URL(url);
-  next.pathname = fixed.join('/');
-  return new Request(next, request);
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 /**
@@ -260,6 +199,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   if (options.publicUrl !== undefined) {
     configuredPublicUrl = checkPublicUrl(options.publicUrl);
   }
+  const trusted = trustedProxies(options.trustProxy ?? []);
   const data: DataFile | undefined = options.dataFile
     ? openDataFile(store, options.dataFile, options.dataFileOptions)
     : undefined;
@@ -296,34 +236,16 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       return configuredPublicUrl ?? `http://localhost:${port}`;
     },
   };
-  const handlers = createHandlers(handlerOptions);
-  const routes = compileDirect(createRoutes(handlerOptions));
-  const direct = options.dispatch === 'msw' ? undefined : routes;
-  /** Whether a route takes a body: a write to a path the routes know (never GET, HEAD or an unknown path). */
-  const takesBody = (method: string, pathname: string) =>
-    isWrite(method) && routes.some((r) => r.method === method && r.pattern.test(pathname));
+  const mock = createDispatch(handlerOptions, options.dispatch === 'msw' ? 'msw' : 'direct');
+  const direct = options.dispatch !== 'msw';
 
-  const dispatch = async (request: Request, url: URL, started: number): Promise<Response> => {
-    if (!direct) {
-      const answered = await getResponse(handlers, decodable(request, url));
-      if (answered) return answered;
-    } else {
-      // HEAD is GET without the body (Node leaves the body out of a HEAD answer).
-      const method = request.method === 'HEAD' ? 'GET' : request.method;
-      for (const route of direct) {
-        if (route.method !== method) continue;
-        const m = route.pattern.exec(url.pathname);
-        if (!m) continue;
-        const params: Record<string, string> = {};
-        // A segment that does not decode is passed as sent: the route's validation refuses it in its own
-        // documented way (400 for a JSON route, the "link not valid" page for the landing).
-        route.keys.forEach((key, i) => (params[key] = safeDecode(m[i + 1]!)));
-        return route.resolve({ request, params, direct: true });
-      }
+  const dispatch = (request: Request, url: URL, started: number): Promise<Response> => {
+    if ((request.method === 'GET' || request.method === 'HEAD') && url.pathname === '/') {
+      return Promise.resolve(
+        mock.answerEarly(request, started, indexPage(store.pages.values(), handlerOptions.publicUrl!)),
+      );
     }
-    if ((request.method === 'GET' || request.method === 'HEAD') && url.pathname === '/')
-      return answerEarly(handlerOptions, request, started, indexPage(store.pages.values(), handlerOptions.publicUrl!));
-    return fallback(handlerOptions, { request, params: {}, direct: true });
+    return mock.dispatch(request, url);
   };
 
   /**
@@ -332,31 +254,32 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
    * (MSW clones every request it matches, and cloning a streamed body tees it: so the body is read once,
    * here, for both dispatchers. The direct router reuses the adapter's lazy request when there is none.)
    */
-  const prepare = async (
+  const prepare = (
     request: Request,
     incoming: IncomingMessage,
     url: URL,
     started: number,
-  ): Promise<Request | Response | 'closed'> => {
+  ): Request | Response | Promise<Request | Response | 'closed'> => {
     const method = request.method;
     const length = incoming.headers['content-length'];
     const announced = incoming.headers['transfer-encoding'] !== undefined || Number(length ?? 0) > 0;
-    if (!announced || !takesBody(method, url.pathname)) {
+    if (!announced || !mock.takesBody(method, url.pathname)) {
       if (direct && !announced) return request;
       // No body for this route (a GET, an unknown path): the client's bytes are never read into memory.
       return new Request(request.url, { method, headers: request.headers });
     }
     const bodiless = () => new Request(request.url, { method, headers: request.headers });
     const tooLarge = () =>
-      answerEarly(handlerOptions, bodiless(), started, {
+      mock.answerEarly(bodiless(), started, {
         code: 'payload_too_large',
         message: 'The request body is larger than 64 KiB.',
       });
     if (Number(length ?? 0) > MAX_BODY_BYTES) return tooLarge();
-    const body = await readBody(incoming, MAX_BODY_BYTES);
-    if (body === 'closed') return 'closed';
-    if (body === 'too-large') return tooLarge();
-    return new Request(request.url, { method, headers: request.headers, body: new Uint8Array(body) });
+    return readBody(incoming, MAX_BODY_BYTES).then((body) => {
+      if (body === 'closed') return 'closed';
+      if (body === 'too-large') return tooLarge();
+      return new Request(request.url, { method, headers: request.headers, body: new Uint8Array(body) });
+    });
   };
 
   const fetchHandler = async (
@@ -365,7 +288,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   ): Promise<Response> => {
     const started = performance.now();
     const incoming = env.incoming;
-    const ip = incoming.socket.remoteAddress;
+    const ip = clientAddress(incoming.socket.remoteAddress, incoming.headers['x-forwarded-for'], trusted);
     const host = incoming.headers.host;
     const known = (req: Request) => {
       if (ip) clientIps.set(req, ip);
@@ -377,14 +300,16 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     let url: URL | undefined;
     const closed = (req: Request) => {
       // A client hanging up is not a failure of the mock: one line, no stack, status 499 in the request log.
-      const requestId = logClientClosed(handlerOptions, req, started);
-      log?.(`${request.method} ${redactPath(path)} client closed ${requestId}`);
+      const requestId = mock.logClientClosed(req, started);
+      log?.(`${request.method} ${mock.redactPath(path)} client closed ${requestId}`);
       return RESPONSE_ALREADY_SENT;
     };
     try {
       url = new URL(request.url);
       path = url.pathname;
-      const req = await prepare(known(request), incoming, url, started);
+      const prepared = prepare(known(request), incoming, url, started);
+      // Without a body to read, no await (one microtask less on the hot path).
+      const req = prepared instanceof Promise ? await prepared : prepared;
       if (req === 'closed') return closed(new Request(url, { method: request.method }));
       response = req instanceof Response ? req : await dispatch(known(req), url, started);
     } catch (cause) {
@@ -393,8 +318,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       // Malformed URLs (bad percent-encoding) fail in path matching: that is the client's mistake.
       const malformed = cause instanceof URIError || cause instanceof TypeError;
       if (!malformed) console.error('[visitor-access-mock] request failed', cause);
-      response = answerEarly(
-        handlerOptions,
+      response = mock.answerEarly(
         where ?? new Request('http://invalid/'),
         started,
         malformed
@@ -408,21 +332,21 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     if (unread) lingerOnClose(incoming.socket);
     const slot = dropped.get(response);
     if (slot) {
-      log?.(`${request.method} ${redactPath(path)} ${slot.fault} (fault) ${slot.requestId}`);
+      log?.(`${request.method} ${mock.redactPath(path)} ${slot.fault} (fault) ${slot.requestId}`);
       dropConnection(incoming, slot.fault, faults.timeoutMs, slot.release);
       return RESPONSE_ALREADY_SENT;
     }
     if (log) {
       const fault = response.headers.get('x-mock-fault');
       log(
-        `${request.method} ${redactPath(path)} ${response.status} ${(performance.now() - started).toFixed(1)}ms ${response.headers.get('x-request-id') ?? '-'}${fault ? ` (fault ${fault})` : ''}`,
+        `${request.method} ${mock.redactPath(path)} ${response.status} ${(performance.now() - started).toFixed(1)}ms ${response.headers.get('x-request-id') ?? '-'}${fault ? ` (fault ${fault})` : ''}`,
       );
     }
     if (incoming.socket.destroyed) return RESPONSE_ALREADY_SENT;
     // The adapter streams a standard Response body with a timer between reads; our bodies are small and
     // complete, so we write them in one go (the adapter's documented RESPONSE_ALREADY_SENT escape hatch).
     // A string body goes out in one write with the headers; a Buffer would take a second one.
-    const text = responseText.get(response);
+    const text = mock.bodyText(response);
     const bytes = text ?? Buffer.from(await response.arrayBuffer());
     const headers: OutgoingHttpHeaders = {};
     response.headers.forEach((value, name) => {
@@ -437,7 +361,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     return RESPONSE_ALREADY_SENT;
   };
 
-  const server = createAdaptorServer({ fetch: fetchHandler as never, overrideGlobalObjects: false }) as Server;
+  const server = createAdaptorServer({
+    fetch: fetchHandler as never,
+    overrideGlobalObjects: false,
+    // The adapter's own drain of an unread body (a listener, a timer and a resume on every POST, ~4 % of
+    // the access check's CPU) is not needed: an unread body is handled here (`lingerOnClose`), and Node
+    // dumps an unread empty body itself before the next request on the connection. (The adapter's lazy
+    // request is handed on only without a body: `prepare` reads a body from the socket itself.)
+    autoCleanupIncoming: false,
+  }) as Server;
   server.keepAliveTimeout = 5000;
   const host = options.host ?? '127.0.0.1';
   try {
@@ -540,5 +472,5 @@ export {
   type FaultSettingsView,
 } from './faults/settings.js';
 export { Faults } from './faults/faults.js';
-export { createStore, MockStore } from './store.js';
+export { createStore, MockStore } from './store/index.js';
 export { defaultFixture, parseFixture, FixtureError } from './fixture.js';

@@ -1,6 +1,6 @@
 // Routes 1–4: magic link, verify, me, logout.
 import { visitorView } from '../store/views.js';
-import type { ApiHandlerSpec } from './pipeline.js';
+import type { ApiHandlerSpec } from './types.js';
 import { error, failure, json, responseWithCookies } from './respond.js';
 
 /** `POST /v2/visitor/auth/magic-link`: emails a link and a code; the same answer for any email. */

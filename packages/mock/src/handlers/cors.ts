@@ -1,7 +1,7 @@
 // CORS: the API answers the origins a handle allows (and pages on this machine); the development API
 // answers pages on this machine only.
 import { isLocalOrigin } from '../net.js';
-import type { MockStore } from '../store.js';
+import type { MockStore } from '../store/index.js';
 
 // x-mock-fault: a page can tell an injected fault from a real one (faults.ts).
 const EXPOSED = 'x-request-id, retry-after, idempotent-replayed, x-mock-fault';

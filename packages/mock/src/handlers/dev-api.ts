@@ -10,7 +10,8 @@ import { pageLocale } from '../locales/index.js';
 import { messageView, refundView } from '../store/views.js';
 import { FaultSettingsError, FaultSettingsSchema } from '../faults/settings.js';
 import { linksOf, scanLinks } from '../scanner.js';
-import { devRouteOf, type DevRoute } from './pipeline.js';
+import { devRouteOf } from './pipeline.js';
+import type { DevRoute } from './types.js';
 import { error, json, reply } from './respond.js';
 
 const ClockBody = z.union([

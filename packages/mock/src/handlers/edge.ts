@@ -2,7 +2,8 @@
 import { routes } from '@visitor-access/contract';
 import { landingProblemPage, landingValidPage } from '../pages/landing.js';
 import { pageLocale } from '../locales/index.js';
-import { prefixOf, type ApiHandlerSpec } from './pipeline.js';
+import { prefixOf } from './pipeline.js';
+import type { ApiHandlerSpec } from './types.js';
 import { json } from './respond.js';
 
 /** `GET /_edge/visitor/access`: never 401; a creator's site (its `Origin`) sees only its own items. */

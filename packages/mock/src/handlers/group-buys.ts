@@ -1,5 +1,5 @@
 // Routes 9–12: a group buy, expressing interest, my interest, withdrawing it.
-import type { ApiHandlerSpec } from './pipeline.js';
+import type { ApiHandlerSpec } from './types.js';
 import { reply } from './respond.js';
 
 export const getGroupBuy: ApiHandlerSpec<'getGroupBuy'> = {

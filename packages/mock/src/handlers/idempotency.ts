@@ -6,7 +6,7 @@
 // file alone holds no usable session cookie, and a changed sealed value fails to open rather than decrypt
 // to something else.
 import type { IdempotencyRecord } from '../records.js';
-import type { MockStore } from '../store.js';
+import type { MockStore } from '../store/index.js';
 import { error, JSON_TYPE, responseText, responseWithCookies, type Answering } from './respond.js';
 
 /** The request's `Idempotency-Key`: absent, valid, or the 400 answer for a malformed one. */

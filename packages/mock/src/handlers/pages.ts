@@ -1,6 +1,6 @@
 // Routes 5, 6, 7, 8: access check, checkout, the access list, refund.
 import { refundView } from '../store/views.js';
-import type { ApiHandlerSpec } from './pipeline.js';
+import type { ApiHandlerSpec } from './types.js';
 import { failure, json, reply } from './respond.js';
 
 /** `POST /v2/public/pages/{handle}/{pageSlug}/access-check`: the access decision (store/access.ts). */

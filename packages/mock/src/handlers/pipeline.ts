@@ -9,10 +9,10 @@
 //   422) → query/body → handler → remember the answer → commit (or undo and 503) → CORS, log.
 // The development API (/_mock) answers this machine only and takes no layers.
 import type * as z from 'zod/mini';
-import { routes, type RouteId, type routeMeta } from '@visitor-access/contract';
+import { routes, type RouteId } from '@visitor-access/contract';
 import { nextRequestId } from '../crypto.js';
 import { isDevHost, isLocalOrigin, isLoopback } from '../net.js';
-import { StorageUnavailableError } from '../store.js';
+import { StorageUnavailableError } from '../store/index.js';
 import type { VisitorRecord } from '../records.js';
 import { requestSessionCookie, sessionCookieHeader } from './cookies.js';
 import { applyCors, preflight, type CorsPolicy } from './cors.js';
@@ -20,52 +20,17 @@ import { idempotencyKey, keyedWrite, remember, replay } from './idempotency.js';
 import { isWrite, jsonOnly, parseBody, readText, validate } from './input.js';
 import { error, failure, type AnswerCode } from './respond.js';
 import { faultLayer, mswConnectionFault } from '../faults/layer.js';
-import type { Ctx, HandlerOptions, Layer } from './types.js';
-
-export type { Ctx, HandlerOptions, Layer } from './types.js';
-
-type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
-type Route<Id extends RouteId> = (typeof routes)[Id];
-
-/** What an API handler gets: the context plus the validated input and who asks, per the contract. */
-export interface ApiCtx<Id extends RouteId> extends Ctx {
-  route: Route<Id>;
-  input: { params: Out<Route<Id>['params']>; query: Out<Route<Id>['query']>; body: Out<Route<Id>['body']> };
-  /** The signed-in visitor: always there on `visitor` routes, maybe on `visitor-optional` ones. */
-  visitor: (typeof routeMeta)[Id]['auth'] extends 'visitor' ? VisitorRecord : VisitorRecord | null;
-  /** The handle of the creator JWT, on creator routes. */
-  creator: (typeof routeMeta)[Id]['auth'] extends 'creator' ? { handle: string } : undefined;
-  /** The `Set-Cookie` value for a new session (or `null` to clear it), as this mock sets cookies. */
-  cookie(value: string | null): string;
-}
-
-/** The handler of one contract route. */
-export type ApiHandler<Id extends RouteId> = (ctx: ApiCtx<Id>) => Response | Promise<Response>;
-
-/** How a handler wants its input: `raw` leaves params and query unvalidated (the HTML landing page). */
-export interface ApiHandlerSpec<Id extends RouteId> {
-  handler: ApiHandler<Id>;
-  raw?: boolean;
-}
-
-/** A development-API route (`/_mock`): not in the contract, validated the same way. */
-export interface DevRouteDef<P, Q, B> {
-  method: 'GET' | 'POST' | 'PUT';
-  /** Path template with `{name}` placeholders. */
-  path: string;
-  params?: P;
-  query?: Q;
-  body?: B;
-  run(ctx: Ctx & { input: { params: Out<P>; query: Out<Q>; body: Out<B> } }): Response | Promise<Response>;
-  /**
-   * Run a write outside the store's lock and unit of work: for a route that changes nothing itself and
-   * waits on other requests to the mock (the scanner), which must not wait for its lock.
-   */
-  unlocked?: boolean;
-}
-
-/** A development-API route of any input (see {@link devRouteOf}). */
-export type DevRoute = DevRouteDef<z.ZodMiniType | undefined, z.ZodMiniType | undefined, z.ZodMiniType | undefined>;
+import type {
+  ApiCtx,
+  ApiHandlerSpec,
+  Ctx,
+  DevRoute,
+  DevRouteDef,
+  HandlerOptions,
+  Layer,
+  RequestInfo,
+  RouteEntry,
+} from './types.js';
 
 /** Declares a development-API route, typing its handler's input from its schemas. */
 export function devRouteOf<
@@ -74,23 +39,6 @@ export function devRouteOf<
   B extends z.ZodMiniType | undefined = undefined,
 >(def: DevRouteDef<P, Q, B>): DevRoute {
   return def as unknown as DevRoute;
-}
-
-/** One route as both routers see it. */
-export interface RouteEntry {
-  method: string;
-  /** Path template with `{name}` placeholders. */
-  path: string;
-  kind: 'api' | 'dev';
-  resolve(info: RequestInfo): Promise<Response>;
-}
-
-/** What a router hands a resolver. */
-export interface RequestInfo {
-  request: Request;
-  params: Record<string, unknown>;
-  cookies?: Record<string, string>;
-  direct?: boolean;
 }
 
 /** The contract route whose `{token}` parameter is a secret: logged as `[redacted]`. */
@@ -108,9 +56,9 @@ export function redactPath(path: string): string {
 }
 
 /** The request context shared by every kind of route. */
-export function baseCtx(options: HandlerOptions, info: RequestInfo): Ctx {
+function baseCtx(options: HandlerOptions, info: RequestInfo): Ctx {
   const { request } = info;
-  const url = new URL(request.url);
+  const url = info.url ?? new URL(request.url);
   const params: Record<string, string> = {};
   for (const [k, v] of Object.entries(info.params)) if (typeof v === 'string') params[k] = v;
   const publicUrl = (options.publicUrl ?? options.apiOrigin ?? url.origin).replace(/\/+$/, '');
@@ -134,7 +82,7 @@ export function baseCtx(options: HandlerOptions, info: RequestInfo): Ctx {
 let lastPublicUrl = '';
 let lastPublicOrigin = '';
 /** The origin of a public URL (`https://site.example/api` → `https://site.example`), parsed once per URL. */
-export function originOf(publicUrl: string): string {
+function originOf(publicUrl: string): string {
   if (publicUrl !== lastPublicUrl) {
     lastPublicOrigin = URL.canParse(publicUrl) ? new URL(publicUrl).origin : publicUrl;
     lastPublicUrl = publicUrl;
@@ -148,7 +96,7 @@ export function prefixOf(ctx: Pick<Ctx, 'publicUrl' | 'publicOrigin'>): string {
 }
 
 /** Request ID, CORS and the request log on every answer. */
-export function finish(ctx: Ctx, started: number, response: Response, policy: CorsPolicy): Response {
+function finish(ctx: Ctx, started: number, response: Response, policy: CorsPolicy): Response {
   // A network error (an injected reset or timeout, under MSW) has no headers to set: it is only logged.
   if (response.type !== 'error') {
     response.headers.set('x-request-id', ctx.requestId);

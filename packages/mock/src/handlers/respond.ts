@@ -1,7 +1,7 @@
 // Building answers: JSON bodies, the error envelope of product-spec.md, store results.
 import { HttpResponse } from 'msw';
 import { ERROR_STATUS, type ErrorBody, type ErrorDetail } from '@visitor-access/contract';
-import type { Result, StoreErrorCode } from '../store.js';
+import type { Result, StoreErrorCode } from '../store/index.js';
 
 /** The mock's own codes (development API) and their statuses; the contract's come from ERROR_STATUS. */
 const MOCK_STATUS: Record<string, number> = {

@@ -1,5 +1,5 @@
 // Routes 15 and 16: support and content reports → 201 `{ reportId }`.
-import type { ApiHandlerSpec } from './pipeline.js';
+import type { ApiHandlerSpec } from './types.js';
 import { json } from './respond.js';
 
 export const supportReport: ApiHandlerSpec<'supportReport'> = {

@@ -1,12 +1,15 @@
-// The types every part of the request path shares: the handlers' options, a request's context and a
-// layer around API requests. Apart from handlers/pipeline.ts so that what the pipeline runs (the fault
-// layer, the handlers) can name them without importing the pipeline.
-import type { MockStore } from '../store.js';
+// The types every handler, layer and entry shares: the options of the handlers, the context of one
+// request, the layers around API requests, and the route entries both routers see. Types only: any module
+// (the pipeline, the fault injection, the pages) imports them without importing the pipeline.
+import type * as z from 'zod/mini';
+import type { routes, RouteId, routeMeta } from '@visitor-access/contract';
 import type { Faults } from '../faults/faults.js';
 import type { ConnectionFault } from '../faults/layer.js';
+import type { VisitorRecord } from '../records.js';
+import type { MockStore } from '../store/index.js';
 import type { Answering } from './respond.js';
 
-/** Options of `createHandlers` (handlers/index.ts). */
+/** Options of {@link createHandlers}. */
 export interface HandlerOptions {
   /** The state the handlers read and change. */
   store: MockStore;
@@ -95,3 +98,65 @@ export interface Ctx extends Answering {
 
 /** A layer around API requests: answer by itself, or call `next()` (and change what it answers). */
 export type Layer = (ctx: Ctx, next: () => Promise<Response>) => Promise<Response>;
+
+type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
+type Route<Id extends RouteId> = (typeof routes)[Id];
+
+/** What an API handler gets: the context plus the validated input and who asks, per the contract. */
+export interface ApiCtx<Id extends RouteId> extends Ctx {
+  route: Route<Id>;
+  input: { params: Out<Route<Id>['params']>; query: Out<Route<Id>['query']>; body: Out<Route<Id>['body']> };
+  /** The signed-in visitor: always there on `visitor` routes, maybe on `visitor-optional` ones. */
+  visitor: (typeof routeMeta)[Id]['auth'] extends 'visitor' ? VisitorRecord : VisitorRecord | null;
+  /** The handle of the creator JWT, on creator routes. */
+  creator: (typeof routeMeta)[Id]['auth'] extends 'creator' ? { handle: string } : undefined;
+  /** The `Set-Cookie` value for a new session (or `null` to clear it), as this mock sets cookies. */
+  cookie(value: string | null): string;
+}
+
+/** The handler of one contract route. */
+export type ApiHandler<Id extends RouteId> = (ctx: ApiCtx<Id>) => Response | Promise<Response>;
+
+/** How a handler wants its input: `raw` leaves params and query unvalidated (the HTML landing page). */
+export interface ApiHandlerSpec<Id extends RouteId> {
+  handler: ApiHandler<Id>;
+  raw?: boolean;
+}
+
+/** A development-API route (`/_mock`): not in the contract, validated the same way. */
+export interface DevRouteDef<P, Q, B> {
+  method: 'GET' | 'POST' | 'PUT';
+  /** Path template with `{name}` placeholders. */
+  path: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  run(ctx: Ctx & { input: { params: Out<P>; query: Out<Q>; body: Out<B> } }): Response | Promise<Response>;
+  /**
+   * Run a write outside the store's lock and unit of work: for a route that changes nothing itself and
+   * waits on other requests to the mock (the scanner), which must not wait for its lock.
+   */
+  unlocked?: boolean;
+}
+
+/** A development-API route of any input (see {@link devRouteOf}). */
+export type DevRoute = DevRouteDef<z.ZodMiniType | undefined, z.ZodMiniType | undefined, z.ZodMiniType | undefined>;
+
+/** One route as both routers see it. */
+export interface RouteEntry {
+  method: string;
+  /** Path template with `{name}` placeholders. */
+  path: string;
+  kind: 'api' | 'dev';
+  resolve(info: RequestInfo): Promise<Response>;
+}
+
+/** What a router hands a resolver. */
+export interface RequestInfo {
+  request: Request;
+  params: Record<string, unknown>;
+  cookies?: Record<string, string>;
+  direct?: boolean;
+  /** The request's URL, when the router already parsed it (parsed again otherwise). */
+  url?: URL;
+}

@@ -8,7 +8,7 @@ import { mailboxPage } from '../pages/mailbox.js';
 import { getResponse } from 'msw';
 import { createHandlers } from '../handlers/index.js';
 import { nodeCrypto } from '../node-crypto.js';
-import { MockStore } from '../store.js';
+import { MockStore } from '../store/index.js';
 import { en } from './en.js';
 import { pageLanguages, pickLocale } from './index.js';
 

@@ -29,7 +29,7 @@ import {
 } from 'node:fs';
 import { open as openAsync } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { SnapshotError, type ChangeSink, type JournalChange, type MockStore } from '../store.js';
+import { SnapshotError, type ChangeSink, type JournalChange, type MockStore } from '../store/index.js';
 import { DataFileError } from './errors.js';
 import { acquireLock, type FileLock } from './lock.js';
 

@@ -1,8 +1,8 @@
 // The access decision (what an access check answers) and the access list (what a visitor can open).
 import type { AccessItem, AccessReason, PageSummary } from '@visitor-access/contract';
 import type { FreeLoginRecord, VisitorRecord } from '../records.js';
-import type { CheckoutSlice } from './checkout.js';
 import type { PagesSlice } from './pages.js';
+import type { PurchasesSlice } from './purchases.js';
 import type { Index } from './table.js';
 import { accessItemView, pageSummary } from './views.js';
 import { fail, grantKey, ok, pageKey, type Kernel, type Result } from './state.js';
@@ -13,7 +13,7 @@ export class AccessSlice {
   constructor(
     private readonly k: Kernel,
     private readonly pages: PagesSlice,
-    private readonly checkout: CheckoutSlice,
+    private readonly purchases: PurchasesSlice,
   ) {
     this.#freeByVisitor = k.t.freeLogins.index((f) => f.visitorId);
   }
@@ -40,7 +40,7 @@ export class AccessSlice {
       }
       return answer(true, 'entitled');
     }
-    return this.checkout.isEntitled(visitor.id, handle, slug)
+    return this.purchases.isEntitled(visitor.id, handle, slug)
       ? answer(true, 'entitled')
       : answer(false, 'purchase_required');
   }
@@ -54,7 +54,7 @@ export class AccessSlice {
     const shown = (handle: string) => only.length === 0 || only.includes(handle);
     const title = (handle: string, slug: string) => this.k.t.pages.get(pageKey(handle, slug))?.title ?? slug;
     const items: (AccessItem & { at: number })[] = [];
-    for (const p of this.checkout.purchasesOf(visitor.id)) {
+    for (const p of this.purchases.of(visitor.id)) {
       if (!shown(p.handle)) continue;
       items.push({
         ...accessItemView({
@@ -63,7 +63,7 @@ export class AccessSlice {
           slug: p.slug,
           title: title(p.handle, p.slug),
           accessType: 'purchase',
-          status: p.grantType === 'REFUNDED' ? 'refunded' : p.revokedAt !== undefined ? 'revoked' : 'active',
+          status: this.purchases.status(p),
           grantedAt: p.grantedAt,
           revokedAt: p.revokedAt,
         }),

@@ -1,75 +1,36 @@
-// Checkout sessions (the fake Stripe Checkout) and the purchases paying them creates.
+// Checkout sessions (the fake Stripe Checkout); paying one grants a purchase (`purchases.ts`).
 import { randomId } from '../crypto.js';
-import type { CheckoutSessionRecord, PurchaseRecord, VisitorRecord } from '../records.js';
+import type { CheckoutSessionRecord, VisitorRecord } from '../records.js';
 import type { PagesSlice } from './pages.js';
-import type { Index } from './table.js';
-import { PURGE_AFTER_MS, fail, grantKey, ok, pageKey, type Kernel, type Result } from './state.js';
+import type { PurchasesSlice } from './purchases.js';
+import { PURGE_AFTER_MS, fail, ok, type Kernel, type Result } from './state.js';
 
-/** A purchase to record: amount and currency default to the page's price. */
-export interface GrantInput {
-  visitorId: string;
+/** A checkout to start (see `MockStore.startCheckout`). */
+export interface CheckoutInput {
   handle: string;
   slug: string;
-  amount?: number;
-  currency?: string;
-  checkoutSessionId?: string;
+  visitor: VisitorRecord;
+  successUrl: string;
+  cancelUrl: string;
+  selfOrigin: string;
 }
 
 export class CheckoutSlice {
-  readonly #byVisitor: Index<PurchaseRecord>;
-
   constructor(
     private readonly k: Kernel,
     private readonly pages: PagesSlice,
-  ) {
-    this.#byVisitor = k.t.purchases.index((p) => p.visitorId);
-  }
-
-  /** The purchase records of a visitor (active, refunded or revoked). */
-  purchasesOf(visitorId: string): PurchaseRecord[] {
-    return this.k.t.purchases.lookup(this.#byVisitor, visitorId);
-  }
-
-  /** Whether a visitor holds an active purchase of a page. O(1). */
-  isEntitled(visitorId: string, handle: string, slug: string): boolean {
-    const p = this.k.t.purchases.get(grantKey(visitorId, handle, slug));
-    return p !== undefined && p.grantType !== 'REFUNDED' && p.revokedAt === undefined;
-  }
-
-  /** Records a purchase (what paying at the fake checkout does). */
-  grant(input: GrantInput): PurchaseRecord {
-    const page = this.k.t.pages.get(pageKey(input.handle, input.slug));
-    return this.k.t.purchases.put(grantKey(input.visitorId, input.handle, input.slug), {
-      id: randomId('pur_'),
-      visitorId: input.visitorId,
-      handle: input.handle,
-      slug: input.slug,
-      amount: input.amount ?? page?.price ?? 0,
-      currency: input.currency ?? page?.currency ?? 'USD',
-      grantedAt: this.k.now(),
-      grantType: 'PURCHASE',
-      revokedAt: undefined,
-      refundId: undefined,
-      checkoutSessionId: input.checkoutSessionId,
-    });
-  }
+    private readonly purchases: PurchasesSlice,
+  ) {}
 
   /** Starts a fake Stripe Checkout, with the checks in the documented order. */
-  start(input: {
-    handle: string;
-    slug: string;
-    visitor: VisitorRecord;
-    successUrl: string;
-    cancelUrl: string;
-    selfOrigin: string;
-  }): Result<CheckoutSessionRecord> {
+  start(input: CheckoutInput): Result<CheckoutSessionRecord> {
     const page = this.pages.published(input.handle, input.slug);
     if (!page) return fail('page_not_found', `There is no published page "${input.slug}" for "${input.handle}".`);
     if (page.mode !== 'PAID') return fail('page_not_paid', 'This page is not a paid page; there is nothing to buy.');
     if (!this.k.t.handles.get(input.handle)?.connectConfigured) {
       return fail('connect_not_configured', 'The creator has not connected Stripe yet, so this page cannot be bought.');
     }
-    if (this.isEntitled(input.visitor.id, input.handle, input.slug)) {
+    if (this.purchases.isEntitled(input.visitor.id, input.handle, input.slug)) {
       return fail('already_entitled', 'You already have access to this page.');
     }
     for (const url of [input.successUrl, input.cancelUrl]) {
@@ -105,12 +66,12 @@ export class CheckoutSlice {
     if (open.status !== 'open') {
       return fail('checkout_session_closed', `This checkout session is already ${open.status}.`);
     }
-    if (outcome === 'paid' && this.isEntitled(open.visitorId, open.handle, open.slug)) {
+    if (outcome === 'paid' && this.purchases.isEntitled(open.visitorId, open.handle, open.slug)) {
       return fail('already_entitled', 'You already own this page, so this payment was not taken.');
     }
     const session = this.k.t.checkouts.update(id, { status: outcome, completedAt: this.k.now() });
     if (outcome === 'paid') {
-      this.grant({
+      this.purchases.grant({
         visitorId: session.visitorId,
         handle: session.handle,
         slug: session.slug,

@@ -6,38 +6,37 @@ import { AdjustableClock, type Clock } from '../clock.js';
 import { portableTimingSafeEqual, sha256Hex, type Sha256, type TimingSafeEqual } from '../crypto.js';
 import { defaultFixture, parseFixture, type Fixture } from '../fixture.js';
 import { isLoopback } from '../net.js';
-import {
-  SnapshotV1,
-  TABLE_SCHEMAS,
-  type CheckoutSessionRecord,
-  type FileGrantRecord,
-  type FreeLoginRecord,
-  type GroupBuyRecord,
-  type MagicLinkRecord,
-  type SessionRecord,
-  type HandleRecord,
-  type IdempotencyRecord,
-  type MessageRecord,
-  type PageRecord,
-  type PurchaseRecord,
-  type RefundRecord,
-  type ReportRecord,
-  type RequestLogEntry,
-  type TableName,
-  type VisitorRecord,
+import type {
+  CheckoutSessionRecord,
+  HandleRecord,
+  IdempotencyRecord,
+  MessageRecord,
+  PageRecord,
+  PurchaseRecord,
+  RefundRecord,
+  ReportRecord,
+  RequestLogEntry,
+  TableName,
+  VisitorRecord,
 } from '../records.js';
 import { AccessSlice } from './access.js';
-import { CheckoutSlice, type GrantInput } from './checkout.js';
+import { CheckoutSlice, type CheckoutInput } from './checkout.js';
+import { CreatorAuth } from './creator-auth.js';
 import { GroupBuysSlice } from './group-buys.js';
 import { IdempotencySlice } from './idempotency.js';
 import { LinksSlice, type LinkState, type SignIn } from './links.js';
 import { MailSlice } from './mail.js';
 import { PagesSlice } from './pages.js';
 import { RefundsSlice } from './refunds.js';
+import { ReadonlyTables } from './readonly-tables.js';
+import { PurchasesSlice, type GrantInput } from './purchases.js';
+import { PurgeSchedule } from './purge.js';
 import { RequestLog } from './request-log.js';
-import { createTables, grantKey, pageKey, type Kernel, type Result, type Tables } from './state.js';
+import * as snapshot from './snapshot.js';
+import { SnapshotError, type StoreSnapshot } from './snapshot.js';
+import { createTables, type Kernel, type Result, type Tables } from './state.js';
 import { SupportSlice } from './support.js';
-import { Mutex, UnitOfWork, type ChangeSink, type JournalChange, type Table } from './table.js';
+import { Mutex, UnitOfWork, type ChangeSink, type JournalChange } from './table.js';
 import { ThrottleSlice } from './throttle.js';
 import { VisitorsSlice } from './visitors.js';
 import { pageSummary } from './views.js';
@@ -45,6 +44,7 @@ import { pageSummary } from './views.js';
 export type { Result, StoreErrorCode } from './state.js';
 export type { LinkState, SignIn } from './links.js';
 export { StorageUnavailableError, type ChangeSink, type JournalChange } from './table.js';
+export { SnapshotError, type StoreSnapshot };
 export { isLoopback };
 
 /** Options of {@link createStore}. */
@@ -63,28 +63,6 @@ export interface StoreOptions {
   authRequestsPerIp?: number;
 }
 
-/** The state as plain JSON, table by table (see {@link MockStore.toJSON}). */
-export interface StoreSnapshot {
-  format: 'visitor-access-mock';
-  version: 2;
-  tables: Record<TableName, [string, unknown][]>;
-}
-
-/**
- * A `--data` file or snapshot that does not validate.
- *
- * @example
- * ```ts
- * try { store.load(JSON.parse(text)); } catch (e) { if (e instanceof SnapshotError) process.exit(1); }
- * ```
- */
-export class SnapshotError extends Error {
-  override readonly name = 'SnapshotError';
-}
-
-/** How often the store purges what expired, at most (by its own clock). */
-const PURGE_EVERY_MS = 60 * 1000;
-
 /**
  * The whole state of the mock behind one facade: handles, pages, visitors, magic links, sessions,
  * purchases, refunds, group-buy interest, the mailbox, idempotency records, throttles and the request log.
@@ -101,13 +79,13 @@ const PURGE_EVERY_MS = 60 * 1000;
  * store.checkAccess('gharart', 'masterclass', visitor); // { ok: true, value: { hasAccess: true, … } }
  * ```
  */
-export class MockStore {
+export class MockStore extends ReadonlyTables {
   /** The clock every expiry is measured with; `POST /_mock/api/clock` moves it (±10 years at most). */
   readonly clock: AdjustableClock;
   /** The fixture the store started from and resets to. */
   readonly fixture: Fixture;
 
-  readonly #uow = new UnitOfWork();
+  readonly #uow: UnitOfWork;
   readonly #t: Tables;
   readonly #lock = new Mutex();
   readonly #log = new RequestLog();
@@ -116,19 +94,25 @@ export class MockStore {
   readonly #mail: MailSlice;
   readonly #throttle: ThrottleSlice;
   readonly #links: LinksSlice;
+  readonly #purchases: PurchasesSlice;
   readonly #checkout: CheckoutSlice;
   readonly #access: AccessSlice;
   readonly #refunds: RefundsSlice;
+  readonly #creators: CreatorAuth;
   readonly #groupBuys: GroupBuysSlice;
   readonly #support: SupportSlice;
   readonly #idempotency: IdempotencySlice;
   readonly #sha256: Sha256;
-  #lastPurge = -Infinity;
+  readonly #purge: PurgeSchedule;
 
   constructor(options: StoreOptions = {}) {
+    const uow = new UnitOfWork();
+    const tables = createTables(uow);
+    super(tables);
+    this.#uow = uow;
+    this.#t = tables;
     this.clock = new AdjustableClock(options.clock);
     this.fixture = parseFixture(options.fixture ?? defaultFixture);
-    this.#t = createTables(this.#uow);
     this.#sha256 = options.sha256 ?? sha256Hex;
     const kernel: Kernel = {
       t: this.#t,
@@ -149,16 +133,25 @@ export class MockStore {
     this.#mail = new MailSlice(kernel);
     this.#throttle = new ThrottleSlice(kernel, options.authRequestsPerIp ?? 60);
     this.#links = new LinksSlice(kernel, this.#visitors, this.#mail, this.#throttle, options.magicLinksPerEmail ?? 5);
-    this.#checkout = new CheckoutSlice(kernel, this.#pages);
-    this.#access = new AccessSlice(kernel, this.#pages, this.#checkout);
-    this.#refunds = new RefundsSlice(kernel);
+    this.#purchases = new PurchasesSlice(kernel);
+    this.#checkout = new CheckoutSlice(kernel, this.#pages, this.#purchases);
+    this.#access = new AccessSlice(kernel, this.#pages, this.#purchases);
+    this.#refunds = new RefundsSlice(kernel, this.#purchases);
+    this.#creators = new CreatorAuth(kernel);
     this.#groupBuys = new GroupBuysSlice(kernel, this.#mail);
     this.#support = new SupportSlice(kernel);
     this.#idempotency = new IdempotencySlice(kernel);
+    this.#purge = new PurgeSchedule(kernel, [
+      this.#links,
+      this.#throttle,
+      this.#visitors,
+      this.#checkout,
+      this.#idempotency,
+    ]);
     // The fixture is where every store starts; not a change to save (a data file replays over it).
     const sink = this.#uow.sink;
     this.#uow.sink = undefined;
-    this.#uow.run(() => this.#loadFixture());
+    this.#uow.run(() => this.#pages.loadFixture(this.fixture));
     this.#uow.sink = sink;
     this.#uow.revision = 0;
   }
@@ -176,55 +169,6 @@ export class MockStore {
   /** Grows by one with every saved change. */
   get revision(): number {
     return this.#uow.revision;
-  }
-
-  // ---------------------------------------------------------------- tables (read-only views)
-
-  get handles(): ReadonlyMap<string, HandleRecord> {
-    return this.#t.handles;
-  }
-  get pages(): ReadonlyMap<string, PageRecord> {
-    return this.#t.pages;
-  }
-  get groupBuys(): ReadonlyMap<string, GroupBuyRecord> {
-    return this.#t.groupBuys;
-  }
-  get files(): FileGrantRecord[] {
-    return [...this.#t.files.values()];
-  }
-  get visitors(): ReadonlyMap<string, VisitorRecord> {
-    return this.#t.visitors;
-  }
-  get magicLinks(): ReadonlyMap<string, MagicLinkRecord> {
-    return this.#t.magicLinks;
-  }
-  get sessions(): ReadonlyMap<string, SessionRecord> {
-    return this.#t.sessions;
-  }
-  get purchases(): ReadonlyMap<string, PurchaseRecord> {
-    return this.#t.purchases;
-  }
-  get freeLogins(): ReadonlyMap<string, FreeLoginRecord> {
-    return this.#t.freeLogins;
-  }
-  get refunds(): ReadonlyMap<string, RefundRecord> {
-    return this.#t.refunds;
-  }
-  get checkouts(): ReadonlyMap<string, CheckoutSessionRecord> {
-    return this.#t.checkouts;
-  }
-  /** Every kept message, oldest first (see {@link MockStore.messagesTo} for newest first). */
-  get messages(): MessageRecord[] {
-    return [...this.#t.messages.values()];
-  }
-  get idempotency(): ReadonlyMap<string, IdempotencyRecord> {
-    return this.#t.idempotency;
-  }
-  get throttles(): ReadonlyMap<string, number[]> {
-    return this.#t.throttles;
-  }
-  get reports(): ReportRecord[] {
-    return [...this.#t.reports.values()];
   }
 
   // ---------------------------------------------------------------- units of work
@@ -261,52 +205,6 @@ export class MockStore {
 
   // ---------------------------------------------------------------- fixture, reset, purge
 
-  #loadFixture(): void {
-    const now = this.now();
-    for (const h of this.fixture.handles) {
-      this.#t.handles.put(h.handle, {
-        handle: h.handle,
-        connectConfigured: h.connectConfigured,
-        allowedOrigins: [...(h.allowedOrigins ?? [])],
-      });
-      for (const p of h.pages ?? []) {
-        this.#t.pages.put(pageKey(h.handle, p.slug), {
-          handle: h.handle,
-          slug: p.slug,
-          title: p.title,
-          mode: p.mode,
-          price: p.price,
-          currency: p.currency,
-          published: p.published ?? true,
-        });
-      }
-      for (const g of h.groupBuys ?? []) {
-        this.#t.groupBuys.put(pageKey(h.handle, g.slug), {
-          handle: h.handle,
-          slug: g.slug,
-          title: g.title,
-          targetQuantity: g.targetQuantity,
-          price: g.price,
-          currency: g.currency,
-          activatedAt: undefined,
-          pageSlug: g.pageSlug,
-        });
-      }
-      for (const f of h.files ?? []) {
-        for (const email of f.allowlist) {
-          const normalised = email.trim().toLowerCase();
-          this.#t.files.put(`${h.handle}/${f.slug}|${normalised}`, {
-            handle: h.handle,
-            slug: f.slug,
-            title: f.title,
-            email: normalised,
-            grantedAt: now,
-          });
-        }
-      }
-    }
-  }
-
   /** Empties every table (one `['*']` change), undoable with its unit. */
   #clearAll(): void {
     const undos = Object.values(this.#t).map((table) => table.detach());
@@ -320,7 +218,7 @@ export class MockStore {
     this.#uow.run(() => {
       this.#clearAll();
       this.clock.follow(0);
-      this.#loadFixture();
+      this.#pages.loadFixture(this.fixture);
     });
     this.#log.clear();
   }
@@ -332,21 +230,12 @@ export class MockStore {
    * their newest 1,000 as they grow.
    */
   purge(): void {
-    const now = this.now();
-    this.#lastPurge = now;
-    this.#uow.run(() => {
-      this.#links.purge(now);
-      this.#throttle.purge(now);
-      this.#visitors.purge(now);
-      this.#checkout.purge(now);
-      this.#idempotency.purge(now);
-    });
+    this.#purge.run();
   }
 
   /** Whether a minute (of the store's clock) passed since the last purge, or the clock went back. */
   purgeDue(): boolean {
-    const now = this.now();
-    return now - this.#lastPurge >= PURGE_EVERY_MS || now < this.#lastPurge;
+    return this.#purge.due();
   }
 
   // ---------------------------------------------------------------- origins
@@ -441,7 +330,7 @@ export class MockStore {
 
   /** Whether a visitor holds an active purchase of a page. O(1). */
   isEntitled(visitorId: string, handle: string, slug: string): boolean {
-    return this.#checkout.isEntitled(visitorId, handle, slug);
+    return this.#purchases.isEntitled(visitorId, handle, slug);
   }
 
   /** The access check of `product-spec.md`; records free-login visits. */
@@ -462,7 +351,7 @@ export class MockStore {
    * ```
    */
   grantPurchase(input: GrantInput): PurchaseRecord {
-    return this.#uow.run(() => this.#checkout.grant(input));
+    return this.#uow.run(() => this.#purchases.grant(input));
   }
 
   /**
@@ -476,14 +365,7 @@ export class MockStore {
   // ---------------------------------------------------------------- checkout
 
   /** Starts a fake Stripe Checkout, with the checks in the documented order. */
-  startCheckout(input: {
-    handle: string;
-    slug: string;
-    visitor: VisitorRecord;
-    successUrl: string;
-    cancelUrl: string;
-    selfOrigin: string;
-  }): Result<CheckoutSessionRecord> {
+  startCheckout(input: CheckoutInput): Result<CheckoutSessionRecord> {
     return this.#uow.run(() => this.#checkout.start(input));
   }
 
@@ -511,12 +393,12 @@ export class MockStore {
    * ```
    */
   issueCreatorToken(handle: string): Promise<string> {
-    return this.#refunds.issueCreatorToken(handle);
+    return this.#creators.issueCreatorToken(handle);
   }
 
   /** Checks an `Authorization: Bearer` header; answers the handle it was issued for. */
   verifyCreatorToken(authorization: string | null): Promise<Result<{ handle: string }>> {
-    return this.#refunds.verifyCreatorToken(authorization);
+    return this.#creators.verifyCreatorToken(authorization);
   }
 
   // ---------------------------------------------------------------- group buys
@@ -600,9 +482,7 @@ export class MockStore {
 
   /** The state as plain JSON, table by table, in the order a compaction writes it. */
   toJSON(): StoreSnapshot {
-    const tables = {} as Record<TableName, [string, unknown][]>;
-    for (const [name, table] of Object.entries(this.#t)) tables[name as TableName] = [...table.entries()];
-    return { format: 'visitor-access-mock', version: 2, tables };
+    return snapshot.toJSON(this.#t);
   }
 
   /**
@@ -610,7 +490,7 @@ export class MockStore {
    * while the store goes on): what a compaction writes.
    */
   capture(): [TableName, [string, unknown][]][] {
-    return Object.entries(this.#t).map(([name, table]) => [name as TableName, [...table.entries()]]);
+    return snapshot.capture(this.#t);
   }
 
   /**
@@ -618,33 +498,7 @@ export class MockStore {
    * against its table's schema; a bad one throws a {@link SnapshotError} naming it.
    */
   replay(changes: readonly JournalChange[], where = 'journal'): void {
-    for (const change of changes) {
-      if (change[0] === '*') {
-        for (const table of Object.values(this.#t)) table.detach();
-        continue;
-      }
-      const [name, key, value] = change as readonly [string, string, unknown];
-      // Own names only: `__proto__`, `constructor` or `toString` are not tables (an object's inherited
-      // properties would otherwise be taken for one).
-      const known = typeof name === 'string' && Object.hasOwn(TABLE_SCHEMAS, name) && Object.hasOwn(this.#t, name);
-      const table = known ? (this.#t as unknown as Record<string, Table<unknown>>)[name] : undefined;
-      const schema = known ? TABLE_SCHEMAS[name as TableName] : undefined;
-      if (!table || !schema || typeof key !== 'string') {
-        throw new SnapshotError(`${where}: unknown table "${String(name)}"`);
-      }
-      if (value === null) {
-        table.raw(key, undefined);
-        continue;
-      }
-      const parsed = schema.safeParse(value);
-      if (!parsed.success) {
-        const first = parsed.error.issues[0];
-        throw new SnapshotError(
-          `${where}: ${name} "${key}" is not valid (${first ? `${first.path.join('.') || '(record)'}: ${first.message}` : 'invalid'})`,
-        );
-      }
-      table.raw(key, parsed.data);
-    }
+    snapshot.replay(this.#t, changes, where);
   }
 
   /**
@@ -653,68 +507,13 @@ export class MockStore {
    * first bad fields when the data does not validate; the store is left as it was then.
    */
   load(data: unknown): void {
-    const changes = snapshotChanges(data);
     this.#uow.run(() => {
-      // Validated against a scratch store first, so a bad snapshot leaves this one untouched.
-      new MockStore({ fixture: this.fixture }).replay(changes, 'snapshot');
+      // Validated against scratch tables first, so a bad snapshot leaves this one untouched.
+      const changes = snapshot.loadable(data);
       this.#clearAll();
-      for (const c of changes) {
-        if (c[0] === '*') continue;
-        const [name, key, value] = c as readonly [TableName, string, unknown];
-        const table = this.#t[name] as unknown as Table<unknown>;
-        if (value === null) table.delete(key);
-        else table.put(key, TABLE_SCHEMAS[name].parse(value));
-      }
+      snapshot.load(this.#t, changes);
     });
   }
-}
-
-/** The changes that rebuild a version-1 or version-2 snapshot. */
-export function snapshotChanges(data: unknown): JournalChange[] {
-  const v = (data as { version?: unknown } | null)?.version;
-  if (v === 2 && (data as { format?: unknown }).format === 'visitor-access-mock') {
-    const tables = (data as StoreSnapshot).tables;
-    if (!tables || typeof tables !== 'object') throw new SnapshotError('not a visitor-access-mock snapshot (tables)');
-    const out: JournalChange[] = [['*']];
-    for (const [name, entries] of Object.entries(tables)) {
-      if (!Array.isArray(entries)) throw new SnapshotError(`not a visitor-access-mock snapshot (${name})`);
-      for (const [key, value] of entries as [string, unknown][]) out.push([name, key, value]);
-    }
-    return out;
-  }
-  const parsed = SnapshotV1.safeParse(data);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new SnapshotError(`not a visitor-access-mock data file (${lines.join('; ')})`);
-  }
-  const s = parsed.data;
-  const out: JournalChange[] = [['*']];
-  for (const h of s.handles) out.push(['handles', h.handle, h]);
-  for (const p of s.pages) out.push(['pages', pageKey(p.handle, p.slug), p]);
-  for (const { interests, ...g } of s.groupBuys) {
-    out.push(['groupBuys', pageKey(g.handle, g.slug), g]);
-    for (const [visitorId, expressedAt] of Object.entries(interests)) {
-      out.push([
-        'interests',
-        `${g.handle}/${g.slug}|${visitorId}`,
-        { handle: g.handle, slug: g.slug, visitorId, expressedAt },
-      ]);
-    }
-  }
-  for (const f of s.files) out.push(['files', `${f.handle}/${f.slug}|${f.email}`, f]);
-  for (const v of s.visitors) out.push(['visitors', v.id, v]);
-  for (const l of s.magicLinks) out.push(['magicLinks', l.selector, l]);
-  for (const x of s.sessions) out.push(['sessions', x.id, x]);
-  for (const p of s.purchases) out.push(['purchases', grantKey(p.visitorId, p.handle, p.slug), p]);
-  for (const f of s.freeLogins) out.push(['freeLogins', grantKey(f.visitorId, f.handle, f.slug), f]);
-  for (const r of s.refunds) out.push(['refunds', r.id, r]);
-  for (const c of s.checkouts) out.push(['checkouts', c.id, c]);
-  for (const m of s.messages.slice(-1000)) out.push(['messages', m.id, m]);
-  // Version-1 idempotency records are keyed by the raw key: they cannot be found by hash, and expire in
-  // 24 hours anyway, so they are left behind.
-  for (const [key, hits] of Object.entries(s.throttles)) out.push(['throttles', key, hits]);
-  for (const r of s.reports.slice(-1000)) out.push(['reports', r.id, r]);
-  return out;
 }
 
 /**

@@ -1,4 +1,6 @@
-// Creators (handles) and their pages, and which origins they allow (CORS and redirect targets).
+// Creators (handles) and their pages, from the fixture or the development API, and which origins they
+// allow (CORS and redirect targets).
+import type { Fixture } from '../fixture.js';
 import type { HandleRecord, PageRecord } from '../records.js';
 import { isLocalOrigin } from '../net.js';
 import { fail, ok, pageKey, type Kernel, type Result } from './state.js';
@@ -40,6 +42,53 @@ export class PagesSlice {
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
     if (u.username || u.password) return false;
     return u.origin === selfOrigin || this.isAllowedOrigin(u.origin, handle);
+  }
+
+  /** Puts a fixture's handles, pages, group buys and allowlisted files into the tables. */
+  loadFixture(fixture: Fixture): void {
+    const now = this.k.now();
+    for (const h of fixture.handles) {
+      this.k.t.handles.put(h.handle, {
+        handle: h.handle,
+        connectConfigured: h.connectConfigured,
+        allowedOrigins: [...(h.allowedOrigins ?? [])],
+      });
+      for (const p of h.pages ?? []) {
+        this.k.t.pages.put(pageKey(h.handle, p.slug), {
+          handle: h.handle,
+          slug: p.slug,
+          title: p.title,
+          mode: p.mode,
+          price: p.price,
+          currency: p.currency,
+          published: p.published ?? true,
+        });
+      }
+      for (const g of h.groupBuys ?? []) {
+        this.k.t.groupBuys.put(pageKey(h.handle, g.slug), {
+          handle: h.handle,
+          slug: g.slug,
+          title: g.title,
+          targetQuantity: g.targetQuantity,
+          price: g.price,
+          currency: g.currency,
+          activatedAt: undefined,
+          pageSlug: g.pageSlug,
+        });
+      }
+      for (const f of h.files ?? []) {
+        for (const email of f.allowlist) {
+          const normalised = email.trim().toLowerCase();
+          this.k.t.files.put(`${h.handle}/${f.slug}|${normalised}`, {
+            handle: h.handle,
+            slug: f.slug,
+            title: f.title,
+            email: normalised,
+            grantedAt: now,
+          });
+        }
+      }
+    }
   }
 
   /** A published page, or undefined. */
