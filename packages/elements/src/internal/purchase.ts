@@ -1,4 +1,5 @@
 import type { AccessCheckResponse, CheckoutResponse } from '@visitor-access/contract';
+import { RETURN_PARAMS } from '@visitor-access/contract/lite';
 import { baseOf } from './client.js';
 import type { VisitorAccessClient } from './client.js';
 import { takeEarlyCheck } from './early-check.js';
@@ -48,7 +49,7 @@ export function takeOrCheckAccess(
  */
 export function startCheckout(client: VisitorAccessClient, handle: string, page: string): Promise<CheckoutResponse> {
   const back = new URL(cleanUrl());
-  back.searchParams.set('va_gate', `${handle}/${page}`);
+  back.searchParams.set(RETURN_PARAMS.gate, `${handle}/${page}`);
   return answer(client.pages.checkout(handle, page, { successUrl: back.href, cancelUrl: back.href }), 'url:url');
 }
 
