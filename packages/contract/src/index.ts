@@ -19,3 +19,5 @@ export * from './routes/group-buys.js';
 export * from './routes/edge.js';
 export * from './routes/support.js';
 export * from './constants.js';
+export { isHttpOrigin } from './values.js';
+export { originCheck } from './checks.js';

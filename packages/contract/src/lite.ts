@@ -14,3 +14,4 @@
  * @packageDocumentation
  */
 export * from './constants.js';
+export { isHttpOrigin, normaliseEmail } from './values.js';

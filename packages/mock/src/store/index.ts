@@ -2,6 +2,7 @@
 // to one set of tables and one unit of work, and keeps the public method names the handlers, the tests
 // and the Node entry call.
 import type { AccessItem, AccessReason, GroupBuy, PageSummary } from '@visitor-access/contract';
+import { normaliseEmail } from '@visitor-access/contract';
 import { AdjustableClock, type Clock } from '../clock.js';
 import { portableTimingSafeEqual, sha256Hex, type Sha256, type TimingSafeEqual } from '../crypto.js';
 import { defaultFixture, parseFixture, type Fixture } from '../fixture.js';
@@ -294,7 +295,7 @@ export class MockStore {
       }
       for (const f of h.files ?? []) {
         for (const email of f.allowlist) {
-          const normalised = email.trim().toLowerCase();
+          const normalised = normaliseEmail(email);
           this.#t.files.put(`${h.handle}/${f.slug}|${normalised}`, {
             handle: h.handle,
             slug: f.slug,

@@ -1,3 +1,4 @@
+import { normaliseEmail } from '@visitor-access/contract/lite';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { VisitorAccessClient } from '../client.js';
 import { cooldownLeft, lastEmail, startCooldown } from '../cooldown.js';
@@ -167,9 +168,7 @@ export class SignInController implements ReactiveController {
   /** Handles the email form: validation, honeypot, cooldown, request. */
   async submitEmail(form: HTMLFormElement): Promise<void> {
     const data = new FormData(form);
-    const email = String(data.get('email') ?? '')
-      .trim()
-      .toLowerCase();
+    const email = normaliseEmail(String(data.get('email') ?? ''));
     this.formError = '';
     if (!isEmail(email)) {
       this.emailError = 'invalid';
