@@ -2,7 +2,7 @@
 // fixtures, a creator token), prepares fresh data where it can, then runs each check in turn, undoing what
 // a check changed whether it passed or not.
 import { randomBytes } from 'node:crypto';
-import { isHttpOrigin, normaliseEmail } from '@visitor-access/contract';
+import { isHttpOrigin, normaliseEmail, sleep } from '@visitor-access/contract';
 import {
   DEFAULT_TARGET,
   DevApi,
@@ -213,8 +213,6 @@ export function selectScenarios(list: readonly Scenario[], only: readonly string
   });
   return list.filter((s) => matchers.some((m) => m(s.id)));
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs the conformance checks against a server and answers what passed, failed and was skipped. It never

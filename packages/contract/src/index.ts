@@ -20,4 +20,5 @@ export * from './routes/edge.js';
 export * from './routes/support.js';
 export * from './constants.js';
 export { isHttpOrigin } from './values.js';
+export { sleep } from './sleep.js';
 export { originCheck } from './checks.js';

@@ -1,8 +1,8 @@
 /**
  * The part of the contract that needs no zod, for code whose bytes count (the elements, the
  * script-tag bundle): the shared constants (`SESSION_COOKIE`, `RETURN_PARAMS`, the time limits) and
- * the value rules every package applies (`normaliseEmail`, `isHttpOrigin`). The package index
- * exports the same names.
+ * the value rules every package applies (`normaliseEmail`, `isHttpOrigin`), and the one abort-clean
+ * `sleep` they share. The package index exports the same names.
  *
  * @example
  * ```ts
@@ -15,3 +15,4 @@
  */
 export * from './constants.js';
 export { isHttpOrigin, normaliseEmail } from './values.js';
+export { sleep } from './sleep.js';

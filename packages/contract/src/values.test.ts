@@ -74,6 +74,7 @@ describe('the lite entry', () => {
         'SESSION_TTL_SECONDS',
         'isHttpOrigin',
         'normaliseEmail',
+        'sleep',
       ].sort(),
     );
   });
@@ -83,7 +84,8 @@ describe('the lite entry', () => {
       [
         ...readFileSync(new URL(file, import.meta.url), 'utf8').matchAll(/^(?:import|export)[^;]*? from '([^']+)'/gm),
       ].map((m) => m[1]);
-    expect(imports('./lite.ts')).toEqual(['./constants.js', './values.js']);
+    expect(imports('./lite.ts')).toEqual(['./constants.js', './values.js', './sleep.js']);
+    expect(imports('./sleep.ts')).toEqual([]);
     expect(imports('./constants.ts')).toEqual([]);
     expect(imports('./values.ts')).toEqual([]);
   });

@@ -11,6 +11,7 @@
 // Everything here is plain TypeScript (no Node API), so the service worker entry uses it as it is. What a
 // `timeout` or a `reset` does to the connection depends on the entry (see `ConnectionFault`).
 import * as z from 'zod/mini';
+import { sleep as wait } from '@visitor-access/contract';
 import type { Ctx, Layer } from './handlers/pipeline.js';
 import { error } from './handlers/respond.js';
 import { faultPage } from './html.js';
@@ -462,16 +463,7 @@ function single(fault: Fault): FaultDecision {
 
 /** Waits `ms`, or less when `signal` aborts (the client gave up). */
 export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
-  return new Promise((resolve) => {
-    if (ms <= 0 || signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
+  return ms > 0 ? wait(ms, signal ?? undefined).catch(() => undefined) : Promise.resolve();
 }
 
 /**

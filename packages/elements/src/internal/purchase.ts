@@ -1,9 +1,8 @@
 import type { AccessCheckResponse, CheckoutResponse } from '@visitor-access/contract';
-import { RETURN_PARAMS } from '@visitor-access/contract/lite';
+import { RETURN_PARAMS, sleep } from '@visitor-access/contract/lite';
 import { baseOf } from './client.js';
 import type { VisitorAccessClient } from './client.js';
 import { takeEarlyCheck } from './early-check.js';
-import { sleep } from './flow.js';
 import { answer, read } from './shapes.js';
 import { timing } from './timing.js';
 import { cleanUrl } from './url-state.js';
