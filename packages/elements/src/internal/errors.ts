@@ -70,6 +70,7 @@ export function codeOf(error: unknown): string | undefined {
  */
 export function linkNoticeOf(code: string | undefined, via: 'token'): LinkNotice | undefined;
 export function linkNoticeOf(code: string | undefined, via: 'code'): 'expired' | 'used' | 'wrong' | undefined;
+export function linkNoticeOf(code: string | undefined, via: 'token' | 'code'): LinkNotice | 'wrong' | undefined;
 export function linkNoticeOf(code: string | undefined, via: 'token' | 'code'): LinkNotice | 'wrong' | undefined {
   return code === 'expired_magic_link'
     ? 'expired'
