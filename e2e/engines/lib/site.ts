@@ -5,7 +5,7 @@
 // site, `api.example.net` another).
 import { startServer, type RunningServer } from '@visitor-access/mock/server';
 // @ts-expect-error -- plain ESM module of the demo
-import { startDemo } from '../../../examples/demo/serve.mjs';
+import { startDemo } from '@visitor-access/example-demo/serve';
 import { isTestHost, startTlsFront, type Front } from './hosts.js';
 
 export interface SiteOptions {
