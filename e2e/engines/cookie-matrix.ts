@@ -8,7 +8,14 @@
 // form again), and whether the API, opened as a page (first party), sees the visitor after the
 // code (was the cookie stored at all?). e2e/engines/cookies.ts asserts the rows this prints; run it
 // again when an engine is upgraded.
-import { closeShared, ENGINES, launch, type CookiePolicy, type EngineName, type Tab } from './lib/engines.js';
+import {
+  closeShared,
+  ENGINES,
+  launch,
+  type CookiePolicy,
+  type EngineName,
+  type Tab,
+} from '@visitor-access/tools/engines';
 import { SETUPS, outcomeOf, type SetupName } from './cookies.js';
 import { gate, landing } from './lib/pages.js';
 import { startSite, uniqueEmail } from './lib/site.js';

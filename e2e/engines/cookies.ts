@@ -21,8 +21,8 @@ import {
   type Engine,
   type EngineName,
   type Tab,
-} from './lib/engines.js';
-import { TEST_HOSTS } from './lib/hosts.js';
+} from '@visitor-access/tools/engines';
+import { TEST_HOSTS } from '@visitor-access/tools/engines/hosts';
 import { checkout, cookieCopy, gate, landing, session, type CookieCause } from './lib/pages.js';
 import { startSite, uniqueEmail, type Site, type SiteOptions } from './lib/site.js';
 

@@ -11,7 +11,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultStrings as s } from '@visitor-access/elements';
-import { closeShared, ENGINES, launch, type EngineName, type Tab } from './lib/engines.js';
+import { closeShared, ENGINES, launch, type EngineName, type Tab } from '@visitor-access/tools/engines';
 import { checkout, gate, session } from './lib/pages.js';
 import { startSite } from './lib/site.js';
 

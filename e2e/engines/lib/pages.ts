@@ -5,8 +5,8 @@
 // elements' own strings table (`defaultStrings`), never retyped here.
 import { defaultStrings as s, fill } from '@visitor-access/elements';
 import type { Strings } from '@visitor-access/elements';
-import type { Tab } from './engines.js';
-import type { Query } from './finder.js';
+import type { Tab } from '@visitor-access/tools/engines';
+import type { Query } from '@visitor-access/tools/engines/finder';
 
 const GATE = 'paywall-gate';
 const SESSION = 'visitor-session';

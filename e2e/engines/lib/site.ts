@@ -6,7 +6,7 @@
 import { startServer, type RunningServer } from '@visitor-access/mock/server';
 // @ts-expect-error -- plain ESM module of the demo
 import { startDemo } from '@visitor-access/example-demo/serve';
-import { isTestHost, startTlsFront, type Front } from './hosts.js';
+import { isTestHost, startTlsFront, type Front } from '@visitor-access/tools/engines/hosts';
 
 export interface SiteOptions {
   /** Host name of the page. Default `localhost`. A name of hosts.ts is served over https. */
