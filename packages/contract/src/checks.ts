@@ -1,13 +1,11 @@
 import * as z from 'zod/mini';
-import { isHttpOrigin } from './values.js';
 
 // Internal building blocks of the shared schemas. They accept and reject exactly what the richer
 // zod helpers they replace did (`z.iso.datetime`, `z.email` behind a trim/lower-case pipe, `z.int`,
 // `z.refine`), but they only use the base check and the regex/overwrite checks every schema already
 // needs, so the browser bundle no longer carries zod's ISO, e-mail, pipe, transform, custom and
 // number-format classes. `openapi.ts` restores the JSON Schema facts (format, integer) those helpers
-// used to emit, so `docs/openapi.json` does not change. Not exported from the package index, except
-// `originCheck`.
+// used to emit, so `docs/openapi.json` does not change. Not exported from the package index.
 
 /** The pattern `z.iso.datetime({ offset: true })` compiles to (zod 4.6): RFC 3339 with `Z` or `±hh:mm`. */
 export const ISO_DATETIME =
@@ -88,30 +86,6 @@ export const redirectUrlCheck = z.check<string>((payload) => {
         s.length > 2048 ? 'Too long (at most 2048 characters)' : 'Expected an absolute http(s) URL without credentials',
       input: s,
       params: { code: 'invalid_redirect_url' },
-      continue: true,
-    } as never);
-  }
-});
-
-/**
- * An http(s) origin and nothing more ({@link isHttpOrigin}): scheme, host and optional port, no path,
- * query, fragment or credentials. For schemas of origins (a creator's allowed origins).
- *
- * @example
- * ```ts
- * import * as z from 'zod/mini';
- * import { originCheck } from '@visitor-access/contract';
- * const Origin = z.string().check(z.maxLength(2048), originCheck);
- * Origin.safeParse('https://shop.example.com/').success; // false: a path
- * ```
- */
-export const originCheck = z.check<string>((payload) => {
-  const s = payload.value;
-  if (!isHttpOrigin(s)) {
-    (payload as Payload).issues.push({
-      code: 'custom',
-      message: 'Expected an origin such as https://shop.example.com (scheme, host and optional port, no path)',
-      input: s,
       continue: true,
     } as never);
   }

@@ -49,18 +49,6 @@ export const MAX_CODE_ATTEMPTS = 5;
  */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 /**
- * The checkout return's marker (`?va_checkout=success` or `cancelled`): `RETURN_PARAMS.checkout`,
- * also exported alone for code that needs only this one and counts its bytes (the script-tag
- * loader, which skips its early access check on the way back from a payment).
- *
- * @example
- * ```ts
- * import { CHECKOUT_RETURN_PARAM } from '@visitor-access/contract/lite';
- * new URLSearchParams('?va_checkout=success').get(CHECKOUT_RETURN_PARAM); // 'success'
- * ```
- */
-export const CHECKOUT_RETURN_PARAM = 'va_checkout';
-/**
  * The query parameters that mark a page's address on the way back to it, by what they carry. The
  * platform's checkout return adds `checkout` (`success` or `cancelled`) and `sessionId`; the elements
  * add `gate` (`handle/page`, the element that sold the page) to their checkout return address,

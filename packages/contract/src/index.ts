@@ -21,4 +21,4 @@ export * from './routes/support.js';
 export * from './constants.js';
 export { isHttpOrigin } from './values.js';
 export { sleep } from './sleep.js';
-export { originCheck } from './checks.js';
+export { originCheck } from './origin-check.js';

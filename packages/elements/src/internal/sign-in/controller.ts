@@ -108,11 +108,11 @@ export class SignInController implements ReactiveController {
       (error, [email]) => {
         this.#verifying = false;
         const reading = linkNoticeOf(codeOf(error), 'code');
-        if (reading === 'expired' || reading === 'used') callbacks.linkProblem(reading, email);
-        else if (reading === 'wrong') {
+        if (reading === 'wrong') {
           this.codeError = 'wrong';
           this.wait.start(email);
-        } else {
+        } else if (reading) callbacks.linkProblem(reading, email);
+        else {
           const failure = describeFailure(error);
           // A passing failure: the code (and the link) still work, so the visitor stays here to try again.
           if (failure.kind === 'unavailable' || failure.kind === 'network') {
