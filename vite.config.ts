@@ -4,7 +4,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 // @ts-expect-error -- plain ESM helper shared with scripts
-import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '@visitor-access/tools/find-chromium';
 
 // The browser tests need a Chromium. It is looked up only when the browser project launches (so
 // `--project node` works without one), and a missing one fails the run with one line saying how to

@@ -3,7 +3,7 @@
 // the build (npm test has built everything). Every check passes, and there are at least 30 of them.
 import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { root, startNpmStart, stopNpmStart, type NpmStart } from './lib/npm-start.js';
+import { root, startNpmStart, stopNpmStart, type NpmStart } from '@visitor-access/tools/npm-start';
 
 /** Runs a command to its end (bounded), with everything it printed. */
 function runToEnd(command: string, args: string[], ms: number): Promise<{ code: number | null; out: string }> {

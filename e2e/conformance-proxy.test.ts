@@ -9,7 +9,7 @@ import { startServer } from '@visitor-access/mock/server';
 import { createVisitorAccess } from '@visitor-access/server';
 import { toNodeHandler } from '@visitor-access/server/node';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from './lib/npm-start.js';
+import { freePort } from '@visitor-access/tools/npm-start';
 
 let site: Server | undefined;
 let mock: Awaited<ReturnType<typeof startServer>> | undefined;

@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultStrings } from '../packages/elements/src/internal/strings.js';
+import { defaultStrings } from '@visitor-access/elements';
 // @ts-expect-error -- plain ESM helpers shared with scripts
-import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '@visitor-access/tools/find-chromium';
 // @ts-expect-error -- plain ESM helpers shared with scripts
-import { serveStatic } from '../scripts/serve-static.mjs';
+import { serveStatic } from '@visitor-access/tools/serve-static';
 
 // The docs site's live examples, as a reader uses them: the built site/ served as static files and
 // nothing else (the mock runs in the page's service worker), in real Chromium. Price first; "Buy

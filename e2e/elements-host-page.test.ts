@@ -14,7 +14,7 @@ import { startServer } from '@visitor-access/mock/server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM helper shared with scripts
-import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '@visitor-access/tools/find-chromium';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundlePath = `${root}packages/elements/dist/visitor-access.js`;

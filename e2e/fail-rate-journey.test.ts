@@ -7,8 +7,8 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM helper shared with vite.config.ts and the scripts
-import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
-import { startNpmStart, stopNpmStart, type NpmStart } from './lib/npm-start.js';
+import { CHROMIUM_ARGS, findChromium } from '@visitor-access/tools/find-chromium';
+import { startNpmStart, stopNpmStart, type NpmStart } from '@visitor-access/tools/npm-start';
 
 let browser: Browser;
 beforeAll(async () => {

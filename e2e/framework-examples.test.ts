@@ -5,11 +5,11 @@ import ts from 'typescript';
 import { preview, type PreviewServer } from 'vite';
 import { startServer } from '@visitor-access/mock/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from './lib/npm-start.js';
+import { freePort } from '@visitor-access/tools/npm-start';
 // @ts-expect-error -- plain ESM helpers shared with scripts
-import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '@visitor-access/tools/find-chromium';
 // @ts-expect-error -- plain ESM helper shared with the docs generators
-import { publicFields } from '../scripts/manifest.mjs';
+import { publicFields } from '@visitor-access/tools/manifest';
 
 // The framework examples as their users run them: built by `npm run build` (examples/*/dist) and
 // served by `vite preview` with the example's own vite.config (the API proxied under the app's

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createClient, VisitorUnauthorizedError } from '@visitor-access/sdk';
 import { startServer } from '@visitor-access/mock/server';
 // @ts-expect-error -- plain ESM example, no types
-import { runJourney } from '../examples/node-quickstart/index.mjs';
+import { runJourney } from '@visitor-access/example-node-quickstart/index.mjs';
 
 describe('examples/node-quickstart: the whole journey with the SDK against the standalone mock', () => {
   it('signs in by code, buys, is refunded and signs out, as the steps say', async () => {

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
 import { startServer } from '@visitor-access/mock/server';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, root } from './lib/npm-start.js';
+import { freePort, root } from '@visitor-access/tools/npm-start';
 
 const example = (name: string, file: string) => {
   const path = fileURLToPath(new URL(`../examples/${name}/${file}`, import.meta.url));

@@ -6,8 +6,8 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM example, no types
-import { startDemo } from '../examples/demo/serve.mjs';
-import { freePort } from './lib/npm-start.js';
+import { startDemo } from '@visitor-access/example-demo/serve';
+import { freePort } from '@visitor-access/tools/npm-start';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from './find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '@visitor-access/tools/find-chromium';
 import { groupBuyCardStates } from './screenshots/group-buy-card-states.mjs';
 import { mockPageStates } from './screenshots/mock-pages-states.mjs';
 import { paywallGateStates } from './screenshots/paywall-gate-states.mjs';

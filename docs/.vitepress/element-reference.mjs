@@ -2,7 +2,7 @@
 // manifest that the elements' build writes (packages/elements/custom-elements.json), so the
 // reference cannot drift from the code: nothing here is copied by hand.
 import { readFileSync } from 'node:fs';
-import { publicFields } from '../../scripts/manifest.mjs';
+import { publicFields } from '@visitor-access/tools/manifest';
 
 const manifestUrl = new URL('../../packages/elements/custom-elements.json', import.meta.url);
 

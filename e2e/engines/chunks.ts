@@ -26,7 +26,7 @@ import {
   type Engine,
   type EngineName,
   type Tab,
-} from './lib/engines.js';
+} from '@visitor-access/tools/engines';
 import { gate } from './lib/pages.js';
 import { BUNDLES, startScriptHost, type Bundle, type ScriptHost } from './lib/script-host.js';
 import { uniqueEmail } from './lib/site.js';

@@ -6,7 +6,7 @@
 // the gate says why in the visitor's words, as far as a page can tell: page and API on two host
 // names of this machine (localhost vs 127.0.0.1), the API on another site (a third-party cookie the
 // browser blocks), or cookies turned off. Every row below was measured in these engines
-// (`scripts/engines-cookie-matrix.ts` measures them again) and asserts the cause-specific copy.
+// (`e2e/engines/cookie-matrix.ts` measures them again) and asserts the cause-specific copy.
 //
 // The code is typed in the page (the page's own request sets the cookie); the emailed link is
 // verified on the API's landing page (the API's own site, first party) and comes back to the page
@@ -21,8 +21,8 @@ import {
   type Engine,
   type EngineName,
   type Tab,
-} from './lib/engines.js';
-import { TEST_HOSTS } from './lib/hosts.js';
+} from '@visitor-access/tools/engines';
+import { TEST_HOSTS } from '@visitor-access/tools/engines/hosts';
 import { checkout, cookieCopy, gate, landing, session, type CookieCause } from './lib/pages.js';
 import { startSite, uniqueEmail, type Site, type SiteOptions } from './lib/site.js';
 
@@ -117,7 +117,7 @@ const TWO_HOSTS: Row = {
   why: 'a SameSite=Lax cookie never travels on a request from another site',
 };
 
-/** Measured with scripts/engines-cookie-matrix.ts; docs/browsers.md shows the same table. */
+/** Measured with e2e/engines/cookie-matrix.ts; docs/browsers.md shows the same table. */
 export const EXPECTED: Record<EngineName, Record<Scenario, Row>> = {
   chromium: {
     'two-hosts default': TWO_HOSTS,

@@ -17,7 +17,7 @@ import {
   type Engine,
   type EngineName,
   type Tab,
-} from './lib/engines.js';
+} from '@visitor-access/tools/engines';
 import { accessList, checkout, gate, groupBuy, landing, session } from './lib/pages.js';
 import { startSite, uniqueEmail, type Site } from './lib/site.js';
 import ja from '../../packages/elements/src/locales/ja.js';

@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { startServer } from '@visitor-access/mock/server';
 import { chromium } from 'playwright-core';
-import { findChromium, CHROMIUM_ARGS } from '../../scripts/find-chromium.mjs';
+import { findChromium, CHROMIUM_ARGS } from '@visitor-access/tools/find-chromium';
 import { startDemo } from './serve.mjs';
 
 const shotsAt = process.argv.indexOf('--screenshots');

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { publicFields } from '../../scripts/manifest.mjs';
+import { publicFields } from '@visitor-access/tools/manifest';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const manifest = JSON.parse(readFileSync(join(here, 'custom-elements.json'), 'utf8'));

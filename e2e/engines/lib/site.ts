@@ -5,8 +5,8 @@
 // site, `api.example.net` another).
 import { startServer, type RunningServer } from '@visitor-access/mock/server';
 // @ts-expect-error -- plain ESM module of the demo
-import { startDemo } from '../../../examples/demo/serve.mjs';
-import { isTestHost, startTlsFront, type Front } from './hosts.js';
+import { startDemo } from '@visitor-access/example-demo/serve';
+import { isTestHost, startTlsFront, type Front } from '@visitor-access/tools/engines/hosts';
 
 export interface SiteOptions {
   /** Host name of the page. Default `localhost`. A name of hosts.ts is served over https. */

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { RETURN_PARAMS, SESSION_COOKIE } from '@visitor-access/contract/lite';
 import { createVisitorAccess, paywalledContentScript } from '@visitor-access/server';
 import { protect, visitorAccess } from '@visitor-access/server/hono';
 import { LESSON_PATH, gatePage, homePage, lessonFragment, lessonPage, unavailablePage } from './pages.js';
@@ -24,10 +25,9 @@ export interface SiteOptions {
   devMockCheckout?: boolean;
 }
 
-const SESSION_COOKIE = '_10x_visitor';
 const MASTERCLASS = { handle: 'gharart', page: 'masterclass' };
 // Query parameters the elements and the checkout return put in the address.
-const MARKERS = ['va_checkout', 'session_id', 'va_gate', 'va_token', 'va_buy'];
+const MARKERS: string[] = Object.values(RETURN_PARAMS);
 
 /** The visitor's address on Node (for the API's per-IP limits); none under `app.request()` in tests. */
 const clientAddress = (c: Context) =>

@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
 import { EMAIL, ISO_DATETIME, httpUrlCheck, nonNegativeInt, redirectUrlCheck } from './checks.js';
+import { normaliseEmail } from './values.js';
+
+export { normaliseEmail };
 
 /**
  * Longest URL the platform accepts in a body or query (redirect targets, checkout URLs).
@@ -33,7 +36,7 @@ export const Handle = z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,62})$/, 
 export const Slug = z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9._-]{0,127})$/, 'Expected a slug'));
 
 /**
- * An email address, trimmed and lower-cased before it is checked.
+ * An email address, trimmed and lower-cased ({@link normaliseEmail}) before it is checked.
  *
  * @example
  * ```ts
@@ -43,8 +46,7 @@ export const Slug = z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9._-]{0,127})$/,
 export const Email = z.string().check(
   // Too long before trimming: stop there, as the first stage of a pipe would.
   z.maxLength(320, { abort: true }),
-  z.trim(),
-  z.toLowerCase(),
+  z.overwrite(normaliseEmail),
   z.regex(EMAIL, 'Enter a valid email address'),
   z.maxLength(254),
 );

@@ -48,3 +48,29 @@ export const MAX_CODE_ATTEMPTS = 5;
  * ```
  */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/**
+ * The query parameters that mark a page's address on the way back to it, by what they carry. The
+ * platform's checkout return adds `checkout` (`success` or `cancelled`) and `sessionId`; the elements
+ * add `gate` (`handle/page`, the element that sold the page) to their checkout return address,
+ * `buy` (`handle/page`) to a sign-in link asked for by "Buy for …", and `signedIn` (`1`) to every
+ * sign-in link's return address; a magic link opened on the page itself carries `token` (in the
+ * query, or in the fragment). The elements read them once and strip every one of them from the
+ * address; a server that renders the page may redirect to the address without them.
+ *
+ * @example
+ * ```ts
+ * import { RETURN_PARAMS } from '@visitor-access/contract/lite';
+ * const url = new URL('https://shop.example/course?va_checkout=success&session_id=cs_1&va_gate=gharart/masterclass');
+ * url.searchParams.get(RETURN_PARAMS.checkout); // 'success'
+ * for (const name of Object.values(RETURN_PARAMS)) url.searchParams.delete(name);
+ * url.href; // 'https://shop.example/course'
+ * ```
+ */
+export const RETURN_PARAMS = {
+  token: 'va_token',
+  checkout: 'va_checkout',
+  sessionId: 'session_id',
+  gate: 'va_gate',
+  buy: 'va_buy',
+  signedIn: 'va_signed_in',
+} as const;

@@ -19,3 +19,6 @@ export * from './routes/group-buys.js';
 export * from './routes/edge.js';
 export * from './routes/support.js';
 export * from './constants.js';
+export { isHttpOrigin } from './values.js';
+export { sleep } from './sleep.js';
+export { originCheck } from './origin-check.js';

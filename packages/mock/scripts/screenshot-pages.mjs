@@ -4,11 +4,11 @@
 //   node --import tsx packages/mock/scripts/screenshot-pages.mjs [out-dir] [--widths=320,390] [--only=mailbox,checkoutOpen]
 //
 // The output directory defaults to /tmp/mock-pages; the state names are those of test/page-states.ts.
-// It starts its own mock on a free loopback port and uses Debian's Chromium (scripts/find-chromium.mjs).
+// It starts its own mock on a free loopback port and uses Debian's Chromium (tools/find-chromium.mjs).
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../../scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '@visitor-access/tools/find-chromium';
 import { startServer } from '../src/server.ts';
 import { seedPageStates } from '../test/page-states.ts';
 

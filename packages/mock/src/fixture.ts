@@ -1,14 +1,7 @@
 import * as z from 'zod/mini';
-import { Currency, Email, Handle, PageMode, Price, Slug } from '@visitor-access/contract';
+import { Currency, Email, Handle, originCheck, PageMode, Price, Slug } from '@visitor-access/contract';
 
-const Origin = z.string().check(
-  z.maxLength(2048),
-  z.refine((s) => {
-    if (!URL.canParse(s)) return false;
-    const u = new URL(s);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === s;
-  }, 'Expected an origin such as https://shop.example.com (scheme, host and optional port, no path)'),
-);
+const Origin = z.string().check(z.maxLength(2048), originCheck);
 
 const FixturePage = z.strictObject({
   slug: Slug,

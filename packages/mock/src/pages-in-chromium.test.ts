@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext } from 'playwright';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM helper shared with vite.config.ts and the scripts
-import { CHROMIUM_ARGS, findChromium } from '../../../scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '@visitor-access/tools/find-chromium';
 import { advance, startMock } from '../test/helpers.js';
 import type { RunningServer } from './server.js';
 

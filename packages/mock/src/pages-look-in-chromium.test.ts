@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM helper shared with vite.config.ts and the scripts
-import { CHROMIUM_ARGS, findChromium } from '../../../scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '@visitor-access/tools/find-chromium';
 import { startMock, Visitor } from '../test/helpers.js';
 import { LONG_EMAIL, seedPageStates, type PageStates } from '../test/page-states.js';
 import type { RunningServer } from './server.js';

@@ -9,6 +9,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } fro
 import type { AddressInfo, Socket } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { isHttpOrigin } from '@visitor-access/contract';
 import { Faults } from './faults/faults.js';
 import type { ConnectionFault } from './faults/layer.js';
 import type { FaultOptions } from './faults/settings.js';
@@ -442,18 +443,9 @@ function dropConnection(
  */
 function checkPublicUrl(value: string): string {
   const trimmed = value.replace(/\/+$/, '');
-  const url = /^https?:\/\//i.test(trimmed) && URL.canParse(trimmed) ? new URL(trimmed) : undefined;
-  const path = url?.pathname.replace(/\/+$/, '') ?? '';
-  if (
-    !url ||
-    url.search ||
-    url.hash ||
-    url.username ||
-    url.password ||
-    trimmed.includes('?') ||
-    trimmed.includes('#') ||
-    `${url.origin}${path}` !== trimmed
-  ) {
+  const url = URL.canParse(trimmed) ? new URL(trimmed) : undefined;
+  // Its origin and path, and nothing else: no query, fragment or credentials survive this comparison.
+  if (!url || !isHttpOrigin(url.origin) || `${url.origin}${url.pathname.replace(/\/+$/, '')}` !== trimmed) {
     throw new Error(
       `--public-url must be an origin such as http://localhost:4010 (scheme, host, optional port), optionally with a path prefix such as https://site.example/api, not "${value}".`,
     );

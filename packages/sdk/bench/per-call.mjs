@@ -10,7 +10,7 @@ import ky from 'ky';
 import { chromium } from 'playwright-core';
 import { createClient } from '@visitor-access/sdk';
 import { createClient as createLiteClient } from '@visitor-access/sdk/lite';
-import { CHROMIUM_ARGS, findChromium } from '../../../scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '@visitor-access/tools/find-chromium';
 import { calls, interleave } from './per-call-sides.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));

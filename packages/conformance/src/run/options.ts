@@ -1,5 +1,6 @@
 // The first stage of a run: the options, checked and settled (URLs, origin, bounds, profile, the checks
 // selected). Bad options throw {@link ConformanceUsageError} before anything is sent.
+import { isHttpOrigin } from '@visitor-access/contract';
 import { PROFILES, type Profile, type Scenario, type Target } from '../context.js';
 import { DEFAULT_MAX_BODY_BYTES, type FetchLike } from '../http.js';
 import type { RunHeader } from '../report.js';
@@ -89,10 +90,11 @@ function httpBase(value: string, flag: string): string {
 }
 
 function originOf(value: string): string {
-  if (!URL.canParse(value) || new URL(value).origin !== value.replace(/\/$/, '') || !/^https?:/.test(value)) {
+  const origin = value.replace(/\/$/, '');
+  if (!isHttpOrigin(origin)) {
     throw new ConformanceUsageError(`--origin must be an origin such as https://shop.example.com, not "${value}".`);
   }
-  return new URL(value).origin;
+  return origin;
 }
 
 /**

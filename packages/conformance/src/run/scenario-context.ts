@@ -1,5 +1,6 @@
 // The fourth stage's tools: the context each check runs with (its HTTP client, the development API, the
 // target, and the helpers that sign visitors in, make pages and buy them).
+import { normaliseEmail, sleep } from '@visitor-access/contract';
 import {
   NEED_REASONS,
   routePath,
@@ -15,8 +16,6 @@ import {
 } from '../context.js';
 import { CheckFailed, ensure, expectStatus, skip } from '../expect.js';
 import { describe, type Http } from '../http.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The context of one check; `deferred` collects what the check asks to undo (`ctx.defer`). */
 export function makeContext(input: {
@@ -56,7 +55,7 @@ export function makeContext(input: {
       expectStatus(answer, 202, `asking for a sign-in link for ${email}`);
       // A real mail pipeline may take a moment; the reference mock's is immediate.
       for (let attempt = 0; attempt < 40; attempt++) {
-        const messages = await mailbox.messages(email.trim().toLowerCase());
+        const messages = await mailbox.messages(normaliseEmail(email));
         if (messages.length > before && messages[0]?.token) return messages[0];
         await sleep(50);
       }

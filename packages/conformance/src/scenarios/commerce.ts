@@ -1,4 +1,5 @@
 // Refunds, group buys and reports.
+import { sleep } from '@visitor-access/contract';
 import { accessList, accessOf, scenario, type PageRef, type ScenarioContext, type Visitor } from '../context.js';
 import { CheckFailed, ensure, expectError, expectStatus, expectSuccess } from '../expect.js';
 
@@ -50,7 +51,7 @@ function ensureCount(condition: boolean, message: string): void {
 async function withSteadyCount(ctx: ScenarioContext, label: string, body: (visitor: Visitor) => Promise<void>) {
   let last: unknown;
   for (let attempt = 1; attempt <= 5; attempt++) {
-    if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 200));
+    if (attempt > 1) await sleep(20 + Math.random() * 200);
     const visitor = await ctx.signIn(label);
     withdrawLater(ctx, visitor);
     try {

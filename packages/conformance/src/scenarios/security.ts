@@ -1,5 +1,6 @@
 // CORS, and the security decisions of 2026-12-01: origins never from request headers, redirect URLs
 // refused as invalid_redirect_url whatever their shape, access lists scoped to the asking creator.
+import { sleep } from '@visitor-access/contract';
 import { accessList, accessOf, scenario, type MailMessage, type ScenarioContext } from '../context.js';
 import { ensure, expectError, expectStatus, fail } from '../expect.js';
 import { ConnectionFailure, describe, type Answer, type CookieJar } from '../http.js';
@@ -31,7 +32,7 @@ async function waitForMessage(ctx: ScenarioContext, email: string): Promise<Mail
   for (let attempt = 0; attempt < 40; attempt++) {
     const [newest] = await ctx.dev!.messages(email);
     if (newest?.token) return newest;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
   }
   return undefined;
 }

@@ -18,7 +18,7 @@ import { awaitPayment, checkAccess, startCheckout } from '../internal/purchase.j
 import { ReportController } from '../internal/report.js';
 import { answer } from '../internal/shapes.js';
 import { SignInController } from '../internal/sign-in/controller.js';
-import type { LinkNotice } from '../internal/sign-in/controller.js';
+import type { LinkNotice } from '../internal/errors.js';
 import { checkEmail, signInForm } from '../internal/sign-in/templates.js';
 import { fill, groupBuyStrings, sharedStrings } from '../internal/strings.js';
 import type { Strings } from '../internal/strings.js';

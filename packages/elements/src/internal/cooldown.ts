@@ -1,9 +1,10 @@
+import { normaliseEmail } from '@visitor-access/contract/lite';
 import { storage } from './storage.js';
 
 // The "send a new link" cooldown is stored per email in localStorage, so every tab shows the
 // same countdown, and a tab opened later still honours the server's Retry-After.
 
-const key = (email: string) => `va:cooldown:${email.trim().toLowerCase()}`;
+const key = (email: string) => `va:cooldown:${normaliseEmail(email)}`;
 
 /** Milliseconds left before a new link may be sent to this email. */
 export function cooldownLeft(email: string, now = Date.now()): number {

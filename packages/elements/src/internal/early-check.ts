@@ -31,6 +31,8 @@ export function startEarlyChecks(defaultBase: string | undefined, root: ParentNo
 /** {@link startEarlyChecks} without the "already defined" test. */
 export function startChecks(defaultBase: string | undefined, root: ParentNode = document): void {
   // Back from checkout, the gate polls for the payment instead: an early answer would go unused.
+  // `va_checkout` is the contract's RETURN_PARAMS.checkout, written out here because the loader's
+  // budget has no room for the import (decision 0172); early-check.test.ts ties the two together.
   if (/[?&]va_checkout=success/.test(location.search)) return;
   const store = checks();
   for (const gate of root.querySelectorAll('paywall-gate')) {

@@ -1,4 +1,21 @@
-import type { ErrorKind } from '../paywall-gate/paywall-gate-machine.js';
+// How the elements read a failure. The kinds of error and of link notice are declared here, in the
+// shared layer, and the components import them (never the other way round).
+
+/** Why the gate shows an error. */
+export type ErrorKind =
+  | 'network'
+  | 'unavailable'
+  | 'page_not_found'
+  | 'connect_not_configured'
+  | 'cookies_blocked'
+  | 'payment_pending'
+  | 'rate_limited'
+  | 'content_unavailable'
+  | 'not_configured'
+  | 'unknown';
+
+/** Why a link or code from an email cannot be used. */
+export type LinkNotice = 'expired' | 'used' | 'invalid';
 
 /** What the elements need to know about a failure, whatever threw it. */
 export interface Failure {
@@ -43,4 +60,25 @@ export function describeFailure(error: unknown): Failure {
 export function codeOf(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * What a failed verify means, by how the visitor verified. An expired or used link or code ends the
+ * sign-in alike: a notice, and a new link. An invalid one differs: a link's token is the link, so an
+ * invalid token is a notice (`invalid`); a typed code may be mistyped while the emailed code still
+ * works, so an invalid code is `wrong` (type it again). `undefined`: not a reading of the link.
+ */
+export function linkNoticeOf(code: string | undefined, via: 'token'): LinkNotice | undefined;
+export function linkNoticeOf(code: string | undefined, via: 'code'): 'expired' | 'used' | 'wrong' | undefined;
+export function linkNoticeOf(code: string | undefined, via: 'token' | 'code'): LinkNotice | 'wrong' | undefined;
+export function linkNoticeOf(code: string | undefined, via: 'token' | 'code'): LinkNotice | 'wrong' | undefined {
+  return code === 'expired_magic_link'
+    ? 'expired'
+    : code === 'used_magic_link'
+      ? 'used'
+      : code === 'invalid_magic_link' || code === 'invalid_request'
+        ? via === 'token'
+          ? 'invalid'
+          : 'wrong'
+        : undefined;
 }

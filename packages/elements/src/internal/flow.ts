@@ -69,10 +69,3 @@ export function flow<A extends readonly unknown[], R>(
 class FlowError extends Error {
   declare args: readonly unknown[];
 }
-
-/** Waits `ms`, or rejects as soon as `signal` aborts. */
-export const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
-  });

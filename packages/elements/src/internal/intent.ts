@@ -1,3 +1,4 @@
+import { normaliseEmail } from '@visitor-access/contract/lite';
 import { storage } from './storage.js';
 
 // "Buy for …" pressed by a signed-out visitor: the purchase waits for the sign-in. The intent is
@@ -13,8 +14,8 @@ import { storage } from './storage.js';
 const key = (gate: string) => `va:buy:${gate}`;
 const LIFETIME_MS = 15 * 60_000;
 
-/** The same address as the server sees it: trimmed, lower-cased. */
-export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+// The same address as the server sees it: trimmed, lower-cased (the contract's rule).
+export { normaliseEmail };
 
 /** `{ at, email }` of a stored intent (`"<ms> <email>"`; an older `"<ms>"` has no email). */
 function read(gate: string): { at: number; email: string } {

@@ -1,8 +1,8 @@
 import type { AccessCheckResponse, CheckoutResponse } from '@visitor-access/contract';
+import { RETURN_PARAMS, sleep } from '@visitor-access/contract/lite';
 import { baseOf } from './client.js';
 import type { VisitorAccessClient } from './client.js';
 import { takeEarlyCheck } from './early-check.js';
-import { sleep } from './flow.js';
 import { answer, read } from './shapes.js';
 import { timing } from './timing.js';
 import { cleanUrl } from './url-state.js';
@@ -48,7 +48,7 @@ export function takeOrCheckAccess(
  */
 export function startCheckout(client: VisitorAccessClient, handle: string, page: string): Promise<CheckoutResponse> {
   const back = new URL(cleanUrl());
-  back.searchParams.set('va_gate', `${handle}/${page}`);
+  back.searchParams.set(RETURN_PARAMS.gate, `${handle}/${page}`);
   return answer(client.pages.checkout(handle, page, { successUrl: back.href, cancelUrl: back.href }), 'url:url');
 }
 

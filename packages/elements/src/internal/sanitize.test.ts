@@ -32,6 +32,26 @@ describe('sanitizeHtml', () => {
     expect(out).not.toContain('data:');
   });
 
+  it('drops id and name, so the fragment cannot clobber the host page’s globals (DOM clobbering)', () => {
+    expect(
+      clean('<h2 id="intro" class="lead">Hi</h2><img name="cookie" src="a.png"><a id="defaultView" href="/x">x</a>'),
+    ).toBe(
+      '<h2 class="lead">Hi</h2><img src="https://creator.example/content/a.png"><a href="https://creator.example/x" rel="noopener noreferrer">x</a>',
+    );
+    const host = document.createElement('div');
+    host.append(
+      sanitizeHtml('<img id="vaClobbered" src="a.png"><a id="vaClobbered2" name="vaClobbered3">x</a>', location.href),
+    );
+    document.body.append(host);
+    try {
+      expect('vaClobbered' in window).toBe(false);
+      expect('vaClobbered2' in window).toBe(false);
+      expect('vaClobbered3' in document).toBe(false);
+    } finally {
+      host.remove();
+    }
+  });
+
   it('unwraps unknown harmless elements but keeps their text', () => {
     expect(clean('<custom-thing><em>kept</em></custom-thing>')).toBe('<em>kept</em>');
   });

@@ -1,6 +1,9 @@
 // A small allowlist sanitiser for the `src` content of <paywall-gate> (decision 0031). The
 // creator's fragment is parsed inertly (DOMParser never runs scripts), then rebuilt from allowed
-// tags and attributes only: no script, no event handlers, no javascript: URLs, no style, no forms.
+// tags and attributes only: no script, no event handlers, no javascript: URLs, no style, no forms,
+// and no `id` or `name`: the fragment lands in the host page's light DOM, where an `id` becomes a
+// property of `window` (and `name` of `document`), so a creator's `<img id="config">` could stand in
+// for a global the page's own scripts read (DOM clobbering). Decision 0031 weighs DOMPurify.
 
 const TAGS = new Set(
   'a abbr article aside b blockquote br caption cite code dd del details dfn div dl dt em figcaption figure footer h1 h2 h3 h4 h5 h6 header hr i img ins kbd li main mark nav ol p picture pre q s section small source span strong sub summary sup table tbody td tfoot th thead time tr u ul audio video track'.split(
@@ -8,7 +11,7 @@ const TAGS = new Set(
   ),
 );
 const ATTRS = new Set(
-  'href src srcset alt title width height colspan rowspan datetime cite lang dir controls poster kind label srclang type loading decoding start reversed open id class'.split(
+  'href src srcset alt title width height colspan rowspan datetime cite lang dir controls poster kind label srclang type loading decoding start reversed open class'.split(
     ' ',
   ),
 );

@@ -4,7 +4,8 @@
 // return address (`?va_signed_in=1`). They are read once per page load,
 // for every element at once, and removed at once with history.replaceState so that a reload, a
 // bookmark or a shared URL never carries them. Reading a token never uses it: the elements ask for
-// a click first (decision 0051).
+// a click first (decision 0051). The names are the contract's (`RETURN_PARAMS`).
+import { RETURN_PARAMS as P } from '@visitor-access/contract/lite';
 
 /** What the address bar said when the first element looked. */
 export interface UrlState {
@@ -22,7 +23,7 @@ export interface UrlState {
   signedIn?: boolean | undefined;
 }
 
-const PARAMS = ['va_token', 'va_checkout', 'session_id', 'va_gate', 'va_buy', 'va_signed_in'];
+const PARAMS = Object.values(P);
 let cached: UrlState | undefined;
 
 /**
@@ -36,19 +37,19 @@ export function takeUrlState(): UrlState {
   if (typeof location === 'undefined') return cached;
   const url = new URL(location.href);
   const hash = new URLSearchParams(url.hash.replace(/^#/, ''));
-  const token = url.searchParams.get('va_token') ?? hash.get('va_token');
+  const token = url.searchParams.get(P.token) ?? hash.get(P.token);
   if (token) cached.token = token;
-  cached.buy = url.searchParams.get('va_buy') ?? undefined;
-  cached.signedIn = url.searchParams.get('va_signed_in') === '1';
-  const outcome = url.searchParams.get('va_checkout');
+  cached.buy = url.searchParams.get(P.buy) ?? undefined;
+  cached.signedIn = url.searchParams.get(P.signedIn) === '1';
+  const outcome = url.searchParams.get(P.checkout);
   if (outcome === 'success' || outcome === 'cancelled') {
     cached.checkout = {
       outcome,
-      sessionId: url.searchParams.get('session_id') ?? undefined,
-      gate: url.searchParams.get('va_gate') ?? undefined,
+      sessionId: url.searchParams.get(P.sessionId) ?? undefined,
+      gate: url.searchParams.get(P.gate) ?? undefined,
     };
   }
-  if (PARAMS.some((p) => url.searchParams.has(p)) || hash.has('va_token')) {
+  if (PARAMS.some((p) => url.searchParams.has(p)) || hash.has(P.token)) {
     history.replaceState(history.state, '', cleanUrl(url));
   }
   return cached;
@@ -59,8 +60,8 @@ export function cleanUrl(input: string | URL = location.href): string {
   const url = new URL(input);
   for (const p of PARAMS) url.searchParams.delete(p);
   const hash = new URLSearchParams(url.hash.replace(/^#/, ''));
-  if (hash.has('va_token')) {
-    hash.delete('va_token');
+  if (hash.has(P.token)) {
+    hash.delete(P.token);
     url.hash = hash.toString();
   }
   return url.href;
@@ -69,14 +70,14 @@ export function cleanUrl(input: string | URL = location.href): string {
 /** This page's address for a sign-in link that should go on to buy `gate` (`handle/page`). */
 export function buyUrl(gate: string): string {
   const url = new URL(cleanUrl());
-  url.searchParams.set('va_buy', gate);
+  url.searchParams.set(P.buy, gate);
   return url.href;
 }
 
 /** The return address of a sign-in link: `returnTo` marked `va_signed_in=1` (see `UrlState.signedIn`). */
 export function signInReturnUrl(returnTo: string): string {
   const url = new URL(returnTo);
-  url.searchParams.set('va_signed_in', '1');
+  url.searchParams.set(P.signedIn, '1');
   return url.href;
 }
 

@@ -3,25 +3,12 @@
 // feeds what happened back in as events.
 import type { AccessCheckResponse } from '@visitor-access/contract';
 import type { GateStateName } from '../internal/events.js';
-import type { LinkNotice } from '../internal/sign-in/controller.js';
+import type { ErrorKind, LinkNotice } from '../internal/errors.js';
 
-export type { LinkNotice };
+export type { ErrorKind, LinkNotice };
 
 /** What the access check says about a page (the contract's `page`). */
 export type PageInfo = AccessCheckResponse['page'];
-
-/** Why the gate shows an error. */
-export type ErrorKind =
-  | 'network'
-  | 'unavailable'
-  | 'page_not_found'
-  | 'connect_not_configured'
-  | 'cookies_blocked'
-  | 'payment_pending'
-  | 'rate_limited'
-  | 'content_unavailable'
-  | 'not_configured'
-  | 'unknown';
 
 /**
  * One state of the gate, with what it needs to render.

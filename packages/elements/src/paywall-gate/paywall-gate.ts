@@ -9,7 +9,7 @@ import { ClientElement } from '../internal/client-element.js';
 import { lastEmail } from '../internal/cooldown.js';
 import { cookieMessage } from '../internal/messages.js';
 import { formatPrice } from '../internal/format.js';
-import { codeOf, describeFailure } from '../internal/errors.js';
+import { codeOf, describeFailure, linkNoticeOf } from '../internal/errors.js';
 import type { Failure } from '../internal/errors.js';
 import { VaAccessGrantedEvent, VaErrorEvent, VaStateChangeEvent } from '../internal/events.js';
 import { flow } from '../internal/flow.js';
@@ -26,18 +26,11 @@ import type { Strings } from '../internal/strings.js';
 import { baseStyles } from '../internal/styles.js';
 import { buyUrl, cleanUrl, takeUrlState } from '../internal/url-state.js';
 import { initialState, transition } from './paywall-gate-machine.js';
-import type { GateEvent, GateState, LinkNotice, PageInfo } from './paywall-gate-machine.js';
+import type { GateEvent, GateState, PageInfo } from './paywall-gate-machine.js';
 import { gateStyles } from './paywall-gate.styles.js';
 
 // One verify per token per page, however many gates were asked to use it.
 const verifications = new Map<string, Promise<unknown>>();
-
-const NOTICES: Record<string, LinkNotice> = {
-  expired_magic_link: 'expired',
-  used_magic_link: 'used',
-  invalid_magic_link: 'invalid',
-  invalid_request: 'invalid',
-};
 
 /**
  * Shows its content only to visitors with access to a page. Everyone else sees the page's title
@@ -218,7 +211,7 @@ export class PaywallGate extends ClientElement {
       this.#signedInHere();
     },
     (error) => {
-      const notice = NOTICES[codeOf(error) ?? ''];
+      const notice = linkNoticeOf(codeOf(error), 'token');
       if (notice) this.#send({ type: 'LINK_PROBLEM', notice, email: lastEmail.get() });
       else this.#fail(describeFailure(error));
     },

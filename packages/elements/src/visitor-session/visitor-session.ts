@@ -9,7 +9,7 @@ import { VaErrorEvent } from '../internal/events.js';
 import { flow } from '../internal/flow.js';
 import { answer } from '../internal/shapes.js';
 import { SignInController } from '../internal/sign-in/controller.js';
-import type { LinkNotice } from '../internal/sign-in/controller.js';
+import type { LinkNotice } from '../internal/errors.js';
 import { checkEmail, signInForm, withEmail } from '../internal/sign-in/templates.js';
 import { setupMessage } from '../internal/setup.js';
 import { baseStyles } from '../internal/styles.js';

@@ -1,7 +1,7 @@
 // The fault injection in the request path: the layer that applies a mock's `Faults` to every `/v2` and
 // `/_edge` request, its 503 and 429 answers (pages for a person on the magic-link landing, JSON for
 // everyone else), and what `timeout` and `reset` do where there is no socket (MSW).
-import { routes } from '@visitor-access/contract';
+import { routes, sleep as wait } from '@visitor-access/contract';
 import type { Ctx, Layer } from '../handlers/types.js';
 import { error } from '../handlers/respond.js';
 import { faultPage } from '../pages/fault.js';
@@ -21,16 +21,7 @@ export type ConnectionFault = (
 
 /** Waits `ms`, or less when `signal` aborts (the client gave up). */
 export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
-  return new Promise((resolve) => {
-    if (ms <= 0 || signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
+  return ms > 0 ? wait(ms, signal ?? undefined).catch(() => undefined) : Promise.resolve();
 }
 
 /**

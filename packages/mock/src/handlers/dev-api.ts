@@ -1,7 +1,7 @@
 // The development API of product-spec.md: JSON under /_mock/api, pages under /_mock. It answers this
 // machine only (pipeline.ts), and a write must come from a page on this machine.
 import * as z from 'zod/mini';
-import { Currency, Email, Handle, HttpUrl, IsoDateTime, PageMode, Price, Slug } from '@visitor-access/contract';
+import { Currency, Email, Handle, IsoDateTime, originCheck, PageMode, Price, Slug } from '@visitor-access/contract';
 import { AdjustableClock } from '../clock.js';
 import { checkoutPage } from '../pages/checkout.js';
 import { problemPage } from '../pages/fault.js';
@@ -26,14 +26,7 @@ const StripeRefundBody = z.strictObject({
   pageSlug: Slug,
   visitorId: z.string().check(z.regex(/^vis_[A-Za-z0-9_-]{1,64}$/, 'Expected a visitor ID (vis_…)')),
 });
-const Origin = z
-  .string()
-  .check(
-    z.refine(
-      (s) => HttpUrl.safeParse(s).success && new URL(s).origin === s,
-      'Expected an origin such as https://shop.example.com',
-    ),
-  );
+const Origin = z.string().check(z.maxLength(2048), originCheck);
 const HandleBody = z.strictObject({
   connectConfigured: z.optional(z.boolean()),
   allowedOrigins: z.optional(z.array(Origin).check(z.maxLength(50))),

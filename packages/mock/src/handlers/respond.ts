@@ -1,22 +1,21 @@
 // Building answers: JSON bodies, the error envelope of product-spec.md, store results.
 import { HttpResponse } from 'msw';
-import { ERROR_STATUS, type ErrorBody, type ErrorDetail } from '@visitor-access/contract';
+import { ERROR_STATUS, type ErrorBody, type ErrorCode, type ErrorDetail } from '@visitor-access/contract';
 import type { Result, StoreErrorCode } from '../store/index.js';
 
 /** The mock's own codes (development API) and their statuses; the contract's come from ERROR_STATUS. */
-const MOCK_STATUS: Record<string, number> = {
+const MOCK_STATUS: Record<Exclude<AnswerCode, ErrorCode>, number> = {
   handle_not_found: 404,
   checkout_session_not_found: 404,
   checkout_session_closed: 409,
   target_not_reached: 409,
   message_not_found: 404,
-  payload_too_large: 413,
   internal_error: 500,
 };
 
 /** The HTTP status of an error code. */
 export function statusOf(code: string): number {
-  return (ERROR_STATUS as Record<string, number>)[code] ?? MOCK_STATUS[code] ?? 400;
+  return (ERROR_STATUS as Record<string, number>)[code] ?? (MOCK_STATUS as Record<string, number>)[code] ?? 400;
 }
 
 /** What building an answer needs to know of the request. */
@@ -63,17 +62,8 @@ export function json(ctx: Answering, status: number, body: unknown, headers?: Re
   return response;
 }
 
-/** Error codes an answer may carry. */
-export type AnswerCode =
-  | StoreErrorCode
-  | 'not_found'
-  | 'idempotency_key_reused'
-  | 'unsupported_media_type'
-  | 'payload_too_large'
-  | 'storage_unavailable'
-  | 'service_unavailable'
-  | 'message_not_found'
-  | 'internal_error';
+/** Error codes an answer may carry: the contract's, the store's (the development API's among them) and two more. */
+export type AnswerCode = ErrorCode | StoreErrorCode | 'message_not_found' | 'internal_error';
 
 /** An error response in the envelope of `product-spec.md`. */
 export function error(

@@ -1,4 +1,5 @@
 // Checkout sessions (the fake Stripe Checkout); paying one grants a purchase (`purchases.ts`).
+import { RETURN_PARAMS } from '@visitor-access/contract';
 import { randomId } from '../crypto.js';
 import type { CheckoutSessionRecord, VisitorRecord } from '../records.js';
 import type { PagesSlice } from './pages.js';
@@ -81,8 +82,8 @@ export class CheckoutSlice {
       });
     }
     const target = new URL(outcome === 'paid' ? session.successUrl : session.cancelUrl);
-    target.searchParams.set('va_checkout', outcome === 'paid' ? 'success' : 'cancelled');
-    target.searchParams.set('session_id', session.id);
+    target.searchParams.set(RETURN_PARAMS.checkout, outcome === 'paid' ? 'success' : 'cancelled');
+    target.searchParams.set(RETURN_PARAMS.sessionId, session.id);
     return ok({ redirectTo: target.href, session });
   }
 

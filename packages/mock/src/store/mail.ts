@@ -1,4 +1,5 @@
 // The mailbox: every email the mock "sends", the newest 1,000 kept.
+import { normaliseEmail } from '@visitor-access/contract';
 import { randomId } from '../crypto.js';
 import type { MessageRecord } from '../records.js';
 import type { Kernel } from './state.js';
@@ -19,7 +20,7 @@ export class MailSlice {
 
   /** Emails, newest first, optionally only those to one address. */
   messagesTo(to?: string): MessageRecord[] {
-    const normalised = to?.trim().toLowerCase();
+    const normalised = to === undefined ? undefined : normaliseEmail(to);
     const all = [...this.k.t.messages.values()];
     const out: MessageRecord[] = [];
     for (let i = all.length - 1; i >= 0; i--) {

@@ -1,5 +1,6 @@
 // Creators (handles) and their pages, from the fixture or the development API, and which origins they
 // allow (CORS and redirect targets).
+import { normaliseEmail } from '@visitor-access/contract';
 import type { Fixture } from '../fixture.js';
 import type { HandleRecord, PageRecord } from '../records.js';
 import { isLocalOrigin } from '../net.js';
@@ -78,7 +79,7 @@ export class PagesSlice {
       }
       for (const f of h.files ?? []) {
         for (const email of f.allowlist) {
-          const normalised = email.trim().toLowerCase();
+          const normalised = normaliseEmail(email);
           this.k.t.files.put(`${h.handle}/${f.slug}|${normalised}`, {
             handle: h.handle,
             slug: f.slug,

@@ -1,4 +1,5 @@
 // What every slice shares: the tables, the unit of work, the clock and the crypto primitives.
+import type { ErrorCode } from '@visitor-access/contract';
 import type { AdjustableClock } from '../clock.js';
 import type { Sha256, TimingSafeEqual } from '../crypto.js';
 import type { TableName } from '../records.js';
@@ -9,24 +10,24 @@ import { Table, type UnitOfWork } from './table.js';
 export type Result<T> =
   { ok: true; value: T } | { ok: false; error: StoreErrorCode; message: string; retryAfterSeconds?: number };
 
-/** Error codes the store answers with: the contract's codes plus a few of the development API. */
+/** Codes only the pipeline answers (routing, bodies, keys, storage, faults), never a store operation. */
+type PipelineErrorCode = ContractCode<
+  | 'not_found'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'idempotency_key_reused'
+  | 'storage_unavailable'
+  | 'service_unavailable'
+>;
+/** A code the contract documents: a misspelt or retired one in a list above does not compile. */
+type ContractCode<C extends ErrorCode> = C;
+
+/**
+ * Error codes the store answers with: the contract's codes (`ErrorCode`) but those only the pipeline
+ * answers, plus the development API's own.
+ */
 export type StoreErrorCode =
-  | 'invalid_request'
-  | 'invalid_redirect_url'
-  | 'visitor_unauthorized'
-  | 'expired_magic_link'
-  | 'used_magic_link'
-  | 'invalid_magic_link'
-  | 'creator_unauthorized'
-  | 'forbidden'
-  | 'page_not_found'
-  | 'group_buy_not_found'
-  | 'purchase_not_found'
-  | 'page_not_paid'
-  | 'connect_not_configured'
-  | 'already_refunded'
-  | 'already_entitled'
-  | 'rate_limited'
+  | Exclude<ErrorCode, PipelineErrorCode>
   | 'handle_not_found'
   | 'checkout_session_not_found'
   | 'checkout_session_closed'

@@ -1,5 +1,5 @@
 // Visitors and their sessions: a session cookie is `sessionId.secret`; only the secret's hash is stored.
-import { SESSION_TTL_SECONDS } from '@visitor-access/contract';
+import { normaliseEmail, SESSION_TTL_SECONDS } from '@visitor-access/contract';
 import { equalDigests, randomId, randomToken } from '../crypto.js';
 import type { SessionRecord, VisitorRecord } from '../records.js';
 import type { Index } from './table.js';
@@ -25,7 +25,7 @@ export class VisitorsSlice {
 
   /** The visitor with this email, created if new. */
   ensure(email: string): VisitorRecord {
-    const normalised = email.trim().toLowerCase();
+    const normalised = normaliseEmail(email);
     const existing = this.byEmail(normalised);
     if (existing) return existing;
     const visitor: VisitorRecord = { id: randomId('vis_'), email: normalised, createdAt: this.k.now() };

@@ -1,18 +1,16 @@
+import { normaliseEmail } from '@visitor-access/contract/lite';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { VisitorAccessClient } from '../client.js';
 import { cooldownLeft, lastEmail, startCooldown } from '../cooldown.js';
 import { isEmail } from '../email.js';
-import { codeOf, describeFailure } from '../errors.js';
-import type { Failure } from '../errors.js';
+import { codeOf, describeFailure, linkNoticeOf } from '../errors.js';
+import type { Failure, LinkNotice } from '../errors.js';
 import { flow } from '../flow.js';
 import type { Flow } from '../flow.js';
 import { answer } from '../shapes.js';
 import { timing } from '../timing.js';
 import { cleanUrl, signInReturnUrl } from '../url-state.js';
 import { SignInWait } from './wait.js';
-
-/** Why a link or code from an email cannot be used. */
-export type LinkNotice = 'expired' | 'used' | 'invalid';
 
 /** What an element hosting the sign-in flow provides. */
 export interface SignInHost extends ReactiveControllerHost, HTMLElement {
@@ -109,13 +107,12 @@ export class SignInController implements ReactiveController {
       },
       (error, [email]) => {
         this.#verifying = false;
-        const code = codeOf(error);
-        if (code === 'expired_magic_link') callbacks.linkProblem('expired', email);
-        else if (code === 'used_magic_link') callbacks.linkProblem('used', email);
-        else if (code === 'invalid_magic_link' || code === 'invalid_request') {
+        const reading = linkNoticeOf(codeOf(error), 'code');
+        if (reading === 'wrong') {
           this.codeError = 'wrong';
           this.wait.start(email);
-        } else {
+        } else if (reading) callbacks.linkProblem(reading, email);
+        else {
           const failure = describeFailure(error);
           // A passing failure: the code (and the link) still work, so the visitor stays here to try again.
           if (failure.kind === 'unavailable' || failure.kind === 'network') {
@@ -167,9 +164,7 @@ export class SignInController implements ReactiveController {
   /** Handles the email form: validation, honeypot, cooldown, request. */
   async submitEmail(form: HTMLFormElement): Promise<void> {
     const data = new FormData(form);
-    const email = String(data.get('email') ?? '')
-      .trim()
-      .toLowerCase();
+    const email = normaliseEmail(String(data.get('email') ?? ''));
     this.formError = '';
     if (!isEmail(email)) {
       this.emailError = 'invalid';

@@ -3,7 +3,8 @@ import type { TemplateResult } from 'lit';
 import { isInAppBrowser } from '../user-agent.js';
 import { fill, formatWait } from '../strings.js';
 import type { Strings } from '../strings.js';
-import type { LinkNotice, SignInController } from './controller.js';
+import type { LinkNotice } from '../errors.js';
+import type { SignInController } from './controller.js';
 
 /** What the email form says around its field. */
 export interface SignInFormOptions {

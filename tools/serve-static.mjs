@@ -1,7 +1,7 @@
 // A small static file server for built sites (the docs in site/, the examples' dist/), with an
 // optional reverse proxy of API paths to another origin — the "API under the site's own origin"
 // setup the examples use in development. For tests and local previews, on loopback only.
-//   node scripts/serve-static.mjs DIR [--port 8080] [--proxy http://localhost:4010]
+//   node tools/serve-static.mjs DIR [--port 8080] [--proxy http://localhost:4010]
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';

@@ -10,17 +10,17 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultStrings as s } from '../packages/elements/src/internal/strings.js';
-import { closeShared, ENGINES, launch, type EngineName, type Tab } from '../e2e/engines/lib/engines.js';
-import { checkout, gate, session } from '../e2e/engines/lib/pages.js';
-import { startSite } from '../e2e/engines/lib/site.js';
+import { defaultStrings as s } from '@visitor-access/elements';
+import { closeShared, ENGINES, launch, type EngineName, type Tab } from '@visitor-access/tools/engines';
+import { checkout, gate, session } from './lib/pages.js';
+import { startSite } from './lib/site.js';
 
 const arg = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? process.argv[at + 1] : undefined;
 };
 const engines = (arg('engines')?.split(',') ?? ENGINES) as EngineName[];
-const outDir = arg('out') ?? fileURLToPath(new URL('../docs/screenshots', import.meta.url));
+const outDir = arg('out') ?? fileURLToPath(new URL('../../docs/screenshots', import.meta.url));
 const WIDTHS = [390, 1280] as const;
 const SCHEMES = ['light', 'dark'] as const;
 const HEIGHT = 860;

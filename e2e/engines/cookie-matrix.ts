@@ -1,7 +1,7 @@
 // Measures what each engine does with the session cookie in each setup of e2e/engines/cookies.ts
 // (page and API on one site or two, loopback or real-looking `.test` names over https, each engine
 // cookie setting):
-//   npx tsx scripts/engines-cookie-matrix.ts [--engines chromium,firefox,webkit]
+//   npx tsx e2e/engines/cookie-matrix.ts [--engines chromium,firefox,webkit]
 //     [--setups same-host,same-site,two-hosts,two-sites,two-sites-lax,two-hosts-none] [--policies default,block,allow,off]
 // (after `npm run build`). One line per engine × setup × setting: where the code path and the
 // emailed link end up (signed in, the cookie-blocked state and the cause it names, or the sign-in
@@ -15,10 +15,10 @@ import {
   type CookiePolicy,
   type EngineName,
   type Tab,
-} from '../e2e/engines/lib/engines.js';
-import { SETUPS, outcomeOf, type SetupName } from '../e2e/engines/cookies.js';
-import { gate, landing } from '../e2e/engines/lib/pages.js';
-import { startSite, uniqueEmail } from '../e2e/engines/lib/site.js';
+} from '@visitor-access/tools/engines';
+import { SETUPS, outcomeOf, type SetupName } from './cookies.js';
+import { gate, landing } from './lib/pages.js';
+import { startSite, uniqueEmail } from './lib/site.js';
 
 const arg = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);

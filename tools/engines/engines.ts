@@ -18,13 +18,13 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { freePort } from '../../lib/npm-start.js';
+import { freePort } from '../npm-start.js';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Page } from 'puppeteer-core';
 import { describeQuery, FINDER_SOURCE, toWire, type Query } from './finder.js';
 import { startTestHostProxy, TEST_HOSTS, type Front } from './hosts.js';
 // @ts-expect-error -- plain ESM helper shared with scripts
-import { CHROMIUM_ARGS, findChromium } from '../../../scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../find-chromium.mjs';
 
 export type EngineName = 'chromium' | 'firefox' | 'webkit';
 export const ENGINES: readonly EngineName[] = ['chromium', 'firefox', 'webkit'];
