@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultStrings } from '../packages/elements/src/internal/strings.js';
+import { defaultStrings } from '../packages/elements/src/internal/strings-all.js';
 // @ts-expect-error -- plain ESM helpers shared with scripts
 import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
 // @ts-expect-error -- plain ESM helpers shared with scripts

@@ -10,7 +10,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultStrings as s } from '../packages/elements/src/internal/strings.js';
+import { defaultStrings as s } from '../packages/elements/src/internal/strings-all.js';
 import { closeShared, ENGINES, launch, type EngineName, type Tab } from '../e2e/engines/lib/engines.js';
 import { checkout, gate, session } from '../e2e/engines/lib/pages.js';
 import { startSite } from '../e2e/engines/lib/site.js';

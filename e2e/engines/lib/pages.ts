@@ -3,7 +3,8 @@
 // or flow changes, this file changes and the journeys do not. Every locator is what a person
 // perceives: a role and accessible name, a label, or visible text. The copy comes from the
 // elements' own strings table (`defaultStrings`), never retyped here.
-import { defaultStrings as s, fill } from '../../../packages/elements/src/internal/strings.js';
+import { fill } from '../../../packages/elements/src/internal/strings.js';
+import { defaultStrings as s } from '../../../packages/elements/src/internal/strings-all.js';
 import type { Strings } from '../../../packages/elements/src/internal/strings.js';
 import type { Tab } from './engines.js';
 import type { Query } from './finder.js';

@@ -18,8 +18,10 @@ import { ReportController } from '../internal/report.js';
 import { answer } from '../internal/shapes.js';
 import { SignInController } from '../internal/sign-in/controller.js';
 import type { LinkNotice } from '../internal/sign-in/controller.js';
-import { checkEmail, signInForm } from '../internal/sign-in/templates.js';
-import { fill, groupBuyStrings, sharedStrings } from '../internal/strings.js';
+import { checkEmail } from '../internal/sign-in/check-email.js';
+import { signInForm } from '../internal/sign-in/templates.js';
+import { fill, groupBuyStrings } from '../internal/strings.js';
+import { signInStrings } from '../internal/strings-later.js';
 import type { Strings } from '../internal/strings.js';
 import { setupError } from '../internal/setup.js';
 import { baseStyles } from '../internal/styles.js';
@@ -47,7 +49,7 @@ const BUY_SPEC =
   'title:string targetQuantity:number interestCount:number status:string price?:number currency?:string pageSlug?:string';
 
 // What `s` falls back to: the shared strings and this element's own (decision 0090).
-const english: Partial<Strings> = { ...sharedStrings, ...groupBuyStrings };
+const english: Partial<Strings> = { ...signInStrings, ...groupBuyStrings };
 
 /**
  * A group buy: title, price, progress toward the target and "I'm interested" / "withdraw". Once

@@ -1,5 +1,9 @@
 import { lazyClient } from './lazy-client.js';
 import type { SdkModule } from './lazy-client.js';
+import type { LaterStates } from './later-load.js';
+
+/** The SDK's chunk: the SDK, and the gate's later states (decision 0153). */
+type SdkChunk = SdkModule & { later: LaterStates };
 
 // Replaces `sdk.ts` in the script-tag build (build.mjs): the SDK and ky are in their own chunk
 // (`dist/paywall-gate.sdk.js`, `dist/visitor-access.sdk.js`) beside the chunk this code is in, loaded once (after the first usable paint, or by the first call
@@ -9,18 +13,18 @@ import type { SdkModule } from './lazy-client.js';
 /** The SDK chunk's file name, written by build.mjs. */
 declare const SDK_CHUNK: string;
 
-let sdk: Promise<SdkModule> | undefined;
+let sdk: Promise<SdkChunk> | undefined;
 let attempt = 0;
 
 /** Loads the SDK chunk (once; again after a failure). */
-export function loadSdk(): Promise<SdkModule> {
+export function loadSdk(): Promise<SdkChunk> {
   return (sdk ??= import(
     /* @vite-ignore */ new URL(`./${SDK_CHUNK}${attempt ? `?retry=${attempt}` : ''}`, import.meta.url).href
   ).catch((error: unknown) => {
     sdk = undefined;
     attempt++;
     throw error;
-  }) as Promise<SdkModule>);
+  }) as Promise<SdkChunk>);
 }
 
 export function createClient(options: { baseUrl: string }) {

@@ -7,7 +7,6 @@ import type { Track } from '../internal/analytics.js';
 import type { AccessMessage } from '../internal/access-channel.js';
 import { ClientElement } from '../internal/client-element.js';
 import { lastEmail } from '../internal/cooldown.js';
-import { cookieMessage } from '../internal/messages.js';
 import { formatPrice } from '../internal/env.js';
 import { codeOf, describeFailure } from '../internal/errors.js';
 import type { Failure } from '../internal/errors.js';
@@ -15,18 +14,21 @@ import { VaAccessGrantedEvent, VaErrorEvent, VaStateChangeEvent } from '../inter
 import { flow } from '../internal/flow.js';
 import { buyIntent, normaliseEmail } from '../internal/intent.js';
 import { awaitPayment, checkAccess, startCheckout, takeOrCheckAccess } from '../internal/purchase.js';
-import { ReportController } from '../internal/report.js';
+import { laterStates } from '../internal/later.js';
+import type { Later } from '../internal/later-load.js';
+import type { ReportController } from '../internal/report.js';
 import { setupMessage } from '../internal/setup.js';
 import type { SetupProblem } from '../internal/setup.js';
 import { answer } from '../internal/shapes.js';
 import { SignInController } from '../internal/sign-in/controller.js';
-import { checkEmail, signInForm } from '../internal/sign-in/templates.js';
-import { fill, formatWait } from '../internal/strings.js';
+import { signInForm } from '../internal/sign-in/templates.js';
+import { fill, sharedStrings } from '../internal/strings.js';
 import type { Strings } from '../internal/strings.js';
 import { baseStyles } from '../internal/styles.js';
 import { buyUrl, cleanUrl, takeUrlState } from '../internal/url-state.js';
 import { initialState, transition } from './paywall-gate-machine.js';
 import type { GateEvent, GateState, LinkNotice, PageInfo } from './paywall-gate-machine.js';
+import type { GateView } from './later-states.js';
 import { gateStyles } from './paywall-gate.styles.js';
 
 // One verify per token per page, however many gates were asked to use it.
@@ -157,22 +159,16 @@ export class PaywallGate extends ClientElement {
     failed: (failure) => this.#fail(failure),
   });
 
-  readonly #report = new ReportController(
-    this,
-    () => this.apiClient,
-    () => {
-      const state = this.gateState;
-      const kind = state.name === 'error' ? state.kind : state.name === 'returning' ? 'payment_pending' : state.name;
-      return {
-        what: `paywall-gate: ${kind} on ${this.#gate}`,
-        code: this.failure?.code ?? kind,
-        message: this.failure?.message,
-        handle: this.handle,
-        lines: [`State: ${state.name}`, `Handle: ${this.handle}`, `Page: ${this.page}`],
-        requestId: this.#supportCode(),
-      };
-    },
-  );
+  /** "Report a problem", made with the later states (decision 0153). */
+  #report: ReportController | undefined;
+
+  /**
+   * @internal How the gate gets its later states: statically in the npm build, with the SDK's chunk
+   * in the script-tag build (decision 0153). Tests hold them back here.
+   */
+  later: Later = laterStates;
+  /** The later states did not arrive (their chunk failed to load): the network error says so. */
+  #laterFailed = false;
 
   /** The access check; `quiet` ones run in the background and change nothing on failure. */
   readonly #check = flow(
@@ -318,6 +314,11 @@ export class PaywallGate extends ClientElement {
       : {};
   }
 
+  /** The English strings: the first states' until the later states have arrived with theirs. */
+  protected override get english(): Partial<Strings> {
+    return this.later.now()?.english ?? sharedStrings;
+  }
+
   get #gate(): string {
     return `${this.handle}/${this.page}`;
   }
@@ -435,7 +436,7 @@ export class PaywallGate extends ClientElement {
       broadcastAccessChange({ handle: this.handle, page: this.page }, this);
     }
     if (next.name !== 'error') this.failure = undefined;
-    if (next.name !== previous.name) this.#report.reset();
+    if (next.name !== previous.name) this.#report?.reset();
     this.#announce(next);
     if (next.name !== previous.name) {
       this.dispatchEvent(new VaStateChangeEvent({ state: next.name, previous: previous.name }));
@@ -590,7 +591,7 @@ export class PaywallGate extends ClientElement {
       ${this.announcement}
     </div>`;
     if (state.name === 'granted') {
-      return html`${live}${this.#renderSession()}
+      return html`${live}${this.later.now()?.sessionLine(this.#view(), true) ?? nothing}
         <div part="content" aria-busy=${this.contentStatus === 'loading' ? 'true' : 'false'}>
           ${
             this.contentStatus === 'loading'
@@ -619,15 +620,6 @@ export class PaywallGate extends ClientElement {
       <section part="panel" class="panel ${quiet ? 'delayed' : ''}" aria-labelledby="va-heading">
         ${this.#renderState(state)}
       </section>`;
-  }
-
-  /** "Signed in as … · Sign out", unless the page shows it already in a `<visitor-session>`. */
-  #renderSession(): TemplateResult | typeof nothing {
-    if (!this.visitorEmail || document.querySelector('visitor-session')) return nothing;
-    return html`<p part="session" class="session ${this.gateState.name === 'granted' ? 'surface' : ''}">
-      <span>${fill(this.s.signedInAs, { email: this.visitorEmail })}</span>
-      <button part="button" class="link" @click=${() => this.#logout()}>${this.s.signOut}</button>
-    </p>`;
   }
 
   #renderState(state: GateState): TemplateResult {
@@ -660,65 +652,83 @@ export class PaywallGate extends ClientElement {
           after: paid ? s.buyIntro : s.signInIntro,
         });
       }
-      case 'check-email':
-        return checkEmail(this.#signIn, s, {
-          email: state.email,
-          next: this.#paid ? s.checkEmailThenBuy : s.checkEmailThenRead,
-          onChangeEmail: () => {
-            this.#moveFocus = true;
-            this.#send({ type: 'CHANGE_EMAIL' });
-          },
-        });
-      case 'confirm-link': {
-        // Never "Continue as …": whose link this is is known only once it is used (issue 19).
-        return html`<div part="state state-confirm-link" class="stack">
-          <h2 id="va-heading" part="heading" tabindex="-1" data-focus>${s.confirmHeading}</h2>
-          <p>${s.confirmBody}</p>
-          <button part="button button-primary" class="primary" @click=${() => this.#send({ type: 'CONFIRM' })}>
-            ${s.continue}
-          </button>
-        </div>`;
-      }
-      case 'purchase': {
-        const { page } = state;
-        const price = this.#price(page);
-        return html`<div part="state state-purchase" class="stack">
-          <h2 id="va-heading" part="heading" tabindex="-1" data-focus>${page.title}</h2>
-          ${price ? html`<p part="price" class="price">${price}</p>` : nothing}
-          <p class="muted">${s.purchaseBody}</p>
-          ${state.cancelled ? html`<p part="notice" class="notice">${s.checkoutCancelled}</p>` : nothing}
-          ${state.other ? html`<p part="notice" class="notice">${fill(s.otherAccount, { email: state.other })}</p>` : nothing}
-          <button
-            part="button button-primary"
-            class="primary"
-            ?disabled=${state.buying}
-            @click=${() => this.#send({ type: 'BUY' })}
-          >
-            ${state.buying ? s.redirecting : price ? fill(s.buy, { price }) : s.buyNoPrice}
-          </button>
-          ${this.#renderSession()}
-        </div>`;
-      }
-      case 'returning':
-        return html`<div part="state state-returning" class="stack">
-          <h2 id="va-heading" part="heading" tabindex="-1" data-focus>
-            ${state.stalled ? s.paymentPendingHeading : html`<span class="spinner" aria-hidden="true"></span>${s.returningHeading}`}
-          </h2>
-          ${
-            state.stalled
-              ? html`<p part="error" class="alert" role="alert">${s.paymentPending}</p>
-                  <button part="button button-primary" class="primary" @click=${() => this.#confirmPayment()}>
-                    ${s.checkAgain}
-                  </button>
-                  ${this.#report.render(s)}`
-              : html`<p class="muted">${s.returningBody}</p>`
-          }
-        </div>`;
-      case 'error':
-        return this.#renderError(state, s);
-      default:
+      case 'granted':
         return html``;
+      default:
+        return this.#renderLater(state);
     }
+  }
+
+  /** A state after the first, once its module has arrived (decision 0153). */
+  #renderLater(state: GateState): TemplateResult {
+    const later = this.later.now();
+    if (later) return later.laterState(this.#view(), state);
+    if (this.#laterFailed) {
+      // Its chunk did not load: the network error, whose "Try again" loads it again.
+      return html`<div part="state state-error" class="stack">
+        <h2 id="va-heading" part="heading" tabindex="-1" data-focus>${this.s.errorHeading}</h2>
+        <p part="error" class="alert">${this.s.errorNetwork}</p>
+        <button part="button button-primary" class="primary" @click=${() => this.#retryLater()}>
+          ${this.s.retry}
+        </button>
+      </div>`;
+    }
+    // Until it arrives, the check's panel (same size): nothing moves, nothing can be pressed twice.
+    this.later.load().then(
+      () => this.requestUpdate(),
+      () => {
+        this.#laterFailed = true;
+        this.requestUpdate();
+      },
+    );
+    return this.#renderState(initialState);
+  }
+
+  #retryLater(): void {
+    this.#laterFailed = false;
+    this.#moveFocus = true;
+    if (this.gateState.name === 'error') this.#send({ type: 'CHECK' });
+    else this.requestUpdate();
+  }
+
+  /** What the later states need of this gate. */
+  #view(): GateView {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const gate = this;
+    const later = this.later.now()!;
+    return {
+      s: this.s,
+      signIn: this.#signIn,
+      paid: this.#paid,
+      get report() {
+        return (gate.#report ??= new later.ReportController(gate, () => gate.apiClient, () => gate.#problem()));
+      },
+      visitorEmail: this.visitorEmail,
+      apiClient: this.apiClient,
+      setupProblem: this.setupProblem,
+      send: (event) => this.#send(event),
+      price: (page) => this.#price(page),
+      changeEmail: () => {
+        this.#moveFocus = true;
+        this.#send({ type: 'CHANGE_EMAIL' });
+      },
+      confirmPayment: () => this.#confirmPayment(),
+      logout: () => void this.#logout(),
+    };
+  }
+
+  /** What "Report a problem" sends about the state on screen. */
+  #problem() {
+    const state = this.gateState;
+    const kind = state.name === 'error' ? state.kind : state.name === 'returning' ? 'payment_pending' : state.name;
+    return {
+      what: `paywall-gate: ${kind} on ${this.#gate}`,
+      code: this.failure?.code ?? kind,
+      message: this.failure?.message,
+      handle: this.handle,
+      lines: [`State: ${state.name}`, `Handle: ${this.handle}`, `Page: ${this.page}`],
+      requestId: this.#supportCode(),
+    };
   }
 
   /**
@@ -735,35 +745,6 @@ export class PaywallGate extends ClientElement {
         <button class="primary" tabindex="-1">&nbsp;</button>
       </form>
       <p class="muted after">${s.buyIntro}</p>
-    </div>`;
-  }
-
-  #renderError(state: Extract<GateState, { name: 'error' }>, s: Strings): TemplateResult {
-    const messages: Record<string, string> = {
-      network: s.errorNetwork,
-      unavailable: s.errorUnavailable,
-      page_not_found: s.errorNotFound,
-      connect_not_configured: s.errorConnect,
-      rate_limited: fill(s.errorRateLimited, { wait: formatWait(state.retryAfter ?? 60, s) }),
-    };
-    let message = messages[state.kind] ?? s.errorGeneric;
-    if (state.kind === 'cookies_blocked') message = cookieMessage(s, this.apiClient);
-    const setup = state.kind === 'not_configured' ? this.setupProblem : undefined;
-    if (setup) message = setupMessage(s, setup);
-    const retryable = state.kind !== 'page_not_found' && state.kind !== 'connect_not_configured' && !setup;
-    return html`<div part="state state-error" class="stack">
-      <h2 id="va-heading" part="heading" tabindex="-1" data-focus>
-        ${state.kind === 'cookies_blocked' ? s.errorCookiesHeading : setup ? s.setupHeading : s.errorHeading}
-      </h2>
-      <p part="error" class="alert">${message}</p>
-      ${
-        retryable
-          ? html`<button part="button button-primary" class="primary" @click=${() => this.#send({ type: 'CHECK' })}>
-              ${s.retry}
-            </button>`
-          : nothing
-      }
-      ${setup ? nothing : this.#report.render(s)}
     </div>`;
   }
 }
