@@ -42,7 +42,8 @@ const common = {
 
 /**
  * `internal/sdk.ts` (the SDK, statically) becomes `internal/sdk-lazy.ts` (the SDK's chunk, later), and
- * `internal/later.ts` (the gate's later states, statically) `internal/later-lazy.ts` (the same chunk).
+ * `internal/later.ts` (the gate's later states, statically) `internal/later-lazy.ts` (the same chunk),
+ * `internal/analytics.ts` `internal/analytics-lazy.ts` (its events sent by the same chunk).
  */
 const lazySdkPlugin = {
   name: 'lazy-sdk',
@@ -53,6 +54,12 @@ const lazySdkPlugin = {
         : undefined,
     );
     b.onResolve({ filter: /^\.\.\/internal\/later\.js$/ }, () => ({ path: join(here, 'src/internal/later-lazy.ts') }));
+    // The funnel's events are sent by the SDK's chunk (`script/sdk.ts` imports the real module).
+    b.onResolve({ filter: /(^|\/)analytics\.js$/ }, (args) =>
+      args.importer.endsWith(join('script', 'sdk.ts')) || args.importer.endsWith('analytics-lazy.ts')
+        ? undefined
+        : { path: join(here, 'src/internal/analytics-lazy.ts') },
+    );
   },
 };
 

@@ -1,9 +1,13 @@
 import { lazyClient } from './lazy-client.js';
 import type { SdkModule } from './lazy-client.js';
 import type { LaterStates } from './later-load.js';
+import type * as Analytics from './analytics.js';
 
-/** The SDK's chunk: the SDK, and the gate's later states (decision 0153). */
-type SdkChunk = SdkModule & { later: LaterStates };
+/** The SDK's chunk: the SDK, the gate's later states and the funnel's events (decision 0153). */
+type SdkChunk = SdkModule & {
+  later: LaterStates;
+  analytics: Pick<typeof Analytics, 'setDefaultAnalytics' | 'track' | 'transactionId'>;
+};
 
 // Replaces `sdk.ts` in the script-tag build (build.mjs): the SDK and ky are in their own chunk
 // (`dist/paywall-gate.sdk.js`, `dist/visitor-access.sdk.js`) beside the chunk this code is in, loaded once (after the first usable paint, or by the first call

@@ -3,4 +3,7 @@
 // made through it — the gate's later states and their strings (`internal/later-lazy.ts`) and the
 // funnel's events (`internal/analytics-lazy.ts`) (decisions 0151, 0153).
 export { createClient } from '@visitor-access/sdk/lite';
+import { setDefaultAnalytics, track, transactionId } from '../internal/analytics.js';
+
 export { later } from '../paywall-gate/later-states.js';
+export const analytics = { setDefaultAnalytics, track, transactionId };
