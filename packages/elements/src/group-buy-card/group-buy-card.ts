@@ -17,9 +17,6 @@ import { awaitPayment, checkAccess, startCheckout } from '../internal/purchase.j
 import { ReportController } from '../internal/report.js';
 import { answer } from '../internal/shapes.js';
 import { SignInController } from '../internal/sign-in/controller.js';
-import type { LinkNotice } from '../internal/sign-in/controller.js';
-import { checkEmail } from '../internal/sign-in/check-email.js';
-import { signInForm } from '../internal/sign-in/templates.js';
 import { fill, groupBuyStrings } from '../internal/strings.js';
 import { signInStrings } from '../internal/strings-later.js';
 import type { Strings } from '../internal/strings.js';
@@ -27,6 +24,8 @@ import { setupError } from '../internal/setup.js';
 import { baseStyles } from '../internal/styles.js';
 import { buyUrl, cleanUrl, takeUrlState } from '../internal/url-state.js';
 import { cardStyles } from './group-buy-card.styles.js';
+import { signInFlow } from './sign-in-flow.js';
+import type { Flow } from './sign-in-flow.js';
 
 // The fill's width is set through the CSSOM (`.style`), not a `style` attribute, which a strict
 // Content-Security-Policy without 'unsafe-inline' would block.
@@ -40,10 +39,6 @@ interface View {
   access?: AccessCheckResponse | undefined;
 }
 
-type Intent = 'interest' | 'buy';
-type Flow =
-  | { step: 'sign-in'; intent: Intent; notice?: LinkNotice | undefined; email?: string | undefined }
-  | { step: 'check-email'; intent: Intent; email: string };
 
 const BUY_SPEC =
   'title:string targetQuantity:number interestCount:number status:string price?:number currency?:string pageSlug?:string';
@@ -364,6 +359,11 @@ export class GroupBuyCard extends ClientElement {
     void this.#act.run(['buy', fromIntent ? (asked ?? '') : undefined]);
   }
 
+  #changeEmail(): void {
+    const flow = this.flow!;
+    this.flow = { step: 'sign-in', intent: flow.intent, email: 'email' in flow ? flow.email : undefined };
+  }
+
   #price(): string {
     const view = this.view;
     const page = view?.access?.page;
@@ -434,7 +434,11 @@ export class GroupBuyCard extends ClientElement {
                 <p part="progress-label" class="muted">${label}</p>`
         }
         <p part="status" class="status" role="status">${status}</p>
-        ${this.flow ? this.#renderFlow(this.flow, price) : this.#renderActions(view, price)}
+        ${
+          this.flow
+            ? signInFlow(this.#signIn, this.s, this.flow, price, () => this.#changeEmail())
+            : this.#renderActions(view, price)
+        }
         ${
           failure
             ? html`<p part="error" class="alert" role="alert">${failureMessage(s, failure, this.apiClient)}</p>
@@ -479,27 +483,6 @@ export class GroupBuyCard extends ClientElement {
     </button>`;
   }
 
-  #renderFlow(flow: Flow, price: string): TemplateResult {
-    const s = this.s;
-    const buying = flow.intent === 'buy';
-    if (flow.step === 'check-email') {
-      return html`<div class="flow">
-        ${checkEmail(this.#signIn, s, {
-          email: flow.email,
-          next: buying ? s.checkEmailThenBuy : s.checkEmailThenSignIn,
-          onChangeEmail: () => (this.flow = { step: 'sign-in', intent: flow.intent, email: flow.email }),
-        })}
-      </div>`;
-    }
-    return html`<div class="flow">
-      ${signInForm(this.#signIn, s, {
-        email: flow.email,
-        notice: flow.notice,
-        submit: flow.notice ? s.resend : buying ? (price ? fill(s.buy, { price }) : s.buyNoPrice) : s.sendLink,
-        after: buying ? s.buyIntro : s.signInIntro,
-      })}
-    </div>`;
-  }
 }
 
 declare global {

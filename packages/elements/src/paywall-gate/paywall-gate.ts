@@ -2,44 +2,36 @@ import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { broadcastAccessChange } from '../internal/access-channel.js';
-import { majorUnits, track, transactionId } from '../internal/analytics.js';
+import { track } from '../internal/analytics.js';
 import type { Track } from '../internal/analytics.js';
 import type { AccessMessage } from '../internal/access-channel.js';
 import { ClientElement } from '../internal/client-element.js';
 import { lastEmail } from '../internal/cooldown.js';
 import { formatPrice } from '../internal/env.js';
-import { codeOf, describeFailure } from '../internal/errors.js';
+import { describeFailure } from '../internal/errors.js';
 import type { Failure } from '../internal/errors.js';
 import { VaAccessGrantedEvent, VaErrorEvent, VaStateChangeEvent } from '../internal/events.js';
 import { flow } from '../internal/flow.js';
-import { buyIntent, normaliseEmail } from '../internal/intent.js';
-import { awaitPayment, checkAccess, startCheckout, takeOrCheckAccess } from '../internal/purchase.js';
+import { buyIntent } from '../internal/intent.js';
+import { checkAccess, takeOrCheckAccess } from '../internal/purchase.js';
 import { laterStates } from '../internal/later.js';
 import type { Later } from '../internal/later-load.js';
-import type { ReportController } from '../internal/report.js';
 import { setupMessage } from '../internal/setup.js';
 import type { SetupProblem } from '../internal/setup.js';
 import { answer } from '../internal/shapes.js';
 import { SignInController } from '../internal/sign-in/controller.js';
-import { signInForm } from '../internal/sign-in/templates.js';
-import { fill, sharedStrings } from '../internal/strings.js';
+import { sharedStrings } from '../internal/strings.js';
 import type { Strings } from '../internal/strings.js';
 import { baseStyles } from '../internal/styles.js';
 import { buyUrl, cleanUrl, takeUrlState } from '../internal/url-state.js';
 import { initialState, transition } from './paywall-gate-machine.js';
-import type { GateEvent, GateState, LinkNotice, PageInfo } from './paywall-gate-machine.js';
-import type { GateView } from './later-states.js';
+import type { GateEvent, GateState, PageInfo } from './paywall-gate-machine.js';
 import { gateStyles } from './paywall-gate.styles.js';
-
-// One verify per token per page, however many gates were asked to use it.
-const verifications = new Map<string, Promise<unknown>>();
-
-const NOTICES: Record<string, LinkNotice> = {
-  expired_magic_link: 'expired',
-  used_magic_link: 'used',
-  invalid_magic_link: 'invalid',
-  invalid_request: 'invalid',
-};
+import { GateBuying } from './buying.js';
+import { verifyLink } from './link.js';
+import { GateContent } from './content.js';
+import { announcement, checkingState, grantedState, signInState } from './first-states.js';
+import { GateLater, problemOf } from './later-view.js';
 
 /**
  * Shows its content only to visitors with access to a page. Everyone else sees the page's title
@@ -112,7 +104,6 @@ export class PaywallGate extends ClientElement {
     gateState: { state: true, attribute: false },
     visitorEmail: { state: true, attribute: false },
     failure: { state: true, attribute: false },
-    contentStatus: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
   };
 
@@ -129,19 +120,15 @@ export class PaywallGate extends ClientElement {
   gateState: GateState = initialState;
   private visitorEmail: string | undefined;
   private failure: Failure | undefined;
-  private contentStatus: 'loading' | 'ready' | 'failed' | undefined;
   private announcement = '';
 
   /** A sign-in token read from the address bar, used only after the visitor's click. */
   #token: string | undefined;
   #moveFocus = false;
   #focusPending = false;
-  #contentNode: HTMLElement | undefined;
 
   /** How this tab just signed in, until the next access check says whether the session stuck. */
   #login: 'link' | 'code' | undefined;
-  /** The `transaction_id` of the checkout this page came back from. */
-  #transaction: Promise<string | undefined> | undefined;
 
   readonly #signIn = new SignInController(this, {
     sent: (email, bot) => {
@@ -159,16 +146,48 @@ export class PaywallGate extends ClientElement {
     failed: (failure) => this.#fail(failure),
   });
 
-  /** "Report a problem", made with the later states (decision 0153). */
-  #report: ReportController | undefined;
-
   /**
    * @internal How the gate gets its later states: statically in the npm build, with the SDK's chunk
    * in the script-tag build (decision 0153). Tests hold them back here.
    */
   later: Later = laterStates;
-  /** The later states did not arrive (their chunk failed to load): the network error says so. */
-  #laterFailed = false;
+  readonly #later = new GateLater(
+    this,
+    () => ({
+      s: this.s,
+      signIn: this.#signIn,
+      paid: this.#paid,
+      visitorEmail: this.visitorEmail,
+      apiClient: this.apiClient,
+      setupProblem: this.setupProblem,
+      send: (event) => this.#send(event),
+      price: (page) => this.#price(page),
+      changeEmail: () => {
+        this.#moveFocus = true;
+        this.#send({ type: 'CHANGE_EMAIL' });
+      },
+      confirmPayment: () => this.#confirmPayment(),
+      logout: () => void this.#logout(),
+    }),
+    () => problemOf(this.gateState, this.failure, this.handle, this.page, this.#supportCode()),
+  );
+
+  /** Checkout, and the return from it. */
+  readonly #buying = new GateBuying(this, {
+    send: (event) => this.#send(event),
+    fail: (failure) => this.#fail(failure),
+    track: (event) => this.#track(event),
+    signedInAs: (email) => (this.visitorEmail = email),
+    stalled: (failure) => {
+      this.failure = failure;
+      this.dispatchEvent(
+        new VaErrorEvent({ code: failure.code, message: failure.message, requestId: this.#supportCode() }),
+      );
+    },
+  });
+
+  /** The protected content, once access is granted. */
+  readonly #content = new GateContent(this, () => this.gateState.name === 'granted');
 
   /** The access check; `quiet` ones run in the background and change nothing on failure. */
   readonly #check = flow(
@@ -199,124 +218,22 @@ export class PaywallGate extends ClientElement {
   );
 
   /** The sign-in link from the address bar, after the visitor's click. */
-  readonly #verify = flow(
-    this,
-    ([token]: readonly [string]) => {
-      let verification = verifications.get(token);
-      if (!verification) {
-        verification = this.apiClient!.auth.verify({ token });
-        verifications.set(token, verification);
-      }
-      return verification;
-    },
-    () => {
+  readonly #verify = verifyLink(this, {
+    signedIn: () => {
       this.#login = 'link';
       this.#signedInHere();
     },
-    (error) => {
-      const notice = NOTICES[codeOf(error) ?? ''];
-      if (notice) this.#send({ type: 'LINK_PROBLEM', notice, email: lastEmail.get() });
-      else this.#fail(describeFailure(error));
-    },
-  );
-
-  /**
-   * A sign-in that "Buy for …" asked for: checkout only if the account signed in now is the one
-   * that asked (same address). A link someone else sent signs in as them: ask first (decision 0121).
-   */
-  readonly #buyAsAsker = flow(
-    this,
-    async ([asked]: readonly [asked: string | undefined]) => ({
-      asked,
-      email: (await answer(this.apiClient!.auth.me(), 'visitor.email:string')).visitor.email,
-    }),
-    ({ asked, email }) => {
-      this.visitorEmail = email;
-      if (asked && normaliseEmail(email) === asked) void this.#checkout.run([]);
-      else this.#send({ type: 'HOLD', other: asked === undefined ? undefined : email });
-    },
-    () => this.#send({ type: 'HOLD' }),
-  );
-
-  readonly #checkout = flow(
-    this,
-    () => startCheckout(this.apiClient!, this.handle, this.page),
-    ({ url }) => {
-      const state = this.gateState;
-      this.#track({ event: 'begin_checkout', ...('page' in state ? this.#value(state.page) : {}) });
-      this.navigate(url);
-    },
-    (error) => {
-      const code = codeOf(error);
-      if (code === 'already_entitled' || code === 'visitor_unauthorized') this.#send({ type: 'CHECK' });
-      else this.#fail(describeFailure(error));
-    },
-  );
-
-  /** Back from checkout: re-checks with a bounded poll until the payment lands. */
-  readonly #payment = flow(
-    this,
-    async (_: readonly [], signal) => {
-      const result = await awaitPayment(this.apiClient!, this.handle, this.page, signal);
-      return { result, transaction: result?.hasAccess ? await this.#transaction?.catch(() => undefined) : undefined };
-    },
-    ({ result, transaction }) => {
-      if (result) {
-        if (result.hasAccess) {
-          broadcastAccessChange({ handle: this.handle, page: this.page }, this);
-          if (this.#transaction)
-            this.#track({ event: 'purchase', ...this.#value(result.page), transaction_id: transaction });
-          this.#transaction = undefined;
-        }
-        return this.#send({ type: 'ACCESS', ...result });
-      }
-      const message = 'Payment not confirmed yet';
-      this.#send({ type: 'STALLED' });
-      this.failure = { kind: 'payment_pending', code: 'payment_pending', message };
-      this.dispatchEvent(new VaErrorEvent({ code: 'payment_pending', message, requestId: this.#supportCode() }));
-    },
-  );
-
-  /** The `src` content, fetched only once access is granted. */
-  readonly #content = flow(
-    this,
-    async ([src]: readonly [string], signal) => {
-      // The sanitizer is needed only here: the script-tag build loads it beside the content (0151).
-      const [response, { sanitizeHtml }] = await Promise.all([
-        fetch(src, { credentials: 'include', headers: { accept: 'text/html, text/plain' }, signal }),
-        import('../internal/sanitize.js'),
-      ]);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const html = (response.headers.get('content-type') ?? '').includes('text/html');
-      return { html, body: await response.text(), sanitizeHtml };
-    },
-    ({ html, body, sanitizeHtml }, [src]) => {
-      if (this.gateState.name !== 'granted') return;
-      const node = document.createElement('div');
-      if (html) node.append(sanitizeHtml(body, src));
-      else node.textContent = body;
-      this.#showContent(node);
-    },
-    (error) => {
-      this.contentStatus = 'failed';
-      this.dispatchEvent(new VaErrorEvent({ code: 'content_unavailable', message: String(error) }));
-    },
-  );
+    linkProblem: (notice) => this.#send({ type: 'LINK_PROBLEM', notice, email: lastEmail.get() }),
+    failed: (failure) => this.#fail(failure),
+  });
 
   #track(event: Omit<Track, 'handle' | 'page'>): void {
     track(this, { ...event, handle: this.handle, page: this.page });
   }
 
-  /** `value` and `currency` of a page with a price. */
-  #value(page: PageInfo | undefined): Pick<Track, 'value' | 'currency'> {
-    return page?.price !== undefined && page.currency
-      ? { value: majorUnits(page.price, page.currency), currency: page.currency }
-      : {};
-  }
-
   /** The English strings: the first states' until the later states have arrived with theirs. */
   protected override get english(): Partial<Strings> {
-    return this.later.now()?.english ?? sharedStrings;
+    return this.#later.english ?? sharedStrings;
   }
 
   get #gate(): string {
@@ -383,9 +300,8 @@ export class PaywallGate extends ClientElement {
       this.#send({ type: 'CHECK', link: true });
     } else if (checkout && (!checkout.gate || checkout.gate === this.#gate)) {
       if (checkout.outcome === 'success') {
-        // Back from a completed checkout: the one moment a purchase is counted (decision 0120).
-        this.#transaction = checkout.sessionId ? transactionId(checkout.sessionId) : Promise.resolve(undefined);
-        this.#confirmPayment();
+        this.#send({ type: 'RETURNED' });
+        this.#buying.returned(checkout.sessionId);
       } else this.#send({ type: 'CANCELLED' });
     } else {
       // Arrived from the sign-in link "Buy for …" asked for, in the browser that asked: checkout next.
@@ -430,14 +346,13 @@ export class PaywallGate extends ClientElement {
     this.#focusPending = true;
     if (previous.name === 'check-email' && next.name !== 'check-email') this.#signIn.wait.stop();
     if (previous.name === 'granted' && next.name !== 'granted') {
-      this.#content.abort();
-      this.#removeContent();
+      this.#content.remove();
       // Access was lost here (refund, sign-out): tell the other tabs.
       broadcastAccessChange({ handle: this.handle, page: this.page }, this);
     }
     if (next.name !== 'error') this.failure = undefined;
-    if (next.name !== previous.name) this.#report?.reset();
-    this.#announce(next);
+    if (next.name !== previous.name) this.#later.reset();
+    this.announcement = announcement(this.s, next);
     if (next.name !== previous.name) {
       this.dispatchEvent(new VaStateChangeEvent({ state: next.name, previous: previous.name }));
     }
@@ -471,8 +386,7 @@ export class PaywallGate extends ClientElement {
         if (next.buying) {
           // One sign-in opens at most one checkout session: this tab takes the intent.
           const asked = buyIntent.take(this.#gate);
-          if (next.carried) void this.#buyAsAsker.run([asked]);
-          else void this.#checkout.run([]);
+          this.#buying.buy(!!next.carried, asked);
         }
         void this.#learnVisitor();
         break;
@@ -482,29 +396,6 @@ export class PaywallGate extends ClientElement {
         break;
       }
     }
-  }
-
-  #announce(next: GateState): void {
-    const s = this.s;
-    const text: Record<GateState['name'], string> = {
-      checking: s.checking,
-      'sign-in': 'page' in next && next.page ? next.page.title : s.signInHeading,
-      'check-email': s.checkEmailHeading,
-      'confirm-link': s.confirmHeading,
-      verifying: s.verifyingHeading,
-      purchase:
-        next.name === 'purchase'
-          ? next.buying
-            ? s.redirecting
-            : next.other
-              ? fill(s.otherAccount, { email: next.other })
-              : next.page.title
-          : '',
-      returning: s.returningHeading,
-      granted: s.grantedAnnouncement,
-      error: s.errorHeading,
-    };
-    this.announcement = text[next.name];
   }
 
   #fail(failure: Failure): void {
@@ -520,7 +411,7 @@ export class PaywallGate extends ClientElement {
 
   #confirmPayment(): void {
     this.#send({ type: 'RETURNED' });
-    void this.#payment.run([]);
+    this.#buying.confirm();
   }
 
   async #logout(): Promise<void> {
@@ -552,33 +443,7 @@ export class PaywallGate extends ClientElement {
 
   /** Shows the granted content: `src` is fetched; a `<template>` child is copied out. */
   #loadContent(): void {
-    if (this.src) {
-      this.contentStatus = 'loading';
-      void this.#content.run([new URL(this.src, location.href).href]);
-      return;
-    }
-    const template = [...this.children].find(
-      (child): child is HTMLTemplateElement => child instanceof HTMLTemplateElement && !child.slot,
-    );
-    if (template) {
-      const node = document.createElement('div');
-      node.append(template.content.cloneNode(true));
-      this.#showContent(node);
-    }
-  }
-
-  #showContent(node: HTMLElement): void {
-    this.#removeContent();
-    node.setAttribute('data-va-content', '');
-    this.append(node);
-    this.#contentNode = node;
-    this.contentStatus = 'ready';
-  }
-
-  #removeContent(): void {
-    this.#contentNode?.remove();
-    this.#contentNode = undefined;
-    this.contentStatus = undefined;
+    this.#content.load(this.src && new URL(this.src, location.href).href);
   }
 
   #price(page: PageInfo | undefined): string {
@@ -591,27 +456,8 @@ export class PaywallGate extends ClientElement {
       ${this.announcement}
     </div>`;
     if (state.name === 'granted') {
-      return html`${live}${this.later.now()?.sessionLine(this.#view(), true) ?? nothing}
-        <div part="content" aria-busy=${this.contentStatus === 'loading' ? 'true' : 'false'}>
-          ${
-            this.contentStatus === 'loading'
-              ? html`<p class="ui muted surface">
-                  <span class="spinner" aria-hidden="true"></span>${this.s.contentLoading}
-                </p>`
-              : nothing
-          }
-          ${
-            this.contentStatus === 'failed'
-              ? html`<div class="ui surface">
-                  <p class="error" part="error" role="alert">${this.s.contentFailed}</p>
-                  <button part="button button-primary" class="primary" @click=${() => this.#loadContent()}>
-                    ${this.s.retry}
-                  </button>
-                </div>`
-              : nothing
-          }
-          <slot></slot>
-        </div>`;
+      return html`${live}${this.#later.session(true)}
+      ${grantedState(this.s, this.#content.status, () => this.#loadContent())}`;
     }
     // While the first check runs, nothing shows for a moment: an entitled visitor goes straight
     // from nothing to the content, never through a flash of a panel or the preview.
@@ -627,126 +473,17 @@ export class PaywallGate extends ClientElement {
     switch (state.name) {
       case 'checking':
       case 'verifying':
-        return html`<div part="state state-${state.name}" class="reserve">
-          <h2 id="va-heading" part="heading" class="quiet" tabindex="-1" data-focus>
-            <span class="spinner" aria-hidden="true"></span
-            >${state.name === 'verifying' || state.after === 'verify' ? s.verifyingHeading : s.checking}
-          </h2>
-          ${this.#placeholder(s)}
-        </div>`;
-      case 'sign-in': {
-        const { page, notice } = state;
-        const paid = page?.mode === 'PAID';
-        const price = this.#price(page);
-        return signInForm(this.#signIn, s, {
-          heading: page?.title ?? s.signInHeading,
-          lead: paid
-            ? html`${price ? html`<p part="price" class="price">${price}</p>` : nothing}
-                <p class="muted">${s.purchaseBody}</p>`
-            : page
-              ? html`<p part="lead" class="lead">${s.readFree}</p>`
-              : nothing,
-          email: state.email ?? (notice ? lastEmail.get() : undefined),
-          notice,
-          submit: notice ? s.resend : paid ? (price ? fill(s.buy, { price }) : s.buyNoPrice) : s.sendLink,
-          after: paid ? s.buyIntro : s.signInIntro,
-        });
-      }
+        return checkingState(s, state);
+      case 'sign-in':
+        return signInState(this.#signIn, s, state, this.#price(state.page));
       case 'granted':
         return html``;
       default:
-        return this.#renderLater(state);
+        return this.#later.render(state, s, () => this.#renderState(initialState));
     }
   }
 
-  /** A state after the first, once its module has arrived (decision 0153). */
-  #renderLater(state: GateState): TemplateResult {
-    const later = this.later.now();
-    if (later) return later.laterState(this.#view(), state);
-    if (this.#laterFailed) {
-      // Its chunk did not load: the network error, whose "Try again" loads it again.
-      return html`<div part="state state-error" class="stack">
-        <h2 id="va-heading" part="heading" tabindex="-1" data-focus>${this.s.errorHeading}</h2>
-        <p part="error" class="alert">${this.s.errorNetwork}</p>
-        <button part="button button-primary" class="primary" @click=${() => this.#retryLater()}>
-          ${this.s.retry}
-        </button>
-      </div>`;
-    }
-    // Until it arrives, the check's panel (same size): nothing moves, nothing can be pressed twice.
-    this.later.load().then(
-      () => this.requestUpdate(),
-      () => {
-        this.#laterFailed = true;
-        this.requestUpdate();
-      },
-    );
-    return this.#renderState(initialState);
-  }
 
-  #retryLater(): void {
-    this.#laterFailed = false;
-    this.#moveFocus = true;
-    if (this.gateState.name === 'error') this.#send({ type: 'CHECK' });
-    else this.requestUpdate();
-  }
-
-  /** What the later states need of this gate. */
-  #view(): GateView {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const gate = this;
-    const later = this.later.now()!;
-    return {
-      s: this.s,
-      signIn: this.#signIn,
-      paid: this.#paid,
-      get report() {
-        return (gate.#report ??= new later.ReportController(gate, () => gate.apiClient, () => gate.#problem()));
-      },
-      visitorEmail: this.visitorEmail,
-      apiClient: this.apiClient,
-      setupProblem: this.setupProblem,
-      send: (event) => this.#send(event),
-      price: (page) => this.#price(page),
-      changeEmail: () => {
-        this.#moveFocus = true;
-        this.#send({ type: 'CHANGE_EMAIL' });
-      },
-      confirmPayment: () => this.#confirmPayment(),
-      logout: () => void this.#logout(),
-    };
-  }
-
-  /** What "Report a problem" sends about the state on screen. */
-  #problem() {
-    const state = this.gateState;
-    const kind = state.name === 'error' ? state.kind : state.name === 'returning' ? 'payment_pending' : state.name;
-    return {
-      what: `paywall-gate: ${kind} on ${this.#gate}`,
-      code: this.failure?.code ?? kind,
-      message: this.failure?.message,
-      handle: this.handle,
-      lines: [`State: ${state.name}`, `Handle: ${this.handle}`, `Page: ${this.page}`],
-      requestId: this.#supportCode(),
-    };
-  }
-
-  /**
-   * The space of the state that usually follows the check, a paid page's price and email form,
-   * kept empty: the gate has its final size from its first frame (decision 0152).
-   */
-  #placeholder(s: Strings): TemplateResult {
-    return html`<div class="stack placeholder" aria-hidden="true" inert>
-      <h2>&nbsp;</h2>
-      <p class="price">&nbsp;</p>
-      <p class="muted">${s.purchaseBody}</p>
-      <form>
-        <div class="field"><label>${s.emailLabel}</label><input tabindex="-1" /></div>
-        <button class="primary" tabindex="-1">&nbsp;</button>
-      </form>
-      <p class="muted after">${s.buyIntro}</p>
-    </div>`;
-  }
 }
 
 declare global {
