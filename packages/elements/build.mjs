@@ -123,7 +123,9 @@ for (const { name, first } of scripts) {
               loader: 'ts',
               contents: [
                 readFileSync(join(here, first), 'utf8'),
-                ...Object.entries(exports).map(([path, names]) => `export { ${[...names].join(', ')} } from ${JSON.stringify(path)};`),
+                ...Object.entries(exports).map(
+                  ([path, names]) => `export { ${[...names].join(', ')} } from ${JSON.stringify(path)};`,
+                ),
               ].join('\n'),
             }));
           },
@@ -154,7 +156,8 @@ for (const { name, first } of scripts) {
   for (const [, list = '', path] of text.matchAll(/import\s*(?:\{([^}]*)\})?\s*(?:from\s*)?"shared:([^"]+)"/g)) {
     for (const item of list.split(',').filter((i) => i.trim())) {
       const exported = item.trim().split(/\s+as\s+/)[0];
-      if (owner.has(exported) && owner.get(exported) !== path) throw new Error(`${exported} is exported by two modules the SDK's chunk imports`);
+      if (owner.has(exported) && owner.get(exported) !== path)
+        throw new Error(`${exported} is exported by two modules the SDK's chunk imports`);
       owner.set(exported, path);
       (exports[path] ??= new Set()).add(exported);
     }

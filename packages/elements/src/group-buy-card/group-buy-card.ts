@@ -39,7 +39,6 @@ interface View {
   access?: AccessCheckResponse | undefined;
 }
 
-
 const BUY_SPEC =
   'title:string targetQuantity:number interestCount:number status:string price?:number currency?:string pageSlug?:string';
 
@@ -482,7 +481,6 @@ export class GroupBuyCard extends ClientElement {
       ${s.interested}
     </button>`;
   }
-
 }
 
 declare global {

@@ -15,10 +15,8 @@ import { laterStrings } from './strings-later.js';
  * defaultStrings.signInHeading; // 'Sign in'
  * ```
  */
-export const defaultStrings: typeof sharedStrings &
-  typeof laterStrings &
-  typeof listStrings &
-  typeof groupBuyStrings = /* @__PURE__ */ Object.assign({}, sharedStrings, laterStrings, listStrings, groupBuyStrings);
+export const defaultStrings: typeof sharedStrings & typeof laterStrings & typeof listStrings & typeof groupBuyStrings =
+  /* @__PURE__ */ Object.assign({}, sharedStrings, laterStrings, listStrings, groupBuyStrings);
 
 /**
  * Resolves the strings for a language: overrides, then the exact tag, then its base language,

@@ -71,7 +71,6 @@ export const laterStrings = {
   // Waits, as in "Try again in {wait}".
   seconds: '{n}\u00a0s',
   minutes: '{n}\u00a0min',
-
 } as const;
 
 /** @internal The English strings of every element but the list and the group buy. */

@@ -81,7 +81,10 @@ export const groupBuyStrings = {
  * const key: StringKey = 'signInHeading';
  * ```
  */
-export type StringKey = keyof (typeof sharedStrings & typeof laterStrings & typeof listStrings & typeof groupBuyStrings);
+export type StringKey = keyof (typeof sharedStrings &
+  typeof laterStrings &
+  typeof listStrings &
+  typeof groupBuyStrings);
 
 /**
  * A full set of strings, or the part of one a host overrides.

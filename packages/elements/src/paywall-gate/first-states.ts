@@ -13,7 +13,10 @@ import type { GateState } from './paywall-gate-machine.js';
 // granted content, and the network error when the later states could not be loaded.
 
 /** The check: its line over an invisible copy of the paid form, so nothing moves (decision 0152). */
-export function checkingState(s: Strings, state: Extract<GateState, { name: 'checking' | 'verifying' }>): TemplateResult {
+export function checkingState(
+  s: Strings,
+  state: Extract<GateState, { name: 'checking' | 'verifying' }>,
+): TemplateResult {
   return html`<div part="state state-${state.name}" class="reserve">
     <h2 id="va-heading" part="heading" class="quiet" tabindex="-1" data-focus>
       <span class="spinner" aria-hidden="true"></span
@@ -69,9 +72,7 @@ export function grantedState(s: Strings, status: ContentStatus, retry: () => voi
   return html`<div part="content" aria-busy=${status === 'loading' ? 'true' : 'false'}>
     ${
       status === 'loading'
-        ? html`<p class="ui muted surface">
-            <span class="spinner" aria-hidden="true"></span>${s.contentLoading}
-          </p>`
+        ? html`<p class="ui muted surface"><span class="spinner" aria-hidden="true"></span>${s.contentLoading}</p>`
         : nothing
     }
     ${

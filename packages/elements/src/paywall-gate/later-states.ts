@@ -16,7 +16,6 @@ import type { GateEvent, GateState, PageInfo } from './paywall-gate-machine.js';
 // check, the email form with its price, the content). The script-tag bundles load this module with
 // the SDK, after the first usable paint (`internal/later-lazy.ts`); the npm build imports it.
 
-
 /** What the later states need of their gate. */
 export interface GateView {
   readonly s: Strings;

@@ -482,8 +482,6 @@ export class PaywallGate extends ClientElement {
         return this.#later.render(state, s, () => this.#renderState(initialState));
     }
   }
-
-
 }
 
 declare global {
