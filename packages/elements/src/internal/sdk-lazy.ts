@@ -19,16 +19,26 @@ declare const SDK_CHUNK: string;
 
 let sdk: Promise<SdkChunk> | undefined;
 let attempt = 0;
+let arrived!: (chunk: SdkChunk) => void;
+
+/** The SDK's chunk once it has loaded, asked for by someone else (it never asks for it itself). */
+export const sdkArrived = new Promise<SdkChunk>((resolve) => (arrived = resolve));
 
 /** Loads the SDK chunk (once; again after a failure). */
 export function loadSdk(): Promise<SdkChunk> {
   return (sdk ??= import(
     /* @vite-ignore */ new URL(`./${SDK_CHUNK}${attempt ? `?retry=${attempt}` : ''}`, import.meta.url).href
-  ).catch((error: unknown) => {
-    sdk = undefined;
-    attempt++;
-    throw error;
-  }) as Promise<SdkChunk>);
+  ).then(
+    (chunk: SdkChunk) => {
+      arrived(chunk);
+      return chunk;
+    },
+    (error: unknown) => {
+      sdk = undefined;
+      attempt++;
+      throw error;
+    },
+  ) as Promise<SdkChunk>);
 }
 
 export function createClient(options: { baseUrl: string }) {
