@@ -7,7 +7,7 @@ import { fill } from '../internal/strings.js';
 import type { Strings } from '../internal/strings.js';
 
 /** What a visitor who is not signed in wants from the card. */
-export type Intent = 'interest' | 'buy';
+type Intent = 'interest' | 'buy';
 /** The card's sign-in, on the way to that intent. */
 export type Flow =
   | { step: 'sign-in'; intent: Intent; notice?: LinkNotice | undefined; email?: string | undefined }
