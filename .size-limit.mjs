@@ -4,7 +4,7 @@
 // bench` beside each figure (PASS/MISS), and a limit only ever moves down towards its target.
 // Decisions 0091, 0093, 0110 and 0151; on 2026-12-07 the element budgets were raised once, by the
 // bytes of analytics, host colours and language loading (decision 0170), and decision 0153 moved the
-// gate's later states into the SDK's chunk: the first usable state fell by 2.6 KiB, the SDK's
+// gate's later states into the SDK's chunk: the first usable state fell by 2.8 KiB, the SDK's
 // chunks and the scripts with every chunk grew (their limits rose once, there, with the reason).
 //
 // Each language's limit sits just above today's figure, like the bundles' (size-limit re-bundles
@@ -54,7 +54,7 @@ export default [
     // Target 14 KiB.
     name: '@visitor-access/elements dist/paywall-gate.js, first usable state (loader + first chunk)',
     path: [`${dist}/paywall-gate.js`, `${dist}/paywall-gate.first.js`],
-    limit: '18.9 KiB',
+    limit: '18.6 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
@@ -66,7 +66,7 @@ export default [
   {
     name: "@visitor-access/elements dist/paywall-gate.first.js (Lit and the gate's first states)",
     path: `${dist}/paywall-gate.first.js`,
-    limit: '18.1 KiB',
+    limit: '17.8 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
@@ -78,14 +78,14 @@ export default [
   {
     name: "@visitor-access/elements dist/paywall-gate.sdk.js (the SDK, ky, the gate's later states and analytics, after the first usable paint)",
     path: `${dist}/paywall-gate.sdk.js`,
-    limit: '11.3 KiB',
+    limit: '11.75 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
     // Target 26 KiB.
     name: '@visitor-access/elements dist/paywall-gate.js with every chunk (<paywall-gate> only, script tag)',
     path: `${dist}/paywall-gate*.js`,
-    limit: '30.85 KiB',
+    limit: '31 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
@@ -97,20 +97,20 @@ export default [
   {
     name: '@visitor-access/elements dist/visitor-access.first.js (Lit and every element)',
     path: `${dist}/visitor-access.first.js`,
-    limit: '24.15 KiB',
+    limit: '23.85 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
     name: "@visitor-access/elements dist/visitor-access.sdk.js (the SDK, ky, the gate's later states and analytics)",
     path: `${dist}/visitor-access.sdk.js`,
-    limit: '9.1 KiB',
+    limit: '9.55 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
     // Target 29 KiB.
     name: '@visitor-access/elements dist/visitor-access.js with every chunk (every element, script tag)',
     path: `${dist}/visitor-access*.js`,
-    limit: '34.7 KiB',
+    limit: '34.9 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {

@@ -1,12 +1,14 @@
 import type { ReactiveControllerHost } from 'lit';
 import { broadcastAccessChange } from '../internal/access-channel.js';
-import { majorUnits, transactionId } from '../internal/analytics.js';
+import { transactionId } from '../internal/analytics.js';
 import type { Track } from '../internal/analytics.js';
 import type { VisitorAccessClient } from '../internal/client.js';
 import { codeOf, describeFailure } from '../internal/errors.js';
+import { VaErrorEvent } from '../internal/events.js';
 import type { Failure } from '../internal/errors.js';
 import { flow } from '../internal/flow.js';
 import { normaliseEmail } from '../internal/intent.js';
+import { majorUnits } from '../internal/money.js';
 import { awaitPayment, startCheckout } from '../internal/purchase.js';
 import { answer } from '../internal/shapes.js';
 import type { GateEvent, GateState, PageInfo } from './paywall-gate-machine.js';
@@ -27,7 +29,7 @@ export interface BuyingCallbacks {
   track(event: Omit<Track, 'handle' | 'page'>): void;
   /** The signed-in visitor's address, learnt on the way to checkout. */
   signedInAs(email: string): void;
-  /** Back from checkout, the payment has not landed within the poll. */
+  /** Back from checkout, the payment has not landed within the poll (a `va-error` follows). */
   stalled(failure: Failure): void;
 }
 
@@ -96,8 +98,12 @@ export class GateBuying {
           }
           return callbacks.send({ type: 'ACCESS', ...result });
         }
+        const message = 'Payment not confirmed yet';
         callbacks.send({ type: 'STALLED' });
-        callbacks.stalled({ kind: 'payment_pending', code: 'payment_pending', message: 'Payment not confirmed yet' });
+        callbacks.stalled({ kind: 'payment_pending', code: 'payment_pending', message });
+        host.dispatchEvent(
+          new VaErrorEvent({ code: 'payment_pending', message, requestId: host.apiClient?.lastRequestId }),
+        );
       },
     );
   }

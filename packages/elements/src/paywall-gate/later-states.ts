@@ -3,6 +3,7 @@ import type { TemplateResult } from 'lit';
 import type { VisitorAccessClient } from '../internal/client.js';
 import { cookieMessage } from '../internal/messages.js';
 import { ReportController } from '../internal/report.js';
+import { GateBuying } from './buying.js';
 import { setupMessage } from '../internal/setup.js';
 import type { SetupProblem } from '../internal/setup.js';
 import { checkEmail } from '../internal/sign-in/check-email.js';
@@ -137,4 +138,4 @@ function errorState(view: GateView, state: Extract<GateState, { name: 'error' }>
 }
 
 /** The gate's later states, as the gate takes them (one object: no module namespace in the chunk). */
-export const later = { laterState, sessionLine, ReportController, english: signInStrings };
+export const later = { laterState, sessionLine, ReportController, GateBuying, english: signInStrings };

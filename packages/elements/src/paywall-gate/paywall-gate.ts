@@ -27,7 +27,7 @@ import { buyUrl, cleanUrl, takeUrlState } from '../internal/url-state.js';
 import { initialState, transition } from './paywall-gate-machine.js';
 import type { GateEvent, GateState, PageInfo } from './paywall-gate-machine.js';
 import { gateStyles } from './paywall-gate.styles.js';
-import { GateBuying } from './buying.js';
+import type { GateBuying } from './buying.js';
 import { verifyLink } from './link.js';
 import { GateContent } from './content.js';
 import { announcement, checkingState, grantedState, signInState } from './first-states.js';
@@ -172,19 +172,23 @@ export class PaywallGate extends ClientElement {
     () => problemOf(this.gateState, this.failure, this.handle, this.page, this.#supportCode()),
   );
 
-  /** Checkout, and the return from it. */
-  readonly #buying = new GateBuying(this, {
-    send: (event) => this.#send(event),
-    fail: (failure) => this.#fail(failure),
-    track: (event) => this.#track(event),
-    signedInAs: (email) => (this.visitorEmail = email),
-    stalled: (failure) => {
-      this.failure = failure;
-      this.dispatchEvent(
-        new VaErrorEvent({ code: failure.code, message: failure.message, requestId: this.#supportCode() }),
-      );
-    },
-  });
+  /** Checkout and the return from it, with the later states (every step of it needs the SDK). */
+  #buying: GateBuying | undefined;
+  #buy(step: (buying: GateBuying) => void): void {
+    this.later.load().then(
+      (later) =>
+        step(
+          (this.#buying ??= new later.GateBuying(this, {
+            send: (event) => this.#send(event),
+            fail: (failure) => this.#fail(failure),
+            track: (event) => this.#track(event),
+            signedInAs: (email) => (this.visitorEmail = email),
+            stalled: (failure) => (this.failure = failure),
+          })),
+        ),
+      (error: unknown) => this.#fail(describeFailure(error)),
+    );
+  }
 
   /** The protected content, once access is granted. */
   readonly #content = new GateContent(this, () => this.gateState.name === 'granted');
@@ -301,7 +305,7 @@ export class PaywallGate extends ClientElement {
     } else if (checkout && (!checkout.gate || checkout.gate === this.#gate)) {
       if (checkout.outcome === 'success') {
         this.#send({ type: 'RETURNED' });
-        this.#buying.returned(checkout.sessionId);
+        this.#buy((buying) => buying.returned(checkout.sessionId));
       } else this.#send({ type: 'CANCELLED' });
     } else {
       // Arrived from the sign-in link "Buy for …" asked for, in the browser that asked: checkout next.
@@ -386,7 +390,7 @@ export class PaywallGate extends ClientElement {
         if (next.buying) {
           // One sign-in opens at most one checkout session: this tab takes the intent.
           const asked = buyIntent.take(this.#gate);
-          this.#buying.buy(!!next.carried, asked);
+          this.#buy((buying) => buying.buy(!!next.carried, asked));
         }
         void this.#learnVisitor();
         break;
@@ -411,7 +415,7 @@ export class PaywallGate extends ClientElement {
 
   #confirmPayment(): void {
     this.#send({ type: 'RETURNED' });
-    this.#buying.confirm();
+    this.#buy((buying) => buying.confirm());
   }
 
   async #logout(): Promise<void> {
