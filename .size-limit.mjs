@@ -3,7 +3,9 @@
 // today's figure, so any growth fails the build; the targets of issues 9 and 21 are printed by `npm run
 // bench` beside each figure (PASS/MISS), and a limit only ever moves down towards its target.
 // Decisions 0091, 0093, 0110 and 0151; on 2026-12-07 the element budgets were raised once, by the
-// bytes of analytics, host colours and language loading (decision 0170).
+// bytes of analytics, host colours and language loading (decision 0170), and decision 0153 moved the
+// gate's later states into the SDK's chunk: the first usable state fell by 2.8 KiB, the SDK's
+// chunks and the scripts with every chunk grew (their limits rose once, there, with the reason).
 //
 // Each language's limit sits just above today's figure, like the bundles' (size-limit re-bundles
 // with esbuild, which writes non-ASCII text as \u escapes: Hindi and Arabic measure larger here than
@@ -52,63 +54,63 @@ export default [
     // Target 14 KiB.
     name: '@visitor-access/elements dist/paywall-gate.js, first usable state (loader + first chunk)',
     path: [`${dist}/paywall-gate.js`, `${dist}/paywall-gate.first.js`],
-    limit: '21.5 KiB',
+    limit: '18.6 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
     name: "@visitor-access/elements dist/paywall-gate.js (the loader a page's script tag loads)",
     path: `${dist}/paywall-gate.js`,
-    limit: '0.85 KiB',
+    limit: '0.84 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
-    name: '@visitor-access/elements dist/paywall-gate.first.js (Lit and the gate)',
+    name: "@visitor-access/elements dist/paywall-gate.first.js (Lit and the gate's first states)",
     path: `${dist}/paywall-gate.first.js`,
-    limit: '20.67 KiB',
+    limit: '17.8 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
     name: '@visitor-access/elements dist/paywall-gate.sanitize-*.js (the HTML sanitizer, with `src` content)',
     path: `${dist}/paywall-gate.sanitize-*.js`,
-    limit: '0.9 KiB',
+    limit: '0.74 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
-    name: '@visitor-access/elements dist/paywall-gate.sdk.js (the SDK and ky, after the first usable paint)',
+    name: "@visitor-access/elements dist/paywall-gate.sdk.js (the SDK, ky, the gate's later states and analytics, after the first usable paint)",
     path: `${dist}/paywall-gate.sdk.js`,
-    limit: '7.8 KiB',
+    limit: '11.75 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
     // Target 26 KiB.
     name: '@visitor-access/elements dist/paywall-gate.js with every chunk (<paywall-gate> only, script tag)',
     path: `${dist}/paywall-gate*.js`,
-    limit: '29.96 KiB',
+    limit: '31 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
     name: '@visitor-access/elements dist/visitor-access.js (the loader)',
     path: `${dist}/visitor-access.js`,
-    limit: '0.85 KiB',
+    limit: '0.84 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
     name: '@visitor-access/elements dist/visitor-access.first.js (Lit and every element)',
     path: `${dist}/visitor-access.first.js`,
-    limit: '24.56 KiB',
+    limit: '23.85 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
-    name: '@visitor-access/elements dist/visitor-access.sdk.js (the SDK and ky)',
+    name: "@visitor-access/elements dist/visitor-access.sdk.js (the SDK, ky, the gate's later states and analytics)",
     path: `${dist}/visitor-access.sdk.js`,
-    limit: '7.8 KiB',
+    limit: '9.55 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
     // Target 29 KiB.
     name: '@visitor-access/elements dist/visitor-access.js with every chunk (every element, script tag)',
     path: `${dist}/visitor-access*.js`,
-    limit: '33.86 KiB',
+    limit: '34.9 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {

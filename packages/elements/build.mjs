@@ -40,7 +40,11 @@ const common = {
   logLevel: 'warning',
 };
 
-/** `internal/sdk.ts` (the SDK, statically) becomes `internal/sdk-lazy.ts` (the SDK's chunk, later). */
+/**
+ * `internal/sdk.ts` (the SDK, statically) becomes `internal/sdk-lazy.ts` (the SDK's chunk, later), and
+ * `internal/later.ts` (the gate's later states, statically) `internal/later-lazy.ts` (the same chunk),
+ * `internal/analytics.ts` `internal/analytics-lazy.ts` (its events sent by the same chunk).
+ */
 const lazySdkPlugin = {
   name: 'lazy-sdk',
   setup(b) {
@@ -48,6 +52,13 @@ const lazySdkPlugin = {
       args.importer.endsWith(join('src', 'internal', 'client.ts'))
         ? { path: join(here, 'src/internal/sdk-lazy.ts') }
         : undefined,
+    );
+    b.onResolve({ filter: /^\.\.\/internal\/later\.js$/ }, () => ({ path: join(here, 'src/internal/later-lazy.ts') }));
+    // The funnel's events are sent by the SDK's chunk (`script/sdk.ts` imports the real module).
+    b.onResolve({ filter: /(^|\/)analytics\.js$/ }, (args) =>
+      args.importer.endsWith(join('script', 'sdk.ts')) || args.importer.endsWith('analytics-lazy.ts')
+        ? undefined
+        : { path: join(here, 'src/internal/analytics-lazy.ts') },
     );
   },
 };
@@ -57,19 +68,108 @@ for (const file of readdirSync(dist)) {
   if (scripts.some(({ name }) => file.startsWith(`${name}.`) || file === `${name}.js`)) rmSync(join(dist, file));
 }
 
+/**
+ * The SDK's chunk imports what the first chunk holds (Lit, the strings, the flows…) from the first
+ * chunk itself rather than from a chunk both would share (decision 0153): each module is external
+ * to it, at `mark(path)`, and the first chunk exports the names it asks for.
+ */
+const fromFirst = (inFirst, mark, names) => ({
+  name: 'from-first',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.kind === 'entry-point' || args.pluginData?.inner || args.namespace === 'first') return undefined;
+      const found = await b.resolve(args.path, {
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        kind: args.kind,
+        pluginData: { inner: true },
+      });
+      if (!inFirst.has(found.path)) return undefined;
+      // Learning the names: each module apart. Then: one module for them all, one import.
+      return names ? { path: 'first', namespace: 'first' } : { path: mark(found.path), external: true };
+    });
+    b.onResolve({ filter: /.*/, namespace: 'first' }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'first' }, () => ({
+      contents: `export { ${names.join(', ')} } from ${JSON.stringify(mark())};`,
+    }));
+  },
+});
+
 for (const { name, first } of scripts) {
-  const chunks = await build({
-    ...common,
-    entryPoints: { [`${name}.first`]: join(here, first), [`${name}.sdk`]: join(here, 'src/script/sdk.ts') },
-    outdir: dist,
-    format: 'esm',
-    splitting: true,
-    entryNames: '[name]',
-    chunkNames: `${name}.[name]-[hash]`,
-    define: { ...common.define, SDK_CHUNK: JSON.stringify(`${name}.sdk.js`) },
-    // Indentation and CSS whitespace of the Lit templates (see minify-templates.mjs).
-    plugins: [minifyTemplatesPlugin(join(here, 'src')), lazySdkPlugin],
-  });
+  const define = { ...common.define, SDK_CHUNK: JSON.stringify(`${name}.sdk.js`) };
+  // Indentation and CSS whitespace of the Lit templates (see minify-templates.mjs).
+  const plugins = [minifyTemplatesPlugin(join(here, 'src')), lazySdkPlugin];
+  const firstBuild = (exports, write) =>
+    build({
+      ...common,
+      entryPoints: { [`${name}.first`]: 'first-chunk' },
+      // Module scripts are always read as UTF-8: `’` is 3 bytes, not the 6 of `\u2019` (decision 0153).
+      charset: 'utf8',
+      outdir: dist,
+      format: 'esm',
+      splitting: true,
+      entryNames: '[name]',
+      chunkNames: `${name}.[name]-[hash]`,
+      define,
+      write,
+      plugins: [
+        {
+          name: 'first-chunk',
+          setup(b) {
+            b.onResolve({ filter: /^first-chunk$/ }, () => ({ path: 'first-chunk', namespace: 'va' }));
+            // The entry's own code, and the exports the SDK's chunk needs.
+            b.onLoad({ filter: /.*/, namespace: 'va' }, () => ({
+              resolveDir: dirname(join(here, first)),
+              loader: 'ts',
+              contents: [
+                readFileSync(join(here, first), 'utf8'),
+                ...Object.entries(exports).map(
+                  ([path, names]) => `export { ${[...names].join(', ')} } from ${JSON.stringify(path)};`,
+                ),
+              ].join('\n'),
+            }));
+          },
+        },
+        ...plugins,
+      ],
+    });
+  // 1. The first chunk: which modules it holds.
+  const probe = await firstBuild({}, false);
+  const inFirst = new Set(Object.keys(probe.metafile.inputs).map((path) => join(process.cwd(), path)));
+  // 2. The SDK's chunk with those modules external: which of their names it imports.
+  const sdkBuild = (mark, write, names) =>
+    build({
+      ...common,
+      entryPoints: { [`${name}.sdk`]: join(here, 'src/script/sdk.ts') },
+      charset: 'utf8',
+      outdir: dist,
+      format: 'esm',
+      entryNames: '[name]',
+      define,
+      write,
+      plugins: [fromFirst(inFirst, mark, names), ...plugins],
+    });
+  const named = await sdkBuild((path) => `shared:${path}`, false);
+  const exports = {};
+  const owner = new Map();
+  const text = named.outputFiles.find((f) => f.path.endsWith('.js')).text;
+  for (const [, list = '', path] of text.matchAll(/import\s*(?:\{([^}]*)\})?\s*(?:from\s*)?"shared:([^"]+)"/g)) {
+    for (const item of list.split(',').filter((i) => i.trim())) {
+      const exported = item.trim().split(/\s+as\s+/)[0];
+      if (owner.has(exported) && owner.get(exported) !== path)
+        throw new Error(`${exported} is exported by two modules the SDK's chunk imports`);
+      owner.set(exported, path);
+      (exports[path] ??= new Set()).add(exported);
+    }
+  }
+  if (/"shared:|import\s*\*/.test(text.replace(/import\s*(?:\{[^}]*\})?\s*(?:from\s*)?"shared:[^"]+"/g, ''))) {
+    throw new Error(`${name}.sdk.js imports the first chunk in a way build.mjs does not handle`);
+  }
+  // 3. Both, for real: the first chunk exports those names, the SDK's chunk imports them from it.
+  const chunks = await firstBuild(exports, true);
+  const sdk = await sdkBuild(() => `./${name}.first.js`, true, [...owner.keys()]);
+  Object.assign(chunks.metafile.inputs, sdk.metafile.inputs);
+  Object.assign(chunks.metafile.outputs, sdk.metafile.outputs);
   // The first chunk and every file it imports statically: the loader asks for them all at once.
   const outputs = chunks.metafile.outputs;
   const key = (file) => Object.keys(outputs).find((k) => k.endsWith(`/${file}`) || k === `dist/${file}`);

@@ -62,11 +62,17 @@ for (const el of elements) {
 }
 
 const stringsSource = readFileSync(join(here, 'src/internal/strings.ts'), 'utf8');
-// defaultStrings is made of three blocks (shared, the list's, the group buy's), in this order.
-const block = stringsSource.slice(
-  stringsSource.indexOf('export const sharedStrings = {'),
-  stringsSource.indexOf('export const defaultStrings'),
-);
+// defaultStrings is made of four blocks: the first states', the list's, the group buy's (strings.ts), the later states' (strings-later.ts).
+const laterSource = readFileSync(join(here, 'src/internal/strings-later.ts'), 'utf8');
+const block =
+  stringsSource.slice(
+    stringsSource.indexOf('export const sharedStrings = {'),
+    stringsSource.indexOf('/**\n * The keys'),
+  ) +
+  laterSource.slice(
+    laterSource.indexOf('export const laterStrings = {'),
+    laterSource.indexOf('/** @internal The English strings of every element'),
+  );
 const rows = [...block.matchAll(/^\s+(\w+):\s*\n?\s*'((?:[^'\\]|\\.)*)',?$/gm)].map((m) => [
   `\`${m[1]}\``,
   m[2].replace(/\\'/g, "'"),

@@ -16,7 +16,8 @@ export { VaStateChangeEvent, VaAccessGrantedEvent, VaErrorEvent, VaAnalyticsEven
 export type { GateStateName, AnalyticsEventName, AnalyticsPayload } from './internal/events.js';
 export { setDefaultAnalytics } from './internal/analytics.js';
 export type { AnalyticsTarget } from './internal/analytics.js';
-export { defaultStrings, registerStrings, resolveStrings, fill, formatWait } from './internal/strings.js';
+export { registerStrings, fill, formatWait } from './internal/strings.js';
+export { defaultStrings, resolveStrings } from './internal/strings-all.js';
 export type { Strings, StringKey, Translation } from './internal/strings.js';
 export { setDefaultApiBase, sharedClient } from './internal/client.js';
 export type { VisitorAccessClient } from './internal/client.js';

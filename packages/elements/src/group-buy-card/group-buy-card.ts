@@ -18,14 +18,15 @@ import { awaitPayment, checkAccess, startCheckout } from '../internal/purchase.j
 import { ReportController } from '../internal/report.js';
 import { answer } from '../internal/shapes.js';
 import { SignInController } from '../internal/sign-in/controller.js';
-import type { LinkNotice } from '../internal/errors.js';
-import { checkEmail, signInForm } from '../internal/sign-in/templates.js';
-import { fill, groupBuyStrings, sharedStrings } from '../internal/strings.js';
+import { fill, groupBuyStrings } from '../internal/strings.js';
+import { signInStrings } from '../internal/strings-later.js';
 import type { Strings } from '../internal/strings.js';
 import { setupError } from '../internal/setup.js';
 import { baseStyles } from '../internal/styles.js';
 import { buyUrl, cleanUrl, takeUrlState } from '../internal/url-state.js';
 import { cardStyles } from './group-buy-card.styles.js';
+import { signInFlow } from './sign-in-flow.js';
+import type { Flow } from './sign-in-flow.js';
 
 // The fill's width is set through the CSSOM (`.style`), not a `style` attribute, which a strict
 // Content-Security-Policy without 'unsafe-inline' would block.
@@ -39,16 +40,11 @@ interface View {
   access?: AccessCheckResponse | undefined;
 }
 
-type Intent = 'interest' | 'buy';
-type Flow =
-  | { step: 'sign-in'; intent: Intent; notice?: LinkNotice | undefined; email?: string | undefined }
-  | { step: 'check-email'; intent: Intent; email: string };
-
 const BUY_SPEC =
   'title:string targetQuantity:number interestCount:number status:string price?:number currency?:string pageSlug?:string';
 
 // What `s` falls back to: the shared strings and this element's own (decision 0090).
-const english: Partial<Strings> = { ...sharedStrings, ...groupBuyStrings };
+const english: Partial<Strings> = { ...signInStrings, ...groupBuyStrings };
 
 /**
  * A group buy: title, price, progress toward the target and "I'm interested" / "withdraw". Once
@@ -410,6 +406,11 @@ export class GroupBuyCard extends ClientElement {
     void this.#act.run(['buy', fromIntent ? (asked ?? '') : undefined]);
   }
 
+  #changeEmail(): void {
+    const flow = this.flow!;
+    this.flow = { step: 'sign-in', intent: flow.intent, email: 'email' in flow ? flow.email : undefined };
+  }
+
   #price(): string {
     const [price, currency] = this.#cost();
     return price !== undefined && currency ? formatPrice(price, currency, this.lang_) : '';
@@ -477,7 +478,11 @@ export class GroupBuyCard extends ClientElement {
                 <p part="progress-label" class="muted">${label}</p>`
         }
         <p part="status" class="status" role="status">${status}</p>
-        ${this.flow ? this.#renderFlow(this.flow, price) : this.#renderActions(view, price)}
+        ${
+          this.flow
+            ? signInFlow(this.#signIn, this.s, this.flow, price, () => this.#changeEmail())
+            : this.#renderActions(view, price)
+        }
         ${
           failure
             ? html`<p part="error" class="alert" role="alert">${failureMessage(s, failure, this.apiClient)}</p>
@@ -520,28 +525,6 @@ export class GroupBuyCard extends ClientElement {
     >
       ${s.interested}
     </button>`;
-  }
-
-  #renderFlow(flow: Flow, price: string): TemplateResult {
-    const s = this.s;
-    const buying = flow.intent === 'buy';
-    if (flow.step === 'check-email') {
-      return html`<div class="flow">
-        ${checkEmail(this.#signIn, s, {
-          email: flow.email,
-          next: buying ? s.checkEmailThenBuy : s.checkEmailThenSignIn,
-          onChangeEmail: () => (this.flow = { step: 'sign-in', intent: flow.intent, email: flow.email }),
-        })}
-      </div>`;
-    }
-    return html`<div class="flow">
-      ${signInForm(this.#signIn, s, {
-        email: flow.email,
-        notice: flow.notice,
-        submit: flow.notice ? s.resend : buying ? (price ? fill(s.buy, { price }) : s.buyNoPrice) : s.sendLink,
-        after: buying ? s.buyIntro : s.signInIntro,
-      })}
-    </div>`;
   }
 }
 

@@ -65,16 +65,7 @@ export function track(element: HTMLElement & { analytics?: AnalyticsTarget | und
   }
 }
 
-/** A price in minor units (cents) as the major-unit number analytics tools expect (1900 USD → 19). */
-export function majorUnits(minor: number, currency: string): number {
-  let digits = 2;
-  try {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    // An unknown currency code: cents, as most currencies have.
-  }
-  return minor / 10 ** digits;
-}
+export { majorUnits } from './money.js';
 
 /**
  * The `transaction_id` of a purchase: SHA-256 of the checkout session ID (32 hex digits), so a

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defaultStrings,
-  fill,
-  formatWait,
-  registerStrings,
-  resolveIn,
-  resolveStrings,
-  sharedStrings,
-} from './strings.js';
+import { defaultStrings, resolveStrings } from './strings-all.js';
+import { signInStrings } from './strings-later.js';
+import { fill, formatWait, registerStrings, resolveIn } from './strings.js';
 
 describe('strings', () => {
   it('resolves overrides, then the exact tag, then the base language, then English', () => {
@@ -24,8 +18,8 @@ describe('strings', () => {
     registerStrings('en', { retry: 'Again' });
     try {
       expect(resolveStrings('en-GB')).toEqual({ ...defaultStrings, retry: 'Again' });
-      // An element resolves over its own English strings only: the gate's has no list strings.
-      const gate = resolveIn(sharedStrings, 'en');
+      // An element resolves over its own English strings only: the gate's (with its later states') has no list strings.
+      const gate = resolveIn(signInStrings, 'en');
       expect(gate.retry).toBe('Again');
       expect(gate.signIn).toBe('Sign in');
       expect('listHeading' in gate).toBe(false);

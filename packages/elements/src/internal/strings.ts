@@ -1,8 +1,15 @@
-// The English strings in three blocks, so that a script with only `<paywall-gate>` carries none of
-// the list's or the group buy's (decision 0090). `docs.mjs` reads every entry from here to the end
-// of `groupBuyStrings`, in this order. The other languages are in `../locales/` (decision 0110).
+// The English strings in four blocks, so that a script with only `<paywall-gate>` carries none of
+// the list's or the group buy's (decision 0090), and its first chunk only those of a gate's first
+// states (decision 0153): the rest (`laterStrings`) are in `strings-later.ts`, which the script-tag
+// build loads with the SDK. `docs.mjs` reads every entry from here to the end of `groupBuyStrings`,
+// then `laterStrings`. The other languages are in `../locales/` (decision 0110).
 
-/** @internal The strings of signing in, buying, the session and errors: every element's. */
+import type { laterStrings } from './strings-later.js';
+
+/**
+ * @internal The strings of every element's first state: checking, the email form and its price,
+ * the granted content, the network error and the setup error.
+ */
 export const sharedStrings = {
   checking: 'Checking your access…',
   // Signing in (any element).
@@ -14,72 +21,18 @@ export const sharedStrings = {
   honeypotLabel: 'Leave this field empty',
   sendLink: 'Email me a sign-in link',
   sending: 'Sending…',
-  checkEmailHeading: 'Check your email',
-  checkEmailBody: 'We sent a sign-in link and a 6-digit code to {email}.',
-  checkEmailThenBuy: 'Open the link or type the code, and checkout opens right after.',
-  checkEmailThenRead: 'Open the link or type the code, and this page opens right after.',
-  checkEmailThenSignIn: 'Open the link or type the code to finish signing in.',
-  waiting: 'Waiting for you to open the link…',
-  waitingStopped: 'This link has expired: sign-in links work for 15 minutes. Send a new link to continue.',
-  codeLabel: '6-digit code',
-  codeHint: 'Opened the email on another device? Type the code here.',
-  codeWrong: 'That code is not right. Check the latest email and try again.',
-  verifyCode: 'Sign in with code',
-  resend: 'Send a new link',
-  resendIn: 'You can send a new link in {wait}.',
-  useAnotherEmail: 'Use another email',
-  inAppBrowser:
-    'You seem to be inside an app. The link may open in another browser: if it does, type the 6-digit code from the email here instead.',
-  // A sign-in link opened on this page (`?va_token=`): one click before it is used.
-  confirmHeading: 'Finish signing in',
-  confirmBody: 'You opened a sign-in link. Continue to sign in on this device.',
-  continue: 'Continue',
   verifyingHeading: 'Signing you in…',
-  linkExpired: 'This link has expired. Sign-in links work for 15 minutes.',
-  linkUsed: 'This link has already been used. Each link works once.',
-  linkInvalid: 'This sign-in link is not valid.',
   // Buying.
   purchaseBody: 'One payment. Read it any time, on any device.',
   buyIntro: 'We’ll email you a link and a 6-digit code to confirm your address, then open checkout.',
   buy: 'Buy for {price}',
   buyNoPrice: 'Buy now',
-  redirecting: 'Taking you to checkout…',
-  // Signed in (by a link) as someone other than who pressed "Buy for …": checkout waits for a click.
-  otherAccount:
-    'You are signed in as {email} — not the address you gave to buy this. Buy with this account, or sign out to use yours.',
-  checkoutCancelled: 'Checkout was cancelled. You have not been charged.',
-  returningHeading: 'Confirming your payment…',
-  returningBody: 'This usually takes a few seconds.',
-  paymentPendingHeading: 'Payment not confirmed yet',
-  paymentPending:
-    'We have not received the payment confirmation yet. If you were charged, contact support with the code below: you will not be charged twice.',
-  checkAgain: 'Check again',
   grantedAnnouncement: 'Access granted.',
   contentLoading: 'Loading the content…',
   contentFailed: 'The content could not be loaded. Check your connection and try again.',
-  // The session.
-  signedInAs: 'Signed in as {email}',
-  signOut: 'Sign out',
-  signIn: 'Sign in',
-  close: 'Close',
-  sessionUnavailable: 'Account unavailable',
   // Errors.
   errorHeading: 'Something went wrong',
   errorNetwork: 'We could not reach the server. Check your connection and try again.',
-  errorUnavailable: 'The service is not answering right now. Try again in a moment.',
-  errorNotFound: 'This page does not exist or is not published yet.',
-  errorConnect: 'This page cannot be bought yet: the creator has not finished setting up payments.',
-  errorCookiesHeading: 'Your browser did not keep the sign-in',
-  errorCookies:
-    'You signed in, but your browser did not keep the sign-in cookie for this site. Allow cookies for this site, then try again, or open the page in another browser.',
-  errorCookiesHost:
-    'You signed in, but this page is on {pageHost} and the sign-in server on {apiHost}. Browsers treat different host names as different sites and keep the sign-in cookie from this page. Open the page on {pageOnApiHost}, or point the API address at {apiOnPageHost}.',
-  errorCookiesThirdParty:
-    'You signed in, but the sign-in server ({apiHost}) is on another site than this page, and your browser blocks its cookie here. Allow third-party cookies for this site, or open the page in another browser. Site owner: serve the API from this site’s own domain.',
-  errorCookiesDisabled:
-    'Cookies are turned off in this browser, and signing in needs one. Turn cookies on, then try again.',
-  errorRateLimited: 'Too many attempts. Try again in {wait}.',
-  errorGeneric: 'Something unexpected happened. Try again in a moment.',
   // No API address, or one that is not an address: said to the site owner, in the element's place.
   setupHeading: 'Paywall not set up',
   setupMissing:
@@ -87,14 +40,6 @@ export const sharedStrings = {
   setupInvalid:
     'This page’s paywall is not set up: {attribute}="{value}" is not an API address. Site owner: set {attribute} to the API’s https:// address.',
   retry: 'Try again',
-  supportCode: 'Support code: {code}',
-  reportProblem: 'Report a problem',
-  reportSending: 'Sending report…',
-  reportSent: 'Report sent. Reference: {id}',
-  reportFailed: 'The report could not be sent. Please try again later.',
-  // Waits, as in "Try again in {wait}".
-  seconds: '{n}\u00a0s',
-  minutes: '{n}\u00a0min',
 } as const;
 
 /** @internal `<visitor-access-list>`'s own strings. */
@@ -129,19 +74,6 @@ export const groupBuyStrings = {
 } as const;
 
 /**
- * Every visible string of the elements, in English. Placeholders in braces (`{email}`) are
- * filled in by the element; the result is always rendered as text, never as HTML.
- *
- * @example
- * ```ts
- * import { defaultStrings } from '@visitor-access/elements';
- * defaultStrings.signInHeading; // 'Sign in'
- * ```
- */
-export const defaultStrings: typeof sharedStrings & typeof listStrings & typeof groupBuyStrings =
-  /* @__PURE__ */ Object.assign({}, sharedStrings, listStrings, groupBuyStrings);
-
-/**
  * The keys of every replaceable string.
  *
  * @example
@@ -149,7 +81,10 @@ export const defaultStrings: typeof sharedStrings & typeof listStrings & typeof 
  * const key: StringKey = 'signInHeading';
  * ```
  */
-export type StringKey = keyof typeof defaultStrings;
+export type StringKey = keyof (typeof sharedStrings &
+  typeof laterStrings &
+  typeof listStrings &
+  typeof groupBuyStrings);
 
 /**
  * A full set of strings, or the part of one a host overrides.
@@ -212,20 +147,7 @@ export function onStringsChange(listener: () => void): () => void {
 }
 
 /**
- * Resolves the strings for a language: overrides, then the exact tag, then its base language,
- * then English.
- *
- * @example
- * ```ts
- * resolveStrings('fr-CA', { retry: 'Réessayer' }).retry; // 'Réessayer'
- * ```
- */
-export function resolveStrings(lang: string | undefined, overrides?: Partial<Strings>): Strings {
-  return resolveIn(defaultStrings, lang, overrides);
-}
-
-/**
- * @internal {@link resolveStrings} over the English strings an element shows (`english`), so an
+ * @internal `resolveStrings` (`strings-later.ts`) over the English strings an element shows (`english`), so an
  * element needs only its own in its bundle. Keys outside `english` resolve to the host's strings, if
  * any, and are otherwise absent: an element reads only the keys of its own `english`.
  */

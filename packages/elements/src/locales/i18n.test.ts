@@ -17,7 +17,8 @@ import {
   waitForState,
 } from '../../test/helpers.js';
 import { languageReady, registerLanguage, setLocalesBase, shippedLanguage } from '../internal/locale.js';
-import { defaultStrings, fill, registerStrings } from '../internal/strings.js';
+import { fill, registerStrings } from '../internal/strings.js';
+import { defaultStrings } from '../internal/strings-all.js';
 import '../define.js';
 import type { PaywallGate } from '../paywall-gate/paywall-gate.js';
 import type { VisitorSession } from '../visitor-session/visitor-session.js';

@@ -3,7 +3,8 @@
 // every language has it. Plural messages (decision 0111) are filled for counts of every plural
 // category a language has.
 import { describe, expect, it } from 'vitest';
-import { defaultStrings, fill } from '../internal/strings.js';
+import { fill } from '../internal/strings.js';
+import { defaultStrings } from '../internal/strings-all.js';
 import type { StringKey } from '../internal/strings.js';
 import { shippedLanguages } from '../internal/locale.js';
 

@@ -2,35 +2,36 @@ import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { broadcastAccessChange } from '../internal/access-channel.js';
-import { majorUnits, track, transactionId } from '../internal/analytics.js';
+import { track } from '../internal/analytics.js';
 import type { Track } from '../internal/analytics.js';
 import type { AccessMessage } from '../internal/access-channel.js';
 import { ClientElement } from '../internal/client-element.js';
 import { lastEmail } from '../internal/cooldown.js';
-import { cookieMessage } from '../internal/messages.js';
 import { formatPrice } from '../internal/format.js';
-import { codeOf, describeFailure, linkNoticeOf } from '../internal/errors.js';
+import { describeFailure } from '../internal/errors.js';
 import type { Failure } from '../internal/errors.js';
 import { VaAccessGrantedEvent, VaErrorEvent, VaStateChangeEvent } from '../internal/events.js';
 import { flow } from '../internal/flow.js';
-import { buyIntent, normaliseEmail } from '../internal/intent.js';
-import { awaitPayment, checkAccess, startCheckout, takeOrCheckAccess } from '../internal/purchase.js';
-import { ReportController } from '../internal/report.js';
+import { buyIntent } from '../internal/intent.js';
+import { checkAccess, takeOrCheckAccess } from '../internal/purchase.js';
+import { laterStates } from '../internal/later.js';
+import type { Later } from '../internal/later-load.js';
 import { setupMessage } from '../internal/setup.js';
 import type { SetupProblem } from '../internal/setup.js';
 import { answer } from '../internal/shapes.js';
 import { SignInController } from '../internal/sign-in/controller.js';
-import { checkEmail, signInForm, withEmail } from '../internal/sign-in/templates.js';
-import { fill, formatWait } from '../internal/strings.js';
+import { sharedStrings } from '../internal/strings.js';
 import type { Strings } from '../internal/strings.js';
 import { baseStyles } from '../internal/styles.js';
 import { buyUrl, cleanUrl, takeUrlState } from '../internal/url-state.js';
 import { initialState, transition } from './paywall-gate-machine.js';
 import type { GateEvent, GateState, PageInfo } from './paywall-gate-machine.js';
 import { gateStyles } from './paywall-gate.styles.js';
-
-// One verify per token per page, however many gates were asked to use it.
-const verifications = new Map<string, Promise<unknown>>();
+import type { GateBuying } from './buying.js';
+import { verifyLink } from './link.js';
+import { GateContent } from './content.js';
+import { announcement, checkingState, grantedState, signInState } from './first-states.js';
+import { GateLater, problemOf } from './later-view.js';
 
 /**
  * Shows its content only to visitors with access to a page. Everyone else sees the page's title
@@ -103,7 +104,6 @@ export class PaywallGate extends ClientElement {
     gateState: { state: true, attribute: false },
     visitorEmail: { state: true, attribute: false },
     failure: { state: true, attribute: false },
-    contentStatus: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
   };
 
@@ -120,19 +120,15 @@ export class PaywallGate extends ClientElement {
   gateState: GateState = initialState;
   private visitorEmail: string | undefined;
   private failure: Failure | undefined;
-  private contentStatus: 'loading' | 'ready' | 'failed' | undefined;
   private announcement = '';
 
   /** A sign-in token read from the address bar, used only after the visitor's click. */
   #token: string | undefined;
   #moveFocus = false;
   #focusPending = false;
-  #contentNode: HTMLElement | undefined;
 
   /** How this tab just signed in, until the next access check says whether the session stuck. */
   #login: 'link' | 'code' | undefined;
-  /** The `transaction_id` of the checkout this page came back from. */
-  #transaction: Promise<string | undefined> | undefined;
 
   readonly #signIn = new SignInController(this, {
     sent: (email, bot) => {
@@ -150,22 +146,52 @@ export class PaywallGate extends ClientElement {
     failed: (failure) => this.#fail(failure),
   });
 
-  readonly #report = new ReportController(
+  /**
+   * @internal How the gate gets its later states: statically in the npm build, with the SDK's chunk
+   * in the script-tag build (decision 0153). Tests hold them back here.
+   */
+  later: Later = laterStates;
+  readonly #later = new GateLater(
     this,
-    () => this.apiClient,
-    () => {
-      const state = this.gateState;
-      const kind = state.name === 'error' ? state.kind : state.name === 'returning' ? 'payment_pending' : state.name;
-      return {
-        what: `paywall-gate: ${kind} on ${this.#gate}`,
-        code: this.failure?.code ?? kind,
-        message: this.failure?.message,
-        handle: this.handle,
-        lines: [`State: ${state.name}`, `Handle: ${this.handle}`, `Page: ${this.page}`],
-        requestId: this.#supportCode(),
-      };
-    },
+    () => ({
+      s: this.s,
+      signIn: this.#signIn,
+      paid: this.#paid,
+      visitorEmail: this.visitorEmail,
+      apiClient: this.apiClient,
+      setupProblem: this.setupProblem,
+      send: (event) => this.#send(event),
+      price: (page) => this.#price(page),
+      changeEmail: () => {
+        this.#moveFocus = true;
+        this.#send({ type: 'CHANGE_EMAIL' });
+      },
+      confirmPayment: () => this.#confirmPayment(),
+      logout: () => void this.#logout(),
+    }),
+    () => problemOf(this.gateState, this.failure, this.handle, this.page, this.#supportCode()),
   );
+
+  /** Checkout and the return from it, with the later states (every step of it needs the SDK). */
+  #buying: GateBuying | undefined;
+  #buy(step: (buying: GateBuying) => void): void {
+    this.later.load().then(
+      (later) =>
+        step(
+          (this.#buying ??= new later.GateBuying(this, {
+            send: (event) => this.#send(event),
+            fail: (failure) => this.#fail(failure),
+            track: (event) => this.#track(event),
+            signedInAs: (email) => (this.visitorEmail = email),
+            stalled: (failure) => (this.failure = failure),
+          })),
+        ),
+      (error: unknown) => this.#fail(describeFailure(error)),
+    );
+  }
+
+  /** The protected content, once access is granted. */
+  readonly #content = new GateContent(this, () => this.gateState.name === 'granted');
 
   /** The access check; `quiet` ones run in the background and change nothing on failure. */
   readonly #check = flow(
@@ -196,119 +222,22 @@ export class PaywallGate extends ClientElement {
   );
 
   /** The sign-in link from the address bar, after the visitor's click. */
-  readonly #verify = flow(
-    this,
-    ([token]: readonly [string]) => {
-      let verification = verifications.get(token);
-      if (!verification) {
-        verification = this.apiClient!.auth.verify({ token });
-        verifications.set(token, verification);
-      }
-      return verification;
-    },
-    () => {
+  readonly #verify = verifyLink(this, {
+    signedIn: () => {
       this.#login = 'link';
       this.#signedInHere();
     },
-    (error) => {
-      const notice = linkNoticeOf(codeOf(error), 'token');
-      if (notice) this.#send({ type: 'LINK_PROBLEM', notice, email: lastEmail.get() });
-      else this.#fail(describeFailure(error));
-    },
-  );
-
-  /**
-   * A sign-in that "Buy for …" asked for: checkout only if the account signed in now is the one
-   * that asked (same address). A link someone else sent signs in as them: ask first (decision 0121).
-   */
-  readonly #buyAsAsker = flow(
-    this,
-    async ([asked]: readonly [asked: string | undefined]) => ({
-      asked,
-      email: (await answer(this.apiClient!.auth.me(), 'visitor.email:string')).visitor.email,
-    }),
-    ({ asked, email }) => {
-      this.visitorEmail = email;
-      if (asked && normaliseEmail(email) === asked) void this.#checkout.run([]);
-      else this.#send({ type: 'HOLD', other: asked === undefined ? undefined : email });
-    },
-    () => this.#send({ type: 'HOLD' }),
-  );
-
-  readonly #checkout = flow(
-    this,
-    () => startCheckout(this.apiClient!, this.handle, this.page),
-    ({ url }) => {
-      const state = this.gateState;
-      this.#track({ event: 'begin_checkout', ...('page' in state ? this.#value(state.page) : {}) });
-      this.navigate(url);
-    },
-    (error) => {
-      const code = codeOf(error);
-      if (code === 'already_entitled' || code === 'visitor_unauthorized') this.#send({ type: 'CHECK' });
-      else this.#fail(describeFailure(error));
-    },
-  );
-
-  /** Back from checkout: re-checks with a bounded poll until the payment lands. */
-  readonly #payment = flow(
-    this,
-    async (_: readonly [], signal) => {
-      const result = await awaitPayment(this.apiClient!, this.handle, this.page, signal);
-      return { result, transaction: result?.hasAccess ? await this.#transaction?.catch(() => undefined) : undefined };
-    },
-    ({ result, transaction }) => {
-      if (result) {
-        if (result.hasAccess) {
-          broadcastAccessChange({ handle: this.handle, page: this.page }, this);
-          if (this.#transaction)
-            this.#track({ event: 'purchase', ...this.#value(result.page), transaction_id: transaction });
-          this.#transaction = undefined;
-        }
-        return this.#send({ type: 'ACCESS', ...result });
-      }
-      const message = 'Payment not confirmed yet';
-      this.#send({ type: 'STALLED' });
-      this.failure = { kind: 'payment_pending', code: 'payment_pending', message };
-      this.dispatchEvent(new VaErrorEvent({ code: 'payment_pending', message, requestId: this.#supportCode() }));
-    },
-  );
-
-  /** The `src` content, fetched only once access is granted. */
-  readonly #content = flow(
-    this,
-    async ([src]: readonly [string], signal) => {
-      // The sanitizer is needed only here: the script-tag build loads it beside the content (0151).
-      const [response, { sanitizeHtml }] = await Promise.all([
-        fetch(src, { credentials: 'include', headers: { accept: 'text/html, text/plain' }, signal }),
-        import('../internal/sanitize.js'),
-      ]);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const html = (response.headers.get('content-type') ?? '').includes('text/html');
-      return { html, body: await response.text(), sanitizeHtml };
-    },
-    ({ html, body, sanitizeHtml }, [src]) => {
-      if (this.gateState.name !== 'granted') return;
-      const node = document.createElement('div');
-      if (html) node.append(sanitizeHtml(body, src));
-      else node.textContent = body;
-      this.#showContent(node);
-    },
-    (error) => {
-      this.contentStatus = 'failed';
-      this.dispatchEvent(new VaErrorEvent({ code: 'content_unavailable', message: String(error) }));
-    },
-  );
+    linkProblem: (notice) => this.#send({ type: 'LINK_PROBLEM', notice, email: lastEmail.get() }),
+    failed: (failure) => this.#fail(failure),
+  });
 
   #track(event: Omit<Track, 'handle' | 'page'>): void {
     track(this, { ...event, handle: this.handle, page: this.page });
   }
 
-  /** `value` and `currency` of a page with a price. */
-  #value(page: PageInfo | undefined): Pick<Track, 'value' | 'currency'> {
-    return page?.price !== undefined && page.currency
-      ? { value: majorUnits(page.price, page.currency), currency: page.currency }
-      : {};
+  /** The English strings: the first states' until the later states have arrived with theirs. */
+  protected override get english(): Partial<Strings> {
+    return this.#later.english ?? sharedStrings;
   }
 
   get #gate(): string {
@@ -375,9 +304,8 @@ export class PaywallGate extends ClientElement {
       this.#send({ type: 'CHECK', link: true });
     } else if (checkout && (!checkout.gate || checkout.gate === this.#gate)) {
       if (checkout.outcome === 'success') {
-        // Back from a completed checkout: the one moment a purchase is counted (decision 0120).
-        this.#transaction = checkout.sessionId ? transactionId(checkout.sessionId) : Promise.resolve(undefined);
-        this.#confirmPayment();
+        this.#send({ type: 'RETURNED' });
+        this.#buy((buying) => buying.returned(checkout.sessionId));
       } else this.#send({ type: 'CANCELLED' });
     } else {
       // Arrived from the sign-in link "Buy for …" asked for, in the browser that asked: checkout next.
@@ -422,14 +350,13 @@ export class PaywallGate extends ClientElement {
     this.#focusPending = true;
     if (previous.name === 'check-email' && next.name !== 'check-email') this.#signIn.wait.stop();
     if (previous.name === 'granted' && next.name !== 'granted') {
-      this.#content.abort();
-      this.#removeContent();
+      this.#content.remove();
       // Access was lost here (refund, sign-out): tell the other tabs.
       broadcastAccessChange({ handle: this.handle, page: this.page }, this);
     }
     if (next.name !== 'error') this.failure = undefined;
-    if (next.name !== previous.name) this.#report.reset();
-    this.#announce(next);
+    if (next.name !== previous.name) this.#later.reset();
+    this.announcement = announcement(this.s, next);
     if (next.name !== previous.name) {
       this.dispatchEvent(new VaStateChangeEvent({ state: next.name, previous: previous.name }));
     }
@@ -463,8 +390,7 @@ export class PaywallGate extends ClientElement {
         if (next.buying) {
           // One sign-in opens at most one checkout session: this tab takes the intent.
           const asked = buyIntent.take(this.#gate);
-          if (next.carried) void this.#buyAsAsker.run([asked]);
-          else void this.#checkout.run([]);
+          this.#buy((buying) => buying.buy(!!next.carried, asked));
         }
         void this.#learnVisitor();
         break;
@@ -474,29 +400,6 @@ export class PaywallGate extends ClientElement {
         break;
       }
     }
-  }
-
-  #announce(next: GateState): void {
-    const s = this.s;
-    const text: Record<GateState['name'], string> = {
-      checking: s.checking,
-      'sign-in': 'page' in next && next.page ? next.page.title : s.signInHeading,
-      'check-email': s.checkEmailHeading,
-      'confirm-link': s.confirmHeading,
-      verifying: s.verifyingHeading,
-      purchase:
-        next.name === 'purchase'
-          ? next.buying
-            ? s.redirecting
-            : next.other
-              ? fill(s.otherAccount, { email: next.other })
-              : next.page.title
-          : '',
-      returning: s.returningHeading,
-      granted: s.grantedAnnouncement,
-      error: s.errorHeading,
-    };
-    this.announcement = text[next.name];
   }
 
   #fail(failure: Failure): void {
@@ -512,7 +415,7 @@ export class PaywallGate extends ClientElement {
 
   #confirmPayment(): void {
     this.#send({ type: 'RETURNED' });
-    void this.#payment.run([]);
+    this.#buy((buying) => buying.confirm());
   }
 
   async #logout(): Promise<void> {
@@ -544,33 +447,7 @@ export class PaywallGate extends ClientElement {
 
   /** Shows the granted content: `src` is fetched; a `<template>` child is copied out. */
   #loadContent(): void {
-    if (this.src) {
-      this.contentStatus = 'loading';
-      void this.#content.run([new URL(this.src, location.href).href]);
-      return;
-    }
-    const template = [...this.children].find(
-      (child): child is HTMLTemplateElement => child instanceof HTMLTemplateElement && !child.slot,
-    );
-    if (template) {
-      const node = document.createElement('div');
-      node.append(template.content.cloneNode(true));
-      this.#showContent(node);
-    }
-  }
-
-  #showContent(node: HTMLElement): void {
-    this.#removeContent();
-    node.setAttribute('data-va-content', '');
-    this.append(node);
-    this.#contentNode = node;
-    this.contentStatus = 'ready';
-  }
-
-  #removeContent(): void {
-    this.#contentNode?.remove();
-    this.#contentNode = undefined;
-    this.contentStatus = undefined;
+    this.#content.load(this.src && new URL(this.src, location.href).href);
   }
 
   #price(page: PageInfo | undefined): string {
@@ -583,27 +460,8 @@ export class PaywallGate extends ClientElement {
       ${this.announcement}
     </div>`;
     if (state.name === 'granted') {
-      return html`${live}${this.#renderSession()}
-        <div part="content" aria-busy=${this.contentStatus === 'loading' ? 'true' : 'false'}>
-          ${
-            this.contentStatus === 'loading'
-              ? html`<p class="ui muted surface">
-                  <span class="spinner" aria-hidden="true"></span>${this.s.contentLoading}
-                </p>`
-              : nothing
-          }
-          ${
-            this.contentStatus === 'failed'
-              ? html`<div class="ui surface">
-                  <p class="error" part="error" role="alert">${this.s.contentFailed}</p>
-                  <button part="button button-primary" class="primary" @click=${() => this.#loadContent()}>
-                    ${this.s.retry}
-                  </button>
-                </div>`
-              : nothing
-          }
-          <slot></slot>
-        </div>`;
+      return html`${live}${this.#later.session(true)}
+      ${grantedState(this.s, this.#content.status, () => this.#loadContent())}`;
     }
     // While the first check runs, nothing shows for a moment: an entitled visitor goes straight
     // from nothing to the content, never through a flash of a panel or the preview.
@@ -614,150 +472,19 @@ export class PaywallGate extends ClientElement {
       </section>`;
   }
 
-  /** "Signed in as … · Sign out", unless the page shows it already in a `<visitor-session>`. */
-  #renderSession(): TemplateResult | typeof nothing {
-    if (!this.visitorEmail || document.querySelector('visitor-session')) return nothing;
-    return html`<p part="session" class="session ${this.gateState.name === 'granted' ? 'surface' : ''}">
-      <span>${withEmail(this.s.signedInAs, this.visitorEmail)}</span>
-      <button part="button" class="link" @click=${() => this.#logout()}>${this.s.signOut}</button>
-    </p>`;
-  }
-
   #renderState(state: GateState): TemplateResult {
     const s = this.s;
     switch (state.name) {
       case 'checking':
       case 'verifying':
-        return html`<div part="state state-${state.name}" class="reserve">
-          <h2 id="va-heading" part="heading" class="quiet" tabindex="-1" data-focus>
-            <span class="spinner" aria-hidden="true"></span
-            >${state.name === 'verifying' || state.after === 'verify' ? s.verifyingHeading : s.checking}
-          </h2>
-          ${this.#placeholder(s)}
-        </div>`;
-      case 'sign-in': {
-        const { page, notice } = state;
-        const paid = page?.mode === 'PAID';
-        const price = this.#price(page);
-        return signInForm(this.#signIn, s, {
-          heading: page?.title ?? s.signInHeading,
-          lead: paid
-            ? html`${price ? html`<p part="price" class="price">${price}</p>` : nothing}
-                <p class="muted">${s.purchaseBody}</p>`
-            : page
-              ? html`<p part="lead" class="lead">${s.readFree}</p>`
-              : nothing,
-          email: state.email ?? (notice ? lastEmail.get() : undefined),
-          notice,
-          submit: notice ? s.resend : paid ? (price ? fill(s.buy, { price }) : s.buyNoPrice) : s.sendLink,
-          after: paid ? s.buyIntro : s.signInIntro,
-        });
-      }
-      case 'check-email':
-        return checkEmail(this.#signIn, s, {
-          email: state.email,
-          next: this.#paid ? s.checkEmailThenBuy : s.checkEmailThenRead,
-          onChangeEmail: () => {
-            this.#moveFocus = true;
-            this.#send({ type: 'CHANGE_EMAIL' });
-          },
-        });
-      case 'confirm-link': {
-        // Never "Continue as …": whose link this is is known only once it is used (issue 19).
-        return html`<div part="state state-confirm-link" class="stack">
-          <h2 id="va-heading" part="heading" tabindex="-1" data-focus>${s.confirmHeading}</h2>
-          <p>${s.confirmBody}</p>
-          <button part="button button-primary" class="primary" @click=${() => this.#send({ type: 'CONFIRM' })}>
-            ${s.continue}
-          </button>
-        </div>`;
-      }
-      case 'purchase': {
-        const { page } = state;
-        const price = this.#price(page);
-        return html`<div part="state state-purchase" class="stack">
-          <h2 id="va-heading" part="heading" tabindex="-1" data-focus>${page.title}</h2>
-          ${price ? html`<p part="price" class="price">${price}</p>` : nothing}
-          <p class="muted">${s.purchaseBody}</p>
-          ${state.cancelled ? html`<p part="notice" class="notice">${s.checkoutCancelled}</p>` : nothing}
-          ${state.other ? html`<p part="notice" class="notice">${withEmail(s.otherAccount, state.other)}</p>` : nothing}
-          <button
-            part="button button-primary"
-            class="primary"
-            ?disabled=${state.buying}
-            @click=${() => this.#send({ type: 'BUY' })}
-          >
-            ${state.buying ? s.redirecting : price ? fill(s.buy, { price }) : s.buyNoPrice}
-          </button>
-          ${this.#renderSession()}
-        </div>`;
-      }
-      case 'returning':
-        return html`<div part="state state-returning" class="stack">
-          <h2 id="va-heading" part="heading" tabindex="-1" data-focus>
-            ${state.stalled ? s.paymentPendingHeading : html`<span class="spinner" aria-hidden="true"></span>${s.returningHeading}`}
-          </h2>
-          ${
-            state.stalled
-              ? html`<p part="error" class="alert" role="alert">${s.paymentPending}</p>
-                  <button part="button button-primary" class="primary" @click=${() => this.#confirmPayment()}>
-                    ${s.checkAgain}
-                  </button>
-                  ${this.#report.render(s)}`
-              : html`<p class="muted">${s.returningBody}</p>`
-          }
-        </div>`;
-      case 'error':
-        return this.#renderError(state, s);
-      default:
+        return checkingState(s, state);
+      case 'sign-in':
+        return signInState(this.#signIn, s, state, this.#price(state.page));
+      case 'granted':
         return html``;
+      default:
+        return this.#later.render(state, s, () => this.#renderState(initialState));
     }
-  }
-
-  /**
-   * The space of the state that usually follows the check, a paid page's price and email form,
-   * kept empty: the gate has its final size from its first frame (decision 0152).
-   */
-  #placeholder(s: Strings): TemplateResult {
-    return html`<div class="stack placeholder" aria-hidden="true" inert>
-      <h2>&nbsp;</h2>
-      <p class="price">&nbsp;</p>
-      <p class="muted">${s.purchaseBody}</p>
-      <form>
-        <div class="field"><label>${s.emailLabel}</label><input tabindex="-1" /></div>
-        <button class="primary" tabindex="-1">&nbsp;</button>
-      </form>
-      <p class="muted after">${s.buyIntro}</p>
-    </div>`;
-  }
-
-  #renderError(state: Extract<GateState, { name: 'error' }>, s: Strings): TemplateResult {
-    const messages: Record<string, string> = {
-      network: s.errorNetwork,
-      unavailable: s.errorUnavailable,
-      page_not_found: s.errorNotFound,
-      connect_not_configured: s.errorConnect,
-      rate_limited: fill(s.errorRateLimited, { wait: formatWait(state.retryAfter ?? 60, s) }),
-    };
-    let message = messages[state.kind] ?? s.errorGeneric;
-    if (state.kind === 'cookies_blocked') message = cookieMessage(s, this.apiClient);
-    const setup = state.kind === 'not_configured' ? this.setupProblem : undefined;
-    if (setup) message = setupMessage(s, setup);
-    const retryable = state.kind !== 'page_not_found' && state.kind !== 'connect_not_configured' && !setup;
-    return html`<div part="state state-error" class="stack">
-      <h2 id="va-heading" part="heading" tabindex="-1" data-focus>
-        ${state.kind === 'cookies_blocked' ? s.errorCookiesHeading : setup ? s.setupHeading : s.errorHeading}
-      </h2>
-      <p part="error" class="alert">${message}</p>
-      ${
-        retryable
-          ? html`<button part="button button-primary" class="primary" @click=${() => this.#send({ type: 'CHECK' })}>
-              ${s.retry}
-            </button>`
-          : nothing
-      }
-      ${setup ? nothing : this.#report.render(s)}
-    </div>`;
   }
 }
 

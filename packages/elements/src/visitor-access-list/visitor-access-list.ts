@@ -11,14 +11,15 @@ import { VaErrorEvent } from '../internal/events.js';
 import { flow } from '../internal/flow.js';
 import { ReportController } from '../internal/report.js';
 import { read } from '../internal/shapes.js';
-import { listStrings, sharedStrings } from '../internal/strings.js';
+import { listStrings } from '../internal/strings.js';
+import { signInStrings } from '../internal/strings-later.js';
 import type { Strings } from '../internal/strings.js';
 import { setupError } from '../internal/setup.js';
 import { baseStyles } from '../internal/styles.js';
 import { listStyles } from './visitor-access-list.styles.js';
 
 // What `s` falls back to: the shared strings and this element's own (decision 0090).
-const english: Partial<Strings> = { ...sharedStrings, ...listStrings };
+const english: Partial<Strings> = { ...signInStrings, ...listStrings };
 
 /**
  * The visitor's access history: every page or file they signed in to, bought or were invited to,

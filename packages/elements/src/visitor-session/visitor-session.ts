@@ -10,7 +10,10 @@ import { flow } from '../internal/flow.js';
 import { answer } from '../internal/shapes.js';
 import { SignInController } from '../internal/sign-in/controller.js';
 import type { LinkNotice } from '../internal/errors.js';
-import { checkEmail, signInForm, withEmail } from '../internal/sign-in/templates.js';
+import { checkEmail } from '../internal/sign-in/check-email.js';
+import { signInForm, withEmail } from '../internal/sign-in/templates.js';
+import type { Strings } from '../internal/strings.js';
+import { signInStrings } from '../internal/strings-later.js';
 import { setupMessage } from '../internal/setup.js';
 import { baseStyles } from '../internal/styles.js';
 import { sessionStyles } from './visitor-session.styles.js';
@@ -105,6 +108,11 @@ export class VisitorSession extends ClientElement {
       );
     },
   );
+
+  /** Signing in and the session: the first states' strings and the later ones (decision 0153). */
+  protected override get english(): Partial<Strings> {
+    return signInStrings;
+  }
 
   protected override sessionChanged(event: SessionEvent, replay: boolean): void {
     if (event.state === 'signed_in') {

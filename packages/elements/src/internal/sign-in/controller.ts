@@ -37,7 +37,7 @@ export interface SignInCallbacks {
  * The sign-in flow shared by `<paywall-gate>`, `<visitor-session>` and `<group-buy-card>`: the email
  * form with its honeypot, the magic-link request, the 6-digit code, the resend cooldown shared
  * across tabs, and (through `wait`) the wait for a sign-in completed elsewhere. Its requests are
- * `@lit/task` flows; what it renders is in `templates.ts`.
+ * flows (`flow.ts`); what it renders is in `templates.ts`.
  */
 export class SignInController implements ReactiveController {
   /** `invalid` when the email field holds no usable address. */
@@ -62,8 +62,8 @@ export class SignInController implements ReactiveController {
   readonly #callbacks: SignInCallbacks;
   readonly #onStorage = () => this.#host.requestUpdate();
 
-  readonly #send: Flow<readonly [string, string], unknown>;
-  readonly #verify: Flow<readonly [string, string], unknown>;
+  readonly #send: Flow<readonly [string, string]>;
+  readonly #verify: Flow<readonly [string, string]>;
 
   constructor(host: SignInHost, callbacks: SignInCallbacks) {
     this.#host = host;
