@@ -54,7 +54,7 @@ export default [
     // Target 14 KiB.
     name: '@visitor-access/elements dist/paywall-gate.js, first usable state (loader + first chunk)',
     path: [`${dist}/paywall-gate.js`, `${dist}/paywall-gate.first.js`],
-    limit: '18.6 KiB',
+    limit: '18.15 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
@@ -66,7 +66,7 @@ export default [
   {
     name: "@visitor-access/elements dist/paywall-gate.first.js (Lit and the gate's first states)",
     path: `${dist}/paywall-gate.first.js`,
-    limit: '17.8 KiB',
+    limit: '17.3 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
@@ -78,7 +78,7 @@ export default [
   {
     name: "@visitor-access/elements dist/paywall-gate.sdk.js (the SDK, ky, the gate's later states and analytics, after the first usable paint)",
     path: `${dist}/paywall-gate.sdk.js`,
-    limit: '11.75 KiB',
+    limit: '12.15 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
@@ -97,7 +97,7 @@ export default [
   {
     name: '@visitor-access/elements dist/visitor-access.first.js (Lit and every element)',
     path: `${dist}/visitor-access.first.js`,
-    limit: '23.85 KiB',
+    limit: '23.95 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
@@ -110,7 +110,7 @@ export default [
     // Target 29 KiB.
     name: '@visitor-access/elements dist/visitor-access.js with every chunk (every element, script tag)',
     path: `${dist}/visitor-access*.js`,
-    limit: '34.9 KiB',
+    limit: '34.95 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cookieTrouble, hostFixes, siteOf } from './cookie-trouble.js';
-import { defaultStrings, fill } from './strings.js';
+import { defaultStrings } from './strings-all.js';
+import { fill } from './strings.js';
 
 describe('the fixes of a host-name mismatch keep each side its own port', () => {
   it.each([
