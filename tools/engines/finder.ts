@@ -85,12 +85,14 @@ export const FINDER_SOURCE = String.raw`(function vaFindAll(q) {
         if (c.nodeType === 3) parts.push(c.textContent);
         else if (c.nodeType === 1) {
           if (c.getAttribute('aria-hidden') === 'true' || c.tagName === 'STYLE' || c.tagName === 'SCRIPT' || c.tagName === 'TEMPLATE') continue;
+          // A line-break opportunity inside a word (an address breaks before its @ or a dot) joins its neighbours.
+          if (c.tagName === 'WBR') { parts.push('\u0000'); continue; }
           if (c.tagName === 'SLOT') parts.push(textOf(c)); else walk(c);
         }
       }
     };
     walk(el);
-    return norm(parts.join(' '));
+    return norm(parts.join(' ').replace(/ ?\u0000 ?/g, ''));
   };
   var roleOf = function (el) {
     var explicit = el.getAttribute('role');

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { checkoutPage } from './pages/checkout.js';
 import { indexPage } from './pages/index.js';
 import { mailboxPage } from './pages/mailbox.js';
-import type { CheckoutSessionRecord, MessageRecord } from './records.js';
+import type { MessageRecord } from './records.js';
+import { checkoutSession } from '../test/helpers.js';
 
 const message = (over: Partial<MessageRecord>): MessageRecord => ({
   id: 'msg_1',
@@ -13,20 +14,6 @@ const message = (over: Partial<MessageRecord>): MessageRecord => ({
   text: 'Hi',
   link: null,
   sentAt: Date.UTC(2026, 11, 3, 14, 3, 27),
-  ...over,
-});
-const checkout = (over: Partial<CheckoutSessionRecord>): CheckoutSessionRecord => ({
-  id: 'cs_test_1',
-  visitorId: 'vis_1',
-  handle: 'gharart',
-  slug: 'zine',
-  title: 'Zine',
-  amount: 1900,
-  currency: 'USD',
-  successUrl: 'http://localhost:5173/ok',
-  cancelUrl: 'http://localhost:5173/no',
-  status: 'open',
-  createdAt: 0,
   ...over,
 });
 const main = async (response: Response) => (await response.text()).split('<body>')[1]!.split('<script')[0]!;
@@ -83,15 +70,15 @@ describe('checkoutPage', () => {
     [1234, 'EUR', '€12.34'],
     [1000, 'KWD', 'KWD 1.000'],
   ])('formats %i %s as %s', async (amount, currency, shown) => {
-    const html = await main(checkoutPage(checkout({ amount, currency })));
+    const html = await main(checkoutPage(checkoutSession({ amount, currency })));
     expect(html.replace(/\u00a0/g, ' ')).toContain(`<p class="amount">${shown}</p>`);
   });
 
   it('offers a way back only to an http(s) address once closed', async () => {
-    const paid = await main(checkoutPage(checkout({ status: 'paid' })));
+    const paid = await main(checkoutPage(checkoutSession({ status: 'paid' })));
     expect(paid).toContain('href="http://localhost:5173/ok">Back to localhost:5173</a>');
     expect(paid).not.toContain('<button');
-    const odd = await main(checkoutPage(checkout({ status: 'cancelled', cancelUrl: 'javascript:alert(1)' })));
+    const odd = await main(checkoutPage(checkoutSession({ status: 'cancelled', cancelUrl: 'javascript:alert(1)' })));
     expect(odd).not.toContain('javascript:');
   });
 });

@@ -2,6 +2,7 @@
 // (one per simulated visitor).
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { CheckoutSessionRecord } from '../src/records.js';
 import { startServer, type RunningServer, type StartServerOptions } from '../src/server.js';
 
 export interface Reply<T = any> {
@@ -162,3 +163,19 @@ export function startChildMock(options: Record<string, unknown>): Promise<ChildM
       }),
   );
 }
+
+/** An open checkout session of the sample zine (19.00 USD), as the fake Checkout page renders it. */
+export const checkoutSession = (over: Partial<CheckoutSessionRecord> = {}): CheckoutSessionRecord => ({
+  id: 'cs_test_1',
+  visitorId: 'vis_1',
+  handle: 'gharart',
+  slug: 'zine',
+  title: 'Zine',
+  amount: 1900,
+  currency: 'USD',
+  successUrl: 'http://localhost:5173/ok',
+  cancelUrl: 'http://localhost:5173/no',
+  status: 'open',
+  createdAt: 0,
+  ...over,
+});

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import type { AccessCheckResponse, GroupBuy } from '@visitor-access/contract';
+import type { GroupBuy } from '@visitor-access/contract';
 import type { SessionEvent } from '@visitor-access/sdk/lite';
 import { broadcastAccessChange } from '../internal/access-channel.js';
 import { majorUnits, track, transactionId } from '../internal/analytics.js';
@@ -25,20 +25,13 @@ import { setupError } from '../internal/setup.js';
 import { baseStyles } from '../internal/styles.js';
 import { buyUrl, cleanUrl, takeUrlState } from '../internal/url-state.js';
 import { cardStyles } from './group-buy-card.styles.js';
+import { actions } from './actions.js';
+import type { Busy, View } from './actions.js';
 import { signInFlow } from './sign-in-flow.js';
 import type { Flow } from './sign-in-flow.js';
 
 // The fill's width is set through the CSSOM (`.style`), not a `style` attribute, which a strict
 // Content-Security-Policy without 'unsafe-inline' would block.
-
-/** What the card knows: the group buy, and what this visitor can do with it. */
-interface View {
-  buy: GroupBuy;
-  signedIn: boolean;
-  interested: boolean;
-  /** The access check of the page an active group buy sells. */
-  access?: AccessCheckResponse | undefined;
-}
 
 const BUY_SPEC =
   'title:string targetQuantity:number interestCount:number status:string price?:number currency?:string pageSlug?:string';
@@ -107,7 +100,7 @@ export class GroupBuyCard extends ClientElement {
   private view: View | undefined;
   private failure: Failure | undefined;
   private flow: Flow | undefined;
-  private busy: 'interest' | 'withdraw' | 'buy' | 'confirming' | undefined;
+  private busy: Busy;
   /** Checkout should open once the next load says the visitor can buy (they asked, then signed in). */
   #buyNext = false;
   /** This card just signed the visitor in: a 401 next means the cookie was dropped. */
@@ -481,7 +474,10 @@ export class GroupBuyCard extends ClientElement {
         ${
           this.flow
             ? signInFlow(this.#signIn, this.s, this.flow, price, () => this.#changeEmail())
-            : this.#renderActions(view, price)
+            : actions(view, price, this.s, this.busy, {
+                buy: () => this.#buy(),
+                run: (action) => this.#run(action),
+              })
         }
         ${
           failure
@@ -491,40 +487,6 @@ export class GroupBuyCard extends ClientElement {
         }
       </div>
     </section>`;
-  }
-
-  #renderActions(view: View, price: string): TemplateResult | typeof nothing {
-    const s = this.s;
-    const busy = this.busy;
-    if (busy === 'confirming') {
-      return html`<p class="muted"><span class="spinner" aria-hidden="true"></span>${s.returningHeading}</p>`;
-    }
-    if (view.buy.status === 'active') {
-      if (!view.buy.pageSlug) return nothing;
-      if (view.access?.hasAccess) return html`<p class="success" part="owned">${s.groupOwned}</p>`;
-      return html`<button
-        part="button button-primary"
-        class="primary wide"
-        ?disabled=${busy === 'buy'}
-        @click=${() => this.#buy()}
-      >
-        ${busy === 'buy' ? s.redirecting : price ? fill(s.buy, { price }) : s.buyNoPrice}
-      </button>`;
-    }
-    if (view.interested) {
-      return html`<p>${s.youAreInterested}</p>
-        <button part="button" class="link" ?disabled=${!!busy} @click=${() => this.#run('withdraw')}>
-          ${s.withdraw}
-        </button>`;
-    }
-    return html`<button
-      part="button button-primary"
-      class="primary wide"
-      ?disabled=${!!busy}
-      @click=${() => this.#run('interest')}
-    >
-      ${s.interested}
-    </button>`;
   }
 }
 

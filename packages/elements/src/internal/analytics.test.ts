@@ -46,6 +46,19 @@ afterEach(() => {
   setDefaultAnalytics(undefined);
 });
 
+/** Nothing personal in what was reported (the DOM events and dataLayer), by any spelling. */
+function nothingPersonal(secrets: string[]): void {
+  const everything = JSON.stringify([seen, w.dataLayer]);
+  for (const secret of secrets) expect(everything, secret).not.toContain(secret);
+  expect(everything).not.toMatch(/@|va_token|cs_test_|\b\d{6}\b/);
+  for (const payload of seen) {
+    expect(
+      Object.keys(payload).filter((k) => !ALLOWED.has(k)),
+      payload.event,
+    ).toEqual([]);
+  }
+}
+
 const gate = (slug: string, extra = '') => {
   const el = mount<PaywallGate>(
     `<paywall-gate handle="gharart" page="${slug}" api-base="${apiBase}" ${extra}><p>Content</p></paywall-gate>`,
@@ -106,17 +119,7 @@ describe('a whole journey: paywall, email, code, checkout, payment, content', ()
     expect(w.dataLayer).toEqual(seen.map((p) => ({ ...p })));
 
     // Nothing personal, in any payload, by any spelling.
-    const everything = JSON.stringify([seen, w.dataLayer]);
-    for (const secret of [email, email.toLowerCase(), message.token, message.code, sessionId]) {
-      expect(everything, secret).not.toContain(secret);
-    }
-    expect(everything).not.toMatch(/@|va_token|cs_test_|\b\d{6}\b/);
-    for (const payload of seen) {
-      expect(
-        Object.keys(payload).filter((k) => !ALLOWED.has(k)),
-        payload.event,
-      ).toEqual([]);
-    }
+    nothingPersonal([email, email.toLowerCase(), message.token, message.code, sessionId]);
   });
 
   it('a sign-in by the emailed link is a login with method "link"', async () => {
@@ -162,18 +165,17 @@ describe('<group-buy-card>: the same funnel, each event naming the group buy (de
   };
   const button = (el: Element, text: string) =>
     [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.includes(text));
-  /** Nothing personal in what was reported (the DOM events and dataLayer), by any spelling. */
-  function nothingPersonal(secrets: string[]): void {
-    const everything = JSON.stringify([seen, w.dataLayer]);
-    for (const secret of secrets) expect(everything, secret).not.toContain(secret);
-    expect(everything).not.toMatch(/@|va_token|cs_test_|\b\d{6}\b/);
-    for (const payload of seen) {
-      expect(
-        Object.keys(payload).filter((k) => !ALLOWED.has(k)),
-        payload.event,
-      ).toEqual([]);
-    }
-  }
+  /** Types a fresh address (named `name`) in the card's email form, then the code emailed to it. */
+  const signInByCode = async (el: Element, name: string) => {
+    await waitFor(() => $(el, 'input[name=email]'), 'the email field');
+    const email = uniqueEmail(name);
+    $<HTMLInputElement>(el, 'input[name=email]')!.value = email;
+    $<HTMLButtonElement>(el, 'form button[type=submit]')!.click();
+    await waitFor(() => $(el, 'input[name=code]'), 'the code field');
+    const message = await latestMessage(email);
+    type($<HTMLInputElement>(el, 'input[name=code]')!, message.code);
+    return { email, message };
+  };
 
   it('a live offer: view, email, code, checkout, then on the return the purchase and the access', async () => {
     // The creator activates the group buy after one visitor's interest (not this visitor's).
@@ -192,13 +194,7 @@ describe('<group-buy-card>: the same funnel, each event naming the group buy (de
     const el = card('gb-analytics');
     const left = new Promise<string>((resolve) => (el.navigate = resolve));
     (await waitFor(() => button(el, 'Buy for $29.00'), 'the buy button')).click();
-    await waitFor(() => $(el, 'input[name=email]'), 'the email field');
-    const email = uniqueEmail('Private.Card');
-    $<HTMLInputElement>(el, 'input[name=email]')!.value = email;
-    $<HTMLButtonElement>(el, 'form button[type=submit]')!.click();
-    await waitFor(() => $(el, 'input[name=code]'), 'the code field');
-    const message = await latestMessage(email);
-    type($<HTMLInputElement>(el, 'input[name=code]')!, message.code);
+    const { email, message } = await signInByCode(el, 'Private.Card');
     const sessionId = new URL(await left).pathname.split('/').pop()!;
     expect(seen).toEqual([
       { event: 'paywall_view', ...ids },
@@ -231,13 +227,7 @@ describe('<group-buy-card>: the same funnel, each event naming the group buy (de
   it('collecting interest: view, email, code, interest; no checkout, no purchase', async () => {
     const el = card('spring-bundle');
     (await waitFor(() => button(el, 'I’m interested'), 'the button')).click();
-    await waitFor(() => $(el, 'input[name=email]'), 'the email field');
-    const email = uniqueEmail('Private.Interest');
-    $<HTMLInputElement>(el, 'input[name=email]')!.value = email;
-    $<HTMLButtonElement>(el, 'form button[type=submit]')!.click();
-    await waitFor(() => $(el, 'input[name=code]'), 'the code field');
-    const message = await latestMessage(email);
-    type($<HTMLInputElement>(el, 'input[name=code]')!, message.code);
+    const { email, message } = await signInByCode(el, 'Private.Interest');
     await waitFor(() => button(el, 'Withdraw'), 'the interest recorded');
     const ids = { handle: 'gharart', group_buy: 'spring-bundle', page: 'spring-bundle' };
     expect(seen).toEqual([
@@ -302,15 +292,15 @@ describe('the recipes in docs/elements.md, against stubs of each tool', () => {
     return () => listeners.forEach(([t, l]) => document.removeEventListener(t, l));
   }
 
-  const purchase = (): VaAnalyticsEvent =>
-    new VaAnalyticsEvent({
-      event: 'purchase',
-      handle: 'gharart',
-      page: 'masterclass',
-      value: 19,
-      currency: 'USD',
-      transaction_id: '0123456789abcdef0123456789abcdef',
-    });
+  /** A purchase's parameters, as the gate reports them after the return from checkout. */
+  const bought = {
+    handle: 'gharart',
+    page: 'masterclass',
+    value: 19,
+    currency: 'USD',
+    transaction_id: '0123456789abcdef0123456789abcdef',
+  };
+  const purchase = (): VaAnalyticsEvent => new VaAnalyticsEvent({ event: 'purchase', ...bought });
 
   async function paywallView(): Promise<PaywallGate> {
     const el = gate(await uniquePage('PAID', { price: 1900, currency: 'USD' }));
@@ -333,17 +323,7 @@ describe('the recipes in docs/elements.md, against stubs of each tool', () => {
     const calls = w.dataLayer.map((args) => [...(args as IArguments)]);
     expect(calls).toEqual([
       ['event', 'paywall_view', { handle: 'gharart', page: el.page }],
-      [
-        'event',
-        'purchase',
-        {
-          handle: 'gharart',
-          page: 'masterclass',
-          value: 19,
-          currency: 'USD',
-          transaction_id: '0123456789abcdef0123456789abcdef',
-        },
-      ],
+      ['event', 'purchase', bought],
     ]);
   });
 
@@ -373,16 +353,7 @@ describe('the recipes in docs/elements.md, against stubs of each tool', () => {
     stop();
     expect(calls).toEqual([
       ['paywall_view', { handle: 'gharart', page: el.page }],
-      [
-        'purchase',
-        {
-          handle: 'gharart',
-          page: 'masterclass',
-          value: 19,
-          currency: 'USD',
-          transaction_id: '0123456789abcdef0123456789abcdef',
-        },
-      ],
+      ['purchase', bought],
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { laterLoader } from './later-load.js';
 import type { Later } from './later-load.js';
-import { loadSdk } from './sdk-lazy.js';
+import { loadSdk, sdkArrived } from './sdk-lazy.js';
 
 // Replaces `later.ts` in the script-tag build (build.mjs): the gate's later states arrive in the
 // SDK's chunk (`<script>.sdk.js`), loaded after the first usable paint or by the first call that
@@ -8,3 +8,7 @@ import { loadSdk } from './sdk-lazy.js';
 
 /** The gate's later states, from the SDK's chunk. */
 export const laterStates: Later = laterLoader(() => loadSdk().then((chunk) => chunk.later));
+
+// The first states show some of the later strings too (the form's "not answering" and "try again
+// in …", a link's notice): once the chunk is in, for whatever reason, its states and strings are.
+void sdkArrived.then(() => laterStates.load());

@@ -11,6 +11,7 @@ import { nodeCrypto } from '../node-crypto.js';
 import { MockStore } from '../store/index.js';
 import { en } from './en.js';
 import { pageLanguages, pickLocale } from './index.js';
+import { checkoutSession } from '../../test/helpers.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -79,22 +80,7 @@ describe('Accept-Language', () => {
     expect(problem).toContain('Dieser Link ist abgelaufen');
     const mailbox = await mailboxPage([], undefined, pickLocale('ja')).text();
     expect(mailbox).toContain('メールボックス');
-    const checkout = await checkoutPage(
-      {
-        id: 'cs_test_1',
-        visitorId: 'vis_1',
-        handle: 'gharart',
-        slug: 'zine',
-        title: 'Zine',
-        amount: 1900,
-        currency: 'EUR',
-        successUrl: 'http://localhost:5173/ok',
-        cancelUrl: 'http://localhost:5173/no',
-        status: 'open',
-        createdAt: 0,
-      },
-      pickLocale('fr'),
-    ).text();
+    const checkout = await checkoutPage(checkoutSession({ currency: 'EUR' }), pickLocale('fr')).text();
     expect(checkout).toContain('<html lang="fr" dir="ltr">');
     expect(checkout).toContain('>Payer<');
     expect(checkout).toContain('19,00\u00a0€');
