@@ -100,11 +100,18 @@ export function passing(error: string, s: Strings): string {
 
 /**
  * A string with its `{email}` placeholder filled (as text, never HTML; in bold with `bold`). A line
- * too short for the whole address breaks it before its `@` or a dot (`<wbr>`, which a copy leaves
- * out), never inside a word unless one part alone is wider than the line.
+ * too short for the whole address breaks it before its `@` or a dot of its domain (of its name too,
+ * when the name is over 20 characters) (`<wbr>`, which a copy leaves out), never inside a word
+ * unless one part alone is wider than the line.
  */
 export function withEmail(template: string, email: string, bold?: boolean): TemplateResult {
   const [before = '', after = ''] = template.split('{email}');
-  const parts = email.split(/(?=[@.])/).map((part, i) => (i ? html`<wbr />${part}` : part));
+  // Before the `@` and each dot of the domain; before the dots of the name only when the name is
+  // long (a line ending in "maria" reads as another person; a 30-letter name may not fit a line).
+  const at = Math.max(0, email.lastIndexOf('@'));
+  const name = email.slice(0, at);
+  const parts = [...(name.length > 20 ? name.split(/(?=\.)/) : [name]), ...email.slice(at).split(/(?=\.)/)]
+    .filter(Boolean)
+    .map((part, i) => (i ? html`<wbr />${part}` : part));
   return html`${before}<span class=${bold ? 'email' : ''}>${parts}</span>${after}`;
 }
