@@ -54,7 +54,7 @@ export default [
     // Target 14 KiB.
     name: '@visitor-access/elements dist/paywall-gate.js, first usable state (loader + first chunk)',
     path: [`${dist}/paywall-gate.js`, `${dist}/paywall-gate.first.js`],
-    limit: '18.15 KiB',
+    limit: '18.2 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
@@ -66,7 +66,7 @@ export default [
   {
     name: "@visitor-access/elements dist/paywall-gate.first.js (Lit and the gate's first states)",
     path: `${dist}/paywall-gate.first.js`,
-    limit: '17.3 KiB',
+    limit: '17.35 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
@@ -85,7 +85,7 @@ export default [
     // Target 26 KiB.
     name: '@visitor-access/elements dist/paywall-gate.js with every chunk (<paywall-gate> only, script tag)',
     path: `${dist}/paywall-gate*.js`,
-    limit: '31 KiB',
+    limit: '31.05 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
@@ -110,7 +110,7 @@ export default [
     // Target 29 KiB.
     name: '@visitor-access/elements dist/visitor-access.js with every chunk (every element, script tag)',
     path: `${dist}/visitor-access*.js`,
-    limit: '34.95 KiB',
+    limit: '35 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
