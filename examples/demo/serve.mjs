@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createVisitorAccess } from '@visitor-access/server';
-import { toNodeHandler } from '@visitor-access/server/node';
+import { nodeFetch, toNodeHandler } from '@visitor-access/server/node';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const site = join(here, 'site');
@@ -149,7 +149,7 @@ export async function startDemo({ apiBase, port = 4020, host = 'localhost', site
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   origin = (siteUrl ?? `http://${host}:${actualPort}`).replace(/\/+$/, '');
-  va = createVisitorAccess({ apiBase: base, siteUrl: origin, prefix: PREFIX, devMockCheckout: true });
+  va = createVisitorAccess({ apiBase: base, siteUrl: origin, prefix: PREFIX, devMockCheckout: true, fetch: nodeFetch() });
   api = toNodeHandler(va);
   return {
     url: `${origin}/`,

@@ -3,6 +3,7 @@
 // name are the same site; `localhost` and `127.0.0.1` are two different sites to every engine; the
 // names of hosts.ts are real-looking sites over https (`www.example.com` and `api.example.com` are one
 // site, `api.example.net` another).
+import type { MailboxMessage } from '@visitor-access/mock';
 import { startServer, type RunningServer } from '@visitor-access/mock/server';
 // @ts-expect-error -- plain ESM module of the demo
 import { startDemo } from '@visitor-access/example-demo/serve';
@@ -24,13 +25,10 @@ export interface SiteOptions {
   proxied?: boolean;
 }
 
-export interface Message {
-  to: string;
-  subject: string;
-  link?: string;
-  token?: string;
-  code?: string;
-}
+/** An email in the mock's mailbox, as its dev API lists it. */
+export type Message = MailboxMessage;
+/** A sign-in email: its link, token and code. */
+export type SignInMail = Message & { link: string; token: string; code: string };
 
 export interface LoggedRequest {
   method: string;
@@ -52,7 +50,7 @@ export interface Site {
   /** Newest first, as the mock's mailbox holds them. */
   messagesTo(email: string): Promise<Message[]>;
   /** The newest sign-in email to `email`, waiting for it to arrive. */
-  signInMail(email: string): Promise<Required<Pick<Message, 'link' | 'code' | 'token'>>>;
+  signInMail(email: string): Promise<SignInMail>;
   /** The mock's request log (`/v2` and `/_edge` requests), oldest first. */
   requests(): Promise<LoggedRequest[]>;
   /** Moves the mock's clock forward (the dev API's `/_mock/api/clock`). */
@@ -158,8 +156,8 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
       async signInMail(email) {
         const deadline = Date.now() + 5000;
         for (;;) {
-          const mail = (await site.messagesTo(email)).find((m) => m.token && m.code && m.link);
-          if (mail) return mail as Required<Message>;
+          const mail = (await site.messagesTo(email)).find((m): m is SignInMail => !!(m.token && m.code && m.link));
+          if (mail) return mail;
           if (Date.now() > deadline) throw new Error(`no sign-in email to ${email}`);
           await new Promise((r) => setTimeout(r, 50));
         }

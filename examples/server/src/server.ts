@@ -14,6 +14,7 @@ import { getCookie } from 'hono/cookie';
 import { RETURN_PARAMS, SESSION_COOKIE } from '@visitor-access/contract/lite';
 import { createVisitorAccess, paywalledContentScript } from '@visitor-access/server';
 import { protect, visitorAccess } from '@visitor-access/server/hono';
+import { nodeFetch } from '@visitor-access/server/node';
 import { LESSON_PATH, gatePage, homePage, lessonFragment, lessonPage, unavailablePage } from './pages.js';
 
 export interface SiteOptions {
@@ -35,7 +36,8 @@ const clientAddress = (c: Context) =>
 
 /** The site as a Hono app (no port opened: `serve()` it, or call `app.request()` in tests). */
 export function createSite({ apiBase, siteUrl, devMockCheckout = false }: SiteOptions): Hono {
-  const va = createVisitorAccess({ apiBase, siteUrl, prefix: '/api', devMockCheckout });
+  // On Node, `nodeFetch()` calls the API with about half the CPU of the global fetch (docs/server.md).
+  const va = createVisitorAccess({ apiBase, siteUrl, prefix: '/api', devMockCheckout, fetch: nodeFetch() });
   const bundle = fileURLToPath(import.meta.resolve('@visitor-access/elements/visitor-access.js'));
   // Google's paywalled-content markup, in the paid page whether or not the visitor has access.
   const markup = paywalledContentScript({

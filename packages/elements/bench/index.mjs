@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { FIRST_CHUNK_PARTS, whereBytes } from './where-bytes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '../dist');
@@ -78,6 +79,15 @@ for (const { name, what, first, whole } of scripts) {
   const min = files.reduce((sum, f) => sum + readFileSync(join(dist, f)).length, 0);
   const gz = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
   notes.push(`dist/${name}.js: files ${each}; ${kb(min)} min, ${kb(gz)} gzip in all; by part: ${share}`);
+}
+
+// What each part of the gate's first chunk costs (decision 0154): the chunk without it, brotli.
+{
+  const { whole, saves } = whereBytes(join(dist, 'paywall-gate.first.js'), FIRST_CHUNK_PARTS);
+  const each = Object.entries(saves)
+    .map(([part, bytes]) => `${part} ${kb(bytes)}`)
+    .join(', ');
+  notes.push(`dist/paywall-gate.first.js (${kb(whole)} brotli): what each part costs (the chunk without it): ${each}`);
 }
 
 // (1b) Each shipped language (decision 0110): downloaded only by a page in that language, beside the

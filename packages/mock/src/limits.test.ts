@@ -264,6 +264,22 @@ describe('GET / and held faults', () => {
     const again = await fetch(path, { method: 'POST', headers: { 'x-mock-fault': 'latency=10' } });
     expect(again.status).toBe(200);
   });
+
+  it('a held request with a body gives its place back as soon as its client hangs up', async () => {
+    // The body is read into a new request: that copy once lost the client's signal, and a delayed
+    // request held its place for the whole delay after its client had gone.
+    const controller = new AbortController();
+    const held = fetch(`${mock.url}/v2/visitor/auth/magic-link`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-mock-fault': 'latency=30000' },
+      body: JSON.stringify({ email: 'held@example.com' }),
+      signal: controller.signal,
+    }).catch(() => 'aborted');
+    await vi.waitFor(() => expect(mock.faults.held).toBe(1), { timeout: 3000 });
+    controller.abort();
+    expect(await held).toBe('aborted');
+    await vi.waitFor(() => expect(mock.faults.held).toBe(0), { timeout: 3000 });
+  });
 });
 
 /** A request with a chosen Host header (fetch does not let a caller set it). */

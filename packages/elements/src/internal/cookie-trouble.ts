@@ -64,7 +64,7 @@ export function cookieTrouble(pageUrl: string, apiUrl: string, cookiesEnabled: b
 }
 
 /**
- * The two ways out of a host-name mismatch on one machine (decision 0120): the page's own address
+ * The two ways out of a host-name mismatch on one machine (decision 0054): the page's own address
  * with the API's host name (`pageOnApiHost`), and the API's own address with the page's host name
  * (`apiOnPageHost`). Each keeps its own port: a page served on :5130 is not served on the API's :5110.
  *
