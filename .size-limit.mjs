@@ -6,6 +6,9 @@
 // bytes of analytics, host colours and language loading (decision 0170), and decision 0153 moved the
 // gate's later states into the SDK's chunk: the first usable state fell by 2.8 KiB, the SDK's
 // chunks and the scripts with every chunk grew (their limits rose once, there, with the reason).
+// Decision 0155 moved the session, list and card elements of `visitor-access.js` into its SDK's
+// chunk: its first chunk fell by 6.1 KiB, its SDK's chunk and its total grew (+1 KiB in all, the
+// three elements compressing apart from Lit and the shared code; those two limits rose once, there).
 //
 // Each language's limit sits just above today's figure, like the bundles' (size-limit re-bundles
 // with esbuild, which writes non-ASCII text as \u escapes: Hindi and Arabic measure larger here than
@@ -89,28 +92,36 @@ export default [
     modifyEsbuildConfig: asShipped,
   },
   {
+    // The gate's first usable state with the all-in-one script: the same first states (decision 0155).
+    name: '@visitor-access/elements dist/visitor-access.js, first usable state of a gate (loader + first chunk)',
+    path: [`${dist}/visitor-access.js`, `${dist}/visitor-access.first.js`],
+    limit: '18.7 KiB',
+    modifyEsbuildConfig: asShipped,
+  },
+  {
+    // Also preloads the SDK's chunk on a page with a card, a list or a session line and no gate (0155).
     name: '@visitor-access/elements dist/visitor-access.js (the loader)',
     path: `${dist}/visitor-access.js`,
-    limit: '0.84 KiB',
+    limit: '0.88 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
-    name: '@visitor-access/elements dist/visitor-access.first.js (Lit and every element)',
+    name: "@visitor-access/elements dist/visitor-access.first.js (Lit and the gate's first states)",
     path: `${dist}/visitor-access.first.js`,
-    limit: '23.95 KiB',
+    limit: '17.8 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
-    name: "@visitor-access/elements dist/visitor-access.sdk.js (the SDK, ky, the gate's later states and analytics)",
+    name: "@visitor-access/elements dist/visitor-access.sdk.js (the SDK, ky, the gate's later states, analytics, and the session, list and card elements)",
     path: `${dist}/visitor-access.sdk.js`,
-    limit: '9.55 KiB',
+    limit: '16.6 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {
     // Target 29 KiB.
     name: '@visitor-access/elements dist/visitor-access.js with every chunk (every element, script tag)',
     path: `${dist}/visitor-access*.js`,
-    limit: '35 KiB',
+    limit: '36.05 KiB',
     modifyEsbuildConfig: asShipped,
   },
   {

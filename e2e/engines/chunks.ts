@@ -35,6 +35,7 @@ import ja from '../../packages/elements/src/locales/ja.js';
 const MASTERCLASS = { slug: 'masterclass', title: 'Block-Printing Masterclass', price: '$19.00' };
 const LESSON = 'Carving your first block';
 
+const CARD = '<group-buy-card handle="gharart" slug="spring-bundle"></group-buy-card>';
 const GATE = `<paywall-gate handle="gharart" page="${MASTERCLASS.slug}"><template><p>${LESSON}</p></template></paywall-gate>`;
 
 /** The elements each bundle defines. */
@@ -87,10 +88,12 @@ interface PageOptions {
   gateLater?: boolean;
   /** The page's language (`<html lang>`). Default `en`. */
   lang?: string;
+  /** What the page shows between its paragraphs instead of the gate. */
+  content?: string;
 }
 
 /** The README's snippet on a creator's page: the gate between two paragraphs. */
-function creatorPage({ bundle, apiBase, nonce, twice, gateLater, lang = 'en' }: PageOptions): string {
+function creatorPage({ bundle, apiBase, nonce, twice, gateLater, lang = 'en', content }: PageOptions): string {
   const n = nonce ? ` nonce="${nonce}"` : '';
   const tag = (when: 'defer' | 'async') =>
     `<script src="/dist/${bundle}" data-api-base="${apiBase}" ${when}${n}></script>`;
@@ -114,7 +117,7 @@ ${tag('defer')}
 <main>
 <h1>${MASTERCLASS.title}</h1>
 <p>Learn to carve and print your own blocks.</p>
-${gateLater ? '<div id="route"></div>' : GATE}
+${content ?? (gateLater ? '<div id="route"></div>' : GATE)}
 ${twice ? tag('async') : ''}
 <p>Questions? Write to the studio.</p>
 </main>
@@ -189,6 +192,30 @@ export function defineChunkJourneys(engineName: EngineName): void {
         await new Promise((r) => setTimeout(r, 50));
       }
     }
+
+    it("dist/visitor-access.js, a page with a group-buy card and no gate: the SDK's chunk, which brings the card, is fetched beside the first chunk; when it does not load it is asked for again, and the card is drawn once it is served", async () => {
+      host.setLater('404');
+      const tab = await open({ bundle: 'visitor-access.js', content: CARD });
+      await until(() => host.requests().some((r) => r.later && r.answer === '404'), 'the SDK chunk not asked for');
+      // The loader asked for it beside the first chunk (decision 0155), not after the first chunk ran.
+      expect(
+        await tab.evaluate(
+          `() => Boolean(document.querySelector('link[rel=modulepreload][href$="visitor-access.sdk.js"]'))`,
+        ),
+      ).toBe(true);
+      expect(await tab.evaluate(`() => Boolean(customElements.get('group-buy-card'))`)).toBe(false);
+
+      host.setLater('serve');
+      // Asked for again 2 s after the failure, under a new URL.
+      await tab.waitUntil(
+        `() => document.querySelector('group-buy-card')?.shadowRoot?.textContent?.includes('Spring Bundle')`,
+        { timeout: 15_000, message: 'the card was not drawn once its chunk was served' },
+      );
+      expect(host.requests().some((r) => r.later && r.answer === 'served' && r.query.startsWith('?retry='))).toBe(true);
+      expect((await probe(tab)).defines).toEqual(
+        Object.fromEntries(ELEMENTS['visitor-access.js'].map((tag) => [tag, 1])),
+      );
+    });
 
     for (const bundle of BUNDLES) {
       describe(`dist/${bundle}`, () => {

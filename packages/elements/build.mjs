@@ -7,7 +7,8 @@
 //   the gates' access checks and adds the first chunk as a module script;
 // - `<name>.first.js`, an ES module: Lit and the elements, everything the first usable state needs;
 // - `<name>.sdk.js`, an ES module: the SDK and ky, imported after the first usable paint (or by the
-//   first call that needs them) through `internal/sdk-lazy.ts`, which replaces `internal/sdk.ts` here.
+//   first call that needs them) through `internal/sdk-lazy.ts`, which replaces `internal/sdk.ts` here;
+//   in `visitor-access.sdk.js`, also the three elements whose first state needs the SDK (0155).
 // Chunks esbuild splits off (a dynamic import in the sources) are `<name>.<module>-<hash>.js`, e.g.
 // `paywall-gate.sanitize-<hash>.js`, the HTML sanitizer, imported with the `src` content it cleans.
 import { execFileSync } from 'node:child_process';
@@ -21,10 +22,15 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
 
 export const scripts = [
-  // Every element.
-  { name: 'visitor-access', first: 'src/script/visitor-access.main.ts' },
+  // Every element: the gate in the first chunk, the other three in the SDK's (decision 0155).
+  {
+    name: 'visitor-access',
+    first: 'src/script/visitor-access.main.ts',
+    sdk: 'src/script/visitor-access.sdk.ts',
+    laterTags: ['visitor-session', 'visitor-access-list', 'group-buy-card'],
+  },
   // <paywall-gate> only, for a page that shows no other element (decision 0090).
-  { name: 'paywall-gate', first: 'src/script/paywall-gate.main.ts' },
+  { name: 'paywall-gate', first: 'src/script/paywall-gate.main.ts', sdk: 'src/script/sdk.ts', laterTags: [] },
 ];
 
 const common = {
@@ -95,8 +101,12 @@ const fromFirst = (inFirst, mark, names) => ({
   },
 });
 
-for (const { name, first } of scripts) {
-  const define = { ...common.define, SDK_CHUNK: JSON.stringify(`${name}.sdk.js`) };
+for (const { name, first, sdk: sdkEntry, laterTags } of scripts) {
+  const define = {
+    ...common.define,
+    SDK_CHUNK: JSON.stringify(`${name}.sdk.js`),
+    LATER_TAGS: JSON.stringify(laterTags.join()),
+  };
   // Indentation and CSS whitespace of the Lit templates (see minify-templates.mjs).
   const plugins = [minifyTemplatesPlugin(join(here, 'src')), lazySdkPlugin];
   const firstBuild = (exports, write) =>
@@ -140,7 +150,7 @@ for (const { name, first } of scripts) {
   const sdkBuild = (mark, write, names) =>
     build({
       ...common,
-      entryPoints: { [`${name}.sdk`]: join(here, 'src/script/sdk.ts') },
+      entryPoints: { [`${name}.sdk`]: join(here, sdkEntry) },
       charset: 'utf8',
       outdir: dist,
       format: 'esm',
@@ -186,7 +196,7 @@ for (const { name, first } of scripts) {
     entryPoints: [join(here, 'src/script/loader.ts')],
     outfile: join(dist, `${name}.js`),
     format: 'iife',
-    define: { ...common.define, FIRST_CHUNK: JSON.stringify(firstFiles) },
+    define: { ...define, FIRST_CHUNK: JSON.stringify(firstFiles) },
   });
   // For the size bench and the budgets: which file is which part.
   writeFileSync(

@@ -258,7 +258,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const prepare = (
     request: Request,
     incoming: IncomingMessage,
-    outgoing: ServerResponse,
     url: URL,
     started: number,
   ): Request | Response | Promise<Request | Response | 'closed'> => {
@@ -268,7 +267,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     if (!announced || !mock.takesBody(method, url.pathname)) {
       if (direct && !announced) return request;
       // No body for this route (a GET, an unknown path): the client's bytes are never read into memory.
-      return new Request(request.url, { method, headers: request.headers, signal: hungUpSignal(outgoing) });
+      return new Request(request.url, { method, headers: request.headers });
     }
     const bodiless = () => new Request(request.url, { method, headers: request.headers });
     const tooLarge = () =>
@@ -280,12 +279,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     return readBody(incoming, MAX_BODY_BYTES).then((body) => {
       if (body === 'closed') return 'closed';
       if (body === 'too-large') return tooLarge();
-      return new Request(request.url, {
-        method,
-        headers: request.headers,
-        body: new Uint8Array(body),
-        signal: hungUpSignal(outgoing),
-      });
+      return new Request(request.url, { method, headers: request.headers, body: new Uint8Array(body) });
     });
   };
 
@@ -314,7 +308,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     try {
       url = new URL(request.url);
       path = url.pathname;
-      const prepared = prepare(known(request), incoming, env.outgoing, url, started);
+      const prepared = prepare(known(request), incoming, url, started);
       // Without a body to read, no await (one microtask less on the hot path).
       const req = prepared instanceof Promise ? await prepared : prepared;
       if (req === 'closed') return closed(new Request(url, { method: request.method }));
@@ -416,20 +410,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         server.closeAllConnections();
       }),
   };
-}
-
-/**
- * The signal of a request the mock copies (to read its body once, or to hand MSW a request without one):
- * aborted when the client hangs up before its answer is sent, as the adapter's own request signal is, so
- * that a held fault's wait ends at once and gives its place back. (Not `request.signal`: reading it makes
- * the adapter build its request, with the client's body stream, which is read here instead.)
- */
-function hungUpSignal(outgoing: ServerResponse): AbortSignal {
-  const controller = new AbortController();
-  outgoing.once('close', () => {
-    if (!outgoing.writableFinished) controller.abort();
-  });
-  return controller.signal;
 }
 
 /**

@@ -7,6 +7,8 @@ import type * as Analytics from './analytics.js';
 type SdkChunk = SdkModule & {
   later: LaterStates;
   analytics: Pick<typeof Analytics, 'setDefaultAnalytics' | 'track' | 'transactionId'>;
+  /** `dist/visitor-access.sdk.js`: the elements it brings (decision 0155). */
+  elements?: Record<string, CustomElementConstructor>;
 };
 
 // Replaces `sdk.ts` in the script-tag build (build.mjs): the SDK and ky are in their own chunk

@@ -13,6 +13,9 @@ import { SHIPPED } from '../internal/shipped.js';
 
 /** The first chunk's files, its entry last: written by build.mjs. */
 declare const FIRST_CHUNK: string[];
+/** The SDK chunk's file, and the elements it brings (a selector; '' for none): written by build.mjs. */
+declare const SDK_CHUNK: string;
+declare const LATER_TAGS: string;
 
 const ours = 'script[src*="visitor-access"],script[src*="paywall-gate"]';
 const script =
@@ -41,7 +44,12 @@ const from = script?.src || document.baseURI;
 // A page in a shipped language other than English: its language file is fetched beside the first
 // chunk (a modulepreload), not after it; the elements wait for it before their first paint (0110).
 const lang = SHIPPED.exec(document.documentElement.lang)?.[1];
-const files = lang ? [`locales/${lang.toLowerCase()}.js`, ...FIRST_CHUNK] : FIRST_CHUNK;
+const files = lang ? [`locales/${lang.toLowerCase()}.js`, ...FIRST_CHUNK] : [...FIRST_CHUNK];
+// A page showing an element the SDK's chunk brings, and no gate whose first paint it would slow
+// down: that chunk is fetched beside the first one, not after it (decision 0155).
+if (LATER_TAGS && document.querySelector(LATER_TAGS) && !document.querySelector('paywall-gate')) {
+  files.unshift(SDK_CHUNK);
+}
 files.forEach((file, i) => {
   const last = i === files.length - 1;
   const tag = document.createElement(last ? 'script' : 'link') as HTMLScriptElement & HTMLLinkElement;

@@ -33,6 +33,19 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export const tooLarge = (ctx: Answering) => error(ctx, 'payload_too_large', 'The request body is larger than 64 KiB.');
 
 /**
+ * The request's body stream, or null. The Node server's request builds its body from the connection
+ * when first asked: a client that has hung up by then (after a `latency` fault, say) has left none,
+ * and asking throws. No body to read, then: the answer goes nowhere anyway.
+ */
+function bodyOf(request: Request): ReadableStream<Uint8Array> | null {
+  try {
+    return request.body;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Reads the request body as text, bounded to 64 KiB: a `Content-Length` over the limit is refused before
  * a byte is read, and a stream (chunked) is read only until it passes the limit, then cancelled. Nothing
  * beyond the limit is ever held in memory.
@@ -42,11 +55,12 @@ export async function readText(ctx: Answering, request: Request): Promise<string
   const declared = Number(length ?? '0');
   // No body announced (and not chunked): nothing to read, and not touching the stream is much cheaper.
   if ((length === null || declared === 0) && !request.headers.has('transfer-encoding')) {
-    if (length !== null || request.body === null) return '';
+    if (length !== null || bodyOf(request) === null) return '';
   }
   if (declared > MAX_BODY_BYTES) return tooLarge(ctx);
-  if (request.body === null) return '';
-  const reader = request.body.getReader();
+  const body = bodyOf(request);
+  if (body === null) return '';
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
