@@ -50,6 +50,11 @@ function servable(snippet: string, apiBase: string, holdId: string): string {
       /https:\/\/unpkg\.com\/@visitor-access\/elements\/dist\/paywall-gate\.js/g,
       `/bundle.js?hold=${holdId}&gate-only`,
     )
+    // The snippet's modulepreload of the first chunk: the chunk from this site.
+    .replace(
+      /https:\/\/unpkg\.com\/@visitor-access\/elements\/dist\/((?:visitor-access|paywall-gate)\.first\.js)/g,
+      '/$1',
+    )
     .replace(/https:\/\/api\.[a-z.-]+/g, apiBase);
   if (!html.includes('/bundle.js')) {
     html += `<script src="/bundle.js?hold=${holdId}" data-api-base="${apiBase}" defer></script>`;

@@ -90,10 +90,21 @@ interface PageOptions {
   lang?: string;
   /** What the page shows between its paragraphs instead of the gate. */
   content?: string;
+  /** The README's `modulepreload` line for the first chunk (decision 0156). Default true. */
+  preload?: boolean;
 }
 
 /** The README's snippet on a creator's page: the gate between two paragraphs. */
-function creatorPage({ bundle, apiBase, nonce, twice, gateLater, lang = 'en', content }: PageOptions): string {
+function creatorPage({
+  bundle,
+  apiBase,
+  nonce,
+  twice,
+  gateLater,
+  lang = 'en',
+  content,
+  preload = true,
+}: PageOptions): string {
   const n = nonce ? ` nonce="${nonce}"` : '';
   const tag = (when: 'defer' | 'async') =>
     `<script src="/dist/${bundle}" data-api-base="${apiBase}" ${when}${n}></script>`;
@@ -111,6 +122,7 @@ ${
     : ''
 }
 <style>paywall-gate:not(:defined){display:block;min-height:21em}</style>
+${preload ? `<link rel="modulepreload" href="/dist/${bundle.replace(/\.js$/, '.first.js')}"${n}>` : ''}
 ${tag('defer')}
 </head>
 <body>
@@ -219,24 +231,28 @@ export function defineChunkJourneys(engineName: EngineName): void {
 
     for (const bundle of BUNDLES) {
       describe(`dist/${bundle}`, () => {
-        it('a later chunk still on its way when the visitor presses "Buy": the button stays busy, then "Check your email" shows once it arrives', async () => {
-          host.setLater('hold');
-          const tab = await open({ bundle });
-          // The first usable state needs only the loader and the first chunk.
-          await gate(tab).expectBuyOffer(MASTERCLASS.title, MASTERCLASS.price);
-          await gate(tab).buyAs(uniqueEmail('held'), MASTERCLASS.price);
-          // The press needs what the server holds (the SDK's chunk at least): asked for and waiting.
-          await until(() => host.held().length > 0, 'no later chunk asked for');
-          await gate(tab).expectSending();
-          expect(await gate(tab).state()).toBe('sign-in');
-          // Every request goes through the typed client, which has not arrived: none left yet.
-          expect((await apiCalls()).magicLinks).toBe(0);
+        for (const preload of [true, false]) {
+          it(`a later chunk still on its way when the visitor presses "Buy"${preload ? '' : ' (the script tag alone, no modulepreload line)'}: the button stays busy, then "Check your email" shows once it arrives`, async () => {
+            host.setLater('hold');
+            const tab = await open({ bundle, preload });
+            // The first usable state needs only the loader and the first chunk.
+            await gate(tab).expectBuyOffer(MASTERCLASS.title, MASTERCLASS.price);
+            await gate(tab).buyAs(uniqueEmail('held'), MASTERCLASS.price);
+            // The press needs what the server holds (the SDK's chunk at least): asked for and waiting.
+            await until(() => host.held().length > 0, 'no later chunk asked for');
+            await gate(tab).expectSending();
+            expect(await gate(tab).state()).toBe('sign-in');
+            // Every request goes through the typed client, which has not arrived: none left yet.
+            expect((await apiCalls()).magicLinks).toBe(0);
 
-          host.setLater('serve');
-          await gate(tab).expectCheckEmail('buy');
-          expect(await apiCalls()).toEqual({ accessChecks: 1, magicLinks: 1 });
-          expect((await probe(tab)).errors).toEqual([]);
-        });
+            host.setLater('serve');
+            await gate(tab).expectCheckEmail('buy');
+            expect(await apiCalls()).toEqual({ accessChecks: 1, magicLinks: 1 });
+            expect((await probe(tab)).errors).toEqual([]);
+            // With the line, the first chunk was fetched once: the loader's module script took the preload.
+            expect(host.requests().filter((r) => r.file === bundle.replace(/\.js$/, '.first.js'))).toHaveLength(1);
+          });
+        }
 
         it('"Buy" pressed while the later chunks fail (404): the form says the server could not be reached; pressed again once they are served, the link goes out', async () => {
           host.setLater('404');

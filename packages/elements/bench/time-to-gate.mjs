@@ -3,11 +3,11 @@
 // Time: a page with <paywall-gate> between two paragraphs, loaded by a script tag, from navigation
 // start until the email field is visible and enabled, against a bare 25-line plain-DOM gate
 // (bare-gate.js: one access-check request, one form) on the same page, against the same mock, in the
-// same interleaved run. Each page is served two ways (decision 0150):
-// - "pasted": only the README's snippet (one `<script defer>`, no preconnect), the host serving gzip
-//   (what most creators' hosts do);
-// - "preconnect": the pasted page with a `preconnect` to the API (what that one line is worth);
-// - "modulepreload": the pasted page with a `modulepreload` of the script's first chunk (the same);
+// same interleaved run. Each page is served several ways (decisions 0150, 0156):
+// - "pasted": the README's snippet — the reserve line, a `modulepreload` of the script's first chunk
+//   and one `<script defer>`, no preconnect —, the host serving gzip (what most creators' hosts do);
+// - "script-only": the script tag alone (the snippet before 0156): what the `modulepreload` line is worth;
+// - "preconnect": the script tag alone with a `preconnect` to the API (what that line is worth);
 // - "today": the page `npm run bench` measured before, with a `preconnect` to the API and brotli.
 // Ratios compare each script with the bare gate served the same way, load by load.
 //
@@ -81,11 +81,12 @@ const RESERVE = {
   list: '<style>visitor-access-list:not(:defined){display:block;min-height:7.3em}</style>',
 };
 const MODES = {
-  pasted: { preconnect: false, encodings: ['gzip'] },
-  // The pasted page plus one `preconnect` line: what that line is worth (the README's question).
+  // The README's snippet (decision 0156).
+  pasted: { preconnect: false, modulepreload: true, encodings: ['gzip'] },
+  // The script tag alone: what the snippet's `modulepreload` line is worth.
+  'script-only': { preconnect: false, encodings: ['gzip'] },
+  // The script tag alone plus one `preconnect` line: what that line is worth.
   preconnect: { preconnect: true, encodings: ['gzip'] },
-  // The pasted page plus a `modulepreload` of the script's first chunk: what that line is worth.
-  modulepreload: { preconnect: false, modulepreload: true, encodings: ['gzip'] },
   today: { preconnect: true, encodings: ['br', 'gzip'] },
 };
 
@@ -238,7 +239,7 @@ const q1 = (a) => [...a].sort((x, y) => x - y)[Math.floor((a.length - 1) / 4)];
 
 // Time: every script in both modes, interleaved (the order rotates each round).
 const SCRIPTS = ['bare-gate.js', 'paywall-gate.js', 'visitor-access.js'];
-// `--modes pasted,preconnect` measures only those pages (while trying a lever).
+// `--modes pasted,script-only` measures only those pages (while trying a lever).
 const modes = args.includes('--modes') ? args[args.indexOf('--modes') + 1].split(',') : Object.keys(MODES);
 const sides = modes.flatMap((mode) => SCRIPTS.map((script) => ({ mode, script })));
 const key = ({ mode, script }) => `${mode} ${script}`;
@@ -283,7 +284,7 @@ try {
     };
   }
 
-  // Layout shift: each element as pasted (no preconnect, gzip), at a phone's and a laptop's width,
+  // Layout shift: each element as pasted (the README's snippet, gzip), at a phone's and a laptop's width,
   // counted until 1.5 s after it is usable. The worst load is reported.
   const clsCases = [
     { element: 'gate', script: 'paywall-gate.js' },
