@@ -56,9 +56,7 @@ export async function readText(ctx: Answering, request: Request): Promise<string
   const declared = Number(length ?? '0');
   // No body announced (and not chunked): nothing to read, and not touching the stream is much cheaper.
   const unannounced = (length === null || declared === 0) && !request.headers.has('transfer-encoding');
-  if (unannounced) {
-    if (length !== null || bodyOf(request) === null) return '';
-  }
+  if (unannounced && length !== null) return '';
   if (declared > MAX_BODY_BYTES) return tooLarge(ctx);
   const body = bodyOf(request);
   if (body === null) return '';
